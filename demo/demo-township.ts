@@ -1,0 +1,100 @@
+// Loads the demo township 川山坪镇 (汨罗市) on an empty database: divisions from the NBS codes, villager
+// groups and a half-finished group-merge campaign (2022), grids, the cadre organisation and demo accounts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../src/server/db/connection.js';
+import { settings, users } from '../src/server/db/schema.js';
+import type { ServiceContext } from '../src/server/http/context.js';
+import { SYSTEM_ACTOR } from '../src/server/modules/audit/audit.service.js';
+import { importDivisions } from '../src/server/modules/org/org-import.service.js';
+import { createUnit, listUnits } from '../src/server/modules/org/org.service.js';
+import { mergeGroups, setMergePlan } from '../src/server/modules/org/org-merge.service.js';
+import { createUser } from '../src/server/modules/users/users.service.js';
+import { randomPassword } from '../src/server/modules/auth/passwords.js';
+import type { RoleInput } from '../src/server/modules/users/users.schemas.js';
+import { seededRandom } from './seeded-random.js';
+
+export const DEMO_TOWNSHIP_CODE = '430681105000';
+const DIVISIONS_CSV = path.join(path.dirname(fileURLToPath(import.meta.url)), 'divisions-chuanshanping.csv');
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六'];
+// Villages that finished merging their groups by mid-2022 (the report: "*个村中已有*个完成全部合组工作").
+const MERGE_DONE_COUNT = 7;
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  roleName: string;
+  password: string;
+}
+
+const systemContext = (db: Db): ServiceContext => ({
+  db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] }, actor: SYSTEM_ACTOR, townshipId: null,
+});
+
+export async function isDemoLoaded(db: Db): Promise<boolean> {
+  const [row] = await db.select().from(users).limit(1);
+  return row !== undefined;
+}
+
+export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; demoPassword?: string }) {
+  const system = systemContext(db);
+  const random = seededRandom(20220630);
+  await importDivisions(system, fs.readFileSync(DIVISIONS_CSV), 'divisions-chuanshanping.csv');
+  const villages = (await listUnits(system, { parent: DEMO_TOWNSHIP_CODE })).items;
+
+  for (const village of villages) {
+    const groupCount = random.int(8, 16);
+    const groups = [];
+    for (let i = 0; i < groupCount; i++) {
+      groups.push(await createUnit(system, { parentCode: village.code, name: `${NUMERALS[i]}组`, level: 'group', validFrom: '2005-01-01' }));
+    }
+    // Plan: merge into roughly a third as many groups, "以组为单位聘请网格员".
+    const planned = Math.max(2, Math.round(groupCount / 3));
+    await setMergePlan(system, village.code, planned);
+    const done = villages.indexOf(village) % Math.ceil(villages.length / MERGE_DONE_COUNT) === 0;
+    const mergeInto = done ? planned : groupCount;
+    const chunk = Math.ceil(groupCount / mergeInto);
+    for (let g = 0; g * chunk < groupCount && done; g++) {
+      const part = groups.slice(g * chunk, (g + 1) * chunk);
+      const date = `2022-0${random.int(3, 6)}-${String(random.int(1, 28)).padStart(2, '0')}`;
+      const merged = part.length > 1
+        ? await mergeGroups(system, { groupCodes: part.map((p) => p.code), name: `${NUMERALS[g]}组（合并）`, date })
+        : part[0];
+      await createUnit(system, { parentCode: merged.code, name: `第${NUMERALS[g]}网格`, level: 'grid', validFrom: date });
+    }
+  }
+
+  const accounts: DemoAccount[] = [];
+  const addAccount = async (username: string, displayName: string, roleName: string, roles: RoleInput[], password?: string) => {
+    const initial = password ?? randomPassword();
+    const { user } = await createUser(system, { username, displayName, password: initial, roles });
+    // Accounts whose password was generated must replace it at first login.
+    await db.update(users).set({ mustChangePassword: !password }).where(eq(users.id, user.id));
+    accounts.push({ username, displayName, roleName, password: initial });
+  };
+  await addAccount('admin', '系统管理员', '管理员（全系统）', [{ role: 'admin' }], opts.adminPassword);
+  await addAccount('shuji', '李书记', '党委书记（镇领导）', [{ role: 'leader', orgUnitCode: DEMO_TOWNSHIP_CODE }], opts.demoPassword);
+  await addAccount('zhenzhang', '王镇长', '镇长（镇领导）', [{ role: 'leader', orgUnitCode: DEMO_TOWNSHIP_CODE }], opts.demoPassword);
+  await addAccount('chakan', '市督查室', '查看（全镇只读）', [{ role: 'viewer', orgUnitCode: DEMO_TOWNSHIP_CODE }], opts.demoPassword);
+  for (const village of villages) {
+    const username = `cun${village.code.slice(-3)}`;
+    await addAccount(username, `${village.name}村干部`, `村干部（${village.name}）`, [{ role: 'village_cadre', orgUnitCode: village.code }], opts.demoPassword);
+  }
+  const cadre = await seedCadre(system, villages.map((v) => v.code));
+  if (cadre) {
+    await addAccount('zuzhang', `${cadre.name}组长`, `组长（${cadre.name}）`, [{ role: 'group_leader', cadreGroupId: cadre.id }], opts.demoPassword);
+  }
+  await db.insert(settings).values({ key: 'demo', value: { township: DEMO_TOWNSHIP_CODE, loadedAt: new Date().toISOString() } });
+  return accounts;
+}
+
+/** The cadre organisation (4 big groups, 16 small groups); returns the first small group for the demo group leader. */
+async function seedCadre(system: ServiceContext, villageCodes: string[]): Promise<{ id: number; name: string } | null> {
+  const module = await import('./demo-cadre.js').catch(() => null);
+  if (!module) return null;
+  const ctx = { ...system, townshipId: (await listUnits(system, { parent: '430681000000' })).items[0].id };
+  const groups = await module.seedDemoCadre(ctx, villageCodes);
+  return groups[0] ?? null;
+}

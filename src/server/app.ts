@@ -1,0 +1,115 @@
+// Builds the Fastify app: security plugins, sessions, error shape, then each domain's routes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from './db/connection.js';
+import type { Config } from './config.js';
+import { problemHandler, sendProblem } from './http/problem.js';
+import { resolveSession } from './modules/auth/auth.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { cadreRoutes } from './modules/cadre/cadre.routes.js';
+
+z.config(z.locales.zhCN());
+
+export const SESSION_COOKIE = 'zw_session';
+export type App = FastifyInstance;
+export interface AppDeps {
+  database: Database;
+  config: Config;
+}
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(deps: AppDeps) {
+  const { database, config } = deps;
+  const app = Fastify({
+    logger: process.env.NODE_ENV === 'test' || process.env.VITEST ? false : { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: process.env.ZHENWU_TRUST_PROXY === 'true',
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webRoot, 'index.html'))) {
+      return sendProblem(reply, 'NOT_FOUND', 404, '请求的地址不存在');
+    }
+    return reply.type('text/html').sendFile('index.html', webRoot);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd generates its styles at run time (CSS-in-JS)
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: 1200,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => Object.assign(new Error('请求过于频繁，请稍后再试'), { statusCode: 429 }),
+  });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: '镇务 Zhenwu API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('session', null);
+  // Mutations must come from this site: a browser always sends Origin on cross-site POSTs.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!UNSAFE_METHODS.has(request.method)) return;
+    const origin = request.headers.origin;
+    if (!origin) return;
+    const own = [`http://${request.headers.host}`, `https://${request.headers.host}`, ...config.allowedOrigins];
+    if (!own.includes(origin)) return sendProblem(reply, 'FOREIGN_ORIGIN', 403, '请求来源不被信任，操作已拒绝');
+  });
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await resolveSession(database.db, token, config.sessionIdleMinutes) : null;
+    if (!request.session) return sendProblem(reply, 'UNAUTHENTICATED', 401, '未登录或登录已过期，请重新登录');
+    if (request.session.user.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
+      return sendProblem(reply, 'PASSWORD_CHANGE_REQUIRED', 403, '首次登录请先修改初始密码');
+    }
+  });
+
+  app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok', database: database.kind }));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (scope) => authRoutes(scope, deps));
+  await app.register(async (scope) => orgRoutes(scope, deps));
+  await app.register(async (scope) => usersRoutes(scope, deps));
+  await app.register(async (scope) => auditRoutes(scope, deps));
+  await app.register(async (scope) => cadreRoutes(scope, deps));
+
+  if (fs.existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  }
+  return app;
+}

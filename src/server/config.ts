@@ -1,0 +1,32 @@
+// Runtime configuration, read once from the environment.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  adminPassword?: string;
+  demoPassword?: string;
+  /** Origins allowed to send mutations besides the request's own host, e.g. a reverse proxy's public URL. */
+  allowedOrigins: string[];
+  /** Minutes of inactivity after which a session expires. */
+  sessionIdleMinutes: number;
+  secureCookies: boolean;
+  loginRateLimitPerMinute: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.ZHENWU_ADMIN_PASSWORD || undefined,
+    demoPassword: env.ZHENWU_DEMO_PASSWORD || undefined,
+    allowedOrigins: (env.ZHENWU_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    sessionIdleMinutes: Number(env.ZHENWU_SESSION_IDLE_MINUTES ?? 30),
+    secureCookies: env.ZHENWU_SECURE_COOKIES === 'true',
+    loginRateLimitPerMinute: Number(env.ZHENWU_LOGIN_RATE_LIMIT ?? 30),
+  };
+}

@@ -1,0 +1,126 @@
+// Drizzle schema: the single source for migrations (drizzle-kit generate) and typed queries.
+// Every data table carries township_id so that a province can shard by township (DESIGN.md §8).
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const orgUnits = pgTable('org_units', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  level: text('level').notNull(),
+  parentId: integer('parent_id'),
+  // Materialised path of ids, '/1/5/20/': subtree = path LIKE '/1/5/%'
+  path: text('path').notNull(),
+  townshipId: integer('township_id'),
+  pinyin: text('pinyin').notNull().default(''),
+  urCode: text('ur_code'),
+  validFrom: date('valid_from').notNull().default('1900-01-01'),
+  validTo: date('valid_to'),
+  mergedIntoId: integer('merged_into_id'),
+  plannedGroups: integer('planned_groups'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('org_units_code_uq').on(t.code),
+  index('org_units_parent_idx').on(t.parentId),
+  index('org_units_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
+  index('org_units_township_idx').on(t.townshipId),
+]);
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  townshipId: integer('township_id'),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  phone: text('phone'),
+  passwordHash: text('password_hash').notNull(),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('users_username_uq').on(t.username)]);
+
+export const userRoles = pgTable('user_roles', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  role: text('role').notNull(),
+  // null only for a deployment-wide administrator
+  orgUnitId: integer('org_unit_id').references(() => orgUnits.id),
+  cadreGroupId: integer('cadre_group_id'),
+}, (t) => [index('user_roles_user_idx').on(t.userId)]);
+
+export const sessions = pgTable('sessions', {
+  // sha256 of the cookie token; the token itself is never stored
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  townshipId: integer('township_id'),
+  userId: integer('user_id'),
+  username: text('username'),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  ip: text('ip'),
+}, (t) => [
+  index('audit_log_at_idx').on(t.at),
+  index('audit_log_entity_idx').on(t.entity, t.entityId),
+  index('audit_log_user_idx').on(t.userId),
+]);
+
+export const cadreGroups = pgTable('cadre_groups', {
+  id: serial('id').primaryKey(),
+  townshipId: integer('township_id').notNull(),
+  kind: text('kind').notNull(), // 'big' | 'small'
+  parentId: integer('parent_id'),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+}, (t) => [index('cadre_groups_township_idx').on(t.townshipId)]);
+
+export const cadreGroupMembers = pgTable('cadre_group_members', {
+  id: serial('id').primaryKey(),
+  townshipId: integer('township_id').notNull(),
+  groupId: integer('group_id').notNull().references(() => cadreGroups.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  position: text('position'),
+  isLeader: boolean('is_leader').notNull().default(false),
+  userId: integer('user_id'),
+  sortOrder: integer('sort_order').notNull().default(0),
+}, (t) => [index('cadre_group_members_group_idx').on(t.groupId)]);
+
+export const cadreGroupVillages = pgTable('cadre_group_villages', {
+  townshipId: integer('township_id').notNull(),
+  groupId: integer('group_id').notNull().references(() => cadreGroups.id, { onDelete: 'cascade' }),
+  orgUnitId: integer('org_unit_id').notNull().references(() => orgUnits.id),
+}, (t) => [primaryKey({ columns: [t.groupId, t.orgUnitId] })]);
+
+export const workLines = pgTable('work_lines', {
+  id: serial('id').primaryKey(),
+  townshipId: integer('township_id').notNull(),
+  name: text('name').notNull(),
+  leaderName: text('leader_name'),
+  leaderUserId: integer('leader_user_id'),
+  description: text('description'),
+  sortOrder: integer('sort_order').notNull().default(0),
+}, (t) => [uniqueIndex('work_lines_name_uq').on(t.townshipId, t.name)]);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});
+
+export type OrgUnitRow = typeof orgUnits.$inferSelect;
+export type UserRow = typeof users.$inferSelect;

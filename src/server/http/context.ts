@@ -1,0 +1,37 @@
+// What a route hands to a service: the database, the signed-in user with his grants, and the actor for audit.
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/connection.js';
+import type { SessionUser } from '../modules/auth/auth.service.js';
+import type { Actor } from '../modules/audit/audit.service.js';
+import type { Principal } from '../policy/policy.js';
+import { AppError } from './app-error.js';
+
+export interface ServiceContext {
+  db: Db;
+  principal: Principal;
+  actor: Actor;
+  /** Township of the signed-in user (null for a deployment-wide administrator). */
+  townshipId: number | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionUser | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, health). */
+    public?: boolean;
+    /** Reachable while the account still has to change its initial password. */
+    beforePasswordChange?: boolean;
+  }
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  return { userId: request.session?.user.id ?? null, username: request.session?.user.username ?? null, ip: request.ip };
+}
+
+export function contextOf(request: FastifyRequest, db: Db): ServiceContext {
+  const session = request.session;
+  if (!session) throw new AppError('UNAUTHENTICATED', '请先登录');
+  return { db, principal: session.principal, actor: actorOf(request), townshipId: session.user.townshipId };
+}

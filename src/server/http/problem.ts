@@ -1,0 +1,35 @@
+// Every error leaves the server as application/problem+json with a Chinese detail.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, ERROR_TITLES, type ErrorCode, type FieldError } from './app-error.js';
+
+export function sendProblem(reply: FastifyReply, code: ErrorCode, status: number, detail: string, errors?: FieldError[]) {
+  return reply.status(status).type('application/problem+json').send({
+    type: 'about:blank', title: ERROR_TITLES[code], status, code, detail, ...(errors ? { errors } : {}),
+  });
+}
+
+export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) return sendProblem(reply, error.code, error.status, error.detail, error.errors);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((v) => ({
+      field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext || 'body',
+      message: v.message ?? '格式不正确',
+    }));
+    return sendProblem(reply, 'VALIDATION', 400, '请检查以下字段', errors);
+  }
+  // A unique index caught a duplicate that a concurrent request slipped past the service's own check.
+  if ((error as { cause?: { code?: string } }).cause?.code === '23505') return sendProblem(reply, 'CONFLICT', 409, '数据重复，请刷新后重试');
+  if (error.statusCode === 429) return sendProblem(reply, 'RATE_LIMITED', 429, '请求过于频繁，请稍后再试');
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
+    return sendProblem(reply, 'PAYLOAD_TOO_LARGE', 413, '上传的文件超过大小限制');
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
+    return sendProblem(reply, 'UNSUPPORTED_MEDIA_TYPE', 415, '不支持的请求格式');
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return sendProblem(reply, 'VALIDATION', error.statusCode, '请求格式不正确');
+  }
+  request.log.error(error);
+  return sendProblem(reply, 'INTERNAL', 500, '服务器内部错误，请稍后再试或联系管理员');
+}

@@ -1,0 +1,105 @@
+// CLI entry: `zhenwu start | migrate | demo | import-divisions <file.csv>` (npm start runs `start`).
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase, runMigrations } from './db/connection.js';
+import { SYSTEM_ACTOR } from './modules/audit/audit.service.js';
+import { importDivisions } from './modules/org/org-import.service.js';
+import { isDemoLoaded, loadDemoTownship, type DemoAccount } from '../../demo/demo-township.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const HELP = `镇务 Zhenwu — 乡镇工作系统
+
+用法 (usage): zhenwu <command>
+
+  start                       start the server (builds the web app if missing; loads the demo township on an empty database)
+  migrate                     apply database migrations and exit
+  demo                        load the demo township 川山坪镇 into an empty database and exit
+  import-divisions <file.csv> import statistical divisions (code,name,level,parent_code) as the system
+
+Environment: PORT (3000), DATA_DIR (./data, embedded PGlite), DATABASE_URL (postgres://… instead of PGlite),
+ZHENWU_ADMIN_PASSWORD, ZHENWU_DEMO_PASSWORD (otherwise random, printed once), ZHENWU_NO_DEMO=true.`;
+
+async function open(config: Config) {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await runMigrations(database);
+  return database;
+}
+
+function ensureWebBuilt() {
+  if (fs.existsSync(path.join(root, 'dist/web/index.html'))) return;
+  console.log('正在构建前端 (building the web app, first start only)…');
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // The API still serves without the web app; say so loudly instead of refusing to start.
+  if (result.status !== 0) console.error('!!! 前端构建失败，仅提供 API (web build failed; serving the API only)');
+}
+
+function printAccounts(accounts: DemoAccount[]) {
+  console.log('\n演示账户 (demo accounts)；随机生成的密码只显示这一次，首次登录须修改:');
+  for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${a.roleName}`);
+  console.log('');
+}
+
+async function loadDemoIfEmpty(config: Config, db: Parameters<typeof isDemoLoaded>[0]) {
+  if (process.env.ZHENWU_NO_DEMO === 'true' || (await isDemoLoaded(db))) return;
+  console.log('空数据库：正在载入演示乡镇 川山坪镇 (loading the demo township)…');
+  printAccounts(await loadDemoTownship(db, { adminPassword: config.adminPassword, demoPassword: config.demoPassword }));
+}
+
+async function start(config: Config) {
+  ensureWebBuilt();
+  const database = await open(config);
+  await loadDemoIfEmpty(config, database.db);
+  const app = await buildApp({ database, config });
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL';
+  console.log(`镇务已启动 (Zhenwu is running): http://localhost:${config.port}  [${where}]`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(argv: string[]) {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'migrate': {
+      const database = await open(config);
+      await database.close();
+      return console.log('数据库迁移完成 (migrations applied)');
+    }
+    case 'demo': {
+      const database = await open(config);
+      await loadDemoIfEmpty(config, database.db);
+      return database.close();
+    }
+    case 'import-divisions': {
+      if (!args[0]) throw new Error('usage: zhenwu import-divisions <file.csv>');
+      const database = await open(config);
+      const system = { db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin' as const, scopePaths: ['/'] }] }, actor: SYSTEM_ACTOR, townshipId: null };
+      const result = await importDivisions(system, fs.readFileSync(args[0]), path.basename(args[0]));
+      console.log(`导入 ${result.imported} 个，跳过已存在 ${result.skipped} 个`);
+      return database.close();
+    }
+    default:
+      console.log(HELP);
+      if (command && command !== '--help' && command !== 'help') process.exitCode = 1;
+  }
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  const details = (error as { errors?: unknown[] }).errors;
+  console.error(`错误 (error): ${(error as Error).message}`);
+  if (details) console.error(JSON.stringify(details.slice(0, 20), null, 2));
+  process.exit(1);
+});

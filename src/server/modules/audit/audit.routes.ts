@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../app.js';
+import { contextOf } from '../../http/context.js';
+import { isoDate } from '../org/org.schemas.js';
+import { exportAudit, readAudit } from './audit-read.service.js';
+
+const filterQuery = z.object({
+  user: z.string().trim().max(64).optional(),
+  entity: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+const listQuery = filterQuery.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export async function auditRoutes(scope: FastifyInstance, { database }: AppDeps) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const tags = ['审计日志'];
+  app.get('/api/audit', { schema: { querystring: listQuery, tags } }, (req) => {
+    const { page, pageSize, ...filter } = req.query;
+    return readAudit(contextOf(req, database.db), filter, page, pageSize);
+  });
+  app.get('/api/audit/export', { schema: { querystring: filterQuery, tags } }, async (req, reply) => {
+    const buffer = await exportAudit(contextOf(req, database.db), req.query);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`)
+      .send(buffer);
+  });
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE, type AppDeps } from '../../app.js';
+import { actorOf } from '../../http/context.js';
+import { changePassword, login, logout, resolveSession } from './auth.service.js';
+import { describeMe } from './me.service.js';
+
+const loginBody = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(128),
+});
+const passwordBody = z.object({
+  currentPassword: z.string().min(1, '请输入当前密码'),
+  newPassword: z.string().min(1, '请输入新密码'),
+});
+
+export async function authRoutes(scope: FastifyInstance, { database, config }: AppDeps) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const { db } = database;
+  const cookieOptions = {
+    path: '/', httpOnly: true, sameSite: 'strict' as const, secure: config.secureCookies,
+  };
+
+  app.post('/api/auth/login', {
+    schema: { body: loginBody, tags: ['auth'] },
+    config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const { token } = await login(db, request.body, request.ip, request.headers['user-agent'] ?? null);
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+    const session = await resolveSession(db, token, config.sessionIdleMinutes);
+    return describeMe(db, session!);
+  });
+
+  app.post('/api/auth/logout', { config: { beforePasswordChange: true } }, async (request, reply) => {
+    await logout(db, request.session!, actorOf(request));
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/auth/password', { schema: { body: passwordBody }, config: { beforePasswordChange: true } }, async (request, reply) => {
+    await changePassword(db, request.session!, request.body, actorOf(request));
+    return reply.status(204).send();
+  });
+
+  app.get('/api/me', { config: { beforePasswordChange: true } }, async (request) => describeMe(db, request.session!));
+}

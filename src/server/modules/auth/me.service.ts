@@ -1,0 +1,33 @@
+// The signed-in user as the browser sees him: roles with their scopes, and the abilities the UI shows.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { orgUnits } from '../../db/schema.js';
+import { ROLE_NAMES } from '../../../core/roles.js';
+import { abilities } from '../../policy/policy.js';
+import type { SessionUser } from './auth.service.js';
+import type { RoleBinding } from './principal.repository.js';
+
+export function describeRoles(bindings: RoleBinding[]) {
+  return bindings.map((b) => ({
+    role: b.role,
+    roleName: ROLE_NAMES[b.role],
+    orgUnit: b.orgUnitCode ? { code: b.orgUnitCode, name: b.orgUnitName! } : null,
+    cadreGroup: b.cadreGroupId ? { id: b.cadreGroupId, name: b.cadreGroupName! } : null,
+  }));
+}
+
+export async function describeMe(db: Db, session: SessionUser) {
+  const { user, bindings, principal } = session;
+  const [township] = user.townshipId
+    ? await db.select({ code: orgUnits.code, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, user.townshipId))
+    : [];
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    mustChangePassword: user.mustChangePassword,
+    township: township ? { code: township.code, name: township.name } : null,
+    roles: describeRoles(bindings),
+    abilities: abilities(principal, township?.path ?? null),
+  };
+}

@@ -1,0 +1,107 @@
+// SQL for org units. Subtrees are found by materialised path ('/1/5/20/'), never one query per level.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../db/connection.js';
+import type { OrgLevel } from '../../../core/org-levels.js';
+
+export interface OrgUnitRecord {
+  id: number;
+  code: string;
+  name: string;
+  level: OrgLevel;
+  parentId: number | null;
+  parentCode: string | null;
+  path: string;
+  townshipId: number | null;
+  validFrom: string;
+  validTo: string | null;
+  mergedIntoCode: string | null;
+  plannedGroups: number | null;
+  childCount: number;
+}
+
+/** Valid on a day: opened on or before it, not closed on or before it. */
+export function validOn(asOf: string | null, alias = 'u'): SQL {
+  if (!asOf) return sql.raw(`${alias}.valid_to IS NULL`);
+  return sql`${sql.raw(alias)}.valid_from <= ${asOf}::date AND (${sql.raw(alias)}.valid_to IS NULL OR ${sql.raw(alias)}.valid_to > ${asOf}::date)`;
+}
+
+const SELECT_UNIT = sql`
+  SELECT u.id, u.code, u.name, u.level, u.parent_id AS "parentId", p.code AS "parentCode", u.path,
+         u.township_id AS "townshipId", to_char(u.valid_from, 'YYYY-MM-DD') AS "validFrom",
+         to_char(u.valid_to, 'YYYY-MM-DD') AS "validTo", m.code AS "mergedIntoCode", u.planned_groups AS "plannedGroups",
+         (SELECT count(*)::int FROM org_units c WHERE c.parent_id = u.id AND c.valid_to IS NULL) AS "childCount"
+  FROM org_units u
+  LEFT JOIN org_units p ON p.id = u.parent_id
+  LEFT JOIN org_units m ON m.id = u.merged_into_id`;
+
+export async function findByCode(q: Queryable, code: string): Promise<OrgUnitRecord | undefined> {
+  const rows = await queryRows<OrgUnitRecord>(q, sql`${SELECT_UNIT} WHERE u.code = ${code}`);
+  return rows[0];
+}
+
+export async function findByCodes(q: Queryable, codes: string[]): Promise<OrgUnitRecord[]> {
+  if (codes.length === 0) return [];
+  return queryRows<OrgUnitRecord>(q, sql`${SELECT_UNIT} WHERE u.code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)}) ORDER BY u.code`);
+}
+
+export async function findByPaths(q: Queryable, paths: string[]): Promise<OrgUnitRecord[]> {
+  if (paths.length === 0) return [];
+  return queryRows<OrgUnitRecord>(q, sql`${SELECT_UNIT} WHERE u.path IN (${sql.join(paths.map((p) => sql`${p}`), sql`, `)}) ORDER BY u.code`);
+}
+
+export async function listChildren(q: Queryable, parentId: number, asOf: string | null, includeClosed: boolean) {
+  const validity = includeClosed ? sql`TRUE` : validOn(asOf);
+  return queryRows<OrgUnitRecord>(q, sql`${SELECT_UNIT} WHERE u.parent_id = ${parentId} AND ${validity} ORDER BY u.code`);
+}
+
+export async function ancestorsOf(q: Queryable, path: string) {
+  const ids = path.split('/').filter(Boolean).slice(0, -1).map(Number);
+  if (ids.length === 0) return [];
+  return queryRows<{ code: string; name: string; level: OrgLevel }>(q, sql`
+    SELECT code, name, level FROM org_units WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) ORDER BY length(path)`);
+}
+
+/** Units in any of the given subtrees whose name, code or pinyin matches. */
+export async function search(q: Queryable, text: string, scopePaths: string[], limit: number) {
+  if (scopePaths.length === 0) return [];
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const scopes = sql.join(scopePaths.map((p) => sql`u.path LIKE ${`${p}%`}`), sql` OR `);
+  return queryRows<OrgUnitRecord>(q, sql`${SELECT_UNIT}
+    WHERE u.valid_to IS NULL AND (${scopes})
+      AND (u.name LIKE ${like} OR u.code LIKE ${`${text}%`} OR u.pinyin LIKE ${like.toLowerCase()})
+    ORDER BY length(u.path), u.code LIMIT ${limit}`);
+}
+
+export async function nextIds(q: Queryable, n: number): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(q, sql`
+    SELECT nextval(pg_get_serial_sequence('org_units', 'id'))::int AS id FROM generate_series(1, ${n})`);
+  return rows.map((r) => r.id);
+}
+
+export interface NewOrgUnit {
+  id: number;
+  code: string;
+  name: string;
+  level: OrgLevel;
+  parentId: number | null;
+  path: string;
+  townshipId: number | null;
+  pinyin: string;
+  urCode: string | null;
+  validFrom: string;
+}
+
+/**
+ * Inserts many units with one statement per batch, the rows travelling as one JSON parameter
+ * (json_to_recordset works alike on PGlite and PostgreSQL); an ORM row at a time is ~100x slower.
+ */
+export async function insertUnits(q: Queryable, units: NewOrgUnit[], batchSize = 10_000): Promise<void> {
+  for (let start = 0; start < units.length; start += batchSize) {
+    const batch = units.slice(start, start + batchSize);
+    await q.execute(sql`
+      INSERT INTO org_units (id, code, name, level, parent_id, path, township_id, pinyin, ur_code, valid_from)
+      SELECT id, code, name, level, "parentId", path, "townshipId", pinyin, "urCode", "validFrom"
+      FROM json_to_recordset(${JSON.stringify(batch)}::json) AS r(id int, code text, name text, level text,
+        "parentId" int, path text, "townshipId" int, pinyin text, "urCode" text, "validFrom" date)`);
+  }
+}

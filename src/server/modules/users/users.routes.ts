@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app.js';
+import { contextOf } from '../../http/context.js';
+import * as s from './users.schemas.js';
+import { createUser, getUser, listUsers, resetPassword, revokeUserSessions, setDisabled, updateUser } from './users.service.js';
+
+export async function usersRoutes(scope: FastifyInstance, { database }: AppDeps) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, database.db);
+  const tags = ['用户与权限'];
+
+  app.get('/api/users', { schema: { querystring: s.listUsersQuery, tags } }, (req) => listUsers(ctx(req), req.query));
+  app.get('/api/users/:id', { schema: { params: s.userIdParams, tags } }, (req) => getUser(ctx(req), req.params.id));
+  app.post('/api/users', { schema: { body: s.createUserBody, tags } }, async (req, reply) => {
+    reply.status(201);
+    return createUser(ctx(req), req.body);
+  });
+  app.patch('/api/users/:id', { schema: { params: s.userIdParams, body: s.updateUserBody, tags } },
+    (req) => updateUser(ctx(req), req.params.id, req.body));
+  app.post('/api/users/:id/reset-password', { schema: { params: s.userIdParams, tags } }, (req) => resetPassword(ctx(req), req.params.id));
+  app.post('/api/users/:id/disable', { schema: { params: s.userIdParams, tags } }, (req) => setDisabled(ctx(req), req.params.id, true));
+  app.post('/api/users/:id/enable', { schema: { params: s.userIdParams, tags } }, (req) => setDisabled(ctx(req), req.params.id, false));
+  app.post('/api/users/:id/revoke-sessions', { schema: { params: s.userIdParams, tags } }, async (req, reply) => {
+    await revokeUserSessions(ctx(req), req.params.id);
+    return reply.status(204).send();
+  });
+}

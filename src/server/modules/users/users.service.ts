@@ -1,0 +1,196 @@
+// User administration: accounts, role grants bound to org-unit scopes, password resets, disabling.
+// An administrator manages accounts only within his own scope.
+import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../db/connection.js';
+import { cadreGroups, orgUnits, userRoles, users, type UserRow } from '../../db/schema.js';
+import { AppError, forbidden, invalid, notFound, type FieldError } from '../../http/app-error.js';
+import type { ServiceContext } from '../../http/context.js';
+import { can, scopesFor } from '../../policy/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { revokeSessions } from '../auth/auth.service.js';
+import { hashPassword, randomPassword } from '../auth/passwords.js';
+import { describeRoles } from '../auth/me.service.js';
+import { loadRoleBindings } from '../auth/principal.repository.js';
+import { passwordProblem } from '../../../core/password-rules.js';
+import type { RoleInput } from './users.schemas.js';
+
+interface ResolvedRole {
+  role: RoleInput['role'];
+  orgUnitId: number | null;
+  path: string;
+  townshipId: number | null;
+  cadreGroupId: number | null;
+}
+
+function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>) {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    phone: user.phone,
+    disabled: user.disabledAt != null,
+    mustChangePassword: user.mustChangePassword,
+    lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    roles,
+  };
+}
+
+async function presentUsers(q: Queryable, rows: UserRow[]) {
+  const bindings = await loadRoleBindings(q, rows.map((u) => u.id));
+  return rows.map((u) => presentUser(u, describeRoles(bindings.get(u.id) ?? [])));
+}
+
+/** Checks every requested grant against the administrator's own scope and resolves codes to ids. */
+async function resolveRoles(ctx: ServiceContext, q: Queryable, roles: RoleInput[]): Promise<ResolvedRole[]> {
+  const resolved: ResolvedRole[] = [];
+  const errors: FieldError[] = [];
+  for (const [i, r] of roles.entries()) {
+    const field = `roles.${i}`;
+    let cadreGroupId: number | null = null;
+    let orgUnitCode = r.orgUnitCode ?? null;
+    if (r.role === 'group_leader') {
+      const [group] = r.cadreGroupId
+        ? await q.select({ id: cadreGroups.id, townshipId: cadreGroups.townshipId }).from(cadreGroups).where(eq(cadreGroups.id, r.cadreGroupId))
+        : [];
+      if (!group) { errors.push({ field: `${field}.cadreGroupId`, message: '组长角色需要选择所在的组' }); continue; }
+      cadreGroupId = group.id;
+      const [township] = await q.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, group.townshipId));
+      orgUnitCode = township.code;
+    }
+    if (!orgUnitCode) {
+      if (r.role !== 'admin') { errors.push({ field: `${field}.orgUnitCode`, message: '请选择角色的管辖范围' }); continue; }
+      if (!can(ctx.principal, 'users.manage', { path: '/' })) throw forbidden('只有全系统管理员可以设立全系统管理员');
+      resolved.push({ role: r.role, orgUnitId: null, path: '/', townshipId: null, cadreGroupId: null });
+      continue;
+    }
+    const [unit] = await q.select().from(orgUnits).where(eq(orgUnits.code, orgUnitCode));
+    if (!unit) { errors.push({ field: `${field}.orgUnitCode`, message: `组织单元 ${orgUnitCode} 不存在` }); continue; }
+    if (unit.validTo) { errors.push({ field: `${field}.orgUnitCode`, message: `“${unit.name}”已撤销` }); continue; }
+    if (!can(ctx.principal, 'users.manage', unit)) throw forbidden(`您无权在“${unit.name}”范围内分配角色`);
+    resolved.push({ role: r.role, orgUnitId: unit.id, path: unit.path, townshipId: unit.townshipId, cadreGroupId });
+  }
+  if (errors.length) throw invalid(errors);
+  return resolved;
+}
+
+/** Loads a user the administrator may manage: every role of the user lies within the administrator's scope. */
+async function manageableUser(ctx: ServiceContext, q: Queryable, id: number) {
+  const [user] = await q.select().from(users).where(eq(users.id, id));
+  if (!user) throw notFound('用户');
+  const paths = await queryRows<{ path: string | null }>(q, sql`
+    SELECT o.path FROM user_roles r LEFT JOIN org_units o ON o.id = r.org_unit_id WHERE r.user_id = ${id}`);
+  const targets = paths.length ? paths.map((p) => p.path ?? '/') : ['/'];
+  if (!targets.every((path) => can(ctx.principal, 'users.manage', { path }))) throw forbidden(`您无权管理用户“${user.displayName}”`);
+  return user;
+}
+
+async function replaceRoles(q: Queryable, userId: number, roles: ResolvedRole[]) {
+  await q.delete(userRoles).where(eq(userRoles.userId, userId));
+  await q.insert(userRoles).values(roles.map((r) => ({ userId, role: r.role, orgUnitId: r.orgUnitId, cadreGroupId: r.cadreGroupId })));
+}
+
+export async function listUsers(ctx: ServiceContext, query: { q?: string; page: number; pageSize: number }) {
+  const scopes = scopesFor(ctx.principal, 'users.manage');
+  if (scopes.length === 0) throw forbidden('您无权管理用户');
+  const inScope: SQL | undefined = scopes.includes('/') ? undefined : sql`EXISTS (
+    SELECT 1 FROM user_roles r JOIN org_units o ON o.id = r.org_unit_id
+    WHERE r.user_id = ${users.id} AND (${sql.join(scopes.map((p) => sql`o.path LIKE ${`${p}%`}`), sql` OR `)}))`;
+  const text = query.q ? or(ilike(users.username, `%${query.q}%`), ilike(users.displayName, `%${query.q}%`), ilike(users.phone, `%${query.q}%`)) : undefined;
+  const where = and(inScope, text);
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db.select().from(users).where(where).orderBy(users.id).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    ctx.db.select({ total: count() }).from(users).where(where),
+  ]);
+  return { items: await presentUsers(ctx.db, rows), total };
+}
+
+export async function getUser(ctx: ServiceContext, id: number) {
+  const user = await manageableUser(ctx, ctx.db, id);
+  return (await presentUsers(ctx.db, [user]))[0];
+}
+
+export async function createUser(ctx: ServiceContext, input: {
+  username: string; displayName: string; phone?: string | null; password?: string | null; roles: RoleInput[];
+}) {
+  const problem = input.password ? passwordProblem(input.password) : null;
+  if (problem) throw invalid([{ field: 'password', message: problem }]);
+  const initialPassword = input.password || randomPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  return ctx.db.transaction(async (tx) => {
+    const roles = await resolveRoles(ctx, tx, input.roles);
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (taken) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`);
+    const [user] = await tx.insert(users).values({
+      username: input.username, displayName: input.displayName, phone: input.phone || null, passwordHash,
+      townshipId: roles.find((r) => r.townshipId)?.townshipId ?? null,
+      // A random password is known to the administrator: the user must replace it at first login.
+      mustChangePassword: !input.password,
+    }).returning();
+    await replaceRoles(tx, user.id, roles);
+    const [presented] = await presentUsers(tx, [user]);
+    await recordAudit(tx, ctx.actor, { action: 'user.create', entity: 'user', entityId: user.id, townshipId: user.townshipId, after: presented });
+    return { user: presented, initialPassword: input.password ? undefined : initialPassword };
+  });
+}
+
+export async function updateUser(ctx: ServiceContext, id: number, input: { displayName?: string; phone?: string | null; roles?: RoleInput[] }) {
+  return ctx.db.transaction(async (tx) => {
+    const user = await manageableUser(ctx, tx, id);
+    const [before] = await presentUsers(tx, [user]);
+    const changes: Partial<UserRow> = {};
+    if (input.displayName !== undefined) changes.displayName = input.displayName;
+    if (input.phone !== undefined) changes.phone = input.phone || null;
+    if (input.roles) {
+      const roles = await resolveRoles(ctx, tx, input.roles);
+      if (id === ctx.actor.userId && !roles.some((r) => r.role === 'admin')) {
+        throw new AppError('CONFLICT', '不能取消自己的管理员角色');
+      }
+      await replaceRoles(tx, id, roles);
+      changes.townshipId = roles.find((r) => r.townshipId)?.townshipId ?? null;
+    }
+    const [updated] = Object.keys(changes).length
+      ? await tx.update(users).set(changes).where(eq(users.id, id)).returning()
+      : [user];
+    const [after] = await presentUsers(tx, [updated]);
+    await recordAudit(tx, ctx.actor, { action: 'user.update', entity: 'user', entityId: id, townshipId: updated.townshipId, before, after });
+    return after;
+  });
+}
+
+export async function resetPassword(ctx: ServiceContext, id: number) {
+  const initialPassword = randomPassword();
+  const passwordHash = await hashPassword(initialPassword);
+  return ctx.db.transaction(async (tx) => {
+    const user = await manageableUser(ctx, tx, id);
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    await revokeSessions(tx, id);
+    await recordAudit(tx, ctx.actor, { action: 'user.reset-password', entity: 'user', entityId: id, townshipId: user.townshipId });
+    return { initialPassword };
+  });
+}
+
+export async function setDisabled(ctx: ServiceContext, id: number, disabled: boolean) {
+  return ctx.db.transaction(async (tx) => {
+    const user = await manageableUser(ctx, tx, id);
+    if (disabled && id === ctx.actor.userId) throw new AppError('CONFLICT', '不能停用自己的账户');
+    const [updated] = await tx.update(users)
+      .set({ disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, id)).returning();
+    if (disabled) await revokeSessions(tx, id);
+    await recordAudit(tx, ctx.actor, {
+      action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: id, townshipId: user.townshipId,
+      before: { disabled: user.disabledAt != null }, after: { disabled },
+    });
+    return (await presentUsers(tx, [updated]))[0];
+  });
+}
+
+export async function revokeUserSessions(ctx: ServiceContext, id: number) {
+  await ctx.db.transaction(async (tx) => {
+    const user = await manageableUser(ctx, tx, id);
+    await revokeSessions(tx, id);
+    await recordAudit(tx, ctx.actor, { action: 'user.revoke-sessions', entity: 'user', entityId: id, townshipId: user.townshipId });
+  });
+}
+

@@ -1,0 +1,86 @@
+// The one place where (role, scope, action, target) is decided. Pure: services resolve the principal's
+// scopes and the target's path, then ask `can`. Nothing else in the server compares roles.
+import type { Role } from '../../core/roles.js';
+
+export type Action =
+  | 'org.read'
+  | 'org.write'
+  | 'org.import'
+  | 'users.manage'
+  | 'audit.read'
+  | 'cadre.read'
+  | 'cadre.write'
+  | 'personal.read';
+
+/** A role as held by one user: the materialised paths of the subtrees it covers ('/' = whole deployment). */
+export interface Grant {
+  role: Role;
+  scopePaths: string[];
+}
+
+export interface Principal {
+  userId: number;
+  username: string;
+  grants: Grant[];
+}
+
+/** What an action is about: an org unit, given by its materialised path ('/' for a new top-level unit). */
+export interface Target {
+  path: string;
+}
+
+type Match = 'covers' | 'overlaps';
+
+// covers: the target lies inside one of the role's subtrees.
+// overlaps: the role's subtree and the target's subtree share units (township-wide settings such as the
+// cadre organisation, readable by a village cadre of that township).
+const RULES: Record<Action, { roles: readonly Role[]; match: Match }> = {
+  'org.read': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker', 'admin', 'viewer'], match: 'covers' },
+  'org.write': { roles: ['admin', 'leader'], match: 'covers' },
+  'org.import': { roles: ['admin'], match: 'covers' },
+  'users.manage': { roles: ['admin'], match: 'covers' },
+  'audit.read': { roles: ['admin', 'leader'], match: 'covers' },
+  'cadre.read': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker', 'admin', 'viewer'], match: 'overlaps' },
+  'cadre.write': { roles: ['admin', 'leader'], match: 'covers' },
+  // Household data: the people who work with households, never the administrator or a read-only viewer.
+  'personal.read': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker'], match: 'covers' },
+};
+
+export function pathCovers(scopePath: string, targetPath: string): boolean {
+  return targetPath.startsWith(scopePath);
+}
+
+function pathsOverlap(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+export function can(principal: Principal, action: Action, target: Target): boolean {
+  const rule = RULES[action];
+  return principal.grants.some(
+    (grant) =>
+      rule.roles.includes(grant.role) &&
+      grant.scopePaths.some((scope) =>
+        rule.match === 'covers' ? pathCovers(scope, target.path) : pathsOverlap(scope, target.path),
+      ),
+  );
+}
+
+/** The subtrees in which the principal may perform an action: for filtering lists, never for refusing. */
+export function scopesFor(principal: Principal, action: Action): string[] {
+  const rule = RULES[action];
+  const paths = principal.grants.filter((g) => rule.roles.includes(g.role)).flatMap((g) => g.scopePaths);
+  // Drop paths already inside another: '/1/' makes '/1/5/' redundant.
+  return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+}
+
+/** Actions whose outcome the browser shows (menus, buttons); the server still decides every request. */
+export function abilities(principal: Principal, townshipPath: string | null) {
+  const target = { path: townshipPath ?? '/' };
+  return {
+    orgWrite: principal.grants.some((g) => RULES['org.write'].roles.includes(g.role)),
+    orgImport: can(principal, 'org.import', target),
+    usersManage: principal.grants.some((g) => RULES['users.manage'].roles.includes(g.role)),
+    auditRead: principal.grants.some((g) => RULES['audit.read'].roles.includes(g.role)),
+    cadreWrite: can(principal, 'cadre.write', target),
+  };
+}

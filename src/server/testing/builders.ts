@@ -1,0 +1,37 @@
+// Data builders for tests: each test builds what it asserts on, through the real services.
+import { eq } from 'drizzle-orm';
+import { users } from '../db/schema.js';
+import type { ServiceContext } from '../http/context.js';
+import { importDivisions } from '../modules/org/org-import.service.js';
+import { createUnit } from '../modules/org/org.service.js';
+import { createUser } from '../modules/users/users.service.js';
+import type { RoleInput } from '../modules/users/users.schemas.js';
+
+export const TEST_PASSWORD = 'Passw0rd2026';
+
+/** A county with one township and the given villages (codes 430681105201…): divisions as the CSV import makes them. */
+export async function buildTownship(system: ServiceContext, villages = ['川山村', '燕塘村', '桥坪村']) {
+  const lines = [
+    'code,name,level,parent_code',
+    '430681000000,汨罗市,county,',
+    '430681105000,川山坪镇,town,430681000000',
+    ...villages.map((name, i) => `4306811052${String(i + 1).padStart(2, '0')},${name},village,430681105000`),
+  ];
+  await importDivisions(system, new TextEncoder().encode(lines.join('\n')));
+  return {
+    countyCode: '430681000000',
+    townshipCode: '430681105000',
+    villageCodes: villages.map((_, i) => `4306811052${String(i + 1).padStart(2, '0')}`),
+  };
+}
+
+export async function buildGroup(system: ServiceContext, villageCode: string, name: string, validFrom = '2020-01-01') {
+  return createUnit(system, { parentCode: villageCode, name, level: 'group', validFrom });
+}
+
+/** A user with a known password that does not need changing. */
+export async function buildUser(system: ServiceContext, username: string, roles: RoleInput[], displayName = username) {
+  const { user } = await createUser(system, { username, displayName, password: TEST_PASSWORD, roles });
+  await system.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id));
+  return user;
+}

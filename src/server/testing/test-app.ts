@@ -1,0 +1,75 @@
+// Builds a real app on a fresh database for API tests: in-memory PGlite, or — when the suite runs with
+// ZW_TEST_DB=postgresql — a new database created on TEST_DATABASE_URL and dropped afterwards.
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { buildApp, SESSION_COOKIE } from '../app.js';
+import { loadConfig } from '../config.js';
+import { openDatabase, runMigrations, type Database } from '../db/connection.js';
+import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
+import type { ServiceContext } from '../http/context.js';
+
+export const testBackend = (): 'pglite' | 'postgresql' => (process.env.ZW_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite');
+
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const baseUrl = process.env.TEST_DATABASE_URL;
+  if (!baseUrl) throw new Error('ZW_TEST_DB=postgresql needs TEST_DATABASE_URL');
+  const name = `zw_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function openTestDatabase(): Promise<Database & { dispose: () => Promise<void> }> {
+  if (testBackend() === 'postgresql') {
+    const { url, drop } = await createPostgresDatabase();
+    const database = await openDatabase({ url });
+    await runMigrations(database);
+    return { ...database, dispose: async () => { await database.close(); await drop(); } };
+  }
+  const database = await openDatabase({});
+  await runMigrations(database);
+  return { ...database, dispose: () => database.close() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
+
+export async function buildTestApp(env: Record<string, string> = {}) {
+  const database = await openTestDatabase();
+  const config = { ...loadConfig({ ...env }), dataDir: '/nonexistent' };
+  const app = await buildApp({ database, config });
+  await app.ready();
+  /** A context acting as the system, for building test data through the services. */
+  const system: ServiceContext = {
+    db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] },
+    actor: SYSTEM_ACTOR, townshipId: null,
+  };
+  return {
+    app,
+    database,
+    db: database.db,
+    system,
+    async close() {
+      await app.close();
+      await database.dispose();
+    },
+    /** Logs in and returns the cookie header to send with later requests. */
+    async login(username: string, password: string): Promise<string> {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+      return `${SESSION_COOKIE}=${cookie!.value}`;
+    },
+  };
+}
