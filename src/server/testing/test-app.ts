@@ -73,3 +73,11 @@ export async function buildTestApp(env: Record<string, string> = {}) {
     },
   };
 }
+
+/** A multipart/form-data body with one file field, for upload endpoints under app.inject. */
+export function multipartFile(filename: string, content: Uint8Array | string, field = 'file') {
+  const boundary = `----zhenwu${crypto.randomBytes(8).toString('hex')}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const payload = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { abilities, can, scopesFor, type Action, type Principal } from './policy.js';
+import type { Role } from '../../core/roles.js';
+
+// A township /1/2/ with villages /1/2/10/ (燕塘村) and /1/2/11/ (桥坪村); group /1/2/10/20/.
+const TOWNSHIP = '/1/2/';
+const YANTANG = '/1/2/10/';
+const QIAOPING = '/1/2/11/';
+const YANTANG_GROUP = '/1/2/10/20/';
+const OTHER_TOWNSHIP = '/1/3/';
+
+const as = (role: Role, ...scopePaths: string[]): Principal => ({ userId: 1, username: 'u', grants: [{ role, scopePaths }] });
+
+type Row = [string, Principal, Action, string, boolean];
+const table: Row[] = [
+  // village cadre: his village's subtree only
+  ['village cadre reads his village', as('village_cadre', YANTANG), 'org.read', YANTANG, true],
+  ['village cadre reads his groups', as('village_cadre', YANTANG), 'org.read', YANTANG_GROUP, true],
+  ['village cadre reads another village', as('village_cadre', YANTANG), 'org.read', QIAOPING, false],
+  ['village cadre reads the township unit', as('village_cadre', YANTANG), 'org.read', TOWNSHIP, false],
+  ['village cadre changes the org tree', as('village_cadre', YANTANG), 'org.write', YANTANG_GROUP, false],
+  ['village cadre reads household data of his village', as('village_cadre', YANTANG), 'personal.read', YANTANG_GROUP, true],
+  ['village cadre reads the cadre organisation of his township', as('village_cadre', YANTANG), 'cadre.read', TOWNSHIP, true],
+  ['village cadre reads another township\'s cadre organisation', as('village_cadre', YANTANG), 'cadre.read', OTHER_TOWNSHIP, false],
+  ['village cadre changes the cadre organisation', as('village_cadre', YANTANG), 'cadre.write', TOWNSHIP, false],
+  ['village cadre manages users', as('village_cadre', YANTANG), 'users.manage', YANTANG, false],
+  ['village cadre reads the audit log', as('village_cadre', YANTANG), 'audit.read', YANTANG, false],
+  // group leader: the villages his small group covers
+  ['group leader reads a covered village', as('group_leader', YANTANG), 'org.read', YANTANG_GROUP, true],
+  ['group leader reads an uncovered village', as('group_leader', YANTANG), 'org.read', QIAOPING, false],
+  ['group leader with no covered village reads nothing', as('group_leader'), 'org.read', YANTANG, false],
+  ['group leader changes the org tree', as('group_leader', YANTANG), 'org.write', YANTANG, false],
+  // township leader
+  ['leader reads any village of his township', as('leader', TOWNSHIP), 'org.read', QIAOPING, true],
+  ['leader changes the org tree of his township', as('leader', TOWNSHIP), 'org.write', YANTANG_GROUP, true],
+  ['leader changes another township', as('leader', TOWNSHIP), 'org.write', OTHER_TOWNSHIP, false],
+  ['leader reads the audit log of his township', as('leader', TOWNSHIP), 'audit.read', TOWNSHIP, true],
+  ['leader manages users', as('leader', TOWNSHIP), 'users.manage', TOWNSHIP, false],
+  ['leader imports divisions', as('leader', TOWNSHIP), 'org.import', TOWNSHIP, false],
+  // viewer: reads, never changes
+  ['viewer reads', as('viewer', TOWNSHIP), 'org.read', YANTANG, true],
+  ['viewer changes the org tree', as('viewer', TOWNSHIP), 'org.write', YANTANG, false],
+  ['viewer changes the cadre organisation', as('viewer', TOWNSHIP), 'cadre.write', TOWNSHIP, false],
+  ['viewer reads household data', as('viewer', TOWNSHIP), 'personal.read', YANTANG, false],
+  ['viewer manages users', as('viewer', TOWNSHIP), 'users.manage', YANTANG, false],
+  // administrator: accounts and the tree, but not household data
+  ['deployment admin manages users anywhere', as('admin', '/'), 'users.manage', OTHER_TOWNSHIP, true],
+  ['deployment admin imports new top-level units', as('admin', '/'), 'org.import', '/', true],
+  ['township admin imports top-level units', as('admin', TOWNSHIP), 'org.import', '/', false],
+  ['township admin manages users of another township', as('admin', TOWNSHIP), 'users.manage', OTHER_TOWNSHIP, false],
+  ['admin reads household data', as('admin', '/'), 'personal.read', YANTANG, false],
+  ['line lead reads household data of the township', as('line_lead', TOWNSHIP), 'personal.read', YANTANG, true],
+  ['line lead changes the org tree', as('line_lead', TOWNSHIP), 'org.write', YANTANG, false],
+  ['grid worker reads his group', as('grid_worker', YANTANG_GROUP), 'org.read', YANTANG_GROUP, true],
+  ['grid worker reads his village unit', as('grid_worker', YANTANG_GROUP), 'org.read', YANTANG, false],
+];
+
+describe('policy: role × scope × action × target', () => {
+  it.each(table)('%s', (_label, principal, action, path, allowed) => {
+    expect(can(principal, action, { path })).toBe(allowed);
+  });
+
+  it('a user holding several roles gets the union of what they allow', () => {
+    const both: Principal = { userId: 1, username: 'u', grants: [{ role: 'viewer', scopePaths: [TOWNSHIP] }, { role: 'village_cadre', scopePaths: [YANTANG] }] };
+    expect(can(both, 'personal.read', { path: YANTANG })).toBe(true);
+    expect(can(both, 'personal.read', { path: QIAOPING })).toBe(false);
+    expect(can(both, 'org.read', { path: QIAOPING })).toBe(true);
+  });
+
+  it('scopesFor drops subtrees already covered by a wider one', () => {
+    const p: Principal = { userId: 1, username: 'u', grants: [{ role: 'leader', scopePaths: [TOWNSHIP] }, { role: 'village_cadre', scopePaths: [YANTANG] }] };
+    expect(scopesFor(p, 'org.read')).toEqual([TOWNSHIP]);
+    expect(scopesFor(p, 'org.write')).toEqual([TOWNSHIP]);
+    expect(scopesFor(as('viewer', TOWNSHIP), 'org.write')).toEqual([]);
+  });
+
+  it('abilities tell the browser what to show', () => {
+    expect(abilities(as('admin', '/'), null)).toMatchObject({ usersManage: true, orgImport: true });
+    expect(abilities(as('village_cadre', YANTANG), TOWNSHIP)).toEqual({
+      orgWrite: false, orgImport: false, usersManage: false, auditRead: false, cadreWrite: false,
+    });
+    expect(abilities(as('leader', TOWNSHIP), TOWNSHIP)).toMatchObject({ orgWrite: true, cadreWrite: true, usersManage: false });
+  });
+});
