@@ -3,9 +3,9 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/connection.js';
-import { invalid, type FieldError } from '../../http/app-error.js';
+import { forbidden, invalid, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { can } from '../../policy/policy.js';
+import { can, scopesFor } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { codeFitsParent, divisionCodeProblem, isOrgLevel, ORG_LEVELS, type OrgLevel } from '../../../core/org-levels.js';
 import * as repo from './org.repository.js';
@@ -95,6 +95,7 @@ export interface ImportResult {
 }
 
 export async function importDivisions(ctx: ServiceContext, bytes: Uint8Array, fileName = 'divisions.csv'): Promise<ImportResult> {
+  if (scopesFor(ctx.principal, 'org.import').length === 0) throw forbidden('只有管理员可以导入区划');
   const { rows, errors } = parseRows(decodeCsv(bytes));
   if (rows.length === 0 && errors.length === 0) throw invalid([{ field: 'file', message: '文件中没有数据行' }], '文件为空');
 
