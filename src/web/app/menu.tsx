@@ -1,0 +1,51 @@
+import {
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FlagOutlined, HomeOutlined,
+  SettingOutlined, TableOutlined, TeamOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { Abilities } from '../features/auth/api/types';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The side menu, without the entries this user cannot use (the server still enforces them). */
+export function buildMenu(abilities: Abilities): MenuItem[] {
+  const system: MenuItem[] = [];
+  if (abilities.usersManage) system.push({ key: '/system/users', label: '用户与权限' });
+  if (abilities.auditRead) system.push({ key: '/system/audit', label: '审计日志' });
+  const items: MenuItem[] = [
+    { key: '/', icon: <HomeOutlined />, label: '工作台' },
+    {
+      key: 'org',
+      icon: <ApartmentOutlined />,
+      label: '组织架构',
+      children: [
+        { key: '/org', label: '组织树' },
+        { key: '/org/merge-progress', label: '合组进度' },
+      ],
+    },
+    { key: '/cadre', icon: <TeamOutlined />, label: '组线包村' },
+    { key: '/ledgers', icon: <TableOutlined />, label: '台账' },
+    { key: '/indicators', icon: <BarChartOutlined />, label: '指标' },
+    { key: '/supervision', icon: <FlagOutlined />, label: '督办' },
+    { key: '/reports', icon: <FileTextOutlined />, label: '报告' },
+  ];
+  if (system.length) {
+    items.push({ key: 'system', icon: system.length > 1 ? <SettingOutlined /> : <AuditOutlined />, label: '系统', children: system });
+  }
+  return items;
+}
+
+/** The menu key a path belongs to: /org/430681105229 → /org. */
+export function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/org/merge-progress')) return '/org/merge-progress';
+  if (pathname.startsWith('/org')) return '/org';
+  const match = ['/cadre', '/ledgers', '/indicators', '/supervision', '/reports', '/system/users', '/system/audit']
+    .find((key) => pathname.startsWith(key));
+  return match ?? '/';
+}
+
+export function openKeyOf(key: string): string | undefined {
+  if (key.startsWith('/org')) return 'org';
+  if (key.startsWith('/system')) return 'system';
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { setAuthRedirects } from '../lib/api-client';
+import { queryClient } from '../lib/query-client';
+import { meQueryKey } from '../features/auth/api/get-me';
+import { LoginPage } from '../features/auth/pages/LoginPage';
+import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
+import { HomePage } from '../features/home/pages/HomePage';
+import { ComingSoonPage } from '../features/placeholder/pages/ComingSoonPage';
+import { NotFoundPage } from '../features/placeholder/pages/NotFoundPage';
+import { AppLayout } from './AppLayout';
+import { RequireAuth } from './auth';
+
+// Heavier pages load on first visit.
+const OrgPage = lazy(() => import('../features/org/pages/OrgPage'));
+const MergeProgressPage = lazy(() => import('../features/org/pages/MergeProgressPage'));
+const CadrePage = lazy(() => import('../features/cadre/pages/CadrePage'));
+const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
+const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/change-password',
+    element: (
+      <RequireAuth allowPasswordChange>
+        <ChangePasswordPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'org', element: <OrgPage /> },
+      { path: 'org/merge-progress', element: <MergeProgressPage /> },
+      { path: 'org/:code', element: <OrgPage /> },
+      { path: 'cadre', element: <CadrePage /> },
+      { path: 'ledgers', element: <ComingSoonPage title="台账" what="台账定义、数据录入与Excel导入导出" /> },
+      { path: 'indicators', element: <ComingSoonPage title="指标" what="指标口径、目标值与逐级汇总" /> },
+      { path: 'supervision', element: <ComingSoonPage title="督办" what="任务清单、时限节点与督办亮灯" /> },
+      { path: 'reports', element: <ComingSoonPage title="报告" what="报告模板、数据取数与公文格式导出" /> },
+      { path: 'system/users', element: <UsersPage /> },
+      { path: 'system/audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+setAuthRedirects({
+  unauthenticated: () => {
+    queryClient.setQueryData(meQueryKey, null);
+    const from = window.location.pathname + window.location.search;
+    void router.navigate('/login', { replace: true, state: { from } });
+  },
+  passwordChangeRequired: () => void router.navigate('/change-password', { replace: true }),
+});

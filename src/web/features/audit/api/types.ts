@@ -1,0 +1,62 @@
+export interface AuditEntry {
+  id: number;
+  at: string;
+  username: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+export interface AuditFilters {
+  user?: string;
+  entity?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Chinese names of the actions and entities the server writes; unknown ones show as recorded. */
+export const ACTION_NAMES: Record<string, string> = {
+  login: '登录',
+  'login.failed': '登录失败',
+  logout: '退出登录',
+  'password.change': '修改密码',
+  'org.create': '新增组织单元',
+  'org.rename': '重命名组织单元',
+  'org.move': '移动组织单元',
+  'org.close': '撤销组织单元',
+  'org.import': '导入区划',
+  'org.merge': '合并村民小组',
+  'org.merge-plan': '修改合组计划',
+  'user.create': '新增用户',
+  'user.update': '修改用户',
+  'user.reset-password': '重置密码',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'user.revoke-sessions': '强制下线',
+  'audit.export': '导出审计日志',
+  'cadre.create': '新增干部分组',
+  'cadre.update': '修改干部分组',
+  'cadre.delete': '删除干部分组',
+  'cadre.members': '设置分组成员',
+  'cadre.villages': '设置包村',
+  'work-line.create': '新增工作条线',
+  'work-line.update': '修改工作条线',
+  'work-line.delete': '删除工作条线',
+};
+
+export const ENTITY_NAMES: Record<string, string> = {
+  user: '用户',
+  session: '会话',
+  org_unit: '组织单元',
+  audit_log: '审计日志',
+  cadre_group: '干部分组',
+  work_line: '工作条线',
+};
+
+export const auditKeys = {
+  list: (filters: AuditFilters, page: number, pageSize: number) => ['audit', filters, page, pageSize] as const,
+};

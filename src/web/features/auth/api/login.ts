@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { meQueryKey } from './get-me';
+import type { Me } from './types';
+
+export interface LoginInput {
+  username: string;
+  password: string;
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginInput) => api.post<Me>('/api/auth/login', input, { quietAuth: true }),
+    onSuccess: (me) => {
+      // A different user may have signed in: forget everything cached for the previous one.
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, me);
+    },
+  });
+}

@@ -1,0 +1,25 @@
+import { Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
+
+/** The centred frame of the login and change-password screens. */
+export function AuthScreen({ children }: { children: ReactNode }) {
+  return (
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', padding: '32px 16px', background: 'linear-gradient(180deg, #0f2a4a 0, #1f4e8c 220px, #f3f5f8 220px)' }}
+    >
+      <div style={{ width: '100%', maxWidth: 400 }}>
+        <div style={{ textAlign: 'center', color: '#fff', marginBottom: 28 }}>
+          <div style={{ fontSize: 34, fontWeight: 600, letterSpacing: 8 }}>镇务</div>
+          <div style={{ fontSize: 15, opacity: 0.85, letterSpacing: 2 }}>乡镇工作系统</div>
+        </div>
+        {children}
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 20, fontSize: 12 }}>
+          一次填报，多处使用 · 减轻基层负担
+        </Typography.Paragraph>
+      </div>
+    </Flex>
+  );
+}

@@ -1,0 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { orgKeys, type OrgUnit } from './types';
+
+export function getOrgUnit(code: string) {
+  return api.get<OrgUnit>(`/api/org-units/${encodeURIComponent(code)}`);
+}
+
+export function useOrgUnit(code: string | undefined) {
+  return useQuery({ queryKey: orgKeys.unit(code ?? ''), queryFn: () => getOrgUnit(code!), enabled: !!code });
+}

@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { invalidateOrg } from './invalidate';
+import type { OrgUnit } from './types';
+
+export function useMoveOrgUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, parentCode }: { code: string; parentCode: string }) =>
+      api.post<OrgUnit>(`/api/org-units/${encodeURIComponent(code)}/move`, { parentCode }),
+    onSuccess: () => invalidateOrg(queryClient),
+  });
+}

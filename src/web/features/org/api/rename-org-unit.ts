@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { invalidateOrg } from './invalidate';
+import type { OrgUnit } from './types';
+
+export function useRenameOrgUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, name }: { code: string; name: string }) =>
+      api.patch<OrgUnit>(`/api/org-units/${encodeURIComponent(code)}`, { name }),
+    onSuccess: () => invalidateOrg(queryClient),
+  });
+}

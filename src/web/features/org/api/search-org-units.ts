@@ -1,0 +1,18 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { orgKeys, type OrgUnit } from './types';
+
+/** Units in the user's scope matching a name, a code or pinyin initials (yts → 燕塘村). */
+export function searchOrgUnits(q: string) {
+  return api.get<{ items: OrgUnit[] }>('/api/org-units/search', { q });
+}
+
+export function useOrgSearch(q: string) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: orgKeys.search(term),
+    queryFn: () => searchOrgUnits(term),
+    enabled: term.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}

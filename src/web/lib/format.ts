@@ -1,0 +1,23 @@
+// Dates and numbers the way Chinese government forms write them.
+import dayjs from 'dayjs';
+
+export function formatDateTime(value: string | null | undefined): string {
+  return value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—';
+}
+
+export function formatDate(value: string | null | undefined): string {
+  return value ? dayjs(value).format('YYYY-MM-DD') : '—';
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : value.toLocaleString('zh-CN');
+}
+
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return `${Number(value.toFixed(digits))}%`;
+}
+
+export function today(): string {
+  return dayjs().format('YYYY-MM-DD');
+}
