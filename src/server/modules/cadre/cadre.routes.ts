@@ -1,5 +1,51 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
+import { contextOf } from '../../http/context.js';
+import * as s from './cadre.schemas.js';
+import { createGroup, deleteGroup, listGroups, setMembers, setVillages, updateGroup } from './cadre.service.js';
+import { exportCadre } from './cadre-export.service.js';
+import { createWorkLine, deleteWorkLine, listWorkLines, updateWorkLine } from './work-lines.service.js';
 
-// Placeholder until the cadre module lands (being written now).
-export async function cadreRoutes(_scope: FastifyInstance, _deps: AppDeps) {}
+export async function cadreRoutes(scope: FastifyInstance, { database }: AppDeps) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, database.db);
+  const tags = ['组线包村'];
+  const querystring = s.townshipQuery;
+
+  app.get('/api/cadre-groups', { schema: { querystring, tags } }, (req) => listGroups(ctx(req), req.query.township));
+  app.get('/api/cadre-groups/export', { schema: { querystring, tags } }, async (req, reply) => {
+    const { township, buffer } = await exportCadre(ctx(req), req.query.township);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${township}组线包村.xlsx`)}`)
+      .send(buffer);
+  });
+  app.post('/api/cadre-groups', { schema: { querystring, body: s.createGroupBody, tags } }, async (req, reply) => {
+    reply.status(201);
+    return createGroup(ctx(req), req.body, req.query.township);
+  });
+  app.patch('/api/cadre-groups/:id', { schema: { querystring, params: s.idParams, body: s.updateGroupBody, tags } },
+    (req) => updateGroup(ctx(req), req.params.id, req.body, req.query.township));
+  app.delete('/api/cadre-groups/:id', { schema: { querystring, params: s.idParams, tags } }, async (req, reply) => {
+    await deleteGroup(ctx(req), req.params.id, req.query.township);
+    return reply.status(204).send();
+  });
+  app.put('/api/cadre-groups/:id/members', { schema: { querystring, params: s.idParams, body: s.membersBody, tags } },
+    (req) => setMembers(ctx(req), req.params.id, req.body.members, req.query.township));
+  app.put('/api/cadre-groups/:id/villages', { schema: { querystring, params: s.idParams, body: s.villagesBody, tags } },
+    (req) => setVillages(ctx(req), req.params.id, req.body.villageCodes, req.query.township));
+
+  const lineTags = ['工作条线'];
+  app.get('/api/work-lines', { schema: { querystring, tags: lineTags } }, (req) => listWorkLines(ctx(req), req.query.township));
+  app.post('/api/work-lines', { schema: { querystring, body: s.createWorkLineBody, tags: lineTags } }, async (req, reply) => {
+    reply.status(201);
+    return createWorkLine(ctx(req), req.body, req.query.township);
+  });
+  app.patch('/api/work-lines/:id', { schema: { querystring, params: s.idParams, body: s.updateWorkLineBody, tags: lineTags } },
+    (req) => updateWorkLine(ctx(req), req.params.id, req.body, req.query.township));
+  app.delete('/api/work-lines/:id', { schema: { querystring, params: s.idParams, tags: lineTags } }, async (req, reply) => {
+    await deleteWorkLine(ctx(req), req.params.id, req.query.township);
+    return reply.status(204).send();
+  });
+}
