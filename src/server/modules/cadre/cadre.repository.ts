@@ -61,17 +61,24 @@ export async function childCount(q: Queryable, groupId: number): Promise<number>
   return row.n;
 }
 
-/** New groups go to the end of their level (big groups) or of their big group (small groups). */
-export async function insertGroup(q: Queryable, row: { townshipId: number; kind: string; name: string; parentId: number | null }) {
+/** New (or moved) groups go to the end of the big groups, or of the small groups of their big group. */
+async function lastPlace(q: Queryable, townshipId: number, parentId: number | null): Promise<number> {
   const [{ next }] = await queryRows<{ next: number }>(q, sql`
     SELECT COALESCE(max(sort_order), 0) + 1 AS next FROM cadre_groups
-    WHERE township_id = ${row.townshipId} AND parent_id IS NOT DISTINCT FROM ${row.parentId}::int`);
-  const [created] = await q.insert(cadreGroups).values({ ...row, sortOrder: next }).returning();
+    WHERE township_id = ${townshipId} AND parent_id IS NOT DISTINCT FROM ${parentId}::int`);
+  return next;
+}
+
+export async function insertGroup(q: Queryable, row: { townshipId: number; kind: string; name: string; parentId: number | null }) {
+  const sortOrder = await lastPlace(q, row.townshipId, row.parentId);
+  const [created] = await q.insert(cadreGroups).values({ ...row, sortOrder }).returning();
   return created;
 }
 
-export async function updateGroup(q: Queryable, id: number, changes: { name?: string; parentId?: number | null }) {
-  await q.update(cadreGroups).set(changes).where(eq(cadreGroups.id, id));
+export async function updateGroup(q: Queryable, group: GroupRow, changes: { name?: string; parentId?: number | null }) {
+  const moved = changes.parentId !== undefined && changes.parentId !== group.parentId;
+  const sortOrder = moved ? await lastPlace(q, group.townshipId, changes.parentId!) : undefined;
+  await q.update(cadreGroups).set({ ...changes, sortOrder }).where(eq(cadreGroups.id, group.id));
 }
 
 /** Members and covered villages go with the group (ON DELETE CASCADE). */

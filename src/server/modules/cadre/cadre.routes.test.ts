@@ -12,7 +12,7 @@ let cadre: string;
 let viewer: string;
 let admin: string;
 let otherLeader: string;
-const [CHUANSHAN, YANTANG, QIAOPING, JIUCUN] = ['430681105201', '430681105202', '430681105203', '430681105204'];
+const [CHUANSHAN, YANTANG, QIAOPING, JIUCUN, GAOFANG] = ['430681105201', '430681105202', '430681105203', '430681105204', '430681105205'];
 const TOWN = '430681105000';
 const OTHER_VILLAGE = '430681106201';
 // Every successful write made through the API, to prove at the end that each left an audit entry.
@@ -33,7 +33,7 @@ const createGroup = async (body: object, cookie = leader) => {
 
 beforeAll(async () => {
   t = await buildTestApp();
-  await buildTownship(t.system, ['川山村', '燕塘村', '桥坪村', '旧村']);
+  await buildTownship(t.system, ['川山村', '燕塘村', '桥坪村', '旧村', '高坊村']);
   await closeUnit(t.system, JIUCUN, '2021-06-30');
   await createUnit(t.system, { parentCode: '430681000000', name: '白水镇', level: 'town', code: '430681106000' });
   await createUnit(t.system, { parentCode: '430681106000', name: '白水村', level: 'village', code: OTHER_VILLAGE });
@@ -168,6 +168,18 @@ describe('rules and bad input', () => {
     expect(await tree()).toEqual(before);
     expect((await call('PUT', `/api/cadre-groups/${third.id}/villages`, leader, { villageCodes: [QIAOPING, QIAOPING] })).json().villages)
       .toEqual([{ code: QIAOPING, name: '桥坪村' }]);
+  });
+
+  it('keeps the rules under concurrent requests: one wins, the other gets 409', async () => {
+    const before = await tree();
+    const names = await Promise.all([1, 2].map(() => call('POST', '/api/cadre-groups', leader, { name: '并发大组', kind: 'big' })));
+    expect(names.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const big = names.find((r) => r.statusCode === 201)!.json();
+    const [a, b] = [await createGroup({ name: '并发甲组', kind: 'small', parentId: big.id }), await createGroup({ name: '并发乙组', kind: 'small', parentId: big.id })];
+    const covers = await Promise.all([a, b].map((g) => call('PUT', `/api/cadre-groups/${g.id}/villages`, leader, { villageCodes: [GAOFANG] })));
+    expect(covers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    for (const id of [a.id, b.id, big.id]) expect((await call('DELETE', `/api/cadre-groups/${id}`, leader)).statusCode).toBe(204);
+    expect(await tree()).toEqual(before);
   });
 
   it('answers 404 for an unknown id and for a group of another township', async () => {

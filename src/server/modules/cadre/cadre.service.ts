@@ -110,7 +110,7 @@ export function updateGroup(ctx: ServiceContext, id: number, input: UpdateGroupI
   return write(ctx, townshipCode, 'cadre.update', id, async (tx, township, group) => {
     if (input.name !== undefined) await assertNameFree(tx, township.id, input.name, id);
     if (input.parentId !== undefined) await checkParent(tx, township.id, group!.kind, input.parentId);
-    await repo.updateGroup(tx, id, { name: input.name, parentId: input.parentId });
+    await repo.updateGroup(tx, group!, { name: input.name, parentId: input.parentId });
   });
 }
 
