@@ -15,6 +15,8 @@ import { createUser } from '../src/server/modules/users/users.service.js';
 import { randomPassword } from '../src/server/modules/auth/passwords.js';
 import type { RoleInput } from '../src/server/modules/users/users.schemas.js';
 import { seededRandom } from './seeded-random.js';
+import { seedDemoCadre } from './demo-cadre.js';
+import { findByCode } from '../src/server/modules/org/org.repository.js';
 
 export const DEMO_TOWNSHIP_CODE = '430681105000';
 const DIVISIONS_CSV = path.join(path.dirname(fileURLToPath(import.meta.url)), 'divisions-chuanshanping.csv');
@@ -84,17 +86,15 @@ export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; d
   }
   const cadre = await seedCadre(system, villages.map((v) => v.code));
   if (cadre) {
-    await addAccount('zuzhang', `${cadre.name}组长`, `组长（${cadre.name}）`, [{ role: 'group_leader', cadreGroupId: cadre.id }], opts.demoPassword);
+    await addAccount('zuzhang', cadre.leaderName, `组长（${cadre.name}）`, [{ role: 'group_leader', cadreGroupId: cadre.id }], opts.demoPassword);
   }
   await db.insert(settings).values({ key: 'demo', value: { township: DEMO_TOWNSHIP_CODE, loadedAt: new Date().toISOString() } });
   return accounts;
 }
 
-/** The cadre organisation (4 big groups, 16 small groups); returns the first small group for the demo group leader. */
-async function seedCadre(system: ServiceContext, villageCodes: string[]): Promise<{ id: number; name: string } | null> {
-  const module = await import('./demo-cadre.js').catch(() => null);
-  if (!module) return null;
-  const ctx = { ...system, townshipId: (await listUnits(system, { parent: '430681000000' })).items[0].id };
-  const groups = await module.seedDemoCadre(ctx, villageCodes);
+/** The cadre organisation (4 big groups, 16 small groups); the first small group gets the demo group leader. */
+async function seedCadre(system: ServiceContext, villageCodes: string[]) {
+  const township = await findByCode(system.db, DEMO_TOWNSHIP_CODE);
+  const groups = await seedDemoCadre({ ...system, townshipId: township!.id }, villageCodes);
   return groups[0] ?? null;
 }

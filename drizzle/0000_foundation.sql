@@ -110,11 +110,14 @@ ALTER TABLE "cadre_group_villages" ADD CONSTRAINT "cadre_group_villages_org_unit
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_org_unit_id_org_units_id_fk" FOREIGN KEY ("org_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_cadre_group_id_cadre_groups_id_fk" FOREIGN KEY ("cadre_group_id") REFERENCES "public"."cadre_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_log_user_idx" ON "audit_log" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "cadre_group_members_group_idx" ON "cadre_group_members" USING btree ("group_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "cadre_group_villages_village_uq" ON "cadre_group_villages" USING btree ("org_unit_id");--> statement-breakpoint
 CREATE INDEX "cadre_groups_township_idx" ON "cadre_groups" USING btree ("township_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "cadre_groups_name_uq" ON "cadre_groups" USING btree ("township_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "org_units_code_uq" ON "org_units" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "org_units_parent_idx" ON "org_units" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "org_units_path_idx" ON "org_units" USING btree ("path" text_pattern_ops);--> statement-breakpoint

@@ -49,7 +49,7 @@ export const userRoles = pgTable('user_roles', {
   role: text('role').notNull(),
   // null only for a deployment-wide administrator
   orgUnitId: integer('org_unit_id').references(() => orgUnits.id),
-  cadreGroupId: integer('cadre_group_id'),
+  cadreGroupId: integer('cadre_group_id').references(() => cadreGroups.id),
 }, (t) => [index('user_roles_user_idx').on(t.userId)]);
 
 export const sessions = pgTable('sessions', {
@@ -88,7 +88,10 @@ export const cadreGroups = pgTable('cadre_groups', {
   parentId: integer('parent_id'),
   name: text('name').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
-}, (t) => [index('cadre_groups_township_idx').on(t.townshipId)]);
+}, (t) => [
+  index('cadre_groups_township_idx').on(t.townshipId),
+  uniqueIndex('cadre_groups_name_uq').on(t.townshipId, t.name),
+]);
 
 export const cadreGroupMembers = pgTable('cadre_group_members', {
   id: serial('id').primaryKey(),
@@ -105,7 +108,11 @@ export const cadreGroupVillages = pgTable('cadre_group_villages', {
   townshipId: integer('township_id').notNull(),
   groupId: integer('group_id').notNull().references(() => cadreGroups.id, { onDelete: 'cascade' }),
   orgUnitId: integer('org_unit_id').notNull().references(() => orgUnits.id),
-}, (t) => [primaryKey({ columns: [t.groupId, t.orgUnitId] })]);
+}, (t) => [
+  primaryKey({ columns: [t.groupId, t.orgUnitId] }),
+  // a village is covered by one small group at a time
+  uniqueIndex('cadre_group_villages_village_uq').on(t.orgUnitId),
+]);
 
 export const workLines = pgTable('work_lines', {
   id: serial('id').primaryKey(),
