@@ -36,7 +36,8 @@ CREATE TABLE "cadre_groups" (
 	"kind" text NOT NULL,
 	"parent_id" integer,
 	"name" text NOT NULL,
-	"sort_order" integer DEFAULT 0 NOT NULL
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "org_units" (
@@ -101,7 +102,8 @@ CREATE TABLE "work_lines" (
 	"leader_name" text,
 	"leader_user_id" integer,
 	"description" text,
-	"sort_order" integer DEFAULT 0 NOT NULL
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "cadre_group_members" ADD CONSTRAINT "cadre_group_members_group_id_cadre_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."cadre_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -117,7 +119,7 @@ CREATE INDEX "audit_log_user_idx" ON "audit_log" USING btree ("user_id");--> sta
 CREATE INDEX "cadre_group_members_group_idx" ON "cadre_group_members" USING btree ("group_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cadre_group_villages_village_uq" ON "cadre_group_villages" USING btree ("org_unit_id");--> statement-breakpoint
 CREATE INDEX "cadre_groups_township_idx" ON "cadre_groups" USING btree ("township_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "cadre_groups_name_uq" ON "cadre_groups" USING btree ("township_id","name");--> statement-breakpoint
+CREATE UNIQUE INDEX "cadre_groups_name_uq" ON "cadre_groups" USING btree ("township_id","name") WHERE deleted_at IS NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "org_units_code_uq" ON "org_units" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "org_units_parent_idx" ON "org_units" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "org_units_path_idx" ON "org_units" USING btree ("path" text_pattern_ops);--> statement-breakpoint
@@ -125,4 +127,4 @@ CREATE INDEX "org_units_township_idx" ON "org_units" USING btree ("township_id")
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "user_roles_user_idx" ON "user_roles" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_username_uq" ON "users" USING btree ("username");--> statement-breakpoint
-CREATE UNIQUE INDEX "work_lines_name_uq" ON "work_lines" USING btree ("township_id","name");
+CREATE UNIQUE INDEX "work_lines_name_uq" ON "work_lines" USING btree ("township_id","name") WHERE deleted_at IS NULL;

@@ -88,9 +88,10 @@ export const cadreGroups = pgTable('cadre_groups', {
   parentId: integer('parent_id'),
   name: text('name').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
 }, (t) => [
   index('cadre_groups_township_idx').on(t.townshipId),
-  uniqueIndex('cadre_groups_name_uq').on(t.townshipId, t.name),
+  uniqueIndex('cadre_groups_name_uq').on(t.townshipId, t.name).where(sql`deleted_at IS NULL`),
 ]);
 
 export const cadreGroupMembers = pgTable('cadre_group_members', {
@@ -122,7 +123,8 @@ export const workLines = pgTable('work_lines', {
   leaderUserId: integer('leader_user_id'),
   description: text('description'),
   sortOrder: integer('sort_order').notNull().default(0),
-}, (t) => [uniqueIndex('work_lines_name_uq').on(t.townshipId, t.name)]);
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('work_lines_name_uq').on(t.townshipId, t.name).where(sql`deleted_at IS NULL`)]);
 
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),

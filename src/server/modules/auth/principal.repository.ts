@@ -26,7 +26,7 @@ export async function loadRoleBindings(q: Queryable, userIds: number[]): Promise
              SELECT array_agg(DISTINCT v.path) FROM cadre_groups cg
              JOIN cadre_group_villages cv ON cv.group_id = cg.id
              JOIN org_units v ON v.id = cv.org_unit_id
-             WHERE cg.id = r.cadre_group_id OR cg.parent_id = r.cadre_group_id
+             WHERE (cg.id = r.cadre_group_id OR cg.parent_id = r.cadre_group_id) AND cg.deleted_at IS NULL
            ), ARRAY[]::text[]) AS "coveredPaths"
     FROM user_roles r
     LEFT JOIN org_units o ON o.id = r.org_unit_id

@@ -1,5 +1,5 @@
 // SQL for the cadre organisation (组线包村) and work lines. Every query is bounded by township_id (DESIGN.md §8).
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import { cadreGroupMembers, cadreGroups, cadreGroupVillages, userRoles, users, workLines } from '../../db/schema.js';
 import type { MemberInput } from './cadre.schemas.js';
@@ -29,7 +29,7 @@ export type MemberRow = typeof cadreGroupMembers.$inferSelect;
 export type WorkLineRow = typeof workLines.$inferSelect;
 
 export function listGroups(q: Queryable, townshipId: number): Promise<GroupRow[]> {
-  return q.select().from(cadreGroups).where(eq(cadreGroups.townshipId, townshipId))
+  return q.select().from(cadreGroups).where(and(eq(cadreGroups.townshipId, townshipId), isNull(cadreGroups.deletedAt)))
     .orderBy(asc(cadreGroups.sortOrder), asc(cadreGroups.id));
 }
 
@@ -46,18 +46,19 @@ export function listCoverage(q: Queryable, townshipId: number) {
 }
 
 export async function findGroup(q: Queryable, townshipId: number, id: number): Promise<GroupRow | undefined> {
-  const [row] = await q.select().from(cadreGroups).where(and(eq(cadreGroups.townshipId, townshipId), eq(cadreGroups.id, id)));
+  const [row] = await q.select().from(cadreGroups)
+    .where(and(eq(cadreGroups.townshipId, townshipId), eq(cadreGroups.id, id), isNull(cadreGroups.deletedAt)));
   return row;
 }
 
 export async function groupNamed(q: Queryable, townshipId: number, name: string, exceptId = -1) {
   const [row] = await q.select({ id: cadreGroups.id }).from(cadreGroups)
-    .where(and(eq(cadreGroups.townshipId, townshipId), eq(cadreGroups.name, name), ne(cadreGroups.id, exceptId)));
+    .where(and(eq(cadreGroups.townshipId, townshipId), eq(cadreGroups.name, name), ne(cadreGroups.id, exceptId), isNull(cadreGroups.deletedAt)));
   return row;
 }
 
 export async function childCount(q: Queryable, groupId: number): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cadre_groups WHERE parent_id = ${groupId}`);
+  const [row] = await queryRows<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cadre_groups WHERE parent_id = ${groupId} AND deleted_at IS NULL`);
   return row.n;
 }
 
@@ -81,9 +82,10 @@ export async function updateGroup(q: Queryable, group: GroupRow, changes: { name
   await q.update(cadreGroups).set({ ...changes, sortOrder }).where(eq(cadreGroups.id, group.id));
 }
 
-/** Members and covered villages go with the group (ON DELETE CASCADE). */
+/** Soft delete: the group stays for history (audit, past rankings); the villages it covered become free. */
 export async function deleteGroup(q: Queryable, id: number) {
-  await q.delete(cadreGroups).where(eq(cadreGroups.id, id));
+  await q.update(cadreGroups).set({ deletedAt: new Date() }).where(eq(cadreGroups.id, id));
+  await q.delete(cadreGroupVillages).where(eq(cadreGroupVillages.groupId, id));
 }
 
 export async function replaceMembers(q: Queryable, townshipId: number, groupId: number, members: MemberInput[]) {
@@ -138,17 +140,18 @@ export async function usersByIds(q: Queryable, ids: number[]) {
 }
 
 export function listWorkLines(q: Queryable, townshipId: number): Promise<WorkLineRow[]> {
-  return q.select().from(workLines).where(eq(workLines.townshipId, townshipId)).orderBy(asc(workLines.sortOrder), asc(workLines.id));
+  return q.select().from(workLines).where(and(eq(workLines.townshipId, townshipId), isNull(workLines.deletedAt))).orderBy(asc(workLines.sortOrder), asc(workLines.id));
 }
 
 export async function findWorkLine(q: Queryable, townshipId: number, id: number): Promise<WorkLineRow | undefined> {
-  const [row] = await q.select().from(workLines).where(and(eq(workLines.townshipId, townshipId), eq(workLines.id, id)));
+  const [row] = await q.select().from(workLines)
+    .where(and(eq(workLines.townshipId, townshipId), eq(workLines.id, id), isNull(workLines.deletedAt)));
   return row;
 }
 
 export async function workLineNamed(q: Queryable, townshipId: number, name: string, exceptId = -1) {
   const [row] = await q.select({ id: workLines.id }).from(workLines)
-    .where(and(eq(workLines.townshipId, townshipId), eq(workLines.name, name), ne(workLines.id, exceptId)));
+    .where(and(eq(workLines.townshipId, townshipId), eq(workLines.name, name), ne(workLines.id, exceptId), isNull(workLines.deletedAt)));
   return row;
 }
 
@@ -164,6 +167,7 @@ export async function updateWorkLine(q: Queryable, id: number, changes: Partial<
   return updated;
 }
 
+/** Soft delete: ledgers and indicators of a work line keep their reference. */
 export async function deleteWorkLine(q: Queryable, id: number) {
-  await q.delete(workLines).where(eq(workLines.id, id));
+  await q.update(workLines).set({ deletedAt: new Date() }).where(eq(workLines.id, id));
 }

@@ -93,6 +93,11 @@ describe('building the cadre organisation', () => {
     const big = (await tree())[0];
     const spare = await createGroup({ name: '备用小组', kind: 'small', parentId: big.id });
     expect((await call('DELETE', `/api/cadre-groups/${spare.id}`, leader)).statusCode).toBe(204);
+    // Deletes are soft: the row stays for history, and the name is free again.
+    const [kept] = await queryRows<{ deleted: boolean }>(t.db, sql`SELECT deleted_at IS NOT NULL AS deleted FROM cadre_groups WHERE id = ${spare.id}`);
+    expect(kept).toEqual({ deleted: true });
+    const again = await createGroup({ name: '备用小组', kind: 'small', parentId: big.id });
+    expect((await call('DELETE', `/api/cadre-groups/${again.id}`, leader)).statusCode).toBe(204);
     const refused = await call('DELETE', `/api/cadre-groups/${big.id}`, leader);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toBe('“第一大组”下还有 1 个小组，请先删除或将其移到其他大组');
