@@ -20,6 +20,7 @@ const themeConfig = {
   },
   components: {
     Layout: { siderBg: '#0f2a4a', triggerBg: '#0f2a4a' },
+    Tree: { nodeSelectedBg: '#dce7f5' },
     Menu: { darkItemBg: '#0f2a4a', darkSubMenuItemBg: '#0b2240', darkItemSelectedBg: '#2f64a8' },
   },
 };

@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/logout';
 import { PageLoading } from '../components/PageLoading';
 import { useIsMobile } from '../components/use-is-mobile';
+import { useTownship } from '../features/org/api/use-township';
 import { useMe } from './auth';
 import { buildMenu, openKeyOf, selectedKey } from './menu';
 
@@ -57,15 +58,18 @@ export function AppLayout() {
     />
   );
   const roleNames = [...new Set(me.roles.map((r) => r.roleName))];
-  const townshipName = me.township?.name ?? '未绑定乡镇';
+  const township = useTownship();
+  const townshipName = me.township?.name ?? township.name ?? '系统管理';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!isMobile && (
-        <Sider width={216} style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
-          <Brand dark />
-          {menu}
-        </Sider>
+        <div style={{ background: '#0f2a4a', flex: 'none' }}>
+          <Sider width={216} style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+            <Brand dark />
+            {menu}
+          </Sider>
+        </div>
       )}
       {isMobile && (
         <Drawer

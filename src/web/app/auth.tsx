@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useMeQuery } from '../features/auth/api/get-me';
-import type { Me } from '../features/auth/api/types';
+import { roleScope, type Me } from '../features/auth/api/types';
 import { ApiErrorResult } from '../components/ApiErrorResult';
 import { PageLoading } from '../components/PageLoading';
 
@@ -27,5 +27,5 @@ export function RequireAuth({ children, allowPasswordChange }: { children: React
 
 /** Role names with their scope, e.g. 镇领导（川山坪镇）. */
 export function describeRoles(me: Pick<Me, 'roles'>): string[] {
-  return me.roles.map((r) => `${r.roleName}（${r.cadreGroup ? r.cadreGroup.name : r.orgUnit.name}）`);
+  return me.roles.map((r) => `${r.roleName}（${roleScope(r)}）`);
 }

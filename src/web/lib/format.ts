@@ -21,3 +21,8 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
 export function today(): string {
   return dayjs().format('YYYY-MM-DD');
 }
+
+/** Validity start of an org unit; 1900-01-01 is the server's "since before records began". */
+export function formatValidFrom(value: string | null | undefined): string {
+  return value && value > '1900-01-01' ? formatDate(value) : '—';
+}

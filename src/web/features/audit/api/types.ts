@@ -43,9 +43,9 @@ export const ACTION_NAMES: Record<string, string> = {
   'cadre.delete': '删除干部分组',
   'cadre.members': '设置分组成员',
   'cadre.villages': '设置包村',
-  'work-line.create': '新增工作条线',
-  'work-line.update': '修改工作条线',
-  'work-line.delete': '删除工作条线',
+  'work_line.create': '新增工作条线',
+  'work_line.update': '修改工作条线',
+  'work_line.delete': '删除工作条线',
 };
 
 export const ENTITY_NAMES: Record<string, string> = {
@@ -56,6 +56,22 @@ export const ENTITY_NAMES: Record<string, string> = {
   cadre_group: '干部分组',
   work_line: '工作条线',
 };
+
+const VERBS: Record<string, string> = { create: '新增', update: '修改', delete: '删除', export: '导出', import: '导入' };
+const SUBJECTS: Record<string, string> = { org: '组织单元', user: '用户', cadre: '干部分组', work_line: '工作条线', audit: '审计日志' };
+
+/** A Chinese name for any action, including ones added after this list: 'cadre.create' → 新增干部分组. */
+export function actionName(action: string): string {
+  if (ACTION_NAMES[action]) return ACTION_NAMES[action];
+  const [subject, verb] = action.split('.');
+  if (verb && VERBS[verb] && SUBJECTS[subject]) return `${VERBS[verb]}${SUBJECTS[subject]}`;
+  return action;
+}
+
+export function actorName(username: string | null): string {
+  if (!username) return '—';
+  return username === 'system' ? '系统' : username;
+}
 
 export const auditKeys = {
   list: (filters: AuditFilters, page: number, pageSize: number) => ['audit', filters, page, pageSize] as const,

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { Button, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ACTION_NAMES, ENTITY_NAMES, type AuditFilters } from '../api/types';
 
@@ -12,6 +12,7 @@ interface Values {
 const actionOptions = Object.entries(ACTION_NAMES).map(([value, label]) => ({ value, label }));
 const entityOptions = Object.entries(ENTITY_NAMES).map(([value, label]) => ({ value, label }));
 
+/** Filters in a grid that stacks on a phone. */
 export function AuditFiltersBar({ onChange }: { onChange: (filters: AuditFilters) => void }) {
   const [form] = Form.useForm<Values>();
   const apply = (v: Values) =>
@@ -22,26 +23,33 @@ export function AuditFiltersBar({ onChange }: { onChange: (filters: AuditFilters
       from: v.range?.[0]?.format('YYYY-MM-DD'),
       to: v.range?.[1]?.format('YYYY-MM-DD'),
     });
+  const item = { style: { marginBottom: 0 } };
   return (
-    <Form form={form} layout="inline" onFinish={apply} style={{ rowGap: 12, marginBottom: 16 }}>
-      <Form.Item name="user" style={{ minWidth: 150 }}>
-        <Input placeholder="用户名" allowClear aria-label="用户名" />
-      </Form.Item>
-      <Form.Item name="entity" style={{ minWidth: 140 }}>
-        <Select placeholder="对象类型" allowClear options={entityOptions} aria-label="对象类型" />
-      </Form.Item>
-      <Form.Item name="action" style={{ minWidth: 170 }}>
-        <Select placeholder="操作" allowClear showSearch={{ optionFilterProp: 'label' }} options={actionOptions} aria-label="操作" />
-      </Form.Item>
-      <Form.Item name="range">
-        <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">查询</Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => { form.resetFields(); onChange({}); }}>重置</Button>
-      </Form.Item>
+    <Form form={form} onFinish={apply} style={{ marginBottom: 16 }}>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} sm={12} lg={5}>
+          <Form.Item name="user" {...item}><Input placeholder="用户名" allowClear aria-label="用户名" /></Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={4}>
+          <Form.Item name="entity" {...item}><Select placeholder="对象类型" allowClear options={entityOptions} aria-label="对象类型" /></Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={5}>
+          <Form.Item name="action" {...item}>
+            <Select placeholder="操作" allowClear showSearch={{ optionFilterProp: 'label' }} options={actionOptions} aria-label="操作" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Form.Item name="range" {...item}>
+            <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} lg={4}>
+          <Flex gap={8}>
+            <Button type="primary" htmlType="submit">查询</Button>
+            <Button onClick={() => { form.resetFields(); onChange({}); }}>重置</Button>
+          </Flex>
+        </Col>
+      </Row>
     </Form>
   );
 }

@@ -9,7 +9,7 @@ import { ApiError, errorDetail } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useExportAudit } from '../api/export-audit';
 import { useAuditLog } from '../api/get-audit';
-import { ACTION_NAMES, ENTITY_NAMES, type AuditEntry, type AuditFilters } from '../api/types';
+import { actionName, actorName, ENTITY_NAMES, type AuditEntry, type AuditFilters } from '../api/types';
 import { AuditFiltersBar } from '../components/AuditFiltersBar';
 
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
@@ -25,8 +25,8 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
 
 const columns: TableColumnsType<AuditEntry> = [
   { title: '时间', dataIndex: 'at', width: 150, render: formatDateTime },
-  { title: '用户', dataIndex: 'username', width: 110, render: (v: string | null) => v || '—' },
-  { title: '操作', dataIndex: 'action', width: 140, render: (v: string) => ACTION_NAMES[v] ?? v },
+  { title: '用户', dataIndex: 'username', width: 110, render: actorName },
+  { title: '操作', dataIndex: 'action', width: 140, render: actionName },
   { title: '对象', dataIndex: 'entity', width: 110, render: (v: string) => ENTITY_NAMES[v] ?? v },
   { title: '对象ID', dataIndex: 'entityId', width: 140, render: (v: string | null) => v || '—' },
   { title: 'IP地址', dataIndex: 'ip', width: 130, render: (v: string | null) => v || '—' },

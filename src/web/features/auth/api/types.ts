@@ -6,12 +6,21 @@ export interface OrgUnitRef {
 export interface RoleGrant {
   role: string;
   roleName: string;
-  orgUnit: OrgUnitRef;
+  /** null for roles without a unit scope (administrator: the whole deployment). */
+  orgUnit: OrgUnitRef | null;
   cadreGroup: { id: number; name: string } | null;
+}
+
+/** Where a role applies: its cadre group, its org unit, or the whole system. */
+export function roleScope(grant: RoleGrant): string {
+  if (grant.cadreGroup) return grant.cadreGroup.name;
+  return grant.orgUnit?.name ?? '全系统';
 }
 
 export interface Abilities {
   orgWrite: boolean;
+  /** Importing statistical divisions (administrators); older servers omit it and imply it by orgWrite. */
+  orgImport?: boolean;
   usersManage: boolean;
   auditRead: boolean;
   cadreWrite: boolean;

@@ -7,11 +7,10 @@ export function AuthScreen({ children }: { children: ReactNode }) {
     <Flex
       vertical
       align="center"
-      justify="center"
-      style={{ minHeight: '100vh', padding: '32px 16px', background: 'linear-gradient(180deg, #0f2a4a 0, #1f4e8c 220px, #f3f5f8 220px)' }}
+      style={{ minHeight: '100vh', padding: '72px 16px 32px', background: 'linear-gradient(180deg, #0f2a4a 0, #1f4e8c 300px, #f3f5f8 300px)' }}
     >
       <div style={{ width: '100%', maxWidth: 400 }}>
-        <div style={{ textAlign: 'center', color: '#fff', marginBottom: 28 }}>
+        <div style={{ textAlign: 'center', color: '#fff', marginBottom: 36 }}>
           <div style={{ fontSize: 34, fontWeight: 600, letterSpacing: 8 }}>镇务</div>
           <div style={{ fontSize: 15, opacity: 0.85, letterSpacing: 2 }}>乡镇工作系统</div>
         </div>

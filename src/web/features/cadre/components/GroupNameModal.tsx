@@ -31,9 +31,9 @@ export function GroupNameModal({ target, onClose }: { target: GroupNameTarget | 
 
   return (
     <Modal title={title} open={!!target} onOk={onOk} onCancel={onClose} okText="保存" confirmLoading={mutation.isPending} destroyOnHidden
-      afterOpenChange={(open) => open && form.setFieldsValue({ name: target?.mode === 'rename' ? target.group.name : '' })}>
+      afterOpenChange={(open) => { if (!open) { create.reset(); update.reset(); } }}>
       {mutation.error && <Alert type="error" showIcon title={errorDetail(mutation.error)} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ name: target?.mode === 'rename' ? target.group.name : '' }}>
         <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>
           <Input maxLength={50} placeholder="例如：第一大组、第一小组" />
         </Form.Item>

@@ -20,11 +20,11 @@ export function MembersModal({ group, onClose }: { group: CadreGroup | null; onC
   return (
     <Modal title={group ? `“${group.name}”成员` : ''} open={!!group} onOk={onOk} onCancel={onClose} okText="保存"
       confirmLoading={save.isPending} destroyOnHidden width={640}
-      afterOpenChange={(open) => open && group && form.setFieldsValue({
-        members: group.members.map((m) => ({ name: m.name, position: m.position ?? '', isLeader: m.isLeader, userId: m.userId ?? undefined })),
-      })}>
+      afterOpenChange={(open) => !open && save.reset()}>
       {save.error && <Alert type="error" showIcon title={errorDetail(save.error)} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" preserve={false} initialValues={{
+        members: (group?.members ?? []).map((m) => ({ name: m.name, position: m.position ?? '', isLeader: m.isLeader, userId: m.userId ?? undefined })),
+      }}>
         <Form.List name="members">
           {(fields, { add, remove }) => (
             <>

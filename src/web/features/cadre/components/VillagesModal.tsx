@@ -1,16 +1,16 @@
 import { Alert, App, Form, Modal, Select } from 'antd';
-import { useMe } from '../../../app/auth';
 import { errorDetail } from '../../../lib/api-client';
 import { useOrgChildren } from '../../org/api/get-org-children';
+import { useTownship } from '../../org/api/use-township';
 import { useSetCadreVillages } from '../api/set-cadre-villages';
 import type { CadreGroup } from '../api/types';
 
 /** Chooses the villages a small group covers (包村), from the township's villages. */
 export function VillagesModal({ group, onClose }: { group: CadreGroup | null; onClose: () => void }) {
-  const me = useMe();
+  const township = useTownship();
   const [form] = Form.useForm<{ villageCodes: string[] }>();
   const { message } = App.useApp();
-  const villages = useOrgChildren(me.township?.code ?? null, {}, !!group && !!me.township);
+  const villages = useOrgChildren(township.code ?? null, {}, !!group && !!township.code);
   const save = useSetCadreVillages();
 
   const onOk = async () => {
@@ -24,11 +24,11 @@ export function VillagesModal({ group, onClose }: { group: CadreGroup | null; on
   return (
     <Modal title={group ? `“${group.name}”包村` : ''} open={!!group} onOk={onOk} onCancel={onClose} okText="保存"
       confirmLoading={save.isPending} destroyOnHidden
-      afterOpenChange={(open) => open && group && form.setFieldsValue({ villageCodes: group.villages.map((v) => v.code) })}>
+      afterOpenChange={(open) => !open && save.reset()}>
       {(save.error || villages.error) && (
         <Alert type="error" showIcon title={errorDetail(save.error ?? villages.error)} style={{ marginBottom: 16 }} />
       )}
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ villageCodes: (group?.villages ?? []).map((v) => v.code) }}>
         <Form.Item name="villageCodes" label="包联村（社区）">
           <Select mode="multiple" options={options} loading={villages.isPending} placeholder="请选择村（社区）"
             optionFilterProp="label" allowClear />

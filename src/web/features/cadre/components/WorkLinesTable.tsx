@@ -29,11 +29,10 @@ function WorkLineModal({ editing, onClose }: { editing: WorkLine | 'new' | null;
   return (
     <Modal title={editing === 'new' ? '新增工作条线' : '编辑工作条线'} open={!!editing} onOk={onOk} onCancel={onClose} okText="保存"
       confirmLoading={mutation.isPending} destroyOnHidden
-      afterOpenChange={(open) => open && form.setFieldsValue(editing && editing !== 'new'
-        ? { name: editing.name, leaderName: editing.leaderName ?? '', description: editing.description ?? '' }
-        : { name: '', leaderName: '', description: '' })}>
+      afterOpenChange={(open) => { if (!open) { create.reset(); update.reset(); } }}>
       {mutation.error && <Alert type="error" showIcon title={errorDetail(mutation.error)} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" preserve={false} initialValues={editing && editing !== 'new'
+        ? { name: editing.name, leaderName: editing.leaderName ?? '', description: editing.description ?? '' } : {}}>
         <Form.Item name="name" label="条线名称" rules={[{ required: true, whitespace: true, message: '请输入条线名称' }]}>
           <Input maxLength={30} placeholder="例如：安全生产" />
         </Form.Item>

@@ -52,7 +52,7 @@ export function HomePage() {
             {me.roles.length === 0 && '未分配角色'}
             {me.roles.map((r, i) => (
               <Tag key={i} color="blue" style={{ marginBottom: 4 }}>
-                {r.roleName} · {r.orgUnit.name}{r.cadreGroup ? ` · ${r.cadreGroup.name}` : ''}
+                {r.roleName} · {r.orgUnit?.name ?? '全系统'}{r.cadreGroup ? ` · ${r.cadreGroup.name}` : ''}
               </Tag>
             ))}
           </Descriptions.Item>

@@ -2,7 +2,7 @@ import { Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatValidFrom } from '../../../lib/format';
 import { useOrgChildren } from '../api/get-org-children';
 import type { OrgListFilters, OrgUnit } from '../api/types';
 import { OrgLevelTag } from './OrgLevelTag';
@@ -12,7 +12,7 @@ const columns: TableColumnsType<OrgUnit> = [
   { title: '代码', dataIndex: 'code', render: (code: string) => <span style={{ fontFamily: 'monospace' }}>{code}</span> },
   { title: '层级', dataIndex: 'level', render: (level: string, unit) => <OrgLevelTag level={level} levelName={unit.levelName} /> },
   { title: '下级数', dataIndex: 'childCount', align: 'right' },
-  { title: '生效日期', dataIndex: 'validFrom', render: formatDate },
+  { title: '生效日期', dataIndex: 'validFrom', render: formatValidFrom },
   {
     title: '状态',
     key: 'state',

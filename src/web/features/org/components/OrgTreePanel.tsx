@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { errorDetail } from '../../../lib/api-client';
+import { useIsMobile } from '../../../components/use-is-mobile';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { orgChildrenQuery, useOrgChildren } from '../api/get-org-children';
 import type { OrgListFilters, OrgUnit } from '../api/types';
@@ -32,6 +33,7 @@ function nodeTitle(unit: OrgUnit) {
 export function OrgTreePanel({ filters, onFiltersChange, selected, expandTo, onOpen }: Props) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const isMobile = useIsMobile();
   const roots = useOrgChildren(null, filters);
   // Children loaded so far, by parent code; reset when the date or the closed switch changes.
   const [children, setChildren] = useState<Record<string, OrgUnit[]>>({});
@@ -87,7 +89,7 @@ export function OrgTreePanel({ filters, onFiltersChange, selected, expandTo, onO
             <Typography.Text>显示已撤销</Typography.Text>
           </Space>
         </Flex>
-        <div style={{ maxHeight: 'calc(100vh - 260px)', minHeight: 160, overflow: 'auto' }}>
+        <div style={{ maxHeight: isMobile ? 320 : 'calc(100vh - 260px)', minHeight: 160, overflow: 'auto' }}>
           {roots.isPending && <Spin style={{ display: 'block', margin: '40px auto' }} />}
           {roots.error && <ApiErrorResult compact error={roots.error} onRetry={() => roots.refetch()} />}
           {roots.data && roots.data.items.length === 0 && (

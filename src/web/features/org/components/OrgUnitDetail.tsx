@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { PageLoading } from '../../../components/PageLoading';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatValidFrom } from '../../../lib/format';
 import { useOrgUnit } from '../api/get-org-unit';
 import { mergedIntoLabel, type OrgListFilters } from '../api/types';
 import { OrgChildrenTable } from './OrgChildrenTable';
@@ -33,7 +33,7 @@ export function OrgUnitDetail({ code, filters }: { code: string; filters: OrgLis
         <Descriptions.Item label="代码"><span style={{ fontFamily: 'monospace' }}>{unit.code}</span></Descriptions.Item>
         <Descriptions.Item label="层级">{unit.levelName}</Descriptions.Item>
         <Descriptions.Item label="上级">{ancestors.length ? ancestors[ancestors.length - 1].name : '—'}</Descriptions.Item>
-        <Descriptions.Item label="生效日期">{formatDate(unit.validFrom)}</Descriptions.Item>
+        <Descriptions.Item label="生效日期">{formatValidFrom(unit.validFrom)}</Descriptions.Item>
         <Descriptions.Item label="撤销日期">{unit.validTo ? formatDate(unit.validTo) : '长期有效'}</Descriptions.Item>
         <Descriptions.Item label="合并至">{merged ?? '—'}</Descriptions.Item>
       </Descriptions>

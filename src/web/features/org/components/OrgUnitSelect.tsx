@@ -11,10 +11,11 @@ interface Props {
   placeholder?: string;
   levels?: string[];
   style?: React.CSSProperties;
+  'aria-label'?: string;
 }
 
 /** Picks an org unit by searching its name, code or pinyin initials; the value is the unit's code. */
-export function OrgUnitSelect({ value, onChange, initialLabel, placeholder = '输入名称或拼音首字母搜索', levels, style }: Props) {
+export function OrgUnitSelect({ value, onChange, initialLabel, placeholder = '输入名称或拼音首字母搜索', levels, style, 'aria-label': ariaLabel }: Props) {
   const [text, setText] = useState('');
   const [term, setTerm] = useState('');
   useEffect(() => {
@@ -44,6 +45,7 @@ export function OrgUnitSelect({ value, onChange, initialLabel, placeholder = '�
       options={options}
       loading={isFetching}
       placeholder={placeholder}
+      aria-label={ariaLabel}
       notFoundContent={term ? (isFetching ? '正在搜索…' : '没有找到匹配的单位') : '请输入关键字'}
       style={{ width: '100%', ...style }}
     />

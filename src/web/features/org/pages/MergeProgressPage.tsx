@@ -9,6 +9,7 @@ import { errorDetail } from '../../../lib/api-client';
 import { formatDate, formatNumber, formatPercent } from '../../../lib/format';
 import { useMergeProgress, type MergeProgressRow } from '../api/get-merge-progress';
 import { useUpdateMergePlan } from '../api/update-merge-plan';
+import { useTownship } from '../api/use-township';
 
 function PlannedCell({ row }: { row: MergeProgressRow }) {
   const update = useUpdateMergePlan();
@@ -40,10 +41,11 @@ function PlannedCell({ row }: { row: MergeProgressRow }) {
 
 export default function MergeProgressPage() {
   const me = useMe();
-  const township = me.township?.code;
-  const { data, isPending, error, refetch } = useMergeProgress(township);
+  const township = useTownship();
+  const { data, isPending, error, refetch } = useMergeProgress(township.code);
 
-  if (!township) return <ApiErrorResult error={new Error('您的账号未绑定乡镇，无法查看合组进度')} />;
+  if (township.isPending) return <PageLoading />;
+  if (!township.code) return <ApiErrorResult error={new Error('您的数据范围内没有乡镇，无法查看合组进度')} />;
   if (isPending) return <PageLoading />;
   if (error) return <ApiErrorResult error={error} onRetry={() => refetch()} />;
 
@@ -70,7 +72,7 @@ export default function MergeProgressPage() {
 
   return (
     <>
-      <PageHeader title="合组进度" subTitle={`${data.township.name} · 基准日期 ${formatDate(data.baselineDate)}`} />
+      <PageHeader title="合组进度" subTitle={data.baselineDate ? `${data.township.name} · 基准日期 ${formatDate(data.baselineDate)}` : `${data.township.name}各村村民小组合并情况`} />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} lg={6}><Card><Statistic title="村（社区）数" value={t.villages} suffix="个" /></Card></Col>
         <Col xs={12} lg={6}>

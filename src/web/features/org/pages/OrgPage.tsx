@@ -17,6 +17,7 @@ export default function OrgPage() {
   const params = useParams<{ code?: string }>();
   const [filters, setFilters] = useState<OrgListFilters>({});
   const [importOpen, setImportOpen] = useState(false);
+  const canImport = me.abilities.orgImport ?? me.abilities.orgWrite;
   const roots = useOrgChildren(null, filters);
   // Without a code in the URL, show the first unit of the user's scope (usually the township).
   const code = params.code ?? roots.data?.items[0]?.code;
@@ -31,7 +32,7 @@ export default function OrgPage() {
       <PageHeader
         title="组织树"
         subTitle="镇、村（社区）、村民小组与网格，含历次调整记录"
-        extra={me.abilities.orgWrite && <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>导入区划</Button>}
+        extra={canImport && <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>导入区划</Button>}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={9} xl={7}>
@@ -51,7 +52,7 @@ export default function OrgPage() {
           )}
         </Col>
       </Row>
-      {me.abilities.orgWrite && <ImportDivisionsModal open={importOpen} onClose={() => setImportOpen(false)} />}
+      {canImport && <ImportDivisionsModal open={importOpen} onClose={() => setImportOpen(false)} />}
     </>
   );
 }

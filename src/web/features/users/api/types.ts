@@ -14,7 +14,7 @@ export interface User {
 
 export interface RoleInput {
   role: string;
-  orgUnitCode: string;
+  orgUnitCode?: string;
   cadreGroupId?: number;
 }
 

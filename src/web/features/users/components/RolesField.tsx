@@ -30,8 +30,16 @@ export function RolesField() {
                 <Form.Item name={[field.name, 'role']} rules={[{ required: true, message: '请选择角色' }]} style={{ flex: '1 1 120px' }}>
                   <Select options={roleOptions} placeholder="角色" aria-label="角色" />
                 </Form.Item>
-                <Form.Item name={[field.name, 'orgUnitCode']} rules={[{ required: true, message: '请选择范围' }]} style={{ flex: '2 1 180px' }}>
-                  <OrgUnitSelect placeholder="数据范围（搜索单位）" initialLabel={form.getFieldValue(['roles', field.name, 'orgUnitName'])} />
+                <Form.Item noStyle shouldUpdate>
+                  {({ getFieldValue }) => {
+                    const isAdmin = getFieldValue(['roles', field.name, 'role']) === 'admin';
+                    return (
+                      <Form.Item name={[field.name, 'orgUnitCode']} rules={[{ required: !isAdmin, message: '请选择范围' }]} style={{ flex: '2 1 180px' }}>
+                        <OrgUnitSelect aria-label="数据范围" placeholder={isAdmin ? '全系统（可不选）' : '数据范围（搜索单位）'}
+                          initialLabel={form.getFieldValue(['roles', field.name, 'orgUnitName'])} />
+                      </Form.Item>
+                    );
+                  }}
                 </Form.Item>
                 <Form.Item noStyle shouldUpdate>
                   {({ getFieldValue }) => getFieldValue(['roles', field.name, 'role']) === 'group_leader' && (

@@ -18,7 +18,7 @@ interface Values {
 const FIELDS = ['username', 'displayName', 'phone', 'password', 'roles'];
 
 function toRoleInputs(rows: RoleRow[]): RoleInput[] {
-  return rows.map((r) => ({ role: r.role!, orgUnitCode: r.orgUnitCode!, cadreGroupId: r.role === 'group_leader' ? r.cadreGroupId : undefined }));
+  return rows.map((r) => ({ role: r.role!, orgUnitCode: r.orgUnitCode || undefined, cadreGroupId: r.role === 'group_leader' ? r.cadreGroupId : undefined }));
 }
 
 /** Creates a user (editing = 'new') or edits one; reports a generated password through onCreated. */
@@ -57,15 +57,15 @@ export function UserFormModal({ editing, onClose, onCreated }: {
 
   const initial = (): Partial<Values> => editing && editing !== 'new'
     ? { username: editing.username, displayName: editing.displayName, phone: editing.phone ?? '',
-        roles: editing.roles.map((r) => ({ role: r.role, orgUnitCode: r.orgUnit.code, orgUnitName: r.orgUnit.name, cadreGroupId: r.cadreGroup?.id })) }
+        roles: editing.roles.map((r) => ({ role: r.role, orgUnitCode: r.orgUnit?.code, orgUnitName: r.orgUnit?.name, cadreGroupId: r.cadreGroup?.id })) }
     : { roles: [{}] };
 
   return (
     <Modal title={isNew ? '新增用户' : '编辑用户'} open={!!editing} onOk={onOk} onCancel={onClose} okText="保存"
       confirmLoading={mutation.isPending} destroyOnHidden width={680}
-      afterOpenChange={(open) => { if (open) { mutation.reset(); form.resetFields(); form.setFieldsValue(initial()); } }}>
+      afterOpenChange={(open) => { if (!open) { create.reset(); update.reset(); } }}>
       {mutation.error && <Alert type="error" showIcon title={errorDetail(mutation.error)} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" preserve={false} initialValues={initial()}>
         <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' },
           { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '3～32位字母、数字、下划线、点或减号' }]}>
           <Input disabled={!isNew} autoComplete="off" />

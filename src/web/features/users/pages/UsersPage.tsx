@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useUsers } from '../api/get-users';
+import { roleScope } from '../../auth/api/types';
 import type { User } from '../api/types';
 import { InitialPasswordModal } from '../components/InitialPasswordModal';
 import { UserFormModal } from '../components/UserFormModal';
@@ -39,13 +40,13 @@ export default function UsersPage() {
 
   const columns: TableColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', width: 120, fixed: 'left' },
-    { title: '姓名', dataIndex: 'displayName', width: 100 },
+    { title: '姓名', dataIndex: 'displayName', width: 150 },
     { title: '手机', dataIndex: 'phone', width: 120, render: (v: string | null) => v || '—' },
     {
       title: '角色与范围', key: 'roles', width: 260,
       render: (_, user) => user.roles.map((r, i) => (
         <Tag key={i} color="blue" style={{ marginBottom: 4 }}>
-          {r.roleName} · {r.cadreGroup ? r.cadreGroup.name : r.orgUnit.name}
+          {r.roleName} · {roleScope(r)}
         </Tag>
       )),
     },
@@ -74,7 +75,7 @@ export default function UsersPage() {
             columns={columns}
             dataSource={data?.items}
             loading={isFetching}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1060 }}
             locale={{ emptyText: q ? '没有找到匹配的用户' : '暂无用户' }}
             pagination={{
               current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true,

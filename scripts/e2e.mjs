@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Browser journeys: starts the server on a free port with a fresh database (which loads the demo
+// township), waits for /api/health, runs Playwright against it, stops the server.
+// Without /usr/bin/chromium the step is skipped loudly, unless E2E=required (CI), where it fails.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CHROMIUM = '/usr/bin/chromium';
+const INSTALL = 'apt-get install -y chromium fonts-noto-cjk';
+
+if (!existsSync(CHROMIUM)) {
+  if (process.env.E2E === 'required') {
+    console.error(`\n!!! E2E=required but ${CHROMIUM} is missing: install Chromium with: ${INSTALL}\n`);
+    process.exit(1);
+  }
+  console.log(`!!! E2E skipped: install Chromium with: ${INSTALL}`);
+  process.exit(0);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url, server, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited early with code ${server.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
+}
+
+// The server serves dist/web: build it from the current sources so journeys never test a stale bundle.
+if (!process.env.E2E_SKIP_BUILD) {
+  const build = spawn('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const buildCode = await new Promise((resolve) => build.on('exit', resolve));
+  if (buildCode !== 0) {
+    console.error('e2e: the web build failed');
+    process.exit(1);
+  }
+}
+
+const port = await freePort();
+const dataDir = mkdtempSync(join(tmpdir(), 'zhenwu-e2e-'));
+const baseUrl = `http://localhost:${port}`;
+const env = {
+  ...process.env,
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  ZHENWU_ADMIN_PASSWORD: 'Admin12345',
+  ZHENWU_DEMO_PASSWORD: 'Demo12345',
+};
+delete env.DATABASE_URL;
+
+console.log(`e2e: starting the server on ${baseUrl} (data in ${dataDir})`);
+const server = spawn(process.execPath, ['bin/zhenwu.mjs', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+let serverLog = '';
+server.stdout.on('data', (chunk) => { serverLog += chunk; });
+server.stderr.on('data', (chunk) => { serverLog += chunk; });
+
+function stopServer() {
+  if (server.exitCode === null) server.kill('SIGTERM');
+}
+process.on('SIGINT', () => { stopServer(); process.exit(130); });
+
+let code = 1;
+try {
+  await waitForHealth(baseUrl, server);
+  code = await new Promise((resolve) => {
+    const runner = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, BASE_URL: baseUrl, E2E_ADMIN_PASSWORD: 'Admin12345', E2E_DEMO_PASSWORD: 'Demo12345' },
+    });
+    runner.on('exit', (exitCode) => resolve(exitCode ?? 1));
+  });
+} catch (error) {
+  console.error(`e2e: ${error.message}\n--- server output ---\n${serverLog.slice(-4000)}`);
+} finally {
+  stopServer();
+  await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r()));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(code);

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { login } from './helpers';
+
+test('a wrong password shows the server\'s Chinese message', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByText('乡镇工作系统')).toBeVisible();
+  await page.getByLabel('用户名').fill('shuji');
+  await page.getByLabel('密码').fill('wrong-password-1');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
+});
+
+test('the shell shows the township, the user and logs out', async ({ page }) => {
+  await login(page, 'shuji');
+  const header = page.locator('header');
+  await expect(header).toContainText('川山坪镇');
+  await expect(header).toContainText('李书记');
+  await expect(header).toContainText('镇领导');
+  await expect(page.getByRole('menuitem', { name: '组线包村' })).toBeVisible();
+  // shuji cannot manage users: the entry is hidden (the server refuses anyway)
+  await expect(page.getByRole('menuitem', { name: '用户与权限' })).toHaveCount(0);
+  await page.getByRole('menuitem', { name: '台账' }).click();
+  await expect(page.getByText('台账功能正在建设中')).toBeVisible();
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto('/org');
+  await expect(page).toHaveURL(/\/login$/);
+});

@@ -1,0 +1,13 @@
+import { expect, type Page } from '@playwright/test';
+
+export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'Admin12345';
+export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'Demo12345';
+
+/** Signs in through the login form and waits for the shell (the 退出登录 control or the phone menu). */
+export async function login(page: Page, username: string, password = username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page).not.toHaveURL(/\/login$/);
+}

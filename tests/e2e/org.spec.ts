@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { login } from './helpers';
+
+test('the party secretary finds 燕塘村 by search and sees its villager groups', async ({ page }) => {
+  await login(page, 'shuji');
+  await page.getByRole('menuitem', { name: '组织树' }).click();
+  await expect(page).toHaveURL(/\/org$/);
+  // The township is shown by default with its villages
+  await expect(page.getByRole('heading', { name: '川山坪镇' })).toBeVisible();
+
+  const search = page.getByPlaceholder('搜索名称、代码或拼音首字母');
+  await search.fill('燕塘');
+  await page.getByRole('option', { name: /燕塘村/ }).click();
+  await expect(page).toHaveURL(/\/org\/430681105229$/);
+  await expect(page.getByRole('heading', { name: '燕塘村' })).toBeVisible();
+  const children = page.locator('.ant-table');
+  await expect(children.getByRole('link', { name: '一组' })).toBeVisible();
+  await expect(children.getByRole('link', { name: '二组' })).toBeVisible();
+  // The tree expands to the unit and lists the groups too
+  await expect(page.locator('.ant-tree').getByText('燕塘村')).toBeVisible();
+
+  // Pinyin initials find it as well
+  await search.fill('ytc');
+  await expect(page.getByRole('option', { name: /燕塘村/ })).toBeVisible();
+});
+
+test('a village cadre opens his own village but not another one', async ({ page }) => {
+  await login(page, 'cun229');
+  await page.goto('/org/430681105228');
+  await expect(page.getByText('无权访问')).toBeVisible();
+  await expect(page.locator('.ant-result-403')).toContainText('桥坪村');
+
+  await page.goto('/org/430681105229');
+  await expect(page.getByRole('heading', { name: '燕塘村' })).toBeVisible();
+  await expect(page.locator('.ant-table').getByRole('link', { name: '一组' })).toBeVisible();
+  // No write actions for a village cadre
+  await expect(page.getByRole('button', { name: /新增下级/ })).toHaveCount(0);
+});
+
+test('merge progress shows the township summary and one row per village', async ({ page }) => {
+  await login(page, 'shuji');
+  await page.goto('/org/merge-progress');
+  await expect(page.getByText('已完成村数')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '燕塘村' })).toBeVisible();
+});

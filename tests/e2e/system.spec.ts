@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { login } from './helpers';
+
+test('the administrator creates a user and is shown the initial password once', async ({ page }) => {
+  await login(page, 'admin');
+  await page.getByRole('menuitem', { name: '用户与权限' }).click();
+  await expect(page.getByRole('cell', { name: 'shuji', exact: true })).toBeVisible();
+
+  const username = `e2e${Date.now().toString().slice(-6)}`;
+  await page.getByRole('button', { name: '新增用户' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增用户' });
+  await dialog.getByLabel('用户名').fill(username);
+  await dialog.getByLabel('姓名').fill('测试网格员');
+  await dialog.getByLabel('手机').fill('13800138000');
+  await dialog.getByLabel('角色', { exact: true }).click();
+  await page.getByTitle('网格员', { exact: true }).click();
+  await dialog.getByRole('combobox', { name: '数据范围' }).click();
+  await dialog.getByRole('combobox', { name: '数据范围' }).fill('燕塘');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '燕塘村' }).click();
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+
+  const shown = page.getByRole('dialog', { name: '初始密码' });
+  await expect(shown).toContainText(username);
+  await expect(shown.getByTestId('initial-password')).not.toBeEmpty();
+  await shown.getByRole('button', { name: '我已记下' }).click();
+
+  await page.getByPlaceholder('搜索用户名、姓名或手机').fill(username);
+  await page.getByPlaceholder('搜索用户名、姓名或手机').press('Enter');
+  const row = page.getByRole('row', { name: new RegExp(username) });
+  await expect(row).toContainText('测试网格员');
+  await expect(row).toContainText('网格员 · 燕塘村');
+  await expect(row).toContainText('待改密');
+});
+
+test('the audit log lists the login', async ({ page }) => {
+  await login(page, 'shuji');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await login(page, 'admin');
+  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
+  await page.getByLabel('用户名').fill('shuji');
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  const row = page.getByRole('row').filter({ hasText: 'shuji' }).filter({ hasText: '登录' }).first();
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('用户');
+});
