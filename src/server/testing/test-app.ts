@@ -81,3 +81,15 @@ export function multipartFile(filename: string, content: Uint8Array | string, fi
   const payload = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/** The rows of one sheet of an .xlsx answer, header first, as plain cell texts. */
+export async function readSheet(payload: Buffer, sheetName: string): Promise<string[][]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(payload as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  const rows: string[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+  return rows;
+}

@@ -6,6 +6,7 @@ import { forbidden } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { scopesFor } from '../../policy/policy.js';
 import { listAudit, recordAudit, type AuditFilter } from './audit.service.js';
+import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 
 const EXPORT_LIMIT = 50_000;
 
@@ -30,8 +31,7 @@ export async function exportAudit(ctx: ServiceContext, filter: Omit<AuditFilter,
   const townshipIds = await readableTownships(ctx);
   const { items } = await listAudit(ctx.db, { ...filter, townshipIds }, 1, EXPORT_LIMIT);
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('审计日志');
-  sheet.columns = [
+  const sheet = addTableSheet(workbook, '审计日志', [
     { header: '时间', key: 'at', width: 20 },
     { header: '用户', key: 'username', width: 14 },
     { header: '操作', key: 'action', width: 20 },
@@ -40,9 +40,7 @@ export async function exportAudit(ctx: ServiceContext, filter: Omit<AuditFilter,
     { header: 'IP', key: 'ip', width: 16 },
     { header: '修改前', key: 'before', width: 40 },
     { header: '修改后', key: 'after', width: 40 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  ]);
   for (const e of items) {
     sheet.addRow({
       at: e.at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
@@ -52,5 +50,5 @@ export async function exportAudit(ctx: ServiceContext, filter: Omit<AuditFilter,
   }
   // The log names people and addresses: taking a copy of it out is itself recorded.
   await recordAudit(ctx.db, ctx.actor, { action: 'audit.export', entity: 'audit_log', after: { filter, rows: items.length } });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app.js';
 import { contextOf } from '../../http/context.js';
 import { isoDate } from '../org/org.schemas.js';
 import { exportAudit, readAudit } from './audit-read.service.js';
+import { sendXlsx } from '../../http/xlsx.js';
 
 const filterQuery = z.object({
   user: z.string().trim().max(64).optional(),
@@ -27,9 +28,6 @@ export async function auditRoutes(scope: FastifyInstance, { database }: AppDeps)
   });
   app.get('/api/audit/export', { schema: { querystring: filterQuery, tags } }, async (req, reply) => {
     const buffer = await exportAudit(contextOf(req, database.db), req.query);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`)
-      .send(buffer);
+    return sendXlsx(reply, '审计日志.xlsx', buffer);
   });
 }

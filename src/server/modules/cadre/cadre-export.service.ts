@@ -1,6 +1,7 @@
 // The cadre organisation as the township office prints it: one sheet of groups, one of work lines.
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../http/context.js';
+import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { townshipFor } from './cadre-access.js';
 import * as repo from './cadre.repository.js';
 import { loadTree, type CadreGroupView } from './cadre.service.js';
@@ -18,20 +19,12 @@ function groupRow(bigName: string, smallName: string, group: CadreGroupView) {
   };
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Partial<ExcelJS.Column>[]) {
-  const sheet = workbook.addWorksheet(name);
-  sheet.columns = columns;
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return sheet;
-}
-
 export async function exportCadre(ctx: ServiceContext, townshipCode?: string): Promise<{ township: string; buffer: Buffer }> {
   const township = await townshipFor(ctx, ctx.db, 'cadre.read', townshipCode);
   const [tree, lines] = await Promise.all([loadTree(ctx.db, township.id), repo.listWorkLines(ctx.db, township.id)]);
   const workbook = new ExcelJS.Workbook();
 
-  const groups = addSheet(workbook, '组线包村', [
+  const groups = addTableSheet(workbook, '组线包村', [
     { header: '大组', key: 'big', width: 14 },
     { header: '小组', key: 'small', width: 14 },
     { header: '组长', key: 'leader', width: 10 },
@@ -46,12 +39,12 @@ export async function exportCadre(ctx: ServiceContext, townshipCode?: string): P
   }
   groups.getColumn('members').alignment = { wrapText: true, vertical: 'top' };
 
-  const workLines = addSheet(workbook, '工作条线', [
+  const workLines = addTableSheet(workbook, '工作条线', [
     { header: '条线', key: 'name', width: 16 },
     { header: '负责领导', key: 'leaderName', width: 12 },
     { header: '说明', key: 'description', width: 60 },
   ]);
   for (const line of lines) workLines.addRow({ name: line.name, leaderName: line.leaderName ?? '', description: line.description ?? '' });
 
-  return { township: township.name, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  return { township: township.name, buffer: await workbookBuffer(workbook) };
 }

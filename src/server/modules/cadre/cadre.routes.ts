@@ -5,6 +5,7 @@ import { contextOf } from '../../http/context.js';
 import * as s from './cadre.schemas.js';
 import { createGroup, deleteGroup, listGroups, setMembers, setVillages, updateGroup } from './cadre.service.js';
 import { exportCadre } from './cadre-export.service.js';
+import { sendXlsx } from '../../http/xlsx.js';
 import { createWorkLine, deleteWorkLine, listWorkLines, updateWorkLine } from './work-lines.service.js';
 
 export async function cadreRoutes(scope: FastifyInstance, { database }: AppDeps) {
@@ -16,10 +17,7 @@ export async function cadreRoutes(scope: FastifyInstance, { database }: AppDeps)
   app.get('/api/cadre-groups', { schema: { querystring, tags } }, (req) => listGroups(ctx(req), req.query.township));
   app.get('/api/cadre-groups/export', { schema: { querystring, tags } }, async (req, reply) => {
     const { township, buffer } = await exportCadre(ctx(req), req.query.township);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${township}组线包村.xlsx`)}`)
-      .send(buffer);
+    return sendXlsx(reply, `${township}组线包村.xlsx`, buffer);
   });
   app.post('/api/cadre-groups', { schema: { querystring, body: s.createGroupBody, tags } }, async (req, reply) => {
     reply.status(201);

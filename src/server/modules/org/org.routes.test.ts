@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../testing/test-app.js';
+import { buildTestApp, readSheet, type TestApp } from '../../testing/test-app.js';
 import { buildGroup, buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 import { queryRows } from '../../db/connection.js';
 
@@ -191,5 +191,25 @@ describe('merging villager groups (合组)', () => {
     expect(progress.totals.villagesDone).toBe(2);
     expect(progress.totals.mergedGroups).toBe(progress.totals.groupsBefore - progress.totals.groupsNow);
     expect((await get(`/api/org-units/merge-progress?township=${town.townshipCode}`, cadre)).statusCode).toBe(403);
+  });
+});
+
+describe('Excel exports of org tables', () => {
+  it('exports the children of a unit as the user sees them', async () => {
+    const res = await get(`/api/org-units/export?parent=${town.townshipCode}`, leader);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('川山坪镇下级单位.xlsx'));
+    const rows = await readSheet(res.rawPayload, '下级单位');
+    expect(rows[0]).toEqual(['统计代码', '名称', '级别', '上级', '设立日期', '撤销日期', '并入', '下级数']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(expect.arrayContaining(['川山村', '燕塘村', '桥坪村']));
+    expect((await get(`/api/org-units/export?parent=${QIAOPING}`, cadre)).statusCode).toBe(403);
+  });
+
+  it('exports the merge progress with a totals row', async () => {
+    const res = await get(`/api/org-units/merge-progress/export?township=${town.townshipCode}`, leader);
+    const rows = await readSheet(res.rawPayload, '合组进度');
+    expect(rows[0]).toEqual(['村(社区)', '统计代码', '合组前组数', '现有组数', '计划组数', '是否完成']);
+    expect(rows.find((r) => r[0] === '燕塘村')).toEqual(['燕塘村', YANTANG, '4', '2', '2', '已完成']);
+    expect(rows.at(-1)![0]).toBe('合计');
   });
 });

@@ -7,6 +7,8 @@ import * as s from './org.schemas.js';
 import { closeUnit, createUnit, getUnit, listUnits, moveUnit, renameUnit, searchUnits } from './org.service.js';
 import { importDivisions } from './org-import.service.js';
 import { mergeGroups, mergeProgress, setMergePlan } from './org-merge.service.js';
+import { exportChildren, exportMergeProgress } from './org-export.service.js';
+import { sendXlsx } from '../../http/xlsx.js';
 
 export async function orgRoutes(scope: FastifyInstance, { database }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -16,6 +18,14 @@ export async function orgRoutes(scope: FastifyInstance, { database }: AppDeps) {
   app.get('/api/org-units', { schema: { querystring: s.listQuery, tags } }, (req) => listUnits(ctx(req), req.query));
   app.get('/api/org-units/search', { schema: { querystring: s.searchQuery, tags } }, (req) => searchUnits(ctx(req), req.query.q));
   app.get('/api/org-units/merge-progress', { schema: { querystring: s.progressQuery, tags } }, (req) => mergeProgress(ctx(req), req.query.township));
+  app.get('/api/org-units/export', { schema: { querystring: s.listQuery.required({ parent: true }), tags } }, async (req, reply) => {
+    const { fileName, buffer } = await exportChildren(ctx(req), req.query);
+    return sendXlsx(reply, fileName, buffer);
+  });
+  app.get('/api/org-units/merge-progress/export', { schema: { querystring: s.progressQuery, tags } }, async (req, reply) => {
+    const { fileName, buffer } = await exportMergeProgress(ctx(req), req.query.township);
+    return sendXlsx(reply, fileName, buffer);
+  });
   app.get('/api/org-units/:code', { schema: { params: s.codeParams, tags } }, (req) => getUnit(ctx(req), req.params.code));
 
   app.post('/api/org-units', { schema: { body: s.createBody, tags } }, async (req, reply) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../testing/test-app.js';
+import { buildTestApp, readSheet, type TestApp } from '../../testing/test-app.js';
 import { buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 import { queryRows } from '../../db/connection.js';
 
@@ -114,5 +114,20 @@ describe('user administration', () => {
     expect((await call('POST', '/api/users/999999/disable', admin)).statusCode).toBe(404);
     const [me] = await queryRows<{ id: number }>(t.db, sql`SELECT id FROM users WHERE username = 'root'`);
     expect((await call('POST', `/api/users/${me.id}/disable`, admin)).statusCode).toBe(409);
+  });
+});
+
+describe('user export', () => {
+  it('exports the filtered users to Excel and audits it; a leader is refused', async () => {
+    const res = await call('GET', `/api/users/export?q=${encodeURIComponent('燕塘')}`, admin);
+    expect(res.statusCode).toBe(200);
+    const rows = await readSheet(res.rawPayload, '用户');
+    expect(rows).toEqual([
+      ['用户名', '姓名', '手机', '角色与范围', '状态', '最近登录'],
+      ['cun202', '燕塘村张主任', '13800001234', '村干部（燕塘村）', '正常', expect.any(String)],
+    ]);
+    const audited = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.export'`);
+    expect(audited[0].n).toBe(1);
+    expect((await call('GET', '/api/users/export', leader)).statusCode).toBe(403);
   });
 });

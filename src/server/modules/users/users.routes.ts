@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { contextOf } from '../../http/context.js';
 import * as s from './users.schemas.js';
-import { createUser, getUser, listUsers, resetPassword, revokeUserSessions, setDisabled, updateUser } from './users.service.js';
+import { sendXlsx } from '../../http/xlsx.js';
+import { createUser, exportUsers, getUser, listUsers, resetPassword, revokeUserSessions, setDisabled, updateUser } from './users.service.js';
 
 export async function usersRoutes(scope: FastifyInstance, { database }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -11,6 +12,8 @@ export async function usersRoutes(scope: FastifyInstance, { database }: AppDeps)
   const tags = ['用户与权限'];
 
   app.get('/api/users', { schema: { querystring: s.listUsersQuery, tags } }, (req) => listUsers(ctx(req), req.query));
+  app.get('/api/users/export', { schema: { querystring: s.listUsersQuery.pick({ q: true }), tags } }, async (req, reply) =>
+    sendXlsx(reply, '用户列表.xlsx', await exportUsers(ctx(req), req.query)));
   app.get('/api/users/:id', { schema: { params: s.userIdParams, tags } }, (req) => getUser(ctx(req), req.params.id));
   app.post('/api/users', { schema: { body: s.createUserBody, tags } }, async (req, reply) => {
     reply.status(201);

@@ -6,7 +6,9 @@ import { cadreGroups, orgUnits, userRoles, users, type UserRow } from '../../db/
 import { AppError, forbidden, invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor } from '../../policy/policy.js';
+import ExcelJS from 'exceljs';
 import { recordAudit } from '../audit/audit.service.js';
+import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { revokeSessions } from '../auth/auth.service.js';
 import { hashPassword, randomPassword } from '../auth/passwords.js';
 import { describeRoles } from '../auth/me.service.js';
@@ -194,3 +196,25 @@ export async function revokeUserSessions(ctx: ServiceContext, id: number) {
   });
 }
 
+
+/** The filtered user list as Excel; phone numbers leave the system, so the export is audited. */
+export async function exportUsers(ctx: ServiceContext, query: { q?: string }) {
+  const { items } = await listUsers(ctx, { q: query.q, page: 1, pageSize: 100_000 });
+  const workbook = new ExcelJS.Workbook();
+  addTableSheet(workbook, '用户', [
+    { header: '用户名', key: 'username', width: 14 },
+    { header: '姓名', key: 'displayName', width: 16 },
+    { header: '手机', key: 'phone', width: 14 },
+    { header: '角色与范围', key: 'roles', width: 40 },
+    { header: '状态', key: 'status', width: 8 },
+    { header: '最近登录', key: 'lastLoginAt', width: 20 },
+  ], items.map((u) => ({
+    ...u,
+    phone: u.phone ?? '',
+    roles: u.roles.map((r) => `${r.roleName}（${r.cadreGroup?.name ?? r.orgUnit?.name ?? '全系统'}）`).join('、'),
+    status: u.disabled ? '已停用' : u.lockedUntil ? '已锁定' : '正常',
+    lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '',
+  })));
+  await recordAudit(ctx.db, ctx.actor, { action: 'user.export', entity: 'user', after: { q: query.q ?? null, rows: items.length } });
+  return workbookBuffer(workbook);
+}
