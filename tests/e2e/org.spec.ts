@@ -43,3 +43,22 @@ test('merge progress shows the township summary and one row per village', async 
   await expect(page.getByText('已完成村数')).toBeVisible();
   await expect(page.getByRole('cell', { name: '燕塘村' })).toBeVisible();
 });
+
+test('an editor merges two villager groups of a village', async ({ page }) => {
+  await login(page, 'shuji');
+  await page.goto('/org/430681105230');
+  await expect(page.getByRole('heading', { name: '高家坊村' })).toBeVisible();
+  await page.getByRole('button', { name: '合并村民小组' }).click();
+  const dialog = page.getByRole('dialog', { name: /合并/ });
+  await dialog.getByLabel('一组', { exact: true }).check();
+  await dialog.getByLabel('二组', { exact: true }).check();
+  await dialog.getByLabel('合并后的小组名称').fill('新联组');
+  await dialog.getByRole('button', { name: /合\s*并/ }).click();
+  await expect(dialog).toBeHidden();
+  const table = page.locator('.ant-table');
+  await expect(table.getByRole('link', { name: '新联组' })).toBeVisible();
+  await expect(table.getByRole('link', { name: '一组', exact: true })).toHaveCount(0);
+  // The closed groups remain visible with 显示已撤销
+  await page.getByRole('switch', { name: '显示已撤销' }).click();
+  await expect(table.getByRole('link', { name: '一组', exact: true })).toBeVisible();
+});

@@ -44,3 +44,37 @@ test('the audit log lists the login', async ({ page }) => {
   await expect(row).toBeVisible();
   await expect(row).toContainText('用户');
 });
+
+test('a new user must change the initial password at first login', async ({ page }) => {
+  await login(page, 'admin');
+  await page.goto('/system/users');
+  const username = `e2epw${Date.now().toString().slice(-6)}`;
+  await page.getByRole('button', { name: '新增用户' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增用户' });
+  await dialog.getByLabel('用户名').fill(username);
+  await dialog.getByLabel('姓名').fill('改密测试');
+  await dialog.getByLabel('角色', { exact: true }).click();
+  await page.getByTitle('查看', { exact: true }).click();
+  await dialog.getByRole('combobox', { name: '数据范围' }).fill('燕塘');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '燕塘村' }).click();
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  // No password given: the server generates one, shown once
+  const shown = page.getByRole('dialog', { name: '初始密码' });
+  const initial = (await shown.getByTestId('initial-password').innerText()).trim();
+  expect(initial.length).toBeGreaterThanOrEqual(8);
+  await shown.getByRole('button', { name: '我已记下' }).click();
+  await page.getByRole('button', { name: '退出登录' }).click();
+
+  await login(page, username, initial);
+  await expect(page).toHaveURL(/\/change-password$/);
+  await page.getByLabel('当前密码').fill(initial);
+  await page.getByLabel('新密码', { exact: true }).fill('short');
+  await page.getByLabel('确认新密码').fill('short');
+  await page.getByRole('button', { name: '确认修改' }).click();
+  await expect(page.getByText('密码至少需要8位')).toBeVisible();
+  await page.getByLabel('新密码', { exact: true }).fill('Changed12345');
+  await page.getByLabel('确认新密码').fill('Changed12345');
+  await page.getByRole('button', { name: '确认修改' }).click();
+  await expect(page.locator('header')).toContainText('改密测试');
+  await expect(page.getByRole('heading', { name: /改密测试/ })).toBeVisible();
+});

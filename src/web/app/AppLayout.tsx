@@ -1,5 +1,5 @@
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Drawer, Dropdown, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Drawer, Dropdown, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/logout';
@@ -128,9 +128,12 @@ export function AppLayout() {
           </Flex>
         </Header>
         <Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
+          {/* Tighter cards on a phone so tables keep their width */}
+          <ConfigProvider theme={{ components: { Card: isMobile ? { bodyPadding: 12, headerPadding: 12 } : {} } }}>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </ConfigProvider>
         </Content>
       </Layout>
     </Layout>

@@ -32,7 +32,7 @@ export function OrgChildrenTable({ code, filters }: { code: string; filters: Org
       loading={isPending}
       scroll={{ x: 640 }}
       locale={{ emptyText: '没有下级单位' }}
-      pagination={{ defaultPageSize: 10, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 个`, showSizeChanger: false }}
+      pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 个`, showSizeChanger: false }}
     />
   );
 }
