@@ -43,6 +43,12 @@ for (const size of SIZES) {
     }
 
     await page.context().clearCookies();
+    await login(page, 'cun229');
+    await page.goto('/org/430681105228');
+    await expect(page.getByText('无权访问')).toBeVisible();
+    await shoot(page, `${size.name}-org-forbidden`);
+
+    await page.context().clearCookies();
     await login(page, 'admin');
     await page.goto('/system/users');
     await expect(page.getByRole('cell', { name: 'shuji', exact: true })).toBeVisible();

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, withQuery } from '../../../lib/api-client';
+import { useCadreTownship } from './use-cadre-township';
 import { cadreKeys, type CadreGroup } from './types';
 
 export interface CreateCadreGroupInput {
@@ -10,8 +11,9 @@ export interface CreateCadreGroupInput {
 
 export function useCreateCadreGroup() {
   const queryClient = useQueryClient();
+  const { township } = useCadreTownship();
   return useMutation({
-    mutationFn: (input: CreateCadreGroupInput) => api.post<CadreGroup>('/api/cadre-groups', input),
+    mutationFn: (input: CreateCadreGroupInput) => api.post<CadreGroup>(withQuery('/api/cadre-groups', { township }), input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: cadreKeys.groups }),
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, withQuery } from '../../../lib/api-client';
+import { useCadreTownship } from './use-cadre-township';
 import { cadreKeys, type WorkLine } from './types';
 
 export interface WorkLineInput {
@@ -11,8 +12,9 @@ export interface WorkLineInput {
 
 export function useCreateWorkLine() {
   const queryClient = useQueryClient();
+  const { township } = useCadreTownship();
   return useMutation({
-    mutationFn: (input: WorkLineInput) => api.post<WorkLine>('/api/work-lines', input),
+    mutationFn: (input: WorkLineInput) => api.post<WorkLine>(withQuery('/api/work-lines', { township }), input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: cadreKeys.workLines }),
   });
 }

@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, withQuery } from '../../../lib/api-client';
+import { useCadreTownship } from './use-cadre-township';
 import { cadreKeys } from './types';
 
 export function useDeleteWorkLine() {
   const queryClient = useQueryClient();
+  const { township } = useCadreTownship();
   return useMutation({
-    mutationFn: (id: number) => api.delete(`/api/work-lines/${id}`),
+    mutationFn: (id: number) => api.delete(withQuery(`/api/work-lines/${id}`, { township })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: cadreKeys.workLines }),
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, withQuery } from '../../../lib/api-client';
+import { useCadreTownship } from './use-cadre-township';
 import { cadreKeys, type CadreGroup } from './types';
 
 export interface MemberInput {
@@ -11,9 +12,10 @@ export interface MemberInput {
 
 export function useSetCadreMembers() {
   const queryClient = useQueryClient();
+  const { township } = useCadreTownship();
   return useMutation({
     mutationFn: ({ id, members }: { id: number; members: MemberInput[] }) =>
-      api.put<CadreGroup>(`/api/cadre-groups/${id}/members`, { members }),
+      api.put<CadreGroup>(withQuery(`/api/cadre-groups/${id}/members`, { township }), { members }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: cadreKeys.groups }),
   });
 }

@@ -1,12 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, withQuery } from '../../../lib/api-client';
+import { useCadreTownship } from './use-cadre-township';
 import { cadreKeys, type CadreGroup } from './types';
 
 export function useUpdateCadreGroup() {
   const queryClient = useQueryClient();
+  const { township } = useCadreTownship();
   return useMutation({
     mutationFn: ({ id, ...patch }: { id: number; name?: string; parentId?: number }) =>
-      api.patch<CadreGroup>(`/api/cadre-groups/${id}`, patch),
+      api.patch<CadreGroup>(withQuery(`/api/cadre-groups/${id}`, { township }), patch),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: cadreKeys.groups }),
   });
 }
