@@ -48,6 +48,9 @@ test('an editor merges two villager groups of a village', async ({ page }) => {
   await login(page, 'shuji');
   await page.goto('/org/430681105230');
   await expect(page.getByRole('heading', { name: '高家坊村' })).toBeVisible();
+  // Open the village in the tree so that the tree must refresh after the merge as well
+  await page.locator('.ant-tree-treenode').filter({ hasText: '高家坊村' }).locator('.ant-tree-switcher').click();
+  await expect(page.locator('.ant-tree').getByText('十二组')).toBeVisible();
   await page.getByRole('button', { name: '合并村民小组' }).click();
   const dialog = page.getByRole('dialog', { name: /合并/ });
   await dialog.getByLabel('一组', { exact: true }).check();
@@ -58,6 +61,7 @@ test('an editor merges two villager groups of a village', async ({ page }) => {
   const table = page.locator('.ant-table');
   await expect(table.getByRole('link', { name: '新联组' })).toBeVisible();
   await expect(table.getByRole('link', { name: '一组', exact: true })).toHaveCount(0);
+  await expect(page.locator('.ant-tree').getByText('新联组')).toBeVisible();
   // The closed groups remain visible with 显示已撤销
   await page.getByRole('switch', { name: '显示已撤销' }).click();
   await expect(table.getByRole('link', { name: '一组', exact: true })).toBeVisible();

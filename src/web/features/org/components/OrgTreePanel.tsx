@@ -1,6 +1,6 @@
 import { App, Card, DatePicker, Empty, Flex, Space, Spin, Switch, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { errorDetail } from '../../../lib/api-client';
@@ -35,12 +35,20 @@ export function OrgTreePanel({ filters, onFiltersChange, selected, expandTo, onO
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const roots = useOrgChildren(null, filters);
-  // Children loaded so far, by parent code; reset when the date or the closed switch changes.
-  const [children, setChildren] = useState<Record<string, OrgUnit[]>>({});
+  // Parents whose children were loaded; reset when the date or the closed switch changes. Their lists
+  // stay subscribed in the query cache, so an edit elsewhere (rename, merge) refreshes the tree too.
+  const [loaded, setLoaded] = useState<string[]>([]);
   const [expanded, setExpanded] = useState<string[]>([]);
   const filterKey = `${filters.asOf ?? ''}|${!!filters.includeClosed}`;
 
-  useEffect(() => setChildren({}), [filterKey]);
+  useEffect(() => setLoaded([]), [filterKey]);
+  const loadedLists = useQueries({ queries: loaded.map((code) => ({ ...orgChildrenQuery(code, filters), retry: false })) });
+  const children: Record<string, OrgUnit[]> = {};
+  loaded.forEach((code, i) => {
+    const list = loadedLists[i]?.data?.items;
+    if (list) children[code] = list;
+  });
+  const childrenKey = loadedLists.map((q) => q.dataUpdatedAt).join(',');
 
   useEffect(() => {
     if (expandTo.length) setExpanded((keys) => [...new Set([...keys, ...expandTo])]);
@@ -48,12 +56,11 @@ export function OrgTreePanel({ filters, onFiltersChange, selected, expandTo, onO
 
   const loadChildren = async (code: string) => {
     try {
-      const data = await queryClient.fetchQuery(orgChildrenQuery(code, filters));
-      setChildren((prev) => ({ ...prev, [code]: data.items }));
+      await queryClient.fetchQuery(orgChildrenQuery(code, filters));
     } catch (error) {
       message.error(errorDetail(error));
-      setChildren((prev) => ({ ...prev, [code]: [] }));
     }
+    setLoaded((prev) => (prev.includes(code) ? prev : [...prev, code]));
   };
 
   const treeData = useMemo(() => {
@@ -65,7 +72,7 @@ export function OrgTreePanel({ filters, onFiltersChange, selected, expandTo, onO
         children: children[unit.code] ? build(children[unit.code]) : undefined,
       }));
     return build(roots.data?.items ?? []);
-  }, [roots.data, children]);
+  }, [roots.data, childrenKey, loaded.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <Card size="small" styles={{ body: { padding: 12 } }}>
@@ -104,7 +111,7 @@ export function OrgTreePanel({ filters, onFiltersChange, selected, expandTo, onO
               selectedKeys={selected ? [selected] : []}
               expandedKeys={expanded}
               onExpand={(keys) => setExpanded(keys as string[])}
-              loadData={(node) => (children[String(node.key)] ? Promise.resolve() : loadChildren(String(node.key)))}
+              loadData={(node) => (loaded.includes(String(node.key)) ? Promise.resolve() : loadChildren(String(node.key)))}
               onSelect={(keys, info) => onOpen(String(info.node.key))}
             />
           )}

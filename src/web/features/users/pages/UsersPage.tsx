@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { PageHeader } from '../../../components/PageHeader';
+import { useIsMobile } from '../../../components/use-is-mobile';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useUsers } from '../api/get-users';
@@ -27,6 +28,7 @@ function StatusTag({ user }: { user: User }) {
 
 export default function UsersPage() {
   const me = useMe();
+  const isMobile = useIsMobile();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -39,7 +41,7 @@ export default function UsersPage() {
   }
 
   const columns: TableColumnsType<User> = [
-    { title: '用户名', dataIndex: 'username', width: 120, fixed: 'left' },
+    { title: '用户名', dataIndex: 'username', width: 120, fixed: isMobile ? undefined : 'left' },
     { title: '姓名', dataIndex: 'displayName', width: 150 },
     { title: '手机', dataIndex: 'phone', width: 120, render: (v: string | null) => v || '—' },
     {
