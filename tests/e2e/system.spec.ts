@@ -78,3 +78,30 @@ test('a new user must change the initial password at first login', async ({ page
   await expect(page.locator('header')).toContainText('改密测试');
   await expect(page.getByRole('heading', { name: /改密测试/ })).toBeVisible();
 });
+
+test('resetting a password and disabling an account ask for confirmation first', async ({ page }) => {
+  await login(page, 'admin');
+  await page.goto('/system/users');
+  await page.getByPlaceholder('搜索用户名、姓名或手机').fill('cun200');
+  await page.getByPlaceholder('搜索用户名、姓名或手机').press('Enter');
+  const row = page.getByRole('row', { name: /cun200/ });
+  await expect(page.getByRole('row')).toHaveCount(2);
+
+  await row.getByRole('button', { name: /更多操作/ }).click();
+  await page.getByRole('menuitem', { name: '重置密码' }).click();
+  await expect(page.getByText('原密码立即失效')).toBeVisible();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  const shown = page.getByRole('dialog', { name: '初始密码' });
+  await expect(shown.getByTestId('initial-password')).not.toBeEmpty();
+  await shown.getByRole('button', { name: '我已记下' }).click();
+  await expect(row).toContainText('待改密');
+
+  await row.getByRole('button', { name: /更多操作/ }).click();
+  await page.getByRole('menuitem', { name: '停用' }).click();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(row).toContainText('已停用');
+  await row.getByRole('button', { name: /更多操作/ }).click();
+  await page.getByRole('menuitem', { name: '启用' }).click();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(row).not.toContainText('已停用');
+});
