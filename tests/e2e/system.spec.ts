@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { login } from './helpers';
 
 test('the administrator creates a user and is shown the initial password once', async ({ page }) => {
@@ -96,12 +96,17 @@ test('resetting a password and disabling an account ask for confirmation first',
   await shown.getByRole('button', { name: '我已记下' }).click();
   await expect(row).toContainText('待改密');
 
-  await row.getByRole('button', { name: /更多操作/ }).click();
-  await page.getByRole('menuitem', { name: '停用' }).click();
-  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await confirmAction(page, row, '停用', '无法登录');
   await expect(row).toContainText('已停用');
-  await row.getByRole('button', { name: /更多操作/ }).click();
-  await page.getByRole('menuitem', { name: '启用' }).click();
-  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await confirmAction(page, row, '启用', '可以重新登录');
   await expect(row).not.toContainText('已停用');
 });
+
+async function confirmAction(page: Page, row: Locator, action: string, text: string) {
+  await row.getByRole('button', { name: /更多操作/ }).click();
+  await page.getByRole('menuitem', { name: action }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: text });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(confirm).toBeHidden();
+}
