@@ -66,6 +66,8 @@ const env = {
   DATA_DIR: dataDir,
   ZHENWU_ADMIN_PASSWORD: 'Admin12345',
   ZHENWU_DEMO_PASSWORD: 'Demo12345',
+  // every journey logs in from 127.0.0.1: the per-IP login limit is for attackers, not for this suite
+  ZHENWU_LOGIN_RATE_LIMIT: '1000',
 };
 delete env.DATABASE_URL;
 
@@ -84,15 +86,24 @@ let code = 1;
 try {
   await waitForHealth(baseUrl, server);
   code = await new Promise((resolve) => {
-    const runner = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+    // npm test asks for a JSON report too (E2E_JSON), to sum up passed and failed journeys
+    const reporter = process.env.E2E_JSON ? ['--reporter=list,json'] : [];
+    const runner = spawn('npx', ['playwright', 'test', ...reporter, ...process.argv.slice(2)], {
       stdio: 'inherit',
-      env: { ...process.env, BASE_URL: baseUrl, E2E_ADMIN_PASSWORD: 'Admin12345', E2E_DEMO_PASSWORD: 'Demo12345' },
+      env: {
+        ...process.env, BASE_URL: baseUrl, E2E_ADMIN_PASSWORD: 'Admin12345', E2E_DEMO_PASSWORD: 'Demo12345',
+        ...(process.env.E2E_JSON ? { PLAYWRIGHT_JSON_OUTPUT_NAME: process.env.E2E_JSON } : {}),
+      },
     });
     runner.on('exit', (exitCode) => resolve(exitCode ?? 1));
   });
 } catch (error) {
   console.error(`e2e: ${error.message}\n--- server output ---\n${serverLog.slice(-4000)}`);
 } finally {
+  if (code !== 0) {
+    const problems = serverLog.split('\n').filter((line) => /"level":(40|50|60)|Error/.test(line));
+    if (problems.length) console.error(`--- server warnings and errors ---\n${problems.slice(-30).join('\n')}`);
+  }
   stopServer();
   await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r()));
   rmSync(dataDir, { recursive: true, force: true });

@@ -44,7 +44,8 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webRoot, 'index.html'))) {
+    // Unknown API paths and missing build assets are real 404s; any other path is a page of the single-page app.
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !fs.existsSync(path.join(webRoot, 'index.html'))) {
       return sendProblem(reply, 'NOT_FOUND', 404, '请求的地址不存在');
     }
     return reply.type('text/html').sendFile('index.html', webRoot);
@@ -109,7 +110,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (scope) => cadreRoutes(scope, deps));
 
   if (fs.existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
   }
   return app;
 }

@@ -13,7 +13,6 @@ export interface MergeProgressRow {
 
 export interface MergeProgress {
   township: { code: string; name: string };
-  baselineDate?: string | null;
   items: MergeProgressRow[];
   totals: {
     villages: number;

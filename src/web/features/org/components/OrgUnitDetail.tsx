@@ -2,6 +2,7 @@ import { Breadcrumb, Card, Descriptions, Divider, Space, Typography } from 'antd
 import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
+import { ExportButton } from '../../../components/ExportButton';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDate, formatValidFrom } from '../../../lib/format';
 import { useOrgUnit } from '../api/get-org-unit';
@@ -43,6 +44,10 @@ export function OrgUnitDetail({ code, filters }: { code: string; filters: OrgLis
         </div>
       )}
       <Divider titlePlacement="start" style={{ marginTop: 24 }}>下级单位（{unit.childCount}）</Divider>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <ExportButton path="/api/org-units/export" fileName={`${unit.name}下级单位.xlsx`}
+          query={{ parent: unit.code, asOf: filters.asOf, includeClosed: filters.includeClosed ? 'true' : undefined }} />
+      </div>
       <OrgChildrenTable code={unit.code} filters={filters} />
     </Card>
   );

@@ -4,9 +4,10 @@ import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { PageHeader } from '../../../components/PageHeader';
+import { ExportButton } from '../../../components/ExportButton';
 import { PageLoading } from '../../../components/PageLoading';
 import { errorDetail } from '../../../lib/api-client';
-import { formatDate, formatNumber, formatPercent } from '../../../lib/format';
+import { formatNumber, formatPercent } from '../../../lib/format';
 import { useMergeProgress, type MergeProgressRow } from '../api/get-merge-progress';
 import { useUpdateMergePlan } from '../api/update-merge-plan';
 import { useTownship } from '../api/use-township';
@@ -72,7 +73,8 @@ export default function MergeProgressPage() {
 
   return (
     <>
-      <PageHeader title="合组进度" subTitle={data.baselineDate ? `${data.township.name} · 基准日期 ${formatDate(data.baselineDate)}` : `${data.township.name}各村村民小组合并情况`} />
+      <PageHeader title="合组进度" subTitle={`${data.township.name}各村村民小组合并情况`}
+        extra={<ExportButton path="/api/org-units/merge-progress/export" query={{ township: data.township.code }} fileName={`${data.township.name}合组进度.xlsx`} />} />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} lg={6}><Card><Statistic title="村（社区）数" value={t.villages} suffix="个" /></Card></Col>
         <Col xs={12} lg={6}>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { PageHeader } from '../../../components/PageHeader';
+import { ExportButton } from '../../../components/ExportButton';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
@@ -66,7 +67,12 @@ export default function UsersPage() {
   return (
     <>
       <PageHeader title="用户与权限" subTitle="账号、角色及其数据范围；角色决定能看什么、能改什么"
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增用户</Button>} />
+        extra={(
+          <Space wrap>
+            <ExportButton path="/api/users/export" query={{ q: q || undefined }} fileName="用户列表.xlsx" />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增用户</Button>
+          </Space>
+        )} />
       <Card>
         <Input.Search placeholder="搜索用户名、姓名或手机" allowClear enterButton="搜索" style={{ maxWidth: 360, marginBottom: 16 }}
           onSearch={(value) => { setQ(value.trim()); setPage(1); }} />
