@@ -91,17 +91,25 @@ export interface NewOrgUnit {
   validFrom: string;
 }
 
+/** A PostgreSQL array literal ('{"a","b",NULL}'), so a whole column travels as one text parameter. */
+function arrayLiteral(values: (string | number | null)[]): string {
+  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+}
+
 /**
- * Inserts many units with one statement per batch, the rows travelling as one JSON parameter
- * (json_to_recordset works alike on PGlite and PostgreSQL); an ORM row at a time is ~100x slower.
+ * Inserts many units with one statement per batch, each column travelling as one array parameter and the
+ * rows rebuilt with unnest (alike on PGlite and PostgreSQL). An ORM row at a time is ~100x slower; rows as
+ * JSON objects (json_to_recordset) cost the server ~2x more than unnest of arrays.
  */
 export async function insertUnits(q: Queryable, units: NewOrgUnit[], batchSize = 10_000): Promise<void> {
   for (let start = 0; start < units.length; start += batchSize) {
     const batch = units.slice(start, start + batchSize);
+    const column = (pick: (u: NewOrgUnit) => string | number | null) => arrayLiteral(batch.map(pick));
     await q.execute(sql`
       INSERT INTO org_units (id, code, name, level, parent_id, path, township_id, pinyin, ur_code, valid_from)
-      SELECT id, code, name, level, "parentId", path, "townshipId", pinyin, "urCode", "validFrom"
-      FROM json_to_recordset(${JSON.stringify(batch)}::json) AS r(id int, code text, name text, level text,
-        "parentId" int, path text, "townshipId" int, pinyin text, "urCode" text, "validFrom" date)`);
+      SELECT * FROM unnest(${column((u) => u.id)}::int[], ${column((u) => u.code)}::text[], ${column((u) => u.name)}::text[],
+        ${column((u) => u.level)}::text[], ${column((u) => u.parentId)}::int[], ${column((u) => u.path)}::text[],
+        ${column((u) => u.townshipId)}::int[], ${column((u) => u.pinyin)}::text[], ${column((u) => u.urCode)}::text[],
+        ${column((u) => u.validFrom)}::date[])`);
   }
 }
