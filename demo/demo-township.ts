@@ -23,6 +23,9 @@ const DIVISIONS_CSV = path.join(path.dirname(fileURLToPath(import.meta.url)), 'd
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六'];
 // Villages that finished merging their groups by mid-2022 (the report: "*个村中已有*个完成全部合组工作").
 const MERGE_DONE_COUNT = 7;
+// Village cadres' names: common surnames of 汨罗 and plain given names; fixed seed, so always the same.
+const SURNAMES = ['李', '王', '张', '刘', '陈', '杨', '黄', '周', '吴', '徐', '罗', '彭', '任', '钟', '汤', '喻'];
+const GIVEN_NAMES = ['建军', '国平', '志刚', '秋菊', '红梅', '海波', '春生', '德胜', '新民', '桂香', '伟', '敏', '卫平', '湘云', '明辉'];
 
 export interface DemoAccount {
   username: string;
@@ -82,7 +85,8 @@ export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; d
   await addAccount('chakan', '市督查室', '查看（全镇只读）', [{ role: 'viewer', orgUnitCode: DEMO_TOWNSHIP_CODE }], opts.demoPassword);
   for (const village of villages) {
     const username = `cun${village.code.slice(-3)}`;
-    await addAccount(username, `${village.name}村干部`, `村干部（${village.name}）`, [{ role: 'village_cadre', orgUnitCode: village.code }], opts.demoPassword);
+    const name = `${random.pick(SURNAMES)}${random.pick(GIVEN_NAMES)}`;
+    await addAccount(username, name, `村干部（${village.name}）`, [{ role: 'village_cadre', orgUnitCode: village.code }], opts.demoPassword);
   }
   const cadre = await seedCadre(system, villages.map((v) => v.code));
   if (cadre) {

@@ -117,6 +117,20 @@ describe('user administration', () => {
   });
 });
 
+describe('one user and forced logout', () => {
+  it('reads one user, and forcing a user offline ends his sessions', async () => {
+    const [row] = await queryRows<{ id: number }>(t.db, sql`SELECT id FROM users WHERE username = 'shuji'`);
+    const one = await call('GET', `/api/users/${row.id}`, admin);
+    expect(one.json()).toMatchObject({ username: 'shuji', displayName: '李书记', roles: [{ role: 'leader' }] });
+    expect((await call('GET', `/api/users/${row.id}`, leader)).statusCode).toBe(403);
+    const session = await t.login('shuji', TEST_PASSWORD);
+    expect((await call('GET', '/api/me', session)).statusCode).toBe(200);
+    expect((await call('POST', `/api/users/${row.id}/revoke-sessions`, admin)).statusCode).toBe(204);
+    expect((await call('GET', '/api/me', session)).statusCode).toBe(401);
+    leader = await t.login('shuji', TEST_PASSWORD);
+  });
+});
+
 describe('user export', () => {
   it('exports the filtered users to Excel and audits it; a leader is refused', async () => {
     const res = await call('GET', `/api/users/export?q=${encodeURIComponent('燕塘')}`, admin);
