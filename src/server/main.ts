@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase, runMigrations } from './db/connection.js';
 import { SYSTEM_ACTOR } from './modules/audit/audit.service.js';
 import { importDivisions } from './modules/org/org-import.service.js';
+import { createUser } from './modules/users/users.service.js';
 import { isDemoLoaded, loadDemoTownship, type DemoAccount } from '../../demo/demo-township.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,6 +21,7 @@ const HELP = `镇务 Zhenwu — 乡镇工作系统
   migrate                     apply database migrations and exit
   demo                        load the demo township 川山坪镇 into an empty database and exit
   import-divisions <file.csv> import statistical divisions (code,name,level,parent_code) as the system
+  create-admin <username>     create a deployment-wide administrator (password: ZHENWU_ADMIN_PASSWORD, else random, printed once)
 
 Environment: PORT (3000), DATA_DIR (./data, embedded PGlite), DATABASE_URL (postgres://… instead of PGlite),
 ZHENWU_ADMIN_PASSWORD, ZHENWU_DEMO_PASSWORD (otherwise random, printed once), ZHENWU_NO_DEMO=true.`;
@@ -89,6 +91,16 @@ async function main(argv: string[]) {
       const system = { db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin' as const, scopePaths: ['/'] }] }, actor: SYSTEM_ACTOR, townshipId: null };
       const result = await importDivisions(system, fs.readFileSync(args[0]), path.basename(args[0]));
       console.log(`导入 ${result.imported} 个，跳过已存在 ${result.skipped} 个`);
+      return database.close();
+    }
+    case 'create-admin': {
+      if (!args[0]) throw new Error('usage: zhenwu create-admin <username>');
+      const database = await open(config);
+      const system = { db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin' as const, scopePaths: ['/'] }] }, actor: SYSTEM_ACTOR, townshipId: null };
+      const { initialPassword } = await createUser(system, {
+        username: args[0], displayName: '系统管理员', password: config.adminPassword, roles: [{ role: 'admin' }],
+      });
+      console.log(`已创建管理员 ${args[0]}${initialPassword ? `，初始密码 ${initialPassword}（首次登录须修改）` : ''}`);
       return database.close();
     }
     default:
