@@ -133,3 +133,47 @@ export const settings = pgTable('settings', {
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
+
+// Ledgers (台账): a definition per township and key, its versions (fields never rewritten), and its records.
+export const ledgers = pgTable('ledgers', {
+  id: serial('id').primaryKey(),
+  townshipId: integer('township_id').notNull(),
+  key: text('key').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(), // 'register' | 'periodic'
+  workLineId: integer('work_line_id').references(() => workLines.id),
+  currentVersion: integer('current_version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('ledgers_key_uq').on(t.townshipId, t.key).where(sql`deleted_at IS NULL`)]);
+
+export const ledgerVersions = pgTable('ledger_versions', {
+  townshipId: integer('township_id').notNull(),
+  ledgerId: integer('ledger_id').notNull().references(() => ledgers.id),
+  version: integer('version').notNull(),
+  fields: jsonb('fields').notNull(),
+  workflow: jsonb('workflow'),
+  createdBy: integer('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.ledgerId, t.version] })]);
+
+export const ledgerRecords = pgTable('ledger_records', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  townshipId: integer('township_id').notNull(),
+  ledgerId: integer('ledger_id').notNull().references(() => ledgers.id),
+  orgUnitId: integer('org_unit_id').notNull().references(() => orgUnits.id),
+  values: jsonb('values').notNull(),
+  // optimistic-lock counter: a PATCH names the version it read; a stale one is refused (409)
+  version: integer('version').notNull().default(1),
+  definitionVersion: integer('definition_version').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: integer('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  deletedBy: integer('deleted_by'),
+}, (t) => [
+  index('ledger_records_list_idx').on(t.townshipId, t.ledgerId, t.id),
+  index('ledger_records_org_unit_idx').on(t.orgUnitId),
+  index('ledger_records_values_idx').using('gin', t.values),
+]);
