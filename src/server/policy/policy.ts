@@ -10,7 +10,11 @@ export type Action =
   | 'audit.read'
   | 'cadre.read'
   | 'cadre.write'
-  | 'personal.read';
+  | 'personal.read'
+  | 'ledger.define'
+  | 'ledger.read'
+  | 'ledger.write'
+  | 'ledger.restore';
 
 /** A role as held by one user: the materialised paths of the subtrees it covers ('/' = whole deployment). */
 export interface Grant {
@@ -44,6 +48,13 @@ const RULES: Record<Action, { roles: readonly Role[]; match: Match }> = {
   'cadre.write': { roles: ['admin', 'leader'], match: 'covers' },
   // Household data: the people who work with households, never the administrator or a read-only viewer.
   'personal.read': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker'], match: 'covers' },
+  // Ledger definitions are township configuration, made by those who run the work lines.
+  'ledger.define': { roles: ['leader', 'line_lead'], match: 'covers' },
+  // Ledger records hold household data: as personal.read, the administrator never sees them; a viewer reads.
+  'ledger.read': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker', 'viewer'], match: 'covers' },
+  'ledger.write': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker'], match: 'covers' },
+  // Restoring a deleted record is the township's decision.
+  'ledger.restore': { roles: ['leader'], match: 'covers' },
 };
 
 export function pathCovers(scopePath: string, targetPath: string): boolean {
