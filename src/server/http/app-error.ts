@@ -47,6 +47,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly errors?: FieldError[],
+    /** More members of the problem document, e.g. the current record behind an edit conflict. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(detail);
   }

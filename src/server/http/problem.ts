@@ -3,14 +3,16 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_TITLES, type ErrorCode, type FieldError } from './app-error.js';
 
-export function sendProblem(reply: FastifyReply, code: ErrorCode, status: number, detail: string, errors?: FieldError[]) {
+export function sendProblem(
+  reply: FastifyReply, code: ErrorCode, status: number, detail: string, errors?: FieldError[], extra?: Record<string, unknown>,
+) {
   return reply.status(status).type('application/problem+json').send({
-    type: 'about:blank', title: ERROR_TITLES[code], status, code, detail, ...(errors ? { errors } : {}),
+    ...extra, type: 'about:blank', title: ERROR_TITLES[code], status, code, detail, ...(errors ? { errors } : {}),
   });
 }
 
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError) return sendProblem(reply, error.code, error.status, error.detail, error.errors);
+  if (error instanceof AppError) return sendProblem(reply, error.code, error.status, error.detail, error.errors, error.extra);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((v) => ({
       field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || error.validationContext || 'body',
