@@ -1,0 +1,85 @@
+// Ledger definitions: created and changed by the township's leaders and work-line leads. A change of fields
+// writes a new version and never rewrites an old one; a field that holds data can be retired, not removed.
+import { AppError, invalid } from '../../http/app-error.js';
+import type { ServiceContext } from '../../http/context.js';
+import type { FieldDefinition } from '../../../core/ledger-fields.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { ledgerOf, ledgerTownship } from './ledger-access.js';
+import * as repo from './ledgers.repository.js';
+import type { CreateLedgerInput } from './ledgers.schemas.js';
+
+export interface LedgerDefinitionView {
+  key: string;
+  name: string;
+  kind: string;
+  workLine: { id: number; name: string } | null;
+  version: number;
+  fields: FieldDefinition[];
+  workflow: unknown;
+}
+
+async function present(q: Parameters<typeof repo.findVersion>[0], townshipId: number, ledger: repo.LedgerRow): Promise<LedgerDefinitionView> {
+  const version = await repo.findVersion(q, ledger.id, ledger.currentVersion);
+  const line = ledger.workLineId == null ? undefined : await repo.findWorkLine(q, townshipId, ledger.workLineId);
+  return {
+    key: ledger.key, name: ledger.name, kind: ledger.kind, workLine: line ? { id: line.id, name: line.name } : null,
+    version: ledger.currentVersion, fields: version.fields as FieldDefinition[], workflow: version.workflow ?? null,
+  };
+}
+
+export async function listLedgers(ctx: ServiceContext) {
+  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const rows = await repo.listLedgers(ctx.db, township.id);
+  return {
+    items: rows.map((r) => ({
+      key: r.key, name: r.name, kind: r.kind, version: r.version,
+      workLine: r.workLineId == null ? null : { id: r.workLineId, name: r.workLineName },
+      fieldCount: r.fields.filter((f) => !f.retired).length,
+    })),
+  };
+}
+
+export async function getLedger(ctx: ServiceContext, key: string) {
+  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  return present(ctx.db, township.id, await ledgerOf(ctx.db, township.id, key));
+}
+
+export function createLedger(ctx: ServiceContext, input: CreateLedgerInput) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await ledgerTownship(ctx, tx, 'ledger.define');
+    if (await repo.findLedger(tx, township.id, input.key)) throw new AppError('CONFLICT', `本镇已有标识为“${input.key}”的台账`);
+    if (input.workLineId != null && !(await repo.findWorkLine(tx, township.id, input.workLineId))) {
+      throw invalid([{ field: 'workLineId', message: `工作条线 ${input.workLineId} 不存在` }]);
+    }
+    const ledger = await repo.insertLedger(tx, {
+      townshipId: township.id, key: input.key, name: input.name, kind: input.kind, workLineId: input.workLineId ?? null, currentVersion: 1,
+    });
+    await repo.insertVersion(tx, { townshipId: township.id, ledgerId: ledger.id, version: 1, fields: input.fields, createdBy: ctx.actor.userId });
+    const after = await present(tx, township.id, ledger);
+    await recordAudit(tx, ctx.actor, { action: 'ledger.create', entity: 'ledger', entityId: ledger.id, townshipId: township.id, after });
+    return after;
+  });
+}
+
+/** New fields as a new version: removing or retyping a field that holds data would lose it, so both are refused. */
+export function setFields(ctx: ServiceContext, key: string, fields: FieldDefinition[]) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await ledgerTownship(ctx, tx, 'ledger.define');
+    // Locked: records written meanwhile wait, so the "has data" checks below stay true until commit.
+    const ledger = await ledgerOf(tx, township.id, key, true);
+    const before = await present(tx, township.id, ledger);
+    for (const old of before.fields) {
+      const next = fields.find((f) => f.key === old.key);
+      if (next && next.type === old.type) continue;
+      if (!(await repo.fieldHasData(tx, ledger.id, old.key))) continue;
+      if (!next) throw new AppError('CONFLICT', `字段“${old.label}”已有数据，不能删除；如不再使用，请将其标记为停用`);
+      throw new AppError('CONFLICT', `字段“${old.label}”已有数据，不能把类型从“${old.type}”改为“${next.type}”；请新增一个字段并停用旧字段`);
+    }
+    const version = ledger.currentVersion + 1;
+    await repo.insertVersion(tx, { townshipId: township.id, ledgerId: ledger.id, version, fields, workflow: before.workflow, createdBy: ctx.actor.userId });
+    await repo.setCurrentVersion(tx, ledger.id, version);
+    const after = await present(tx, township.id, { ...ledger, currentVersion: version });
+    await recordAudit(tx, ctx.actor, { action: 'ledger.fields', entity: 'ledger', entityId: ledger.id, townshipId: township.id, before, after });
+    return after;
+  });
+}

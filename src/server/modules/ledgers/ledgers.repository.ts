@@ -1,0 +1,182 @@
+// SQL for ledgers, their versions and records. Every query is bounded by township_id (DESIGN.md §8).
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../db/connection.js';
+import { ledgerRecords, ledgers, ledgerVersions, workLines } from '../../db/schema.js';
+import type { FieldDefinition } from '../../../core/ledger-fields.js';
+
+export type LedgerRow = typeof ledgers.$inferSelect;
+
+export interface LedgerListRow {
+  key: string;
+  name: string;
+  kind: string;
+  version: number;
+  workLineId: number | null;
+  workLineName: string | null;
+  fields: FieldDefinition[];
+}
+
+export function listLedgers(q: Queryable, townshipId: number) {
+  return queryRows<LedgerListRow>(q, sql`
+    SELECT l.key, l.name, l.kind, l.current_version AS version, l.work_line_id AS "workLineId", w.name AS "workLineName", v.fields
+    FROM ledgers l
+    JOIN ledger_versions v ON v.ledger_id = l.id AND v.version = l.current_version
+    LEFT JOIN work_lines w ON w.id = l.work_line_id
+    WHERE l.township_id = ${townshipId} AND l.deleted_at IS NULL
+    ORDER BY l.id`);
+}
+
+/** A live ledger of the township; with `lock`, held until the transaction ends (serialises unique checks). */
+export async function findLedger(q: Queryable, townshipId: number, key: string, lock = false): Promise<LedgerRow | undefined> {
+  const base = q.select().from(ledgers).where(and(eq(ledgers.townshipId, townshipId), eq(ledgers.key, key), isNull(ledgers.deletedAt)));
+  const rows = lock ? await base.for('no key update') : await base;
+  return rows[0];
+}
+
+export async function findVersion(q: Queryable, ledgerId: number, version: number) {
+  const [row] = await q.select().from(ledgerVersions).where(and(eq(ledgerVersions.ledgerId, ledgerId), eq(ledgerVersions.version, version)));
+  return row;
+}
+
+export async function findWorkLine(q: Queryable, townshipId: number, id: number) {
+  const [row] = await q.select().from(workLines).where(and(eq(workLines.townshipId, townshipId), eq(workLines.id, id), isNull(workLines.deletedAt)));
+  return row;
+}
+
+export async function insertLedger(q: Queryable, row: typeof ledgers.$inferInsert) {
+  const [created] = await q.insert(ledgers).values(row).returning();
+  return created;
+}
+
+export async function insertVersion(q: Queryable, row: typeof ledgerVersions.$inferInsert) {
+  await q.insert(ledgerVersions).values(row);
+}
+
+export async function setCurrentVersion(q: Queryable, ledgerId: number, version: number) {
+  await q.update(ledgers).set({ currentVersion: version }).where(eq(ledgers.id, ledgerId));
+}
+
+/** Whether any record of the ledger (deleted ones too: they can be restored) holds a value for the field. */
+export async function fieldHasData(q: Queryable, ledgerId: number, key: string): Promise<boolean> {
+  const rows = await queryRows<{ found: boolean }>(q, sql`
+    SELECT EXISTS (SELECT 1 FROM ledger_records WHERE ledger_id = ${ledgerId} AND "values" -> ${key} IS NOT NULL) AS found`);
+  return rows[0].found;
+}
+
+export interface RecordView {
+  id: number;
+  orgUnit: { code: string; name: string };
+  values: Record<string, unknown>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+interface RecordRow {
+  id: string | number;
+  code: string;
+  unitName: string;
+  unitPath: string;
+  values: Record<string, unknown>;
+  version: number;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  updatedBy: string | null;
+  deletedAt: Date | string | null;
+}
+
+const SELECT_RECORD = sql`
+  SELECT r.id, u.code, u.name AS "unitName", u.path AS "unitPath", r."values", r.version, r.created_at AS "createdAt",
+         r.updated_at AS "updatedAt", coalesce(us.display_name, us.username) AS "updatedBy", r.deleted_at AS "deletedAt"
+  FROM ledger_records r
+  JOIN org_units u ON u.id = r.org_unit_id
+  LEFT JOIN users us ON us.id = r.updated_by`;
+
+const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+
+export function toView(row: RecordRow): RecordView {
+  return {
+    id: Number(row.id), orgUnit: { code: row.code, name: row.unitName }, values: row.values, version: row.version,
+    createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), updatedBy: row.updatedBy,
+  };
+}
+
+export async function findRecord(q: Queryable, townshipId: number, ledgerId: number, id: number) {
+  const rows = await queryRows<RecordRow>(q, sql`${SELECT_RECORD}
+    WHERE r.township_id = ${townshipId} AND r.ledger_id = ${ledgerId} AND r.id = ${id}`);
+  return rows[0];
+}
+
+export async function listRecords(
+  q: Queryable, townshipId: number, ledgerId: number, scopePaths: string[], search: string | undefined, page: number, pageSize: number,
+) {
+  const conditions: SQL[] = [
+    sql`r.township_id = ${townshipId}`, sql`r.ledger_id = ${ledgerId}`, sql`r.deleted_at IS NULL`,
+    sql`(${sql.join(scopePaths.map((p) => sql`u.path LIKE ${`${p}%`}`), sql` OR `)})`,
+  ];
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, '\\$&')}%`;
+    conditions.push(sql`(r."values"::text ILIKE ${like} OR u.name LIKE ${like})`);
+  }
+  const where = sql.join(conditions, sql` AND `);
+  const rows = await queryRows<RecordRow>(q, sql`${SELECT_RECORD} WHERE ${where} ORDER BY r.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  const [{ total }] = await queryRows<{ total: number }>(q, sql`
+    SELECT count(*)::int AS total FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id WHERE ${where}`);
+  return { items: rows.map(toView), total };
+}
+
+/** Live records of the ledger holding the value in the field, other than `exceptId`. */
+export async function valueTaken(q: Queryable, townshipId: number, ledgerId: number, key: string, value: unknown, exceptId?: number) {
+  const rows = await queryRows<{ id: string }>(q, sql`
+    SELECT id FROM ledger_records
+    WHERE township_id = ${townshipId} AND ledger_id = ${ledgerId} AND deleted_at IS NULL
+      AND "values" -> ${key} = ${JSON.stringify(value)}::jsonb ${exceptId ? sql`AND id <> ${exceptId}` : sql``}
+    LIMIT 1`);
+  return rows.length > 0;
+}
+
+export async function insertRecord(q: Queryable, row: typeof ledgerRecords.$inferInsert) {
+  const [created] = await q.insert(ledgerRecords).values(row).returning({ id: ledgerRecords.id });
+  return created.id;
+}
+
+/** The optimistic-lock update: changes the row only if nobody changed it since `expectedVersion`. */
+export async function updateRecordValues(
+  q: Queryable, id: number, expectedVersion: number, values: Record<string, unknown>, definitionVersion: number, userId: number | null,
+): Promise<boolean> {
+  const rows = await q.update(ledgerRecords)
+    .set({ values, version: sql`${ledgerRecords.version} + 1`, definitionVersion, updatedBy: userId, updatedAt: new Date() })
+    .where(and(eq(ledgerRecords.id, id), eq(ledgerRecords.version, expectedVersion), isNull(ledgerRecords.deletedAt)))
+    .returning({ id: ledgerRecords.id });
+  return rows.length === 1;
+}
+
+export async function setDeleted(q: Queryable, id: number, userId: number | null, deleted: boolean) {
+  await q.update(ledgerRecords)
+    .set(deleted ? { deletedAt: new Date(), deletedBy: userId } : { deletedAt: null, deletedBy: null, updatedBy: userId, updatedAt: new Date(), version: sql`${ledgerRecords.version} + 1` })
+    .where(eq(ledgerRecords.id, id));
+}
+
+export function recordHistory(q: Queryable, townshipId: number, id: number) {
+  return queryRows<{ action: string; at: Date | string; username: string | null; before: unknown; after: unknown }>(q, sql`
+    SELECT action, at, username, before, after FROM audit_log
+    WHERE township_id = ${townshipId} AND entity = 'ledger_record' AND entity_id = ${String(id)}
+    ORDER BY id`);
+}
+
+
+export interface UnitRecord {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  validTo: string | null;
+}
+
+export async function findUnit(q: Queryable, by: { id: number } | { code: string }): Promise<UnitRecord | undefined> {
+  const where = 'id' in by ? sql`id = ${by.id}` : sql`code = ${by.code}`;
+  const rows = await queryRows<UnitRecord>(q, sql`
+    SELECT id, code, name, path, to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM org_units WHERE ${where}`);
+  return rows[0];
+}
