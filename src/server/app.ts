@@ -20,6 +20,7 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { cadreRoutes } from './modules/cadre/cadre.routes.js';
+import { ledgersRoutes } from './modules/ledgers/ledgers.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (scope) => usersRoutes(scope, deps));
   await app.register(async (scope) => auditRoutes(scope, deps));
   await app.register(async (scope) => cadreRoutes(scope, deps));
+  await app.register(async (scope) => ledgersRoutes(scope, deps));
 
   if (fs.existsSync(webRoot)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

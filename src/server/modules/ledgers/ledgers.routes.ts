@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app.js';
+import { contextOf } from '../../http/context.js';
+import * as s from './ledgers.schemas.js';
+import { createLedger, getLedger, listLedgers, setFields } from './ledger-definitions.service.js';
+import { createRecord, deleteRecord, getRecord, listRecords, recordHistory, restoreRecord, updateRecord } from './ledger-records.service.js';
+
+export async function ledgersRoutes(scope: FastifyInstance, { database }: AppDeps) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, database.db);
+  const tags = ['台账'];
+
+  app.get('/api/ledgers', { schema: { tags } }, (req) => listLedgers(ctx(req)));
+  app.post('/api/ledgers', { schema: { body: s.createLedgerBody, tags } }, async (req, reply) => {
+    reply.status(201);
+    return createLedger(ctx(req), req.body);
+  });
+  app.get('/api/ledgers/:key', { schema: { params: s.keyParams, tags } }, (req) => getLedger(ctx(req), req.params.key));
+  app.put('/api/ledgers/:key/fields', { schema: { params: s.keyParams, body: s.fieldsBody, tags } },
+    (req) => setFields(ctx(req), req.params.key, req.body.fields));
+
+  app.get('/api/ledgers/:key/records', { schema: { params: s.keyParams, querystring: s.recordsQuery, tags } },
+    (req) => listRecords(ctx(req), req.params.key, req.query));
+  app.post('/api/ledgers/:key/records', { schema: { params: s.keyParams, body: s.createRecordBody, tags } }, async (req, reply) => {
+    reply.status(201);
+    return createRecord(ctx(req), req.params.key, req.body.orgUnit, req.body.values);
+  });
+  app.get('/api/ledgers/:key/records/:id', { schema: { params: s.recordParams, tags } },
+    (req) => getRecord(ctx(req), req.params.key, req.params.id));
+  app.patch('/api/ledgers/:key/records/:id', { schema: { params: s.recordParams, body: s.updateRecordBody, tags } },
+    (req) => updateRecord(ctx(req), req.params.key, req.params.id, req.body.version, req.body.values));
+  app.delete('/api/ledgers/:key/records/:id', { schema: { params: s.recordParams, tags } }, async (req, reply) => {
+    await deleteRecord(ctx(req), req.params.key, req.params.id);
+    return reply.status(204).send();
+  });
+  app.post('/api/ledgers/:key/records/:id/restore', { schema: { params: s.recordParams, tags } },
+    (req) => restoreRecord(ctx(req), req.params.key, req.params.id));
+  app.get('/api/ledgers/:key/records/:id/history', { schema: { params: s.recordParams, tags } },
+    (req) => recordHistory(ctx(req), req.params.key, req.params.id));
+}
