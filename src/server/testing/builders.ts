@@ -35,3 +35,22 @@ export async function buildUser(system: ServiceContext, username: string, roles:
   await system.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id));
   return user;
 }
+
+/** A valid 18-digit ID number (GB 11643 check digit) for the n-th test person. */
+export function buildIdCard(n: number, birth = '19800101'): string {
+  const body = `430681${birth}${String(n).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+/** The fields of a small monitored-household ledger (防返贫监测户), as a ledger definition holds them. */
+export function buildHouseholdFields() {
+  return [
+    { key: 'name', label: '户主姓名', type: 'text', required: true },
+    { key: 'idcard', label: '身份证号码', type: 'idcard', required: true, unique: true },
+    { key: 'phone', label: '联系电话', type: 'mobile' },
+    { key: 'members', label: '家庭人口', type: 'integer', min: 1, max: 30, unit: '人' },
+    { key: 'category', label: '监测类型', type: 'choice', choices: ['脱贫不稳定户', '边缘易致贫户', '突发严重困难户'] },
+  ];
+}
