@@ -1,0 +1,34 @@
+// Display masks for personal data shown in lists and exports. They never throw: malformed or partial
+// values are masked as far as they go, and short values show fewer characters so little is revealed.
+
+import { normalizeIdCard } from './id-card.js';
+import { normalizeMobile } from './phone.js';
+
+/** Keeps `head` leading and `tail` trailing characters, showing at most two thirds of the value. */
+function keepEnds(value: string, head: number, tail: number): string {
+  const chars = Array.from(value);
+  const visible = Math.floor((chars.length * 2) / 3);
+  const keepTail = Math.min(tail, visible);
+  const keepHead = Math.min(head, visible - keepTail);
+  return chars.slice(0, keepHead).join('') + '*'.repeat(chars.length - keepHead - keepTail) + chars.slice(chars.length - keepTail).join('');
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+/** '430681199001011234' → '430681********1234' (region and last four kept). */
+export function maskIdCard(value: string | null | undefined): string {
+  return keepEnds(normalizeIdCard(text(value)), 6, 4);
+}
+
+/** '13800001234' → '138****1234'; a leading +86 and separators are dropped first. */
+export function maskMobile(value: string | null | undefined): string {
+  return keepEnds(normalizeMobile(text(value)), 3, 4);
+}
+
+/** '张三丰' → '张**'; only the first character (usually the surname) stays. */
+export function maskName(value: string | null | undefined): string {
+  const name = typeof value === 'string' ? value.trim() : '';
+  return keepEnds(name, 1, 0);
+}
