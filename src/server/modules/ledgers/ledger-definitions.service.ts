@@ -75,6 +75,12 @@ export function setFields(ctx: ServiceContext, key: string, fields: FieldDefinit
       if (!next) throw new AppError('CONFLICT', `字段“${old.label}”已有数据，不能删除；如不再使用，请将其标记为停用`);
       throw new AppError('CONFLICT', `字段“${old.label}”已有数据，不能把类型从“${old.type}”改为“${next.type}”；请新增一个字段并停用旧字段`);
     }
+    for (const field of fields) {
+      const was = before.fields.find((f) => f.key === field.key);
+      if (!field.unique || field.retired || was?.unique) continue;
+      const taken = await repo.duplicateValue(tx, ledger.id, field.key);
+      if (taken !== undefined) throw new AppError('CONFLICT', `字段“${field.label}”已有重复的值“${String(taken)}”，不能设为唯一；请先处理重复的记录`);
+    }
     const version = ledger.currentVersion + 1;
     await repo.insertVersion(tx, { townshipId: township.id, ledgerId: ledger.id, version, fields, workflow: before.workflow, createdBy: ctx.actor.userId });
     await repo.setCurrentVersion(tx, ledger.id, version);

@@ -180,3 +180,12 @@ export async function findUnit(q: Queryable, by: { id: number } | { code: string
     SELECT id, code, name, path, to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM org_units WHERE ${where}`);
   return rows[0];
 }
+
+/** A value of the field held by more than one live record, if any (before a field is made unique). */
+export async function duplicateValue(q: Queryable, ledgerId: number, key: string): Promise<unknown> {
+  const rows = await queryRows<{ value: unknown }>(q, sql`
+    SELECT "values" -> ${key} AS value FROM ledger_records
+    WHERE ledger_id = ${ledgerId} AND deleted_at IS NULL AND "values" -> ${key} IS NOT NULL
+    GROUP BY 1 HAVING count(*) > 1 LIMIT 1`);
+  return rows[0]?.value;
+}

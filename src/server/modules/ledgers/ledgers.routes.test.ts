@@ -257,6 +257,15 @@ describe('changing a definition', () => {
     expect((await call('GET', '/api/ledgers', leader)).json().items.find((l: { key: string }) => l.key === KEY).fieldCount).toBe(5);
   });
 
+  it('refuses making a field unique while records share a value', async () => {
+    const current = (await call('GET', `/api/ledgers/${KEY}`, leader)).json().fields as { key: string }[];
+    // Every household of these tests is in the category 边缘易致贫户.
+    const res = await call('PUT', `/api/ledgers/${KEY}/fields`, leader, { fields: current.map((f) => (f.key === 'category' ? { ...f, unique: true } : f)) });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().detail).toContain('边缘易致贫户');
+    expect((await call('GET', `/api/ledgers/${KEY}`, leader)).json().version).toBe(3);
+  });
+
   it('lets a village cadre enter data but not change the definition', async () => {
     const res = await call('PUT', `/api/ledgers/${KEY}/fields`, cadre, { fields: buildHouseholdFields() });
     expect(res.statusCode).toBe(403);
