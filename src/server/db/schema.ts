@@ -2,7 +2,7 @@
 // Every data table carries township_id so that a province can shard by township (DESIGN.md §8).
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
+  bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 export const orgUnits = pgTable('org_units', {
@@ -141,6 +141,11 @@ export const ledgers = pgTable('ledgers', {
   key: text('key').notNull(),
   name: text('name').notNull(),
   kind: text('kind').notNull(), // 'register' | 'periodic'
+  description: text('description'),
+  // periodic ledgers: the type of their periods (core/periods.ts), e.g. 'day' for daily vaccination figures
+  periodType: text('period_type'),
+  // from the built-in library (src/server/modules/ledgers/library), by the library's key
+  builtin: boolean('builtin').notNull().default(false),
   workLineId: integer('work_line_id').references(() => workLines.id),
   currentVersion: integer('current_version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -163,6 +168,12 @@ export const ledgerRecords = pgTable('ledger_records', {
   ledgerId: integer('ledger_id').notNull().references(() => ledgers.id),
   orgUnitId: integer('org_unit_id').notNull().references(() => orgUnits.id),
   values: jsonb('values').notNull(),
+  // periodic ledgers: the period id (one record per org unit and period); null for register ledgers
+  period: text('period'),
+  // register ledgers with a workflow: the record's state key
+  status: text('status'),
+  // org unit name, text values and their pinyin initials, lowercased (core/search-text.ts)
+  searchText: text('search_text').notNull().default(''),
   // optimistic-lock counter: a PATCH names the version it read; a stale one is refused (409)
   version: integer('version').notNull().default(1),
   definitionVersion: integer('definition_version').notNull(),
@@ -176,4 +187,23 @@ export const ledgerRecords = pgTable('ledger_records', {
   index('ledger_records_list_idx').on(t.townshipId, t.ledgerId, t.id),
   index('ledger_records_org_unit_idx').on(t.orgUnitId),
   index('ledger_records_values_idx').using('gin', t.values),
+  uniqueIndex('ledger_records_period_uq').on(t.ledgerId, t.orgUnitId, t.period).where(sql`deleted_at IS NULL AND period IS NOT NULL`),
 ]);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // PGlite hands back a Uint8Array, node-postgres a Buffer: both become a Buffer.
+  fromDriver: (value) => Buffer.from(value),
+});
+
+// Uploaded photos and attachments, kept in the database so that one backup holds everything.
+export const attachments = pgTable('attachments', {
+  id: text('id').primaryKey(), // random UUID: the id in a record's photo field
+  townshipId: integer('township_id').notNull(),
+  fileName: text('file_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  content: bytea('content').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

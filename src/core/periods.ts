@@ -1,0 +1,127 @@
+// Period ids after DHIS2: 2022 (year), 2022S1 (half year), 2022Q2 (quarter), 202206 (month), 2022W24 (ISO week),
+// 20220615 (day). A period is a closed range of calendar days; dates are ISO strings (YYYY-MM-DD), computed in UTC
+// so that no time zone shifts a day.
+
+export const PERIOD_TYPES = ['day', 'week', 'month', 'quarter', 'half', 'year'] as const;
+export type PeriodType = (typeof PERIOD_TYPES)[number];
+
+export const PERIOD_TYPE_NAMES: Record<PeriodType, string> = {
+  day: '日', week: '周', month: '月', quarter: '季度', half: '半年', year: '年',
+};
+
+export interface Period {
+  id: string;
+  type: PeriodType;
+  /** First day, inclusive. */
+  start: string;
+  /** Last day, inclusive. */
+  end: string;
+}
+
+const DAY_MS = 86_400_000;
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const parseDate = (s: string) => new Date(`${s}T00:00:00Z`);
+export const addDays = (date: string, days: number) => isoDate(new Date(parseDate(date).getTime() + days * DAY_MS));
+const lastDayOfMonth = (y: number, m: number) => utc(y, m + 1, 0).getUTCDate();
+
+/** Monday of ISO week 1: the week that holds 4 January. */
+function isoWeekOneMonday(year: number): Date {
+  const jan4 = utc(year, 1, 4);
+  return new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * DAY_MS);
+}
+
+function isoWeeksIn(year: number): number {
+  return Math.round((isoWeekOneMonday(year + 1).getTime() - isoWeekOneMonday(year).getTime()) / (7 * DAY_MS));
+}
+
+/** The period with this id, or null if the id does not name a real period. */
+export function parsePeriod(id: string): Period | null {
+  let m: RegExpMatchArray | null;
+  if ((m = id.match(/^(\d{4})$/))) {
+    const y = Number(m[1]);
+    return { id, type: 'year', start: `${y}-01-01`, end: `${y}-12-31` };
+  }
+  if ((m = id.match(/^(\d{4})S([12])$/))) {
+    const y = m[1];
+    return m[2] === '1'
+      ? { id, type: 'half', start: `${y}-01-01`, end: `${y}-06-30` }
+      : { id, type: 'half', start: `${y}-07-01`, end: `${y}-12-31` };
+  }
+  if ((m = id.match(/^(\d{4})Q([1-4])$/))) {
+    const y = Number(m[1]);
+    const first = (Number(m[2]) - 1) * 3 + 1;
+    return { id, type: 'quarter', start: `${y}-${pad(first)}-01`, end: `${y}-${pad(first + 2)}-${pad(lastDayOfMonth(y, first + 2))}` };
+  }
+  if ((m = id.match(/^(\d{4})W(\d{1,2})$/))) {
+    const y = Number(m[1]);
+    const w = Number(m[2]);
+    if (w < 1 || w > isoWeeksIn(y)) return null;
+    const monday = new Date(isoWeekOneMonday(y).getTime() + (w - 1) * 7 * DAY_MS);
+    return { id: `${y}W${pad(w)}`, type: 'week', start: isoDate(monday), end: isoDate(new Date(monday.getTime() + 6 * DAY_MS)) };
+  }
+  if ((m = id.match(/^(\d{4})(\d{2})$/))) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return null;
+    return { id, type: 'month', start: `${y}-${pad(mo)}-01`, end: `${y}-${pad(mo)}-${pad(lastDayOfMonth(y, mo))}` };
+  }
+  if ((m = id.match(/^(\d{4})(\d{2})(\d{2})$/))) {
+    const date = `${m[1]}-${m[2]}-${m[3]}`;
+    if (isoDate(parseDate(date)) !== date || Number.isNaN(parseDate(date).getTime())) return null;
+    return { id, type: 'day', start: date, end: date };
+  }
+  return null;
+}
+
+/** The period of the given type that holds the date. */
+export function periodOf(type: PeriodType, date: string): Period {
+  const [y, mo] = date.split('-').map(Number);
+  switch (type) {
+    case 'year': return parsePeriod(String(y))!;
+    case 'half': return parsePeriod(`${y}S${mo <= 6 ? 1 : 2}`)!;
+    case 'quarter': return parsePeriod(`${y}Q${Math.ceil(mo / 3)}`)!;
+    case 'month': return parsePeriod(`${y}${pad(mo)}`)!;
+    case 'day': return parsePeriod(date.replaceAll('-', ''))!;
+    case 'week': {
+      // The ISO year of a day is the year of its week's Thursday.
+      const d = parseDate(date);
+      const thursday = new Date(d.getTime() + (3 - ((d.getUTCDay() + 6) % 7)) * DAY_MS);
+      const weekYear = thursday.getUTCFullYear();
+      const week = Math.floor((thursday.getTime() - isoWeekOneMonday(weekYear).getTime()) / (7 * DAY_MS)) + 1;
+      return parsePeriod(`${weekYear}W${pad(week)}`)!;
+    }
+  }
+}
+
+/** The period of the same type right after (steps > 0) or before (steps < 0) this one. */
+export function shiftPeriod(period: Period, steps: number): Period {
+  if (steps === 0) return period;
+  const step = steps > 0 ? 1 : -1;
+  let p = period;
+  for (let i = 0; i !== steps; i += step) {
+    p = periodOf(p.type, step > 0 ? addDays(p.end, 1) : addDays(p.start, -1));
+  }
+  return p;
+}
+
+/** Chinese label of a period: 2022年上半年, 2022年第2季度, 2022年6月, 2022年第24周, 2022年6月15日. */
+export function periodLabel(period: Period): string {
+  const y = period.id.slice(0, 4);
+  switch (period.type) {
+    case 'year': return `${y}年`;
+    case 'half': return `${y}年${period.id.endsWith('1') ? '上' : '下'}半年`;
+    case 'quarter': return `${y}年第${period.id.slice(5)}季度`;
+    case 'month': return `${y}年${Number(period.id.slice(4))}月`;
+    case 'week': return `${y}年第${Number(period.id.slice(5))}周`;
+    case 'day': return `${y}年${Number(period.id.slice(4, 6))}月${Number(period.id.slice(6))}日`;
+  }
+}
+
+/** Every period of the type that overlaps the closed date range, in order. */
+export function periodsBetween(type: PeriodType, start: string, end: string): Period[] {
+  const list: Period[] = [];
+  for (let p = periodOf(type, start); p.start <= end; p = shiftPeriod(p, 1)) list.push(p);
+  return list;
+}
