@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdCard, maskMobile, maskName } from './masking.js';
+import { maskIdCard, maskMobile, maskName, maskPersonalValues } from './masking.js';
 
 describe('maskIdCard', () => {
   it('keeps the first six and the last four characters', () => {
@@ -59,5 +59,20 @@ describe('maskName', () => {
     expect(maskName('')).toBe('');
     expect(maskName(undefined)).toBe('');
     expect(maskName(7 as unknown as string)).toBe('');
+  });
+});
+
+describe('maskPersonalValues', () => {
+  const fields = [{ key: 'name', type: 'text' }, { key: 'id', type: 'idcard' }, { key: 'tel', type: 'mobile' }];
+
+  it('masks ID numbers and mobiles and leaves other values alone', () => {
+    const values = { name: '张三', id: '430681199001011234', tel: '13800001234' };
+    expect(maskPersonalValues(fields, values)).toEqual({ name: '张三', id: '430681********1234', tel: '138****1234' });
+    expect(values.id).toBe('430681199001011234');
+  });
+
+  it('returns the same object when there is nothing to mask', () => {
+    const values = { name: '张三' };
+    expect(maskPersonalValues(fields, values)).toBe(values);
   });
 });

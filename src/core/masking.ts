@@ -32,3 +32,20 @@ export function maskName(value: string | null | undefined): string {
   const name = typeof value === 'string' ? value.trim() : '';
   return keepEnds(name, 1, 0);
 }
+
+/** Field types whose values are personal data, masked for users who may not read them. */
+export const PERSONAL_FIELD_TYPES = new Set(['idcard', 'mobile']);
+
+/**
+ * A record's values with its ID numbers and mobiles masked. Returns the same object when the ledger has no
+ * personal field, so callers can tell by identity whether anything was masked.
+ */
+export function maskPersonalValues(
+  fields: readonly { key: string; type: string }[], values: Record<string, unknown>,
+): Record<string, unknown> {
+  const personal = fields.filter((f) => PERSONAL_FIELD_TYPES.has(f.type) && values[f.key] != null && values[f.key] !== '');
+  if (personal.length === 0) return values;
+  const masked = { ...values };
+  for (const f of personal) masked[f.key] = f.type === 'idcard' ? maskIdCard(values[f.key] as string) : maskMobile(values[f.key] as string);
+  return masked;
+}
