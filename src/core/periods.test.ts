@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parsePeriod, periodLabel, periodOf, periodsBetween, shiftPeriod } from './periods.js';
+
+describe('parsePeriod', () => {
+  it.each([
+    ['2022', 'year', '2022-01-01', '2022-12-31'],
+    ['2022S1', 'half', '2022-01-01', '2022-06-30'],
+    ['2022S2', 'half', '2022-07-01', '2022-12-31'],
+    ['2022Q1', 'quarter', '2022-01-01', '2022-03-31'],
+    ['2024Q1', 'quarter', '2024-01-01', '2024-03-31'],
+    ['2022Q4', 'quarter', '2022-10-01', '2022-12-31'],
+    ['202202', 'month', '2022-02-01', '2022-02-28'],
+    ['202402', 'month', '2024-02-01', '2024-02-29'],
+    ['20220615', 'day', '2022-06-15', '2022-06-15'],
+    ['2022W24', 'week', '2022-06-13', '2022-06-19'],
+    // ISO week 1 of 2021 starts on 4 January; 2020 has 53 weeks, ending on 3 January 2021
+    ['2021W01', 'week', '2021-01-04', '2021-01-10'],
+    ['2020W53', 'week', '2020-12-28', '2021-01-03'],
+    // 2025W01 starts in 2024
+    ['2025W01', 'week', '2024-12-30', '2025-01-05'],
+  ])('%s is a %s from %s to %s', (id, type, start, end) => {
+    expect(parsePeriod(id)).toMatchObject({ type, start, end });
+  });
+
+  it.each(['2022S3', '2022Q5', '202213', '202200', '20220230', '2021W53', '2022W00', '22', '2022-06', ''])('refuses %s', (id) => {
+    expect(parsePeriod(id)).toBeNull();
+  });
+});
+
+describe('periodOf', () => {
+  it('finds the ISO week across year ends', () => {
+    expect(periodOf('week', '2021-01-01').id).toBe('2020W53');
+    expect(periodOf('week', '2024-12-31').id).toBe('2025W01');
+    expect(periodOf('week', '2022-06-15').id).toBe('2022W24');
+  });
+
+  it('finds the other period types of a day', () => {
+    expect(periodOf('half', '2022-07-01').id).toBe('2022S2');
+    expect(periodOf('quarter', '2022-06-30').id).toBe('2022Q2');
+    expect(periodOf('month', '2022-06-30').id).toBe('202206');
+    expect(periodOf('day', '2022-06-30').id).toBe('20220630');
+    expect(periodOf('year', '2022-06-30').id).toBe('2022');
+  });
+});
+
+describe('shiftPeriod and periodsBetween', () => {
+  it('steps over year ends', () => {
+    expect(shiftPeriod(parsePeriod('20220101')!, -1).id).toBe('20211231');
+    expect(shiftPeriod(parsePeriod('2022Q4')!, 1).id).toBe('2023Q1');
+    expect(shiftPeriod(parsePeriod('2020W53')!, 1).id).toBe('2021W01');
+    expect(shiftPeriod(parsePeriod('202203')!, -3).id).toBe('202112');
+  });
+
+  it('lists the periods of a range', () => {
+    expect(periodsBetween('month', '2021-11-15', '2022-02-01').map((p) => p.id)).toEqual(['202111', '202112', '202201', '202202']);
+    expect(periodsBetween('day', '2022-02-27', '2022-03-01')).toHaveLength(3);
+  });
+});
+
+describe('periodLabel', () => {
+  it.each([
+    ['2022', '2022年'], ['2022S1', '2022年上半年'], ['2022Q2', '2022年第2季度'], ['202206', '2022年6月'],
+    ['2022W04', '2022年第4周'], ['20220615', '2022年6月15日'],
+  ])('%s reads %s', (id, label) => {
+    expect(periodLabel(parsePeriod(id)!)).toBe(label);
+  });
+});
