@@ -12,8 +12,7 @@ test('the administrator creates a user and is shown the initial password once', 
   await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill('测试网格员');
   await dialog.getByLabel('手机').fill('13800138000');
-  await dialog.getByLabel('角色', { exact: true }).click();
-  await page.getByTitle('网格员', { exact: true }).click();
+  await pickRole(page, dialog, '网格员');
   await dialog.getByRole('combobox', { name: '数据范围' }).click();
   await dialog.getByRole('combobox', { name: '数据范围' }).fill('燕塘');
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '燕塘村' }).click();
@@ -53,8 +52,7 @@ test('a new user must change the initial password at first login', async ({ page
   const dialog = page.getByRole('dialog', { name: '新增用户' });
   await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill('改密测试');
-  await dialog.getByLabel('角色', { exact: true }).click();
-  await page.getByTitle('查看', { exact: true }).click();
+  await pickRole(page, dialog, '查看');
   await dialog.getByRole('combobox', { name: '数据范围' }).fill('燕塘');
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '燕塘村' }).click();
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -109,4 +107,14 @@ async function confirmAction(page: Page, row: Locator, action: string, text: str
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: /确\s*定/ }).click();
   await expect(confirm).toBeHidden();
+}
+
+/** Chooses a role in the user dialog and waits until the select shows it (the dropdown animates open). */
+async function pickRole(page: Page, dialog: Locator, role: string) {
+  const select = dialog.locator('.ant-select').filter({ has: page.getByLabel('角色', { exact: true }) });
+  await expect(async () => {
+    await dialog.getByLabel('角色', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${role}$`) }).click({ timeout: 2000 });
+    await expect(select).toContainText(role, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
 }

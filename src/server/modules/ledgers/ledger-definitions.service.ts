@@ -3,27 +3,32 @@
 import { AppError, invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
+import type { Workflow } from '../../../core/ledger-workflow.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
 import * as repo from './ledgers.repository.js';
-import type { CreateLedgerInput } from './ledgers.schemas.js';
+import { periodicFieldErrors, type CreateLedgerInput } from './ledgers.schemas.js';
 
 export interface LedgerDefinitionView {
   key: string;
   name: string;
   kind: string;
+  description: string | null;
+  periodType: string | null;
+  builtin: boolean;
   workLine: { id: number; name: string } | null;
   version: number;
   fields: FieldDefinition[];
-  workflow: unknown;
+  workflow: Workflow | null;
 }
 
 async function present(q: Parameters<typeof repo.findVersion>[0], townshipId: number, ledger: repo.LedgerRow): Promise<LedgerDefinitionView> {
   const version = await repo.findVersion(q, ledger.id, ledger.currentVersion);
   const line = ledger.workLineId == null ? undefined : await repo.findWorkLine(q, townshipId, ledger.workLineId);
   return {
-    key: ledger.key, name: ledger.name, kind: ledger.kind, workLine: line ? { id: line.id, name: line.name } : null,
-    version: ledger.currentVersion, fields: version.fields as FieldDefinition[], workflow: version.workflow ?? null,
+    key: ledger.key, name: ledger.name, kind: ledger.kind, description: ledger.description, periodType: ledger.periodType,
+    builtin: ledger.builtin, workLine: line ? { id: line.id, name: line.name } : null,
+    version: ledger.currentVersion, fields: version.fields as FieldDefinition[], workflow: (version.workflow as Workflow | null) ?? null,
   };
 }
 
@@ -32,7 +37,8 @@ export async function listLedgers(ctx: ServiceContext) {
   const rows = await repo.listLedgers(ctx.db, township.id);
   return {
     items: rows.map((r) => ({
-      key: r.key, name: r.name, kind: r.kind, version: r.version,
+      key: r.key, name: r.name, kind: r.kind, version: r.version, description: r.description, periodType: r.periodType,
+      builtin: r.builtin, hasWorkflow: r.hasWorkflow, records: r.records,
       workLine: r.workLineId == null ? null : { id: r.workLineId, name: r.workLineName },
       fieldCount: r.fields.filter((f) => !f.retired).length,
     })),
@@ -53,8 +59,11 @@ export function createLedger(ctx: ServiceContext, input: CreateLedgerInput) {
     }
     const ledger = await repo.insertLedger(tx, {
       townshipId: township.id, key: input.key, name: input.name, kind: input.kind, workLineId: input.workLineId ?? null, currentVersion: 1,
+      description: input.description || null, periodType: input.periodType ?? null,
     });
-    await repo.insertVersion(tx, { townshipId: township.id, ledgerId: ledger.id, version: 1, fields: input.fields, createdBy: ctx.actor.userId });
+    await repo.insertVersion(tx, {
+      townshipId: township.id, ledgerId: ledger.id, version: 1, fields: input.fields, workflow: input.workflow ?? null, createdBy: ctx.actor.userId,
+    });
     const after = await present(tx, township.id, ledger);
     await recordAudit(tx, ctx.actor, { action: 'ledger.create', entity: 'ledger', entityId: ledger.id, townshipId: township.id, after });
     return after;
@@ -68,6 +77,10 @@ export function setFields(ctx: ServiceContext, key: string, fields: FieldDefinit
     // Locked: records written meanwhile wait, so the "has data" checks below stay true until commit.
     const ledger = await ledgerOf(tx, township.id, key, true);
     const before = await present(tx, township.id, ledger);
+    if (ledger.kind === 'periodic') {
+      const errors = periodicFieldErrors(fields);
+      if (errors.length) throw invalid(errors);
+    }
     for (const old of before.fields) {
       const next = fields.find((f) => f.key === old.key);
       if (next && next.type === old.type) continue;
@@ -86,6 +99,32 @@ export function setFields(ctx: ServiceContext, key: string, fields: FieldDefinit
     await repo.setCurrentVersion(tx, ledger.id, version);
     const after = await present(tx, township.id, { ...ledger, currentVersion: version });
     await recordAudit(tx, ctx.actor, { action: 'ledger.fields', entity: 'ledger', entityId: ledger.id, townshipId: township.id, before, after });
+    return after;
+  });
+}
+
+/**
+ * A new workflow as a new version. States that records are in cannot disappear; records entered before the
+ * ledger had a workflow start in its initial state.
+ */
+export function setWorkflow(ctx: ServiceContext, key: string, workflow: Workflow | null) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await ledgerTownship(ctx, tx, 'ledger.define');
+    const ledger = await ledgerOf(tx, township.id, key, true);
+    if (ledger.kind === 'periodic' && workflow) throw invalid([{ field: 'workflow', message: '周期型台账不使用状态流转' }]);
+    const before = await present(tx, township.id, ledger);
+    const kept = new Set(workflow?.states.map((s) => s.key) ?? []);
+    for (const state of before.workflow?.states ?? []) {
+      if (kept.has(state.key)) continue;
+      const count = await repo.countInStatus(tx, ledger.id, state.key);
+      if (count > 0) throw new AppError('CONFLICT', `有 ${count} 条记录处于“${state.label}”状态，不能删除该状态`);
+    }
+    const version = ledger.currentVersion + 1;
+    await repo.insertVersion(tx, { townshipId: township.id, ledgerId: ledger.id, version, fields: before.fields, workflow, createdBy: ctx.actor.userId });
+    await repo.setCurrentVersion(tx, ledger.id, version);
+    if (workflow) await repo.setMissingStatus(tx, ledger.id, workflow.initial);
+    const after = await present(tx, township.id, { ...ledger, currentVersion: version });
+    await recordAudit(tx, ctx.actor, { action: 'ledger.workflow', entity: 'ledger', entityId: ledger.id, townshipId: township.id, before, after });
     return after;
   });
 }

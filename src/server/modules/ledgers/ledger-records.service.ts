@@ -1,26 +1,51 @@
 // Ledger records: values checked by the shared validators (src/core/ledger-fields.ts), uniqueness checked
 // against live records, concurrent edits refused by an optimistic-lock version, every write audited.
 import type { Queryable } from '../../db/connection.js';
-import { AppError, invalid, notFound } from '../../http/app-error.js';
+import { AppError, forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { validateValues, type FieldDefinition, type RecordValues } from '../../../core/ledger-fields.js';
+import { transitionProblem, type Workflow } from '../../../core/ledger-workflow.js';
+import { maskPersonalValues } from '../../../core/masking.js';
+import { searchTextOf } from '../../../core/search-text.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { scopesFor } from '../../policy/policy.js';
+import { missingAttachments } from '../attachments/attachments.service.js';
+import { can, scopesFor } from '../../policy/policy.js';
 import { assertUnitAllowed, ledgerOf, ledgerTownship } from './ledger-access.js';
 import * as repo from './ledgers.repository.js';
-import type { RecordsQuery } from './ledgers.schemas.js';
+import type { RecordsQuery, TransitionInput } from './ledgers.schemas.js';
 
 const ENTITY = 'ledger_record';
 
-async function fieldsOf(q: Queryable, ledger: repo.LedgerRow): Promise<FieldDefinition[]> {
-  return (await repo.findVersion(q, ledger.id, ledger.currentVersion)).fields as FieldDefinition[];
+export interface Definition {
+  fields: FieldDefinition[];
+  workflow: Workflow | null;
 }
 
-/** Validated values, or a 400 listing every bad field as `values.<key>`. */
-function checkValues(fields: FieldDefinition[], values: RecordValues): RecordValues {
+export async function definitionOf(q: Queryable, ledger: repo.LedgerRow): Promise<Definition> {
+  const version = await repo.findVersion(q, ledger.id, ledger.currentVersion);
+  return { fields: version.fields as FieldDefinition[], workflow: (version.workflow as Workflow | null) ?? null };
+}
+
+/** Validated values, or a 400 listing every bad field as `<prefix>.<key>`; photo ids must be uploaded files. */
+export async function checkValues(q: Queryable, townshipId: number, fields: FieldDefinition[], values: RecordValues, prefix = 'values') {
   const result = validateValues(fields, values);
-  if (result.errors.length) throw invalid(result.errors.map((e) => ({ field: `values.${e.field}`, message: e.message })));
+  const errors = result.errors.map((e) => ({ field: `${prefix}.${e.field}`, message: e.message }));
+  for (const field of fields) {
+    const ids = field.type === 'photos' ? (result.values[field.key] as string[] | undefined) : undefined;
+    if (ids?.length && (await missingAttachments(q, townshipId, ids)).length) {
+      errors.push({ field: `${prefix}.${field.key}`, message: `${field.label}中有未上传成功的文件，请重新上传` });
+    }
+  }
+  if (errors.length) throw invalid(errors);
   return result.values;
+}
+
+/** The record as this user may see it: ID numbers and mobiles masked unless he may read personal data there. */
+export function present(ctx: ServiceContext, fields: FieldDefinition[], row: repo.RecordRow): repo.RecordView {
+  const view = repo.toView(row);
+  if (can(ctx.principal, 'personal.read', { path: row.unitPath })) return view;
+  const values = maskPersonalValues(fields, view.values);
+  return values === view.values ? view : { ...view, values, masked: true };
 }
 
 async function checkUnique(q: Queryable, townshipId: number, ledgerId: number, fields: FieldDefinition[], values: RecordValues, exceptId?: number) {
@@ -39,25 +64,82 @@ async function recordOf(q: Queryable, townshipId: number, ledgerId: number, id: 
 }
 
 function refusePeriodic(ledger: repo.LedgerRow) {
-  if (ledger.kind === 'periodic') throw invalid([{ field: 'ledger', message: '周期型台账的录入将在后续版本提供' }], '周期型台账的录入将在后续版本提供');
+  if (ledger.kind === 'periodic') {
+    throw invalid([{ field: 'ledger', message: '周期型台账请在“按期填报”表格中录入' }], '周期型台账请在“按期填报”表格中录入');
+  }
+}
+
+/** The list's filters checked against the ledger: unknown fields and malformed ranges are a 400, not an empty list. */
+async function filterOf(ctx: ServiceContext, township: repo.UnitRecord, ledger: repo.LedgerRow, fields: FieldDefinition[], query: RecordsQuery) {
+  let scopes: string[];
+  const action = query.deleted ? 'ledger.restore' : 'ledger.read';
+  if (query.orgUnit) {
+    const unit = await repo.findUnit(ctx.db, { code: query.orgUnit });
+    if (!unit || !unit.path.startsWith(township.path)) throw notFound(`组织单元 ${query.orgUnit} `);
+    assertUnitAllowed(ctx, action, unit);
+    scopes = [unit.path];
+  } else {
+    // Every record in the user's scope within this township.
+    scopes = scopesFor(ctx.principal, action)
+      .map((s) => (township.path.startsWith(s) ? township.path : s))
+      .filter((s) => s.startsWith(township.path));
+    if (scopes.length === 0) throw forbidden(query.deleted ? '您无权查看已删除的记录' : '您无权查看台账数据');
+  }
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const errors: { field: string; message: string }[] = [];
+  const fieldFilters: repo.RecordFilter['fields'] = [];
+  for (const [key, value] of Object.entries(query.fieldFilters)) {
+    const field = byKey.get(key);
+    if (!field) {
+      errors.push({ field: `f.${key}`, message: `台账中没有字段“${key}”` });
+      continue;
+    }
+    if (field.type === 'integer' || field.type === 'decimal') {
+      const ends = value.includes('..') ? value.split('..') : [value];
+      if (ends.length > 2 || ends.some((e) => e !== '' && !Number.isFinite(Number(e)))) {
+        errors.push({ field: `f.${key}`, message: `“${field.label}”的筛选应为数字或“最小..最大”` });
+        continue;
+      }
+    }
+    if ((field.type === 'date' || field.type === 'datetime') && !value.split('..').every((e) => e === '' || /^\d{4}-\d{2}-\d{2}$/.test(e))) {
+      errors.push({ field: `f.${key}`, message: `“${field.label}”的筛选应为日期或“开始..结束”（YYYY-MM-DD）` });
+      continue;
+    }
+    fieldFilters.push({ key, type: field.type, value });
+  }
+  let sort: repo.RecordSort = { by: 'id' };
+  if (query.sort) {
+    const field = byKey.get(query.sort);
+    if (field) sort = { by: 'field', key: field.key, numeric: field.type === 'integer' || field.type === 'decimal' };
+    else if (['id', 'updatedAt', 'createdAt', 'orgUnit', 'period', 'status'].includes(query.sort)) sort = { by: query.sort as 'id' };
+    else errors.push({ field: 'sort', message: `不能按“${query.sort}”排序` });
+  }
+  if (errors.length) throw invalid(errors, '筛选条件不正确');
+  const filter: repo.RecordFilter = {
+    townshipId: township.id, ledgerId: ledger.id, scopePaths: scopes, deleted: query.deleted,
+    search: query.q || undefined, status: query.status, period: query.period, fields: fieldFilters,
+  };
+  return { filter, sort };
 }
 
 export async function listRecords(ctx: ServiceContext, key: string, query: RecordsQuery) {
   const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
   const ledger = await ledgerOf(ctx.db, township.id, key);
-  let scopes: string[];
-  if (query.orgUnit) {
-    const unit = await repo.findUnit(ctx.db, { code: query.orgUnit });
-    if (!unit) throw notFound(`组织单元 ${query.orgUnit} `);
-    assertUnitAllowed(ctx, 'ledger.read', unit);
-    scopes = [unit.path];
-  } else {
-    // Every record in the user's scope within this township.
-    scopes = scopesFor(ctx.principal, 'ledger.read')
-      .map((s) => (township.path.startsWith(s) ? township.path : s))
-      .filter((s) => s.startsWith(township.path));
-  }
-  return repo.listRecords(ctx.db, township.id, ledger.id, scopes, query.q, query.page, query.pageSize);
+  const { fields } = await definitionOf(ctx.db, ledger);
+  const { filter, sort } = await filterOf(ctx, township, ledger, fields, query);
+  const sumKeys = fields.filter((f) => !f.retired && (f.type === 'integer' || f.type === 'decimal')).map((f) => f.key);
+  const { rows, total, totals } = await repo.listRecords(ctx.db, filter, sort, query.order, query.page, query.pageSize, sumKeys);
+  return { items: rows.map((row) => present(ctx, fields, row)), total, totals, page: query.page, pageSize: query.pageSize };
+}
+
+/** Every record of a filtered list, as the user may see them (for the Excel export). */
+export async function exportRecords(ctx: ServiceContext, key: string, query: RecordsQuery, limit: number) {
+  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const ledger = await ledgerOf(ctx.db, township.id, key);
+  const definition = await definitionOf(ctx.db, ledger);
+  const { filter, sort } = await filterOf(ctx, township, ledger, definition.fields, query);
+  const rows = await repo.allRecords(ctx.db, filter, sort, query.order, limit);
+  return { township, ledger, definition, filter, items: rows.map((row) => present(ctx, definition.fields, row)) };
 }
 
 export async function getRecord(ctx: ServiceContext, key: string, id: number) {
@@ -65,7 +147,7 @@ export async function getRecord(ctx: ServiceContext, key: string, id: number) {
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const row = await recordOf(ctx.db, township.id, ledger.id, id);
   assertUnitAllowed(ctx, 'ledger.read', { name: row.unitName, path: row.unitPath });
-  return repo.toView(row);
+  return present(ctx, (await definitionOf(ctx.db, ledger)).fields, row);
 }
 
 export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, values: RecordValues) {
@@ -74,22 +156,29 @@ export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, 
     // Locked: concurrent writes of one ledger run one after the other, so a unique value cannot slip in twice.
     const ledger = await ledgerOf(tx, township.id, key, true);
     refusePeriodic(ledger);
-    const unit = await repo.findUnit(tx, { code: orgUnit });
-    if (!unit) throw invalid([{ field: 'orgUnit', message: `组织单元 ${orgUnit} 不存在` }]);
-    assertUnitAllowed(ctx, 'ledger.write', unit);
-    if (!unit.path.startsWith(township.path)) throw invalid([{ field: 'orgUnit', message: `“${unit.name}”不属于本镇` }]);
-    if (unit.validTo) throw invalid([{ field: 'orgUnit', message: `“${unit.name}”已于 ${unit.validTo} 撤销` }]);
-    const fields = await fieldsOf(tx, ledger);
-    const clean = checkValues(fields, values);
+    const unit = await writableUnit(ctx, tx, township, orgUnit, 'orgUnit');
+    const { fields, workflow } = await definitionOf(tx, ledger);
+    const clean = await checkValues(tx, township.id, fields, values);
     await checkUnique(tx, township.id, ledger.id, fields, clean);
     const id = await repo.insertRecord(tx, {
-      townshipId: township.id, ledgerId: ledger.id, orgUnitId: unit.id, values: clean, version: 1,
+      townshipId: township.id, ledgerId: ledger.id, orgUnitId: unit.id, values: clean, version: 1, status: workflow?.initial ?? null,
+      searchText: searchTextOf(fields, clean, unit.name),
       definitionVersion: ledger.currentVersion, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId,
     });
-    const after = repo.toView(await recordOf(tx, township.id, ledger.id, id));
-    await recordAudit(tx, ctx.actor, { action: 'ledger_record.create', entity: ENTITY, entityId: id, townshipId: township.id, after });
-    return after;
+    const row = await recordOf(tx, township.id, ledger.id, id);
+    await recordAudit(tx, ctx.actor, { action: 'ledger_record.create', entity: ENTITY, entityId: id, townshipId: township.id, after: repo.toView(row) });
+    return present(ctx, fields, row);
   });
+}
+
+/** A live unit of the township in which the user may write, or a 400/403 naming the field. */
+export async function writableUnit(ctx: ServiceContext, q: Queryable, township: repo.UnitRecord, code: string, field: string) {
+  const unit = await repo.findUnit(q, { code });
+  if (!unit) throw invalid([{ field, message: `组织单元 ${code} 不存在` }]);
+  assertUnitAllowed(ctx, 'ledger.write', unit);
+  if (!unit.path.startsWith(township.path)) throw invalid([{ field, message: `“${unit.name}”不属于本镇` }]);
+  if (unit.validTo) throw invalid([{ field, message: `“${unit.name}”已于 ${unit.validTo} 撤销` }]);
+  return unit;
 }
 
 const conflict = (current: repo.RecordView) =>
@@ -102,21 +191,54 @@ export function updateRecord(ctx: ServiceContext, key: string, id: number, expec
     refusePeriodic(ledger);
     const row = await recordOf(tx, township.id, ledger.id, id);
     assertUnitAllowed(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
-    const before = repo.toView(row);
-    if (row.version !== expectedVersion) throw conflict(before);
-    const fields = await fieldsOf(tx, ledger);
+    const { fields } = await definitionOf(tx, ledger);
+    if (row.version !== expectedVersion) throw conflict(present(ctx, fields, row));
     // Values of retired fields stay as they were; the others are the stored ones with the sent ones over them.
     const retired = new Set(fields.filter((f) => f.retired).map((f) => f.key));
     const kept = Object.fromEntries(Object.entries(row.values).filter(([k]) => retired.has(k)));
     const active = Object.fromEntries(Object.entries(row.values).filter(([k]) => !retired.has(k)));
-    const clean = checkValues(fields, { ...active, ...values });
+    const clean = await checkValues(tx, township.id, fields, { ...active, ...values });
     await checkUnique(tx, township.id, ledger.id, fields, clean, id);
-    if (!(await repo.updateRecordValues(tx, id, expectedVersion, { ...kept, ...clean }, ledger.currentVersion, ctx.actor.userId))) {
-      throw conflict(repo.toView(await recordOf(tx, township.id, ledger.id, id)));
+    const change = { values: { ...kept, ...clean }, searchText: searchTextOf(fields, clean, row.unitName), definitionVersion: ledger.currentVersion };
+    if (!(await repo.updateRecordValues(tx, id, expectedVersion, change, ctx.actor.userId))) {
+      throw conflict(present(ctx, fields, await recordOf(tx, township.id, ledger.id, id)));
     }
-    const after = repo.toView(await recordOf(tx, township.id, ledger.id, id));
-    await recordAudit(tx, ctx.actor, { action: 'ledger_record.update', entity: ENTITY, entityId: id, townshipId: township.id, before, after });
-    return after;
+    const after = await recordOf(tx, township.id, ledger.id, id);
+    await recordAudit(tx, ctx.actor, {
+      action: 'ledger_record.update', entity: ENTITY, entityId: id, townshipId: township.id, before: repo.toView(row), after: repo.toView(after),
+    });
+    return present(ctx, fields, after);
+  });
+}
+
+/** Moves a record along its ledger's workflow; a transition may require a photo or a note. */
+export function transitionRecord(ctx: ServiceContext, key: string, id: number, input: TransitionInput) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await ledgerTownship(ctx, tx, 'ledger.write');
+    const ledger = await ledgerOf(tx, township.id, key, true);
+    const { fields, workflow } = await definitionOf(tx, ledger);
+    if (!workflow) throw invalid([{ field: 'to', message: '这个台账没有设置状态流转' }], '这个台账没有设置状态流转');
+    const row = await recordOf(tx, township.id, ledger.id, id);
+    assertUnitAllowed(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
+    if (row.version !== input.version) throw conflict(present(ctx, fields, row));
+    const from = row.status ?? workflow.initial;
+    const problem = transitionProblem(workflow, from, input);
+    if (problem) {
+      const field = problem.includes('照片') ? 'photos' : problem.includes('说明') ? 'note' : 'to';
+      throw invalid([{ field, message: problem }], problem);
+    }
+    if (input.photos?.length && (await missingAttachments(tx, township.id, input.photos)).length) {
+      throw invalid([{ field: 'photos', message: '有照片未上传成功，请重新上传' }]);
+    }
+    if (!(await repo.updateRecordValues(tx, id, input.version, { status: input.to }, ctx.actor.userId))) {
+      throw conflict(present(ctx, fields, await recordOf(tx, township.id, ledger.id, id)));
+    }
+    const after = await recordOf(tx, township.id, ledger.id, id);
+    await recordAudit(tx, ctx.actor, {
+      action: 'ledger_record.transition', entity: ENTITY, entityId: id, townshipId: township.id,
+      before: { status: from }, after: { status: input.to, note: input.note || null, photos: input.photos ?? [] },
+    });
+    return present(ctx, fields, after);
   });
 }
 
@@ -138,12 +260,16 @@ export function restoreRecord(ctx: ServiceContext, key: string, id: number) {
     const row = await recordOf(tx, township.id, ledger.id, id, true);
     assertUnitAllowed(ctx, 'ledger.restore', { name: row.unitName, path: row.unitPath });
     if (!row.deletedAt) throw new AppError('CONFLICT', `记录 ${id} 未被删除，无需恢复`);
-    // A unique value may have been taken by a record entered since the delete.
-    await checkUnique(tx, township.id, ledger.id, await fieldsOf(tx, ledger), row.values, id);
+    const { fields } = await definitionOf(tx, ledger);
+    // A unique value (or, in a periodic ledger, the unit's period) may have been taken since the delete.
+    await checkUnique(tx, township.id, ledger.id, fields, row.values, id);
+    if (row.period && (await repo.periodTaken(tx, ledger.id, row.unitPath, row.period, id))) {
+      throw new AppError('CONFLICT', `“${row.unitName}”${row.period} 已有新的填报数据，不能恢复`);
+    }
     await repo.setDeleted(tx, id, ctx.actor.userId, false);
-    const after = repo.toView(await recordOf(tx, township.id, ledger.id, id));
-    await recordAudit(tx, ctx.actor, { action: 'ledger_record.restore', entity: ENTITY, entityId: id, townshipId: township.id, after });
-    return after;
+    const after = await recordOf(tx, township.id, ledger.id, id);
+    await recordAudit(tx, ctx.actor, { action: 'ledger_record.restore', entity: ENTITY, entityId: id, townshipId: township.id, after: repo.toView(after) });
+    return present(ctx, fields, after);
   });
 }
 
@@ -152,10 +278,18 @@ export async function recordHistory(ctx: ServiceContext, key: string, id: number
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const row = await recordOf(ctx.db, township.id, ledger.id, id, true);
   assertUnitAllowed(ctx, 'ledger.read', { name: row.unitName, path: row.unitPath });
+  const { fields } = await definitionOf(ctx.db, ledger);
+  // The audit trail holds the values as stored; the history shows them as this user may see them.
+  const mask = !can(ctx.principal, 'personal.read', { path: row.unitPath });
+  const shown = (snapshot: unknown) => {
+    const values = (snapshot as { values?: RecordValues } | null)?.values;
+    return mask && values ? { ...(snapshot as object), values: maskPersonalValues(fields, values) } : snapshot;
+  };
   const entries = await repo.recordHistory(ctx.db, township.id, id);
   return {
     items: entries.map((e) => ({
-      action: e.action, at: (e.at instanceof Date ? e.at : new Date(e.at)).toISOString(), by: e.username, before: e.before, after: e.after,
+      action: e.action, at: (e.at instanceof Date ? e.at : new Date(e.at)).toISOString(), by: e.username,
+      before: shown(e.before), after: shown(e.after),
     })),
   };
 }

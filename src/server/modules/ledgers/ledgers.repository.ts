@@ -13,12 +13,19 @@ export interface LedgerListRow {
   version: number;
   workLineId: number | null;
   workLineName: string | null;
+  description: string | null;
+  periodType: string | null;
+  builtin: boolean;
+  hasWorkflow: boolean;
+  records: number;
   fields: FieldDefinition[];
 }
 
 export function listLedgers(q: Queryable, townshipId: number) {
   return queryRows<LedgerListRow>(q, sql`
-    SELECT l.key, l.name, l.kind, l.current_version AS version, l.work_line_id AS "workLineId", w.name AS "workLineName", v.fields
+    SELECT l.key, l.name, l.kind, l.current_version AS version, l.work_line_id AS "workLineId", w.name AS "workLineName",
+           l.description, l.period_type AS "periodType", l.builtin, v.workflow IS NOT NULL AS "hasWorkflow", v.fields,
+           (SELECT count(*)::int FROM ledger_records r WHERE r.ledger_id = l.id AND r.deleted_at IS NULL) AS records
     FROM ledgers l
     JOIN ledger_versions v ON v.ledger_id = l.id AND v.version = l.current_version
     LEFT JOIN work_lines w ON w.id = l.work_line_id
@@ -63,22 +70,41 @@ export async function fieldHasData(q: Queryable, ledgerId: number, key: string):
   return rows[0].found;
 }
 
+export async function countInStatus(q: Queryable, ledgerId: number, status: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(q, sql`
+    SELECT count(*)::int AS n FROM ledger_records WHERE ledger_id = ${ledgerId} AND status = ${status}`);
+  return rows[0].n;
+}
+
+export async function setMissingStatus(q: Queryable, ledgerId: number, status: string) {
+  await q.update(ledgerRecords).set({ status }).where(and(eq(ledgerRecords.ledgerId, ledgerId), isNull(ledgerRecords.status)));
+}
+
 export interface RecordView {
   id: number;
   orgUnit: { code: string; name: string };
   values: Record<string, unknown>;
+  /** Periodic ledgers: the period id. */
+  period: string | null;
+  /** Ledgers with a workflow: the state key. */
+  status: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
   updatedBy: string | null;
+  deletedAt: string | null;
+  /** True when ID numbers or mobiles were masked for this user. */
+  masked: boolean;
 }
 
-interface RecordRow {
+export interface RecordRow {
   id: string | number;
   code: string;
   unitName: string;
   unitPath: string;
   values: Record<string, unknown>;
+  period: string | null;
+  status: string | null;
   version: number;
   createdAt: Date | string;
   updatedAt: Date | string;
@@ -87,8 +113,9 @@ interface RecordRow {
 }
 
 const SELECT_RECORD = sql`
-  SELECT r.id, u.code, u.name AS "unitName", u.path AS "unitPath", r."values", r.version, r.created_at AS "createdAt",
-         r.updated_at AS "updatedAt", coalesce(us.display_name, us.username) AS "updatedBy", r.deleted_at AS "deletedAt"
+  SELECT r.id, u.code, u.name AS "unitName", u.path AS "unitPath", r."values", r.period, r.status, r.version,
+         r.created_at AS "createdAt", r.updated_at AS "updatedAt", coalesce(us.display_name, us.username) AS "updatedBy",
+         r.deleted_at AS "deletedAt"
   FROM ledger_records r
   JOIN org_units u ON u.id = r.org_unit_id
   LEFT JOIN users us ON us.id = r.updated_by`;
@@ -97,8 +124,9 @@ const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOStr
 
 export function toView(row: RecordRow): RecordView {
   return {
-    id: Number(row.id), orgUnit: { code: row.code, name: row.unitName }, values: row.values, version: row.version,
-    createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), updatedBy: row.updatedBy,
+    id: Number(row.id), orgUnit: { code: row.code, name: row.unitName }, values: row.values, period: row.period, status: row.status,
+    version: row.version, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), updatedBy: row.updatedBy,
+    deletedAt: row.deletedAt == null ? null : iso(row.deletedAt), masked: false,
   };
 }
 
@@ -108,22 +136,94 @@ export async function findRecord(q: Queryable, townshipId: number, ledgerId: num
   return rows[0];
 }
 
-export async function listRecords(
-  q: Queryable, townshipId: number, ledgerId: number, scopePaths: string[], search: string | undefined, page: number, pageSize: number,
-) {
-  const conditions: SQL[] = [
-    sql`r.township_id = ${townshipId}`, sql`r.ledger_id = ${ledgerId}`, sql`r.deleted_at IS NULL`,
-    sql`(${sql.join(scopePaths.map((p) => sql`u.path LIKE ${`${p}%`}`), sql` OR `)})`,
-  ];
-  if (search) {
-    const like = `%${search.replace(/[\\%_]/g, '\\$&')}%`;
-    conditions.push(sql`(r."values"::text ILIKE ${like} OR u.name LIKE ${like})`);
+export interface RecordFilter {
+  townshipId: number;
+  ledgerId: number;
+  /** Materialised paths of the subtrees the user may read (and asked for). */
+  scopePaths: string[];
+  deleted: boolean;
+  search?: string;
+  status?: string;
+  period?: string;
+  /** Field filters already checked against the ledger's fields. */
+  fields: { key: string; type: string; value: string }[];
+}
+
+const NUMERIC = new Set(['integer', 'decimal']);
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+
+/** `from..to` with either end optional, or one value meaning both ends. */
+function rangeOf(value: string): [string | undefined, string | undefined] {
+  if (!value.includes('..')) return [value, value];
+  const [from, to] = value.split('..');
+  return [from || undefined, to || undefined];
+}
+
+function fieldCondition(f: RecordFilter['fields'][number]): SQL {
+  const text = sql`(r."values" ->> ${f.key})`;
+  if (NUMERIC.has(f.type)) {
+    const [from, to] = rangeOf(f.value);
+    return sql.join([
+      ...(from !== undefined ? [sql`${text}::numeric >= ${Number(from)}`] : []),
+      ...(to !== undefined ? [sql`${text}::numeric <= ${Number(to)}`] : []),
+    ], sql` AND `);
   }
-  const where = sql.join(conditions, sql` AND `);
-  const rows = await queryRows<RecordRow>(q, sql`${SELECT_RECORD} WHERE ${where} ORDER BY r.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  const [{ total }] = await queryRows<{ total: number }>(q, sql`
-    SELECT count(*)::int AS total FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id WHERE ${where}`);
-  return { items: rows.map(toView), total };
+  if (f.type === 'date' || f.type === 'datetime') {
+    const [from, to] = rangeOf(f.value);
+    return sql.join([
+      ...(from !== undefined ? [sql`left(${text}, 10) >= ${from}`] : []),
+      ...(to !== undefined ? [sql`left(${text}, 10) <= ${to}`] : []),
+    ], sql` AND `);
+  }
+  if (f.type === 'multichoice') return sql`r."values" -> ${f.key} @> ${JSON.stringify([f.value])}::jsonb`;
+  if (f.type === 'boolean') return sql`${text} = ${String(f.value === '是' || f.value === 'true')}`;
+  if (f.type === 'text' || f.type === 'longtext') return sql`${text} ILIKE ${likePattern(f.value)}`;
+  return sql`${text} = ${f.value}`;
+}
+
+export function recordConditions(filter: RecordFilter): SQL {
+  const conditions: SQL[] = [
+    sql`r.township_id = ${filter.townshipId}`, sql`r.ledger_id = ${filter.ledgerId}`,
+    filter.deleted ? sql`r.deleted_at IS NOT NULL` : sql`r.deleted_at IS NULL`,
+    sql`(${sql.join(filter.scopePaths.map((p) => sql`u.path LIKE ${`${p}%`}`), sql` OR `)})`,
+  ];
+  if (filter.search) conditions.push(sql`r.search_text LIKE ${likePattern(filter.search.toLowerCase())}`);
+  if (filter.status) conditions.push(sql`r.status = ${filter.status}`);
+  if (filter.period) conditions.push(sql`r.period = ${filter.period}`);
+  for (const f of filter.fields) conditions.push(fieldCondition(f));
+  return sql.join(conditions, sql` AND `);
+}
+
+export type RecordSort = { by: 'id' | 'updatedAt' | 'createdAt' | 'orgUnit' | 'period' | 'status' } | { by: 'field'; key: string; numeric: boolean };
+
+function orderBy(sort: RecordSort, order: 'asc' | 'desc'): SQL {
+  const dir = order === 'asc' ? sql`ASC` : sql`DESC`;
+  const column = {
+    id: sql`r.id`, updatedAt: sql`r.updated_at`, createdAt: sql`r.created_at`, orgUnit: sql`u.code`, period: sql`r.period`, status: sql`r.status`,
+  };
+  const expr = sort.by === 'field'
+    ? (sort.numeric ? sql`(r."values" ->> ${sort.key})::numeric` : sql`(r."values" ->> ${sort.key})`)
+    : column[sort.by];
+  return sql`${expr} ${dir} NULLS LAST, r.id ${dir}`;
+}
+
+export async function listRecords(
+  q: Queryable, filter: RecordFilter, sort: RecordSort, order: 'asc' | 'desc', page: number, pageSize: number, sumKeys: string[],
+) {
+  const where = recordConditions(filter);
+  const rows = await queryRows<RecordRow>(q, sql`${SELECT_RECORD} WHERE ${where}
+    ORDER BY ${orderBy(sort, order)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  const sums = sumKeys.map((key, i) => sql`, sum((r."values" ->> ${key})::numeric)::float8 AS ${sql.raw(`s${i}`)}`);
+  const [aggregate] = await queryRows<Record<string, number | null>>(q, sql`
+    SELECT count(*)::int AS total ${sql.join(sums, sql``)}
+    FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id WHERE ${where}`);
+  const totals = Object.fromEntries(sumKeys.map((key, i) => [key, aggregate[`s${i}`] ?? 0]));
+  return { rows, total: aggregate.total as number, totals };
+}
+
+/** Every record of the filter, in list order, for exports; bounded by `limit`. */
+export function allRecords(q: Queryable, filter: RecordFilter, sort: RecordSort, order: 'asc' | 'desc', limit: number) {
+  return queryRows<RecordRow>(q, sql`${SELECT_RECORD} WHERE ${recordConditions(filter)} ORDER BY ${orderBy(sort, order)} LIMIT ${limit}`);
 }
 
 /** Live records of the ledger holding the value in the field, other than `exceptId`. */
@@ -143,10 +243,11 @@ export async function insertRecord(q: Queryable, row: typeof ledgerRecords.$infe
 
 /** The optimistic-lock update: changes the row only if nobody changed it since `expectedVersion`. */
 export async function updateRecordValues(
-  q: Queryable, id: number, expectedVersion: number, values: Record<string, unknown>, definitionVersion: number, userId: number | null,
+  q: Queryable, id: number, expectedVersion: number,
+  change: { values?: Record<string, unknown>; searchText?: string; status?: string; definitionVersion?: number }, userId: number | null,
 ): Promise<boolean> {
   const rows = await q.update(ledgerRecords)
-    .set({ values, version: sql`${ledgerRecords.version} + 1`, definitionVersion, updatedBy: userId, updatedAt: new Date() })
+    .set({ ...change, version: sql`${ledgerRecords.version} + 1`, updatedBy: userId, updatedAt: new Date() })
     .where(and(eq(ledgerRecords.id, id), eq(ledgerRecords.version, expectedVersion), isNull(ledgerRecords.deletedAt)))
     .returning({ id: ledgerRecords.id });
   return rows.length === 1;
@@ -165,6 +266,15 @@ export function recordHistory(q: Queryable, townshipId: number, id: number) {
     ORDER BY id`);
 }
 
+
+/** Whether another live record holds the unit's period (before restoring a deleted one). */
+export async function periodTaken(q: Queryable, ledgerId: number, unitPath: string, period: string, exceptId: number) {
+  const rows = await queryRows<{ id: string }>(q, sql`
+    SELECT r.id FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id
+    WHERE r.ledger_id = ${ledgerId} AND u.path = ${unitPath} AND r.period = ${period} AND r.deleted_at IS NULL AND r.id <> ${exceptId}
+    LIMIT 1`);
+  return rows.length > 0;
+}
 
 export interface UnitRecord {
   id: number;

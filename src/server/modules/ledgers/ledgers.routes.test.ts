@@ -58,7 +58,10 @@ describe('ledger definitions', () => {
   it('lists the defined ledger with its version and field count', async () => {
     const res = await call('GET', '/api/ledgers', cadre);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().items).toEqual([{ key: KEY, name: '防返贫监测户', kind: 'register', workLine: null, version: 1, fieldCount: 5 }]);
+    expect(res.json().items).toEqual([{
+      key: KEY, name: '防返贫监测户', kind: 'register', workLine: null, version: 1, fieldCount: 5,
+      description: null, periodType: null, builtin: false, hasWorkflow: false, records: 0,
+    }]);
     const one = await call('GET', `/api/ledgers/${KEY}`, viewer);
     expect(one.statusCode, one.body).toBe(200);
     expect(one.json()).toMatchObject({ key: KEY, version: 1, fields: buildHouseholdFields() });
@@ -85,7 +88,7 @@ describe('ledger definitions', () => {
     const created = await call('POST', '/api/ledgers', leader, { key: 'hazards', name: '安全隐患', kind: 'register', workLineId: line.json().id, fields });
     expect(created.statusCode, created.body).toBe(201);
     const listed = (await call('GET', '/api/ledgers', cadre)).json().items.find((l: { key: string }) => l.key === 'hazards');
-    expect(listed).toEqual({ key: 'hazards', name: '安全隐患', kind: 'register', workLine: { id: line.json().id, name: '安全生产' }, version: 1, fieldCount: 1 });
+    expect(listed).toMatchObject({ key: 'hazards', name: '安全隐患', kind: 'register', workLine: { id: line.json().id, name: '安全生产' }, version: 1, fieldCount: 1 });
   });
 
   it('lets only leaders and line leads define ledgers', async () => {
@@ -95,12 +98,22 @@ describe('ledger definitions', () => {
     }
   });
 
-  it('accepts a periodic ledger but does not yet take records for it', async () => {
+  it('accepts a periodic ledger with its period type and sends its entry to the grid', async () => {
     const fields = [{ key: 'doses', label: '接种剂次', type: 'integer', min: 0 }];
-    expect((await call('POST', '/api/ledgers', leader, { key: 'vaccination', name: '疫苗接种日报', kind: 'periodic', fields })).statusCode).toBe(201);
+    const untyped = await call('POST', '/api/ledgers', leader, { key: 'vaccination', name: '疫苗接种日报', kind: 'periodic', fields });
+    expect(untyped.statusCode, untyped.body).toBe(400);
+    expect(untyped.json().errors).toEqual([{ field: 'periodType', message: '周期型台账需要选择填报周期' }]);
+    const choice = await call('POST', '/api/ledgers', leader, {
+      key: 'vaccination', name: '疫苗接种日报', kind: 'periodic', periodType: 'day', fields: [{ key: 'who', label: '人员', type: 'idcard' }],
+    });
+    expect(choice.statusCode, choice.body).toBe(400);
+    expect(choice.json().errors[0]).toEqual({ field: 'fields.0.type', message: '周期型台账的数据项“人员”应为整数、小数或文本' });
+    const created = await call('POST', '/api/ledgers', leader, { key: 'vaccination', name: '疫苗接种日报', kind: 'periodic', periodType: 'day', fields });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ kind: 'periodic', periodType: 'day', workflow: null });
     const res = await call('POST', '/api/ledgers/vaccination/records', cadre, { orgUnit: YANTANG, values: { doses: 12 } });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().detail).toBe('周期型台账的录入将在后续版本提供');
+    expect(res.json().detail).toBe('周期型台账请在“按期填报”表格中录入');
   });
 });
 

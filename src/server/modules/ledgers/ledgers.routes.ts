@@ -3,8 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { contextOf } from '../../http/context.js';
 import * as s from './ledgers.schemas.js';
-import { createLedger, getLedger, listLedgers, setFields } from './ledger-definitions.service.js';
-import { createRecord, deleteRecord, getRecord, listRecords, recordHistory, restoreRecord, updateRecord } from './ledger-records.service.js';
+import { createLedger, getLedger, listLedgers, setFields, setWorkflow } from './ledger-definitions.service.js';
+import {
+  createRecord, deleteRecord, getRecord, listRecords, recordHistory, restoreRecord, transitionRecord, updateRecord,
+} from './ledger-records.service.js';
+import { periodGrid, savePeriodGrid } from './ledger-periods.service.js';
 
 export async function ledgersRoutes(scope: FastifyInstance, { database }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -19,6 +22,13 @@ export async function ledgersRoutes(scope: FastifyInstance, { database }: AppDep
   app.get('/api/ledgers/:key', { schema: { params: s.keyParams, tags } }, (req) => getLedger(ctx(req), req.params.key));
   app.put('/api/ledgers/:key/fields', { schema: { params: s.keyParams, body: s.fieldsBody, tags } },
     (req) => setFields(ctx(req), req.params.key, req.body.fields));
+  app.put('/api/ledgers/:key/workflow', { schema: { params: s.keyParams, body: s.workflowBody, tags } },
+    (req) => setWorkflow(ctx(req), req.params.key, req.body.workflow));
+
+  app.get('/api/ledgers/:key/periods/:period', { schema: { params: s.periodParams, tags } },
+    (req) => periodGrid(ctx(req), req.params.key, req.params.period));
+  app.put('/api/ledgers/:key/periods/:period', { schema: { params: s.periodParams, body: s.gridBody, tags } },
+    (req) => savePeriodGrid(ctx(req), req.params.key, req.params.period, req.body));
 
   app.get('/api/ledgers/:key/records', { schema: { params: s.keyParams, querystring: s.recordsQuery, tags } },
     (req) => listRecords(ctx(req), req.params.key, req.query));
@@ -36,6 +46,8 @@ export async function ledgersRoutes(scope: FastifyInstance, { database }: AppDep
   });
   app.post('/api/ledgers/:key/records/:id/restore', { schema: { params: s.recordParams, tags } },
     (req) => restoreRecord(ctx(req), req.params.key, req.params.id));
+  app.post('/api/ledgers/:key/records/:id/transition', { schema: { params: s.recordParams, body: s.transitionBody, tags } },
+    (req) => transitionRecord(ctx(req), req.params.key, req.params.id, req.body));
   app.get('/api/ledgers/:key/records/:id/history', { schema: { params: s.recordParams, tags } },
     (req) => recordHistory(ctx(req), req.params.key, req.params.id));
 }

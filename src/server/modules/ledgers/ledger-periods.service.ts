@@ -1,0 +1,140 @@
+// Periodic ledgers (e.g. daily vaccination doses per village): one record per village and period, entered in a
+// grid of villages × data items. A save is all or nothing; each row carries the version it was read at, so a
+// village's figures changed meanwhile by someone else are a conflict, never silently overwritten.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../db/connection.js';
+import { AppError, invalid } from '../../http/app-error.js';
+import type { ServiceContext } from '../../http/context.js';
+import { can } from '../../policy/policy.js';
+import { parsePeriod, periodLabel, type Period } from '../../../core/periods.js';
+import { PERIOD_TYPE_NAMES, type PeriodType } from '../../../core/periods.js';
+import { searchTextOf } from '../../../core/search-text.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { ledgerOf, ledgerTownship } from './ledger-access.js';
+import { checkValues, definitionOf, present } from './ledger-records.service.js';
+import * as repo from './ledgers.repository.js';
+import type { GridInput } from './ledgers.schemas.js';
+
+function periodicLedger(ledger: repo.LedgerRow) {
+  if (ledger.kind !== 'periodic') throw invalid([{ field: 'period', message: '登记型台账没有按期填报表格' }], '登记型台账没有按期填报表格');
+}
+
+/** The period of the id, which must be of the ledger's period type and not lie in the future. */
+function periodFor(ledger: repo.LedgerRow, id: string, today = new Date().toISOString().slice(0, 10)): Period {
+  const period = parsePeriod(id);
+  const type = ledger.periodType as PeriodType;
+  if (!period) throw invalid([{ field: 'period', message: `期间“${id}”不存在` }]);
+  if (period.type !== type) throw invalid([{ field: 'period', message: `“${ledger.name}”按${PERIOD_TYPE_NAMES[type]}填报，期间“${id}”不是${PERIOD_TYPE_NAMES[type]}` }]);
+  if (period.start > today) throw invalid([{ field: 'period', message: `${periodLabel(period)}尚未开始，不能填报` }]);
+  return period;
+}
+
+interface GridUnit {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+}
+
+/** The township's villages and communities that exist during the period, in code order. */
+function gridUnits(q: Queryable, township: repo.UnitRecord, period: Period) {
+  return queryRows<GridUnit>(q, sql`
+    SELECT id, code, name, path FROM org_units
+    WHERE parent_id = ${township.id} AND valid_from <= ${period.end} AND (valid_to IS NULL OR valid_to >= ${period.start})
+    ORDER BY code`);
+}
+
+export async function periodGrid(ctx: ServiceContext, key: string, periodId: string) {
+  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const ledger = await ledgerOf(ctx.db, township.id, key);
+  periodicLedger(ledger);
+  const period = periodFor(ledger, periodId);
+  const { fields } = await definitionOf(ctx.db, ledger);
+  const units = (await gridUnits(ctx.db, township, period)).filter((u) => can(ctx.principal, 'ledger.read', { path: u.path }));
+  const records = await repo.listRecords(ctx.db, {
+    townshipId: township.id, ledgerId: ledger.id, scopePaths: units.map((u) => u.path), deleted: false, period: period.id, fields: [],
+  }, { by: 'orgUnit' }, 'asc', 1, 10_000, []);
+  const byUnit = new Map(records.rows.map((r) => [r.code, r]));
+  const items = units.map((u) => {
+    const row = byUnit.get(u.code);
+    const view = row ? present(ctx, fields, row) : undefined;
+    return {
+      orgUnit: { code: u.code, name: u.name }, recordId: view?.id ?? null, version: view?.version ?? null, values: view?.values ?? {},
+      updatedBy: view?.updatedBy ?? null, updatedAt: view?.updatedAt ?? null, writable: can(ctx.principal, 'ledger.write', { path: u.path }),
+    };
+  });
+  const totals: Record<string, number> = {};
+  for (const field of fields.filter((f) => !f.retired && (f.type === 'integer' || f.type === 'decimal'))) {
+    totals[field.key] = items.reduce((sum, item) => sum + (typeof item.values[field.key] === 'number' ? (item.values[field.key] as number) : 0), 0);
+  }
+  return {
+    period: { ...period, label: periodLabel(period) }, fields: fields.filter((f) => !f.retired), items, totals,
+    submitted: items.filter((i) => i.recordId != null).length,
+  };
+}
+
+/** Saves the rows of one period: every row is checked first, and one bad or stale row stores nothing. */
+export function savePeriodGrid(ctx: ServiceContext, key: string, periodId: string, input: GridInput) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await ledgerTownship(ctx, tx, 'ledger.write');
+    const ledger = await ledgerOf(tx, township.id, key, true);
+    periodicLedger(ledger);
+    const period = periodFor(ledger, periodId);
+    const { fields } = await definitionOf(tx, ledger);
+    const units = new Map((await gridUnits(tx, township, period)).map((u) => [u.code, u]));
+    const errors: { field: string; message: string }[] = [];
+    const seen = new Set<string>();
+    const checked: { unit: GridUnit; version: number | null; values: Record<string, unknown> }[] = [];
+    for (const [i, row] of input.rows.entries()) {
+      const unit = units.get(row.orgUnit);
+      if (!unit) {
+        errors.push({ field: `rows.${i}.orgUnit`, message: `${row.orgUnit} 不是本镇${periodLabel(period)}的村（社区）` });
+        continue;
+      }
+      if (!can(ctx.principal, 'ledger.write', { path: unit.path })) {
+        errors.push({ field: `rows.${i}.orgUnit`, message: `您无权填报“${unit.name}”的数据` });
+        continue;
+      }
+      if (seen.has(unit.code)) errors.push({ field: `rows.${i}.orgUnit`, message: `“${unit.name}”重复` });
+      seen.add(unit.code);
+      try {
+        checked.push({ unit, version: row.version ?? null, values: await checkValues(tx, township.id, fields, row.values, `rows.${i}.values`) });
+      } catch (error) {
+        if (error instanceof AppError && error.errors) errors.push(...error.errors);
+        else throw error;
+      }
+    }
+    if (errors.length) throw invalid(errors, '有数据未通过检查，本次没有保存任何数据');
+    const saved = [];
+    for (const { unit, version, values } of checked) {
+      const current = (await repo.listRecords(tx, {
+        townshipId: township.id, ledgerId: ledger.id, scopePaths: [unit.path], deleted: false, period: period.id, fields: [],
+      }, { by: 'id' }, 'asc', 1, 10, [])).rows.find((r) => r.code === unit.code);
+      if ((current?.version ?? null) !== version) {
+        throw new AppError('CONFLICT', `“${unit.name}”${periodLabel(period)}的数据已被他人修改，请刷新后再保存；本次没有保存任何数据`, undefined, {
+          orgUnit: unit.code, current: current ? present(ctx, fields, current) : null,
+        });
+      }
+      const searchText = searchTextOf(fields, values, unit.name);
+      let id: number;
+      if (current) {
+        id = Number(current.id);
+        if (!(await repo.updateRecordValues(tx, id, current.version, { values, searchText, definitionVersion: ledger.currentVersion }, ctx.actor.userId))) {
+          throw new AppError('CONFLICT', `“${unit.name}”的数据已被他人修改，请刷新后再保存`);
+        }
+      } else {
+        id = await repo.insertRecord(tx, {
+          townshipId: township.id, ledgerId: ledger.id, orgUnitId: unit.id, period: period.id, values, searchText, version: 1,
+          definitionVersion: ledger.currentVersion, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId,
+        });
+      }
+      const after = await repo.findRecord(tx, township.id, ledger.id, id);
+      await recordAudit(tx, ctx.actor, {
+        action: current ? 'ledger_record.update' : 'ledger_record.create', entity: 'ledger_record', entityId: id, townshipId: township.id,
+        before: current ? repo.toView(current) : undefined, after: repo.toView(after!),
+      });
+      saved.push(present(ctx, fields, after!));
+    }
+    return { period: { ...period, label: periodLabel(period) }, saved: saved.length, items: saved };
+  });
+}
