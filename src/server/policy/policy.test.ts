@@ -96,10 +96,14 @@ describe('policy: role × scope × action × target', () => {
   });
 
   it('abilities tell the browser what to show', () => {
-    expect(abilities(as('admin', '/'), null)).toMatchObject({ usersManage: true, orgImport: true });
+    expect(abilities(as('admin', '/'), null)).toMatchObject({ usersManage: true, orgImport: true, ledgerRead: false, ledgerDefine: false });
     expect(abilities(as('village_cadre', YANTANG), TOWNSHIP)).toEqual({
       orgWrite: false, orgImport: false, usersManage: false, auditRead: false, cadreWrite: false,
+      ledgerDefine: false, ledgerRead: true, ledgerWrite: true, ledgerRestore: false,
     });
-    expect(abilities(as('leader', TOWNSHIP), TOWNSHIP)).toMatchObject({ orgWrite: true, cadreWrite: true, usersManage: false });
+    expect(abilities(as('leader', TOWNSHIP), TOWNSHIP)).toMatchObject({
+      orgWrite: true, cadreWrite: true, usersManage: false, ledgerDefine: true, ledgerRestore: true,
+    });
+    expect(abilities(as('viewer', TOWNSHIP), TOWNSHIP)).toMatchObject({ ledgerRead: true, ledgerWrite: false });
   });
 });

@@ -93,5 +93,9 @@ export function abilities(principal: Principal, townshipPath: string | null) {
     usersManage: principal.grants.some((g) => RULES['users.manage'].roles.includes(g.role)),
     auditRead: principal.grants.some((g) => RULES['audit.read'].roles.includes(g.role)),
     cadreWrite: can(principal, 'cadre.write', target),
+    ledgerDefine: can(principal, 'ledger.define', target),
+    ledgerRead: scopesFor(principal, 'ledger.read').length > 0,
+    ledgerWrite: scopesFor(principal, 'ledger.write').length > 0,
+    ledgerRestore: can(principal, 'ledger.restore', target),
   };
 }

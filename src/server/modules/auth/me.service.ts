@@ -1,7 +1,7 @@
 // The signed-in user as the browser sees him: roles with their scopes, and the abilities the UI shows.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { orgUnits } from '../../db/schema.js';
+import { orgUnits, settings } from '../../db/schema.js';
 import { ROLE_NAMES } from '../../../core/roles.js';
 import { abilities } from '../../policy/policy.js';
 import type { SessionUser } from './auth.service.js';
@@ -21,12 +21,15 @@ export async function describeMe(db: Db, session: SessionUser) {
   const [township] = user.townshipId
     ? await db.select({ code: orgUnits.code, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, user.townshipId))
     : [];
+  // The demo township is marked so that every screen can say its figures are synthetic.
+  const [demo] = township ? await db.select().from(settings).where(eq(settings.key, 'demo')) : [];
+  const isDemo = (demo?.value as { township?: string } | undefined)?.township === township?.code;
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     mustChangePassword: user.mustChangePassword,
-    township: township ? { code: township.code, name: township.name } : null,
+    township: township ? { code: township.code, name: township.name, demo: isDemo } : null,
     roles: describeRoles(bindings),
     abilities: abilities(principal, township?.path ?? null),
   };
