@@ -226,12 +226,12 @@ export function allRecords(q: Queryable, filter: RecordFilter, sort: RecordSort,
   return queryRows<RecordRow>(q, sql`${SELECT_RECORD} WHERE ${recordConditions(filter)} ORDER BY ${orderBy(sort, order)} LIMIT ${limit}`);
 }
 
-/** Live records of the ledger holding the value in the field, other than `exceptId`. */
+/** Live records of the ledger holding the value in the field, other than `exceptId` (`@>` uses the GIN index). */
 export async function valueTaken(q: Queryable, townshipId: number, ledgerId: number, key: string, value: unknown, exceptId?: number) {
   const rows = await queryRows<{ id: string }>(q, sql`
     SELECT id FROM ledger_records
     WHERE township_id = ${townshipId} AND ledger_id = ${ledgerId} AND deleted_at IS NULL
-      AND "values" -> ${key} = ${JSON.stringify(value)}::jsonb ${exceptId ? sql`AND id <> ${exceptId}` : sql``}
+      AND "values" @> ${JSON.stringify({ [key]: value })}::jsonb ${exceptId ? sql`AND id <> ${exceptId}` : sql``}
     LIMIT 1`);
   return rows.length > 0;
 }
