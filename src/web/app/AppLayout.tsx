@@ -1,5 +1,5 @@
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, ConfigProvider, Drawer, Dropdown, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Drawer, Dropdown, Flex, Layout, Menu, Space, Tag, Tooltip, Typography, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/logout';
@@ -97,6 +97,11 @@ export function AppLayout() {
               <Typography.Text strong ellipsis style={{ fontSize: 16 }}>
                 {isMobile ? `镇务 · ${townshipName}` : townshipName}
               </Typography.Text>
+              {me.township?.demo && (
+                <Tooltip title="本镇的台账和统计数据是按固定随机种子生成的演示数据，不是真实数据">
+                  <Tag color="orange" style={{ marginInlineEnd: 0, flex: 'none' }}>演示数据</Tag>
+                </Tooltip>
+              )}
             </Flex>
             {isMobile ? (
               <Dropdown

@@ -24,6 +24,12 @@ export interface Abilities {
   usersManage: boolean;
   auditRead: boolean;
   cadreWrite: boolean;
+  /** Defining ledgers (township leaders, work-line leads). */
+  ledgerDefine: boolean;
+  ledgerRead: boolean;
+  ledgerWrite: boolean;
+  /** Seeing and restoring deleted ledger records (township leaders). */
+  ledgerRestore: boolean;
 }
 
 export interface Me {
@@ -31,7 +37,8 @@ export interface Me {
   username: string;
   displayName: string;
   mustChangePassword: boolean;
-  township: OrgUnitRef | null;
+  /** `demo`: the township's data is the synthetic demo data. */
+  township: (OrgUnitRef & { demo?: boolean }) | null;
   roles: RoleGrant[];
   abilities: Abilities;
 }
