@@ -1,0 +1,191 @@
+// Turns the rows of an import file into record values, every problem of every row listed with its row number
+// (as Excel shows it), column header, cell value and a Chinese reason. Uniqueness against stored records is the
+// service's to check; here: cells, the shared validator, org units in the user's scope, duplicates within the file.
+import { FIELD_TYPE_NAMES, validateValues, type FieldDefinition, type RecordValues } from '../../../core/ledger-fields.js';
+import { parsePeriod, periodLabel, PERIOD_TYPE_NAMES, type PeriodType } from '../../../core/periods.js';
+import { invalid } from '../../http/app-error.js';
+import { cellToValue, headerOf, headerScore, mapColumns, PERIOD_HEADER, UNIT_HEADER, type Cell, type ColumnMap, type UnitDirectory } from './ledger-excel-columns.js';
+import type { SheetRow } from './ledger-import-reader.js';
+import type { ParsedRow, RowError } from './ledger-import-store.js';
+
+export interface RowContext {
+  fields: FieldDefinition[];
+  periodType: PeriodType | null;
+  units: UnitDirectory;
+  /** Whether the user may enter records for the unit. */
+  canWrite: (unit: { path: string }) => boolean;
+  maxRows: number;
+}
+
+const PERIOD_EXAMPLES: Record<PeriodType, string> = {
+  day: '20220615', week: '2022W24', month: '202206', quarter: '2022Q2', half: '2022S1', year: '2022',
+};
+
+const cellText = (cell: Cell): string => {
+  if (cell === null) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === 'object') return '';
+  return String(cell);
+};
+
+/** The header row (within the first ten rows, the one most like the ledger's headers) and the columns it names. */
+export function findHeader(rows: SheetRow[], context: RowContext): { index: number; map: ColumnMap } {
+  let best = -1;
+  let bestScore = 0;
+  rows.slice(0, 10).forEach((r, i) => {
+    const score = headerScore(r.cells, context.fields);
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  if (best < 0) {
+    throw invalid([{ field: 'file', row: rows[0]?.row ?? 1, message: '没有找到表头行：请使用本台账的导入模板，第一行为列名' }], '文件表头不正确');
+  }
+  const map = mapColumns(rows[best].cells, context.fields);
+  const missing: string[] = [];
+  if (map.unit < 0) missing.push(UNIT_HEADER);
+  if (context.periodType && map.period < 0) missing.push(PERIOD_HEADER);
+  const present = new Set(map.fields.map((f) => f.field.key));
+  for (const f of context.fields) {
+    if (f.required && !f.when && !f.retired && !present.has(f.key) && f.type !== 'photos' && f.type !== 'user') missing.push(headerOf(f));
+  }
+  if (missing.length) {
+    throw invalid(missing.map((name) => ({ field: 'file', row: rows[best].row, message: `缺少必填列“${name}”` })), '文件缺少必填列');
+  }
+  return { index: best, map };
+}
+
+function periodOfCell(cell: Cell, type: PeriodType): { period?: string; problem?: string } {
+  const text = cell instanceof Date
+    ? cell.toISOString().slice(0, 10).replaceAll('-', '')
+    : cellText(cell).replace(/[\s-]/g, '').toUpperCase();
+  const period = parsePeriod(text);
+  if (!period || period.type !== type) {
+    return { problem: `应为${PERIOD_TYPE_NAMES[type]}期间，例如 ${PERIOD_EXAMPLES[type]}` };
+  }
+  // As in the grid entry: a period that has not begun cannot have figures yet.
+  if (period.start > new Date().toISOString().slice(0, 10)) return { problem: `${periodLabel(period)}尚未开始，不能填报` };
+  return { period: period.id };
+}
+
+export interface ValidatedRows {
+  rows: ParsedRow[];
+  errors: RowError[];
+  /** Rows (by number) with at least one error. */
+  badRows: Set<number>;
+  ignoredColumns: string[];
+  dataRows: number;
+}
+
+/**
+ * Validates every data row; `onProgress` is called every 2,000 rows, after yielding to the event loop so that a
+ * large file does not hold up other requests.
+ */
+export async function validateRows(sheet: SheetRow[], context: RowContext, onProgress?: (done: number, total: number) => void): Promise<ValidatedRows> {
+  const { index, map } = findHeader(sheet, context);
+  const data = sheet.slice(index + 1);
+  if (data.length === 0) throw invalid([{ field: 'file', message: '文件中没有数据行' }], '文件中没有数据');
+  if (data.length > context.maxRows) {
+    throw invalid([{ field: 'file', message: `文件有 ${data.length.toLocaleString('en-US')} 行数据，超过上限 ${context.maxRows.toLocaleString('en-US')} 行，请拆分后导入` }], '文件行数超过上限');
+  }
+  const errors: RowError[] = [];
+  const badRows = new Set<number>();
+  const rows: ParsedRow[] = [];
+  const fail = (row: number, column: string, value: string, message: string) => {
+    errors.push({ row, column, value, message });
+    badRows.add(row);
+  };
+  const headers = new Map(context.fields.map((f) => [f.key, headerOf(f)]));
+  const writable = new Map<number, boolean>();
+  const uniqueFields = map.fields.filter((c) => c.field.unique);
+  const firstRowOf = new Map<string, number>();
+
+  for (let i = 0; i < data.length; i++) {
+    if (i % 2000 === 0 && i > 0) {
+      onProgress?.(i, data.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const { row, cells } = data[i];
+    const unitCell = cells[map.unit] ?? null;
+    let unit: ParsedRow | undefined;
+    const unitText = cellText(unitCell);
+    if (!unitText) fail(row, UNIT_HEADER, '', '请填写组织单元');
+    else {
+      const found = context.units.resolve(unitText);
+      if (found.problem) fail(row, UNIT_HEADER, unitText, found.problem);
+      else if (found.unit!.validTo) fail(row, UNIT_HEADER, unitText, `“${found.unit!.name}”已于 ${found.unit!.validTo} 撤销`);
+      else {
+        const u = found.unit!;
+        if (!writable.has(u.id)) writable.set(u.id, context.canWrite(u));
+        if (!writable.get(u.id)) fail(row, UNIT_HEADER, unitText, `您无权录入“${u.name}”的台账数据`);
+        else unit = { row, unitId: u.id, unitCode: u.code, unitName: u.name, unitPath: u.path, period: null, values: {} };
+      }
+    }
+    let period: string | null = null;
+    if (context.periodType) {
+      const text = cellText(cells[map.period] ?? null);
+      if (!text && !(cells[map.period] instanceof Date)) fail(row, PERIOD_HEADER, '', '请填写期间');
+      else {
+        const p = periodOfCell(cells[map.period] ?? null, context.periodType);
+        if (p.problem) fail(row, PERIOD_HEADER, text, p.problem);
+        else period = p.period!;
+      }
+    }
+    const raw: RecordValues = {};
+    const cellProblems = new Set<string>();
+    for (const { index: col, field } of map.fields) {
+      const cell = cells[col] ?? null;
+      const { value, problem } = cellToValue(field, cell, context.units);
+      if (problem) {
+        fail(row, headers.get(field.key)!, cellText(cell), `${field.label}${problem}`);
+        cellProblems.add(field.key);
+      } else if (value !== undefined) raw[field.key] = value;
+    }
+    const result = validateValues(context.fields, raw);
+    for (const e of result.errors) {
+      if (cellProblems.has(e.field)) continue;
+      fail(row, headers.get(e.field) ?? e.field, cellText(cells[map.fields.find((c) => c.field.key === e.field)?.index ?? -1] ?? null), e.message);
+    }
+    for (const { field } of uniqueFields) {
+      const value = result.values[field.key];
+      if (value === undefined) continue;
+      const key = `${field.key}\u0000${JSON.stringify(value)}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) fail(row, headers.get(field.key)!, String(value), `${field.label}与第 ${first} 行重复`);
+      else firstRowOf.set(key, row);
+    }
+    if (unit && period) {
+      const key = `period\u0000${unit.unitId}|${period}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) fail(row, PERIOD_HEADER, period, `“${unit.unitName}”${period} 与第 ${first} 行重复`);
+      else firstRowOf.set(key, row);
+    }
+    if (unit && !badRows.has(row)) rows.push({ ...unit, period, values: result.values });
+  }
+  onProgress?.(data.length, data.length);
+  return { rows, errors, badRows, ignoredColumns: map.ignored, dataRows: data.length };
+}
+
+/** Describes a field for the instructions sheet: type, rules and condition in Chinese. */
+export function fieldRules(field: FieldDefinition, fields: FieldDefinition[]): { type: string; rules: string; condition: string } {
+  const rules: string[] = [];
+  if (field.unique) rules.push('在台账内不能重复');
+  if (field.min !== undefined) rules.push(`不小于 ${field.min}${field.unit ?? ''}`);
+  if (field.max !== undefined) rules.push(`不大于 ${field.max}${field.unit ?? ''}`);
+  if (field.type === 'decimal' && field.decimals !== undefined) rules.push(`最多 ${field.decimals} 位小数`);
+  if (field.minDate) rules.push(`不早于 ${field.minDate}`);
+  if (field.maxDate) rules.push(`不晚于 ${field.maxDate}`);
+  if (field.maxLength) rules.push(`不超过 ${field.maxLength} 个字`);
+  if (field.pattern) rules.push(field.patternMessage ?? `格式：${field.pattern}`);
+  const formats: Partial<Record<FieldDefinition['type'], string>> = {
+    date: '格式 2022-06-15', datetime: '格式 2022-06-15 08:30', boolean: '填“是”或“否”', multichoice: '多个选项用“、”隔开',
+    idcard: '18 位，校验位正确；单元格为文本格式', mobile: '11 位手机号', uscc: '18 位统一社会信用代码', orgunit: '填组织单元名称或代码',
+  };
+  if (formats[field.type]) rules.push(formats[field.type]!);
+  let condition = '';
+  if (field.when) {
+    const target = fields.find((f) => f.key === field.when!.field);
+    const values = (Array.isArray(field.when.equals) ? field.when.equals : [field.when.equals])
+      .map((v) => (v === true ? '是' : v === false ? '否' : String(v)));
+    condition = `仅当“${target?.label ?? field.when.field}”为“${values.join('或')}”时填写`;
+  }
+  return { type: FIELD_TYPE_NAMES[field.type], rules: rules.join('；'), condition };
+}

@@ -1,0 +1,83 @@
+// SQL for ledger imports: the township's units for name lookups, clashes with stored records, the bulk insert.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../db/connection.js';
+
+export interface TownshipUnit {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  path: string;
+  parentName: string | null;
+  validTo: string | null;
+}
+
+/** Every unit of the township (the township itself included), closed ones too, parents first. */
+export function townshipUnits(q: Queryable, townshipPath: string) {
+  return queryRows<TownshipUnit>(q, sql`
+    SELECT u.id, u.code, u.name, u.level, u.path, p.name AS "parentName", to_char(u.valid_to, 'YYYY-MM-DD') AS "validTo"
+    FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
+    WHERE u.path LIKE ${`${townshipPath}%`}
+    ORDER BY length(u.path), u.code`);
+}
+
+/** A PostgreSQL array literal ('{"a","b",NULL}'), so a whole column travels as one text parameter. */
+export function arrayLiteral(values: (string | number | null)[]): string {
+  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+/** Which of the values (as JSON texts) live records of the ledger already hold in the field. */
+export async function takenValues(q: Queryable, ledgerId: number, key: string, jsonValues: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < jsonValues.length; i += 20_000) {
+    // A hash join against the file's values: one pass over the ledger's records per 20,000 values.
+    const rows = await queryRows<{ value: unknown }>(q, sql`
+      SELECT DISTINCT v.value FROM ledger_records r
+      JOIN unnest(${arrayLiteral(jsonValues.slice(i, i + 20_000))}::jsonb[]) AS v(value) ON r."values" -> ${key} = v.value
+      WHERE r.ledger_id = ${ledgerId} AND r.deleted_at IS NULL`);
+    for (const r of rows) taken.add(JSON.stringify(r.value));
+  }
+  return taken;
+}
+
+/** Which `<orgUnitId>|<period>` pairs already have a live record in the ledger. */
+export async function takenPeriods(q: Queryable, ledgerId: number, periods: string[]): Promise<Set<string>> {
+  const rows = await queryRows<{ pair: string }>(q, sql`
+    SELECT org_unit_id || '|' || period AS pair FROM ledger_records
+    WHERE ledger_id = ${ledgerId} AND deleted_at IS NULL AND period = ANY(${arrayLiteral(periods)}::text[])`);
+  return new Set(rows.map((r) => r.pair));
+}
+
+export interface NewRecord {
+  orgUnitId: number;
+  values: Record<string, unknown>;
+  period: string | null;
+  searchText: string;
+}
+
+export interface InsertCommon {
+  townshipId: number;
+  ledgerId: number;
+  status: string | null;
+  definitionVersion: number;
+  userId: number | null;
+}
+
+/**
+ * Inserts a batch with one statement: each column travels as one array parameter and unnest rebuilds the rows
+ * (alike on PGlite and PostgreSQL; the same path as the division import). Returns the first and last new id.
+ */
+export async function insertRecords(q: Queryable, common: InsertCommon, rows: NewRecord[]): Promise<{ first: number; last: number }> {
+  const column = (pick: (r: NewRecord) => string | number | null) => arrayLiteral(rows.map(pick));
+  const [ids] = await queryRows<{ first: string; last: string }>(q, sql`
+    WITH inserted AS (
+      INSERT INTO ledger_records (township_id, ledger_id, org_unit_id, "values", period, status, search_text, version,
+                                  definition_version, created_by, updated_by)
+      SELECT ${common.townshipId}, ${common.ledgerId}, u.org_unit_id, u.vals, u.period, ${common.status}, u.search_text, 1,
+             ${common.definitionVersion}, ${common.userId}::int, ${common.userId}::int
+      FROM unnest(${column((r) => r.orgUnitId)}::int[], ${column((r) => JSON.stringify(r.values))}::jsonb[],
+                  ${column((r) => r.period)}::text[], ${column((r) => r.searchText)}::text[]) AS u(org_unit_id, vals, period, search_text)
+      RETURNING id)
+    SELECT min(id) AS first, max(id) AS last FROM inserted`);
+  return { first: Number(ids.first), last: Number(ids.last) };
+}
