@@ -10,9 +10,18 @@ const HAN = /\p{Script=Han}/u;
 /** Pinyin initials of the Han characters of a text (other characters kept): 燕塘村 → yts. */
 export function pinyinInitials(text: string): string {
   if (!HAN.test(text)) return '';
-  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .join('').replace(/\s+/g, '').toLowerCase();
+  let initials = initialsCache.get(text);
+  if (initials === undefined) {
+    initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+      .join('').replace(/\s+/g, '').toLowerCase();
+    // Unit names, choices and common names repeat across a ledger import's rows; the cache stays bounded.
+    if (initialsCache.size >= 50_000) initialsCache.clear();
+    initialsCache.set(text, initials);
+  }
+  return initials;
 }
+
+const initialsCache = new Map<string, string>();
 
 export function searchTextOf(fields: FieldDefinition[], values: RecordValues, unitName: string): string {
   const parts: string[] = [unitName, pinyinInitials(unitName)];
