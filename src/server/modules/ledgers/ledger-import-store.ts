@@ -84,3 +84,7 @@ export function findJob(id: string, userId: number): ImportJob | undefined {
   const job = jobs.get(id);
   return job && job.userId === userId ? job : undefined;
 }
+
+export function dropJob(id: string) {
+  jobs.delete(id);
+}

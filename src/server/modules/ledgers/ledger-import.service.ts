@@ -15,7 +15,7 @@ import { headerOf, UnitDirectory, PERIOD_HEADER } from './ledger-excel-columns.j
 import { checkXlsx, importFileKind } from './ledger-import-file.js';
 import { readImportRows } from './ledger-import-reader.js';
 import { validateRows } from './ledger-import-rows.js';
-import { createJob, findJob, type ImportJob, type ParsedRow, type RowError } from './ledger-import-store.js';
+import { createJob, dropJob, findJob, type ImportJob, type ParsedRow, type RowError } from './ledger-import-store.js';
 import * as importRepo from './ledger-import.repository.js';
 
 export interface ImportLimits {
@@ -78,12 +78,16 @@ export async function startImport(ctx: ServiceContext, key: string, fileName: st
     job.preview = previewOf(ctx, result.rows, badRows, fields);
     job.processed = job.total;
     job.phase = 'ready';
-  })().catch((error: unknown) => fail(job, error));
+  })().catch((error: unknown) => {
+    fail(job, error);
+    return error;
+  });
   if (bytes.length <= limits.inlineBytes) {
-    await work;
+    const error = await work;
     // A file refused as a whole is answered as the request's error, like any other bad input.
-    if (job.phase === 'failed' && job.failure && job.failure.status < 500) {
-      throw new AppError(job.failure.code as 'VALIDATION', job.failure.detail, job.failure.errors);
+    if (error) {
+      dropJob(job.id);
+      throw error;
     }
   }
   return { job, done: work };
@@ -180,13 +184,19 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
         townshipId: township.id, ledgerId: ledger.id, status: workflow?.initial ?? null, definitionVersion: ledger.currentVersion,
         userId: ctx.actor.userId,
       };
+      const prepare = (start: number) => job.rows.slice(start, start + INSERT_BATCH).map((r) => ({
+        orgUnitId: r.unitId, values: r.values, period: r.period, searchText: searchTextOf(fields, r.values, r.unitName),
+      }));
       let first = 0;
       let last = 0;
+      let next = prepare(0);
       for (let start = 0; start < job.rows.length; start += INSERT_BATCH) {
-        const batch = job.rows.slice(start, start + INSERT_BATCH).map((r) => ({
-          orgUnitId: r.unitId, values: r.values, period: r.period, searchText: searchTextOf(fields, r.values, r.unitName),
-        }));
-        const ids = await importRepo.insertRecords(tx, common, batch);
+        const batch = next;
+        const inserting = importRepo.insertRecords(tx, common, batch);
+        // On PostgreSQL the next batch's search texts are computed while the server inserts this one.
+        await new Promise((resolve) => setImmediate(resolve));
+        next = prepare(start + INSERT_BATCH);
+        const ids = await inserting;
         first ||= ids.first;
         last = ids.last;
         job.processed = start + batch.length;
