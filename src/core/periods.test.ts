@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodLabel, periodOf, periodsBetween, shiftPeriod } from './periods.js';
+import { daysIn, parsePeriod, periodLabel, periodOf, periodsBetween, resolveRelative, samePeriodLastYear, sameRangeLastYear, shiftPeriod } from './periods.js';
 
 describe('parsePeriod', () => {
   it.each([
@@ -63,5 +63,34 @@ describe('periodLabel', () => {
     ['2022W04', '2022年第4周'], ['20220615', '2022年6月15日'],
   ])('%s reads %s', (id, label) => {
     expect(periodLabel(parsePeriod(id)!)).toBe(label);
+  });
+});
+
+describe('relative periods', () => {
+  it.each([
+    ['YESTERDAY', '2022-06-16', '2022-06-15', '2022-06-15'],
+    ['LAST_7_DAYS', '2022-06-16', '2022-06-09', '2022-06-15'],
+    ['LAST_7_DAYS', '2022-01-03', '2021-12-27', '2022-01-02'],
+    ['YEAR_TO_DATE', '2022-06-30', '2022-01-01', '2022-06-30'],
+    ['THIS_WEEK', '2021-01-01', '2020-12-28', '2021-01-03'],
+    ['LAST_MONTH', '2022-01-15', '2021-12-01', '2021-12-31'],
+    ['THIS_HALF', '2022-06-30', '2022-01-01', '2022-06-30'],
+  ] as const)('%s on %s is %s to %s', (relative, asOf, start, end) => {
+    expect(resolveRelative(relative, asOf)).toMatchObject({ start, end });
+  });
+
+  it('covers 7 days for the last 7 days', () => {
+    expect(daysIn(resolveRelative('LAST_7_DAYS', '2022-03-01'))).toBe(7);
+  });
+
+  it('finds the same period last year', () => {
+    expect(samePeriodLastYear(parsePeriod('2022S1')!).id).toBe('2021S1');
+    expect(samePeriodLastYear(parsePeriod('2022Q2')!).id).toBe('2021Q2');
+    expect(samePeriodLastYear(parsePeriod('202206')!).id).toBe('202106');
+    expect(samePeriodLastYear(parsePeriod('20240229')!).id).toBe('20230228');
+    // 2019 has no week 53: its last week stands in
+    expect(samePeriodLastYear(parsePeriod('2020W53')!).id).toBe('2019W52');
+    expect(samePeriodLastYear(parsePeriod('2022W24')!).id).toBe('2021W24');
+    expect(sameRangeLastYear({ start: '2022-01-01', end: '2022-06-30' })).toEqual({ start: '2021-01-01', end: '2021-06-30' });
   });
 });

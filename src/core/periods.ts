@@ -125,3 +125,66 @@ export function periodsBetween(type: PeriodType, start: string, end: string): Pe
   for (let p = periodOf(type, start); p.start <= end; p = shiftPeriod(p, 1)) list.push(p);
   return list;
 }
+
+/** A closed range of days that is not one standard period, such as "the last 7 days". */
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+export const RELATIVE_PERIODS = ['YESTERDAY', 'TODAY', 'LAST_7_DAYS', 'THIS_WEEK', 'THIS_MONTH', 'LAST_MONTH', 'THIS_QUARTER', 'THIS_HALF', 'THIS_YEAR', 'YEAR_TO_DATE'] as const;
+export type RelativePeriod = (typeof RELATIVE_PERIODS)[number];
+
+export const RELATIVE_PERIOD_NAMES: Record<RelativePeriod, string> = {
+  YESTERDAY: '昨日', TODAY: '今日', LAST_7_DAYS: '近7日', THIS_WEEK: '本周', THIS_MONTH: '本月', LAST_MONTH: '上月',
+  THIS_QUARTER: '本季度', THIS_HALF: '本半年', THIS_YEAR: '本年', YEAR_TO_DATE: '年初至今',
+};
+
+/** The days a relative period covers on the as-of date (the day the figures are read for). */
+export function resolveRelative(relative: RelativePeriod, asOf: string): DateRange {
+  switch (relative) {
+    case 'YESTERDAY': return { start: addDays(asOf, -1), end: addDays(asOf, -1) };
+    case 'TODAY': return { start: asOf, end: asOf };
+    // The 7 full days before the as-of day: a daily dispatch on the 16th reports the 9th to the 15th.
+    case 'LAST_7_DAYS': return { start: addDays(asOf, -7), end: addDays(asOf, -1) };
+    case 'THIS_WEEK': return periodOf('week', asOf);
+    case 'THIS_MONTH': return periodOf('month', asOf);
+    case 'LAST_MONTH': return shiftPeriod(periodOf('month', asOf), -1);
+    case 'THIS_QUARTER': return periodOf('quarter', asOf);
+    case 'THIS_HALF': return periodOf('half', asOf);
+    case 'THIS_YEAR': return periodOf('year', asOf);
+    case 'YEAR_TO_DATE': return { start: `${asOf.slice(0, 4)}-01-01`, end: asOf };
+  }
+}
+
+/** The same days one year earlier; 29 February becomes 28 February. */
+export function sameRangeLastYear(range: DateRange): DateRange {
+  const back = (date: string) => {
+    const year = Number(date.slice(0, 4)) - 1;
+    const monthDay = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+    return `${year}-${monthDay}`;
+  };
+  return { start: back(range.start), end: back(range.end) };
+}
+
+/** The period of the same kind one year earlier (2022S1 → 2021S1, 2022W24 → 2021W24 or the last week of 2021). */
+export function samePeriodLastYear(period: Period): Period {
+  const year = Number(period.id.slice(0, 4)) - 1;
+  switch (period.type) {
+    case 'year': return parsePeriod(String(year))!;
+    case 'week': {
+      const week = Math.min(Number(period.id.slice(5)), isoWeeksIn(year));
+      return parsePeriod(`${year}W${pad(week)}`)!;
+    }
+    case 'day': {
+      const { start } = sameRangeLastYear(period);
+      return periodOf('day', start);
+    }
+    default: return parsePeriod(`${year}${period.id.slice(4)}`)!;
+  }
+}
+
+/** Number of days of a range, both ends included. */
+export function daysIn(range: DateRange): number {
+  return Math.round((parseDate(range.end).getTime() - parseDate(range.start).getTime()) / DAY_MS) + 1;
+}
