@@ -1,0 +1,91 @@
+// 产业发展: land transfer, grain and specialty crops, industry projects, cadres' visits to enterprises.
+import { choice, date, decimal, EVENT_DATE, integer, longtext, text, uscc, boolean, type BuiltinLedger } from './types.js';
+
+export const INDUSTRY_LEDGERS: BuiltinLedger[] = [
+  {
+    key: 'land_transfer', name: '土地流转合同台账', kind: 'register', workLine: '产业发展',
+    description: '每份土地经营权流转合同一条：流出方、流入方、地类、面积、期限和租金；按签订日期统计流转面积。',
+    fields: [
+      text('contract_no', '合同编号', { required: true, unique: true, maxLength: 40 }),
+      text('transferor', '流出方（户主）', { required: true }),
+      text('transferee', '流入方', { required: true }),
+      choice('transferee_type', '流入方类型', ['农民专业合作社', '家庭农场', '农业企业', '种养大户', '村集体经济组织', '其他'], { required: true }),
+      choice('land_type', '土地类型', ['耕地', '林地'], { required: true }),
+      decimal('area', '流转面积', '亩', 2, { required: true, max: 5000 }),
+      choice('use', '流转用途', ['水稻', '蔬菜', '油茶', '苗木花卉', '水果', '民宿文旅', '其他'], { required: true }),
+      integer('term_years', '流转期限', '年', { required: true, min: 1, max: 30 }),
+      decimal('rent', '租金', '元/亩·年', 0, { max: 3000 }),
+      date('signed_on', '签订日期', EVENT_DATE),
+      boolean('filed', '已在经管站备案'),
+    ],
+  },
+  {
+    key: 'early_rice', name: '早稻生产面积', kind: 'periodic', periodType: 'half', workLine: '产业发展',
+    description: '各村每半年填报早稻集中育秧和早稻种植面积。',
+    fields: [
+      decimal('seedling_area', '集中育秧面积', '亩', 1),
+      decimal('sown_area', '早稻种植面积', '亩', 1),
+      text('remark', '备注'),
+    ],
+  },
+  {
+    key: 'crop_planting', name: '特色种植台账', kind: 'register', workLine: '产业发展',
+    description: '合作社、家庭农场和大户的特色作物种植：面积、预计亩产、单价和预计效益。',
+    fields: [
+      text('grower', '经营主体', { required: true }),
+      choice('crop', '作物', ['早稻育秧', '大红椒', '蔬菜', '茶叶', '水果', '中药材', '其他'], { required: true }),
+      decimal('area', '种植面积', '亩', 1, { required: true }),
+      boolean('greenhouse', '大棚种植'),
+      decimal('yield_per_mu', '预计亩产', '斤', 0),
+      decimal('price', '预计单价', '元/斤', 2),
+      decimal('expected_income', '预计效益', '万元', 2),
+      date('planted_on', '种植日期', EVENT_DATE),
+    ],
+  },
+  {
+    key: 'industry_projects', name: '产业项目台账', kind: 'register', workLine: '产业发展',
+    description: '招商引资和村级产业项目：投资、用地、建设阶段；农旅融合、集体经济增收项目在此登记。',
+    fields: [
+      text('name', '项目名称', { required: true }),
+      choice('category', '项目类别', ['现代农业', '农旅融合', '绿色建材', '能源', '商贸服务', '村集体经济', '其他'], { required: true }),
+      text('investor', '投资主体'),
+      decimal('planned_investment', '计划总投资', '万元', 2, { required: true }),
+      integer('phase', '当前期次', '期', { min: 1, max: 10 }),
+      decimal('phase_investment', '本期投资', '万元', 2),
+      decimal('land_area', '用地面积', '亩', 1),
+      decimal('trial_area', '试验田面积', '亩', 1),
+      decimal('collective_income', '预计村集体年增收', '万元', 2),
+      choice('stage', '建设阶段', ['洽谈', '签约', '前期', '在建', '建成投产'], { required: true }),
+      date('signed_on', '签约日期', EVENT_DATE),
+      date('started_on', '开工日期', { when: { field: 'stage', equals: ['在建', '建成投产'] } }),
+      longtext('summary', '项目简介'),
+    ],
+  },
+  {
+    key: 'enterprise_visits', name: '干部联企走访台账', kind: 'register', workLine: '产业发展',
+    description: '干部联企业行动：每次走访一条，记录企业、反映的困难和解决情况。',
+    fields: [
+      text('enterprise', '企业名称', { required: true }),
+      uscc('credit_code', '统一社会信用代码'),
+      choice('scale', '企业规模', ['大型', '中型', '小型', '微型'], { required: true }),
+      choice('industry', '行业', ['麻石加工', '建材', '能源', '农产品加工', '商贸', '旅游服务', '其他'], { required: true }),
+      date('visited_on', '走访日期', EVENT_DATE),
+      text('cadre', '走访干部', { required: true }),
+      choice('problem_type', '反映困难类别', ['无', '用地', '资金', '用工', '群众纠纷', '基础设施', '审批手续', '其他'], { required: true }),
+      longtext('problem', '困难描述', { when: { field: 'problem_type', equals: ['用地', '资金', '用工', '群众纠纷', '基础设施', '审批手续', '其他'] } }),
+      boolean('solved', '已解决', { when: { field: 'problem_type', equals: ['用地', '资金', '用工', '群众纠纷', '基础设施', '审批手续', '其他'] } }),
+    ],
+  },
+  {
+    key: 'village_basics', name: '村情基础数据', kind: 'periodic', periodType: 'year', workLine: '乡村振兴',
+    description: '各村每年一次的基础数：户数、人口、计税面积、耕地和林地面积，供比率类指标作分母。',
+    fields: [
+      integer('households', '户籍户数', '户'),
+      integer('population', '户籍人口', '人'),
+      integer('population_60', '60岁以上人口', '人'),
+      decimal('taxable_area', '计税总面积', '亩', 1),
+      decimal('farmland_area', '耕地面积', '亩', 1),
+      decimal('forest_area', '林地面积', '亩', 1),
+    ],
+  },
+];
