@@ -221,7 +221,7 @@ describe('refused files', () => {
   it('refuses more rows than the limit with 400', async () => {
     const res = await upload(cadre, 'many.csv', `${HEADER.join(',')}\n${'燕塘村,张三\n'.repeat(MAX_ROWS + 1)}`);
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().errors[0].message).toBe('文件有 1,001 行数据，超过上限 1,000 行，请拆分后导入');
+    expect(res.json().errors[0].message).toBe('文件的数据超过 1,000 行的上限，请拆分后导入');
   });
 
   it('refuses a zip bomb before parsing it', async () => {

@@ -3,7 +3,13 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../http/app-error.js';
 import { buildZip } from '../../testing/zip-builder.js';
 import { checkXlsx, decodeImportCsv, importFileKind } from './ledger-import-file.js';
-import { readImportRows } from './ledger-import-reader.js';
+import { importRows, type SheetRow } from './ledger-import-reader.js';
+
+async function readImportRows(kind: 'xlsx' | 'csv', bytes: Uint8Array) {
+  const rows: SheetRow[] = [];
+  for await (const batch of importRows(kind, bytes)) rows.push(...batch);
+  return rows;
+}
 
 const WORKBOOK = { name: 'xl/workbook.xml', content: '<workbook/>' };
 
@@ -91,12 +97,12 @@ describe('reading rows', () => {
     sheet.addRow(['组织单元', '家庭人口']);
     sheet.addRow(['燕塘村', { formula: '1+2', result: 3 }]);
     sheet.addRow(['燕塘村', { formula: 'SUM(B2:B2)' }]);
-    const rows = await readImportRows('xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()), { maxRows: 10 });
+    const rows = await readImportRows('xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(rows[1]).toEqual({ row: 2, cells: ['燕塘村', 3] });
     expect(rows[2].cells[1]).toEqual({ problem: expect.stringContaining('没有计算结果') });
 
     sheet.addRow(['燕塘村', { formula: '[1]Sheet1!A1', result: 5 }]);
-    const e = await refusal(readImportRows('xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()), { maxRows: 10 }));
+    const e = await refusal(readImportRows('xlsx', new Uint8Array(await workbook.xlsx.writeBuffer())));
     expect(e.errors?.[0].message).toContain('引用了其他工作簿');
   });
 
@@ -106,7 +112,7 @@ describe('reading rows', () => {
     const sheet = workbook.addWorksheet('填报');
     sheet.getCell('A1').value = '组织单元';
     sheet.getCell('A4').value = '燕塘村';
-    const rows = await readImportRows('xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()), { maxRows: 10 });
+    const rows = await readImportRows('xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(rows).toEqual([{ row: 1, cells: ['组织单元'] }, { row: 4, cells: ['燕塘村'] }]);
   });
 });

@@ -19,9 +19,6 @@ export const DATA_SHEET = '填报';
 // '[1]Sheet1'!A1, [Book.xlsx]Sheet1!A1, 'C:\dir\[Book.xlsx]Sheet1'!A1: a bracketed workbook before a sheet and '!'.
 const EXTERNAL_REFERENCE = /\[[^[\]]+\][^[\]!]*!/;
 
-const tooManyRows = (limit: number) =>
-  invalid([{ field: 'file', message: `文件超过 ${limit.toLocaleString('en-US')} 行数据，请拆分成多个文件导入` }], '文件行数超过上限');
-
 function cellOf(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value.trim();
@@ -47,58 +44,56 @@ function cellOf(value: unknown): Cell {
 
 const isBlank = (cells: Cell[]) => cells.every((c) => c === null || c === '');
 
-export interface ReadOptions {
-  maxRows: number;
-  /** Called every few thousand rows with the number read so far. */
-  onProgress?: (rows: number) => void;
-}
-
-async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<SheetRow[]> {
+/**
+ * The rows of the sheet named 填报 (else of the first sheet), one at a time as exceljs's streaming reader parses
+ * them, so a large file is never held as cells all at once.
+ */
+async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
   });
-  let chosen: SheetRow[] | null = null;
-  let chosenByName = false;
+  let target: string | undefined | null = null;
+  let read = false;
   for await (const sheet of reader) {
     const name = (sheet as unknown as { name?: string }).name;
-    const wanted = !chosenByName && (name === DATA_SHEET || chosen === null);
-    const rows: SheetRow[] = [];
-    let data = 0;
-    for await (const row of sheet) {
+    if (target === null) {
+      // workbook.xml (the sheet names) comes before the sheets in the zip.
+      const names = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
+      target = names.includes(DATA_SHEET) ? DATA_SHEET : name;
+    }
+    const wanted = !read && name === target;
+    // parse() hands over the rows of each parsed chunk together: one await per chunk, not per row.
+    const chunks = (sheet as unknown as { parse(): AsyncIterable<{ eventType: string; value: ExcelJS.Row }[]> }).parse();
+    for await (const events of chunks) {
       if (!wanted) continue;
-      const values = row.values as unknown[];
-      const cells: Cell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i]));
-      if (isBlank(cells)) continue;
-      rows.push({ row: row.number, cells });
-      // The header row and a title row above it do not count against the limit.
-      if (++data > options.maxRows + 10) throw tooManyRows(options.maxRows);
-      if (data % 5000 === 0) options.onProgress?.(data);
+      const batch: SheetRow[] = [];
+      for (const { eventType, value: row } of events) {
+        if (eventType !== 'row') continue;
+        const values = row.values as unknown[];
+        const cells: Cell[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i]));
+        if (!isBlank(cells)) batch.push({ row: row.number, cells });
+      }
+      if (batch.length) yield batch;
     }
-    if (wanted) {
-      chosen = rows;
-      chosenByName = name === DATA_SHEET;
-    }
+    if (wanted) read = true;
   }
-  return chosen ?? [];
 }
 
-function readCsv(bytes: Uint8Array, options: ReadOptions): SheetRow[] {
+function* csvRows(bytes: Uint8Array): Generator<SheetRow[]> {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(decodeImportCsv(bytes), { relax_column_count: true, trim: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (e) {
     throw invalid([{ field: 'file', message: `CSV 格式错误：${(e as Error).message}` }], '文件无法解析');
   }
-  if (records.length > options.maxRows + 10) throw tooManyRows(options.maxRows);
-  const rows: SheetRow[] = [];
-  for (const { record, info } of records) {
-    const cells = record.map((c) => c);
-    if (!isBlank(cells)) rows.push({ row: info.lines, cells });
-  }
-  return rows;
+  yield records.filter(({ record }) => !isBlank(record)).map(({ record, info }) => ({ row: info.lines, cells: record }));
 }
 
-export async function readImportRows(kind: ImportFileKind, bytes: Uint8Array, options: ReadOptions): Promise<SheetRow[]> {
-  return kind === 'xlsx' ? readXlsx(bytes, options) : readCsv(bytes, options);
+/**
+ * The non-blank rows of an import file (checked beforehand by ledger-import-file.ts), header rows included, in
+ * batches as they are parsed.
+ */
+export function importRows(kind: ImportFileKind, bytes: Uint8Array): AsyncIterable<SheetRow[]> | Iterable<SheetRow[]> {
+  return kind === 'xlsx' ? xlsxRows(bytes) : csvRows(bytes);
 }

@@ -75,17 +75,18 @@ export interface ValidatedRows {
   dataRows: number;
 }
 
+const HEADER_SEARCH_ROWS = 10;
+
 /**
- * Validates every data row; `onProgress` is called every 2,000 rows, after yielding to the event loop so that a
- * large file does not hold up other requests.
+ * Validates every data row as the reader hands over its batches (the file is never held as cells all at once);
+ * `onProgress` gets the rows done every 2,000 rows, after yielding to the event loop so that a large file does
+ * not hold up other requests. More data rows than `maxRows` stop the reading with a 400.
  */
-export async function validateRows(sheet: SheetRow[], context: RowContext, onProgress?: (done: number, total: number) => void): Promise<ValidatedRows> {
-  const { index, map } = findHeader(sheet, context);
-  const data = sheet.slice(index + 1);
-  if (data.length === 0) throw invalid([{ field: 'file', message: '文件中没有数据行' }], '文件中没有数据');
-  if (data.length > context.maxRows) {
-    throw invalid([{ field: 'file', message: `文件有 ${data.length.toLocaleString('en-US')} 行数据，超过上限 ${context.maxRows.toLocaleString('en-US')} 行，请拆分后导入` }], '文件行数超过上限');
-  }
+export async function validateRows(
+  source: AsyncIterable<SheetRow[]> | Iterable<SheetRow[]>, context: RowContext, onProgress?: (done: number) => void,
+): Promise<ValidatedRows> {
+  const head: SheetRow[] = [];
+  let map: ColumnMap | undefined;
   const errors: RowError[] = [];
   const badRows = new Set<number>();
   const rows: ParsedRow[] = [];
@@ -95,15 +96,10 @@ export async function validateRows(sheet: SheetRow[], context: RowContext, onPro
   };
   const headers = new Map(context.fields.map((f) => [f.key, headerOf(f)]));
   const writable = new Map<number, boolean>();
-  const uniqueFields = map.fields.filter((c) => c.field.unique);
   const firstRowOf = new Map<string, number>();
 
-  for (let i = 0; i < data.length; i++) {
-    if (i % 2000 === 0 && i > 0) {
-      onProgress?.(i, data.length);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const { row, cells } = data[i];
+  let dataRows = 0;
+  const check = ({ row, cells }: SheetRow, map: ColumnMap) => {
     const unitCell = cells[map.unit] ?? null;
     let unit: ParsedRow | undefined;
     const unitText = cellText(unitCell);
@@ -144,7 +140,8 @@ export async function validateRows(sheet: SheetRow[], context: RowContext, onPro
       if (cellProblems.has(e.field)) continue;
       fail(row, headers.get(e.field) ?? e.field, cellText(cells[map.fields.find((c) => c.field.key === e.field)?.index ?? -1] ?? null), e.message);
     }
-    for (const { field } of uniqueFields) {
+    for (const { field } of map.fields) {
+      if (!field.unique) continue;
       const value = result.values[field.key];
       if (value === undefined) continue;
       const key = `${field.key}\u0000${JSON.stringify(value)}`;
@@ -159,9 +156,42 @@ export async function validateRows(sheet: SheetRow[], context: RowContext, onPro
       else firstRowOf.set(key, row);
     }
     if (unit && !badRows.has(row)) rows.push({ ...unit, period, values: result.values });
+  };
+  const take = (r: SheetRow, columns: ColumnMap) => {
+    if (++dataRows > context.maxRows) {
+      throw invalid([{ field: 'file', message: `文件的数据超过 ${context.maxRows.toLocaleString('en-US')} 行的上限，请拆分后导入` }], '文件行数超过上限');
+    }
+    check(r, columns);
+  };
+
+  let reported = 0;
+  for await (const batch of source) {
+    for (const r of batch) {
+      if (map) take(r, map);
+      else {
+        // The header is the most header-like of the first rows; the rows after it are data.
+        head.push(r);
+        if (head.length < HEADER_SEARCH_ROWS) continue;
+        const found = findHeader(head, context);
+        map = found.map;
+        for (const d of head.slice(found.index + 1)) take(d, map);
+      }
+    }
+    if (dataRows - reported >= 2000) {
+      reported = dataRows;
+      onProgress?.(dataRows);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
-  onProgress?.(data.length, data.length);
-  return { rows, errors, badRows, ignoredColumns: map.ignored, dataRows: data.length };
+  if (!map) {
+    if (head.length === 0) throw invalid([{ field: 'file', message: '文件中没有数据行' }], '文件中没有数据');
+    const found = findHeader(head, context);
+    map = found.map;
+    for (const d of head.slice(found.index + 1)) take(d, map);
+  }
+  if (dataRows === 0) throw invalid([{ field: 'file', message: '文件中没有数据行' }], '文件中没有数据');
+  onProgress?.(dataRows);
+  return { rows, errors, badRows, ignoredColumns: map.ignored, dataRows };
 }
 
 /** Describes a field for the instructions sheet: type, rules and condition in Chinese. */

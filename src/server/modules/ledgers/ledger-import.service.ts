@@ -13,7 +13,7 @@ import { ledgerOf, ledgerTownship } from './ledger-access.js';
 import { definitionOf } from './ledger-records.service.js';
 import { headerOf, UnitDirectory, PERIOD_HEADER } from './ledger-excel-columns.js';
 import { checkXlsx, importFileKind } from './ledger-import-file.js';
-import { readImportRows } from './ledger-import-reader.js';
+import { importRows } from './ledger-import-reader.js';
 import { validateRows } from './ledger-import-rows.js';
 import { createJob, dropJob, findJob, type ImportJob, type ParsedRow, type RowError } from './ledger-import-store.js';
 import * as importRepo from './ledger-import.repository.js';
@@ -58,14 +58,13 @@ export async function startImport(ctx: ServiceContext, key: string, fileName: st
     definitionVersion: ledger.currentVersion, fileName,
   });
   const work = (async () => {
-    const sheet = await readImportRows(kind, bytes, { maxRows: limits.maxRows, onProgress: (n) => { job.processed = n; } });
-    job.phase = 'validating';
-    job.processed = 0;
     const context = {
       fields, periodType: ledger.kind === 'periodic' ? (ledger.periodType as PeriodType) : null, units, maxRows: limits.maxRows,
       canWrite: (unit: { path: string }) => can(ctx.principal, 'ledger.write', unit),
     };
-    const result = await validateRows(sheet, context, (done, total) => { job.processed = done; job.total = total; });
+    // Rows are checked as they are parsed; the total is known once the file has been read.
+    const result = await validateRows(importRows(kind, bytes), context, (done) => { job.processed = done; });
+    job.phase = 'validating';
     job.total = result.dataRows;
     job.ignoredColumns = result.ignoredColumns;
     const clashes = await storedClashes(ctx, job, result.rows, fields);
