@@ -8,7 +8,7 @@ export default defineConfig({
     projects: backends.map((backend) => ({
       test: {
         name: backend,
-        include: backend === 'pglite' ? ['src/**/*.test.ts'] : ['src/server/**/*.routes.test.ts', 'src/server/**/*.db.test.ts'],
+        include: backend === 'pglite' ? ['src/**/*.test.ts', 'demo/**/*.test.ts'] : ['src/server/**/*.routes.test.ts', 'src/server/**/*.db.test.ts'],
         env: { ZW_TEST_DB: backend, TZ: 'Asia/Shanghai' },
         testTimeout: 60_000,
         hookTimeout: 120_000,

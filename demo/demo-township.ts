@@ -1,5 +1,6 @@
 // Loads the demo township 川山坪镇 (汨罗市) on an empty database: divisions from the NBS codes, villager
-// groups and a half-finished group-merge campaign (2022), grids, the cadre organisation and demo accounts.
+// groups and a half-finished group-merge campaign (2022), grids, the cadre organisation, demo accounts and the
+// built-in ledgers with synthetic records for 2021 and the first half of 2022 (demo-ledgers.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,8 @@ import { randomPassword } from '../src/server/modules/auth/passwords.js';
 import type { RoleInput } from '../src/server/modules/users/users.schemas.js';
 import { seededRandom } from './seeded-random.js';
 import { seedDemoCadre } from './demo-cadre.js';
+import { DEMO_FROM, DEMO_TO } from './demo-ledger-context.js';
+import { loadDemoLedgers } from './demo-ledgers.js';
 import { findByCode } from '../src/server/modules/org/org.repository.js';
 
 export const DEMO_TOWNSHIP_CODE = '430681105000';
@@ -92,7 +95,12 @@ export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; d
   if (cadre) {
     await addAccount('zuzhang', cadre.leaderName, `组长（${cadre.name}）`, [{ role: 'group_leader', cadreGroupId: cadre.id }], opts.demoPassword);
   }
-  await db.insert(settings).values({ key: 'demo', value: { township: DEMO_TOWNSHIP_CODE, loadedAt: new Date().toISOString() } });
+  const township = await findByCode(db, DEMO_TOWNSHIP_CODE);
+  const ledgers = await db.transaction((tx) => loadDemoLedgers(tx, township!.id, null));
+  // The mark the UI reads to label every figure of this township as demo data (演示数据).
+  await db.insert(settings).values({ key: 'demo', value: {
+    township: DEMO_TOWNSHIP_CODE, loadedAt: new Date().toISOString(), seed: ledgers.seed, dataFrom: DEMO_FROM, dataTo: DEMO_TO,
+  } });
   return accounts;
 }
 

@@ -1,0 +1,97 @@
+// The demo township's ledgers: installs the built-in library and fills every ledger with deterministic
+// synthetic records for 2021-01-01 … 2022-06-30 (fixed seed), sized like the 2022 half-year report of 川山坪镇.
+// Every record passes the same validation as a user's entry; rows go in as multi-row INSERTs.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { validateValues } from '../src/core/ledger-fields.js';
+import { searchTextOf } from '../src/core/search-text.js';
+import type { Queryable } from '../src/server/db/connection.js';
+import { ledgerRecords, orgUnits } from '../src/server/db/schema.js';
+import { BUILTIN_LEDGERS, type BuiltinLedger } from '../src/server/modules/ledgers/library/index.js';
+import { installBuiltinLedgers } from '../src/server/modules/ledgers/library/install-library.js';
+import { demoContext, type DemoRecord, type DemoVillage } from './demo-ledger-context.js';
+import { ECONOMY_GENERATORS } from './demo-ledgers-economy.js';
+import { ENVIRONMENT_GENERATORS } from './demo-ledgers-environment.js';
+import { SAFETY_GENERATORS } from './demo-ledgers-safety.js';
+import { WELFARE_GENERATORS } from './demo-ledgers-welfare.js';
+
+export const DEMO_LEDGER_SEED = 20220630;
+const CHUNK = 1000;
+
+const GENERATORS = { ...ECONOMY_GENERATORS, ...SAFETY_GENERATORS, ...ENVIRONMENT_GENERATORS, ...WELFARE_GENERATORS };
+
+export type DemoVillageInput = Omit<DemoVillage, 'households' | 'population'>;
+
+/** The records of every built-in ledger, by key. Pure: the same seed and villages give the same records. */
+export function generateDemoLedgers(seed: number, townshipUnitId: number, villages: DemoVillageInput[]): Map<string, DemoRecord[]> {
+  const ctx = demoContext(seed, townshipUnitId, villages);
+  const result = new Map<string, DemoRecord[]>();
+  for (const ledger of BUILTIN_LEDGERS) {
+    const generate = GENERATORS[ledger.key];
+    if (!generate) throw new Error(`no demo data for ledger ${ledger.key}`);
+    result.set(ledger.key, generate(ctx));
+  }
+  return result;
+}
+
+/** A generated record as it will be stored, or the reason it would be refused. */
+export function checkDemoRecord(ledger: BuiltinLedger, record: DemoRecord): { values: Record<string, unknown>; problem?: string } {
+  const { values, errors } = validateValues(ledger.fields, record.values);
+  const stateKeys = ledger.workflow?.states.map((s) => s.key);
+  const problem = errors.length ? errors.map((e) => `${e.field}: ${e.message}`).join('; ')
+    : ledger.kind === 'periodic' && !record.period ? 'periodic record without a period'
+      : stateKeys && !stateKeys.includes(record.status ?? '') ? `status ${record.status} not in the workflow`
+        : !stateKeys && record.status ? 'status on a ledger without a workflow' : undefined;
+  return { values, problem };
+}
+
+async function demoVillages(q: Queryable, townshipId: number): Promise<DemoVillageInput[]> {
+  const villages = await q.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name }).from(orgUnits)
+    .where(and(eq(orgUnits.townshipId, townshipId), eq(orgUnits.level, 'village'), isNull(orgUnits.validTo))).orderBy(orgUnits.code);
+  const groups = villages.length === 0 ? [] : await q.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits)
+    .where(and(inArray(orgUnits.parentId, villages.map((v) => v.id)), eq(orgUnits.level, 'group'), isNull(orgUnits.validTo))).orderBy(orgUnits.code);
+  return villages.map((v) => ({ ...v, groups: groups.filter((g) => g.parentId === v.id).map(({ id, name }) => ({ id, name })) }));
+}
+
+export interface DemoLedgerSummary {
+  seed: number;
+  /** Records inserted per ledger key. */
+  counts: Record<string, number>;
+  milliseconds: number;
+}
+
+/** Installs the library into the township and loads the demo records of every built-in ledger. */
+export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: number | null, seed = DEMO_LEDGER_SEED): Promise<DemoLedgerSummary> {
+  const started = Date.now();
+  const ids = await installBuiltinLedgers(q, townshipId, userId);
+  const villages = await demoVillages(q, townshipId);
+  const [township] = await q.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, townshipId));
+  const unitNames = new Map<number, string>([[townshipId, township.name]]);
+  for (const v of villages) {
+    unitNames.set(v.id, v.name);
+    for (const g of v.groups) unitNames.set(g.id, g.name);
+  }
+  const generated = generateDemoLedgers(seed, townshipId, villages);
+  const counts: Record<string, number> = {};
+  let batch: (typeof ledgerRecords.$inferInsert)[] = [];
+  const flush = async () => {
+    if (batch.length) await q.insert(ledgerRecords).values(batch);
+    batch = [];
+  };
+  for (const ledger of BUILTIN_LEDGERS) {
+    const records = generated.get(ledger.key)!;
+    for (const record of records) {
+      const { values, problem } = checkDemoRecord(ledger, record);
+      if (problem) throw new Error(`demo record of ${ledger.key} refused: ${problem}`);
+      const at = new Date(`${record.on}T02:00:00Z`); // 10:00 in China, on the day the record was entered
+      batch.push({
+        townshipId, ledgerId: ids.get(ledger.key)!, orgUnitId: record.unitId, values, period: record.period ?? null, status: record.status ?? null,
+        searchText: searchTextOf(ledger.fields, values, unitNames.get(record.unitId) ?? ''), definitionVersion: 1,
+        createdBy: userId, createdAt: at, updatedBy: userId, updatedAt: at,
+      });
+      if (batch.length >= CHUNK) await flush();
+    }
+    counts[ledger.key] = records.length;
+  }
+  await flush();
+  return { seed, counts, milliseconds: Date.now() - started };
+}
