@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/server/db/connection.js';
+import { buildApp, SESSION_COOKIE } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
 import { openTestDatabase } from '../src/server/testing/test-app.js';
 import { BUILTIN_LEDGERS } from '../src/server/modules/ledgers/library/index.js';
 import { loadDemoTownship } from './demo-township.js';
@@ -89,6 +91,37 @@ describe('demo ledgers', () => {
     }
     const ids = generated.get('monitored_households')!.map((r) => r.values.head_id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has the village cadres enter their villages\' records', async () => {
+    const unattributed = await total(first, sql`
+      SELECT count(*) AS n FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id WHERE u.level <> 'town' AND r.created_by IS NULL`);
+    expect(unattributed).toBe(0);
+    const byOthers = await total(first, sql`
+      SELECT count(*) AS n FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id
+      JOIN users c ON c.id = r.created_by
+      WHERE u.level = 'village' AND c.username <> 'cun' || right(u.code, 3)`);
+    expect(byOthers).toBe(0);
+  });
+
+  it('serves the demo through the ledger API', async () => {
+    const app = await buildApp({ database: first, config: { ...loadConfig({}), dataDir: '/nonexistent' } });
+    await app.ready();
+    try {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'shuji', password: 'Demo-pass-2022' } });
+      const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+      const get = (url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
+      const list = (await get('/api/ledgers')).json() as { items: { key: string; builtin: boolean; records: number; workLine: { name: string } | null }[] };
+      expect(list.items).toHaveLength(BUILTIN_LEDGERS.length);
+      expect(list.items.every((l) => l.builtin && l.records > 0 && l.workLine)).toBe(true);
+      const houses = await get('/api/ledgers/self_built_houses/records?orgUnit=430681105229&pageSize=5');
+      expect(houses.statusCode).toBe(200);
+      expect(houses.json().total).toBeGreaterThan(200);
+      const grid = await get('/api/ledgers/vaccination_daily/periods/20220629');
+      expect(grid.statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 
   it('marks the township as demo data', async () => {

@@ -5,7 +5,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { validateValues } from '../src/core/ledger-fields.js';
 import { searchTextOf } from '../src/core/search-text.js';
 import type { Queryable } from '../src/server/db/connection.js';
-import { orgUnits } from '../src/server/db/schema.js';
+import { orgUnits, userRoles } from '../src/server/db/schema.js';
 import { BUILTIN_LEDGERS, type BuiltinLedger } from '../src/server/modules/ledgers/library/index.js';
 import { installBuiltinLedgers } from '../src/server/modules/ledgers/library/install-library.js';
 import { demoContext, type DemoRecord, type DemoVillage } from './demo-ledger-context.js';
@@ -54,6 +54,7 @@ async function demoVillages(q: Queryable, townshipId: number): Promise<DemoVilla
 
 interface DemoRow {
   ledger_id: number;
+  entered_by: number | null;
   org_unit_id: number;
   values: Record<string, unknown>;
   period: string | null;
@@ -66,13 +67,13 @@ interface DemoRow {
  * One chunk of rows as one JSON parameter: PGlite parses a single text far faster than 14 parameters a row.
  * The columns are those of `ledgerRecords` (schema.ts).
  */
-async function insertRows(q: Queryable, rows: DemoRow[], townshipId: number, userId: number | null) {
+async function insertRows(q: Queryable, rows: DemoRow[], townshipId: number) {
   await q.execute(sql`
     INSERT INTO ledger_records (township_id, ledger_id, org_unit_id, "values", period, status, search_text, definition_version,
                                 created_by, created_at, updated_by, updated_at)
-    SELECT ${townshipId}, r.ledger_id, r.org_unit_id, r."values", r.period, r.status, r.search_text, 1, ${userId}::int, r.at, ${userId}::int, r.at
+    SELECT ${townshipId}, r.ledger_id, r.org_unit_id, r."values", r.period, r.status, r.search_text, 1, r.entered_by, r.at, r.entered_by, r.at
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r(ledger_id int, org_unit_id int, "values" jsonb, period text, status text, search_text text, at timestamptz)`);
+      AS r(ledger_id int, entered_by int, org_unit_id int, "values" jsonb, period text, status text, search_text text, at timestamptz)`);
 }
 
 export interface DemoLedgerSummary {
@@ -88,16 +89,25 @@ export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: 
   const ids = await installBuiltinLedgers(q, townshipId, userId);
   const villages = await demoVillages(q, townshipId);
   const [township] = await q.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, townshipId));
+  // Records are entered by the village's cadre where the demo has one, so "who entered it" reads true.
+  const cadres = villages.length === 0 ? [] : await q.select({ userId: userRoles.userId, unitId: userRoles.orgUnitId }).from(userRoles)
+    .where(and(eq(userRoles.role, 'village_cadre'), inArray(userRoles.orgUnitId, villages.map((v) => v.id))));
   const unitNames = new Map<number, string>([[townshipId, township.name]]);
+  const enteredBy = new Map<number, number | null>([[townshipId, userId]]);
   for (const v of villages) {
+    const cadre = cadres.find((c) => c.unitId === v.id)?.userId ?? userId;
     unitNames.set(v.id, v.name);
-    for (const g of v.groups) unitNames.set(g.id, g.name);
+    enteredBy.set(v.id, cadre);
+    for (const g of v.groups) {
+      unitNames.set(g.id, g.name);
+      enteredBy.set(g.id, cadre);
+    }
   }
   const generated = generateDemoLedgers(seed, townshipId, villages);
   const counts: Record<string, number> = {};
   let batch: DemoRow[] = [];
   const flush = async () => {
-    if (batch.length) await insertRows(q, batch, townshipId, userId);
+    if (batch.length) await insertRows(q, batch, townshipId);
     batch = [];
   };
   for (const ledger of BUILTIN_LEDGERS) {
@@ -106,7 +116,7 @@ export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: 
       const { values, problem } = checkDemoRecord(ledger, record);
       if (problem) throw new Error(`demo record of ${ledger.key} refused: ${problem}`);
       batch.push({
-        ledger_id: ids.get(ledger.key)!, org_unit_id: record.unitId, values, period: record.period ?? null, status: record.status ?? null,
+        ledger_id: ids.get(ledger.key)!, org_unit_id: record.unitId, entered_by: enteredBy.get(record.unitId) ?? userId, values, period: record.period ?? null, status: record.status ?? null,
         search_text: searchTextOf(ledger.fields, values, unitNames.get(record.unitId) ?? ''),
         at: `${record.on}T02:00:00Z`, // 10:00 in China, on the day the record was entered
       });

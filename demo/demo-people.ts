@@ -31,7 +31,8 @@ export function demoPeople(r: Random) {
         return id;
       }
     },
-    mobile: () => `${r.pick(MOBILE_PREFIXES)}${pad(r.int(0, 99_999_999), 8)}`,
+    /** 139 0000 1234: a valid mobile whose four zeros mark it as made up. */
+    mobile: () => `${r.pick(MOBILE_PREFIXES)}0000${pad(r.int(0, 9999), 4)}`,
     /** A unified social credit code of an enterprise registered in 汨罗市 (登记机关 9 市场监管, 类别 1 企业). */
     creditCode(): string {
       const body = `91${REGION}${pad(r.int(0, 99_999_999), 8)}`;
