@@ -5,6 +5,7 @@ import { buildApp, SESSION_COOKIE } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openTestDatabase } from '../src/server/testing/test-app.js';
 import { BUILTIN_LEDGERS } from '../src/server/modules/ledgers/library/index.js';
+import { installBuiltinLedgers } from '../src/server/modules/ledgers/library/install-library.js';
 import { loadDemoTownship } from './demo-township.js';
 import { checkDemoRecord, DEMO_LEDGER_SEED, generateDemoLedgers } from './demo-ledgers.js';
 
@@ -124,7 +125,18 @@ describe('demo ledgers', () => {
     }
   });
 
+  it('installs the library once: a second install keeps the ledgers it finds', async () => {
+    const township = await total(first, sql`SELECT id AS n FROM org_units WHERE code = '430681105000'`);
+    const before = await total(first, sql`SELECT count(*) AS n FROM ledgers`);
+    const ids = await installBuiltinLedgers(first.db, township, null);
+    expect(ids.size).toBe(BUILTIN_LEDGERS.length);
+    expect(await total(first, sql`SELECT count(*) AS n FROM ledgers`)).toBe(before);
+    expect(await total(first, sql`SELECT count(*) AS n FROM ledger_versions`)).toBe(before);
+  });
+
   it('marks the township as demo data', async () => {
+    const [entry] = await queryRows<{ after: { counts: Record<string, number> } }>(first.db, sql`SELECT after FROM audit_log WHERE action = 'ledger.demo'`);
+    expect(entry.after.counts.self_built_houses).toBeGreaterThan(5000);
     const [mark] = await queryRows<{ value: { township: string; seed: number } }>(first.db, sql`SELECT value FROM settings WHERE key = 'demo'`);
     expect(mark.value).toMatchObject({ township: '430681105000', seed: DEMO_LEDGER_SEED });
   });

@@ -8,7 +8,8 @@ import type { Queryable } from '../src/server/db/connection.js';
 import { orgUnits, userRoles } from '../src/server/db/schema.js';
 import { BUILTIN_LEDGERS, type BuiltinLedger } from '../src/server/modules/ledgers/library/index.js';
 import { installBuiltinLedgers } from '../src/server/modules/ledgers/library/install-library.js';
-import { demoContext, type DemoRecord, type DemoVillage } from './demo-ledger-context.js';
+import { recordAudit, SYSTEM_ACTOR } from '../src/server/modules/audit/audit.service.js';
+import { DEMO_FROM, DEMO_TO, demoContext, type DemoRecord, type DemoVillage } from './demo-ledger-context.js';
 import { ECONOMY_GENERATORS } from './demo-ledgers-economy.js';
 import { ENVIRONMENT_GENERATORS } from './demo-ledgers-environment.js';
 import { SAFETY_GENERATORS } from './demo-ledgers-safety.js';
@@ -125,5 +126,7 @@ export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: 
     counts[ledger.key] = records.length;
   }
   await flush();
+  // One entry for the whole load: the records are synthetic, so their own history starts at their creation.
+  await recordAudit(q, SYSTEM_ACTOR, { action: 'ledger.demo', entity: 'ledger', townshipId, after: { seed, from: DEMO_FROM, to: DEMO_TO, counts } });
   return { seed, counts, milliseconds: Date.now() - started };
 }
