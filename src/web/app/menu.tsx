@@ -24,7 +24,8 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
       ],
     },
     { key: '/cadre', icon: <TeamOutlined />, label: '组线包村' },
-    { key: '/ledgers', icon: <TableOutlined />, label: '台账' },
+    // administrators see no household data: the server refuses them every ledger
+    ...(abilities.ledgerRead ? [{ key: '/ledgers', icon: <TableOutlined />, label: '台账' }] : []),
     { key: '/indicators', icon: <BarChartOutlined />, label: '指标' },
     { key: '/supervision', icon: <FlagOutlined />, label: '督办' },
     { key: '/reports', icon: <FileTextOutlined />, label: '报告' },

@@ -17,6 +17,10 @@ const MergeProgressPage = lazy(() => import('../features/org/pages/MergeProgress
 const CadrePage = lazy(() => import('../features/cadre/pages/CadrePage'));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
+const LedgersPage = lazy(() => import('../features/ledgers/pages/LedgersPage'));
+const LedgerDefinitionPage = lazy(() => import('../features/ledgers/pages/LedgerDefinitionPage'));
+const LedgerRecordsPage = lazy(() => import('../features/ledgers/pages/LedgerRecordsPage'));
+const LedgerGridPage = lazy(() => import('../features/ledgers/pages/LedgerGridPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -41,7 +45,11 @@ export const router = createBrowserRouter([
       { path: 'org/merge-progress', element: <MergeProgressPage /> },
       { path: 'org/:code', element: <OrgPage /> },
       { path: 'cadre', element: <CadrePage /> },
-      { path: 'ledgers', element: <ComingSoonPage title="台账" what="台账定义、数据录入与Excel导入导出" /> },
+      { path: 'ledgers', element: <LedgersPage /> },
+      { path: 'ledgers/new', element: <LedgerDefinitionPage /> },
+      { path: 'ledgers/:key', element: <LedgerRecordsPage /> },
+      { path: 'ledgers/:key/definition', element: <LedgerDefinitionPage /> },
+      { path: 'ledgers/:key/grid', element: <LedgerGridPage /> },
       { path: 'indicators', element: <ComingSoonPage title="指标" what="指标口径、目标值与逐级汇总" /> },
       { path: 'supervision', element: <ComingSoonPage title="督办" what="任务清单、时限节点与督办亮灯" /> },
       { path: 'reports', element: <ComingSoonPage title="报告" what="报告模板、数据取数与公文格式导出" /> },

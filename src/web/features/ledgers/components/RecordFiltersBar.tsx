@@ -1,0 +1,62 @@
+import { FilterOutlined } from '@ant-design/icons';
+import { Badge, Button, Flex, Input, Select, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import type { FieldDefinition } from '../../../../core/ledger-fields';
+import { useMe } from '../../../app/auth';
+import { useIsMobile } from '../../../components/use-is-mobile';
+import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
+import type { Ledger, RecordFilters } from '../api/types';
+
+/** Fields that filter by equality: choices and yes/no (at most four, to keep the bar on one or two lines). */
+export function filterFields(fields: FieldDefinition[]): FieldDefinition[] {
+  return fields.filter((f) => !f.retired && (f.type === 'choice' || f.type === 'boolean')).slice(0, 4);
+}
+
+export function RecordFiltersBar({ ledger, filters, onChange }: {
+  ledger: Ledger;
+  filters: RecordFilters;
+  onChange: (next: RecordFilters) => void;
+}) {
+  const me = useMe();
+  const isMobile = useIsMobile();
+  const [more, setMore] = useState(false);
+  const active = [filters.orgUnit, filters.status, filters.deleted, ...Object.values(filters.fields ?? {})].filter(Boolean).length;
+  const width = isMobile ? '100%' : 180;
+  const setField = (key: string, value: string | undefined) =>
+    onChange({ ...filters, fields: { ...filters.fields, [key]: value ?? '' } });
+  return (
+    <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
+      <Flex gap={8} style={{ width: isMobile ? '100%' : undefined }}>
+        <Input.Search allowClear enterButton="搜索" placeholder="搜索内容或拼音首字母，如 ytc" aria-label="搜索"
+          style={{ width: isMobile ? undefined : 320, flex: isMobile ? 1 : undefined }} defaultValue={filters.q}
+          onSearch={(q) => onChange({ ...filters, q: q.trim() || undefined })} />
+        {isMobile && (
+          <Badge count={active} size="small">
+            <Button icon={<FilterOutlined />} onClick={() => setMore(!more)} aria-expanded={more}>筛选</Button>
+          </Badge>
+        )}
+      </Flex>
+      {(!isMobile || more) && (<>
+      <OrgUnitSelect aria-label="单位" placeholder="全部单位（可输入拼音首字母）" value={filters.orgUnit}
+        onChange={(orgUnit) => onChange({ ...filters, orgUnit })} style={{ width: isMobile ? '100%' : 220 }} />
+      {ledger.workflow && (
+        <Select allowClear placeholder="全部状态" aria-label="状态" style={{ width }} value={filters.status}
+          options={ledger.workflow.states.map((s) => ({ value: s.key, label: s.label }))}
+          onChange={(status) => onChange({ ...filters, status })} />
+      )}
+      {filterFields(ledger.fields).map((f) => (
+        <Select key={f.key} allowClear placeholder={`${f.label}：全部`} aria-label={f.label} style={{ width }}
+          value={filters.fields?.[f.key] || undefined}
+          options={f.type === 'boolean' ? [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] : (f.choices ?? []).map((c) => ({ value: c, label: c }))}
+          onChange={(v) => setField(f.key, v)} />
+      ))}
+      {me.abilities.ledgerRestore && (
+        <Flex align="center" gap={6}>
+          <Switch size="small" checked={!!filters.deleted} onChange={(deleted) => onChange({ ...filters, deleted })} aria-label="只看已删除" />
+          <Typography.Text type="secondary">只看已删除</Typography.Text>
+        </Flex>
+      )}
+      </>)}
+    </Flex>
+  );
+}

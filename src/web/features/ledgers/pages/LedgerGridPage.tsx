@@ -1,0 +1,241 @@
+import { LeftOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, DatePicker, Flex, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { FieldDefinition, RecordValues } from '../../../../core/ledger-fields';
+import { parsePeriod, periodLabel, periodOf, shiftPeriod, PERIOD_TYPE_NAMES, type Period, type PeriodType } from '../../../../core/periods';
+import { useMe } from '../../../app/auth';
+import { ApiErrorResult } from '../../../components/ApiErrorResult';
+import { PageHeader } from '../../../components/PageHeader';
+import { PageLoading } from '../../../components/PageLoading';
+import { useIsMobile } from '../../../components/use-is-mobile';
+import { ApiError, errorDetail } from '../../../lib/api-client';
+import { formatDateTime, today } from '../../../lib/format';
+import { useLedger } from '../api/get-ledgers';
+import { getPeriodGrid, usePeriodGrid, useSavePeriodGrid } from '../api/period-grid';
+import { ledgerKeys, type Grid, type GridRow, type Ledger } from '../api/types';
+import { fieldValueText } from '../components/FieldValue';
+import { checkValues } from '../components/record-values';
+
+const PICKERS: Record<PeriodType, 'date' | 'week' | 'month' | 'quarter' | 'year'> = {
+  day: 'date', week: 'week', month: 'month', quarter: 'quarter', half: 'month', year: 'year',
+};
+const NUMERIC = new Set(['integer', 'decimal']);
+
+export default function LedgerGridPage() {
+  const { key = '' } = useParams();
+  const { data: ledger, error, isPending, refetch } = useLedger(key);
+  if (isPending) return <PageLoading />;
+  if (error) return <ApiErrorResult error={error} onRetry={() => refetch()} />;
+  if (ledger.kind !== 'periodic' || !ledger.periodType) {
+    return <ApiErrorResult error={new ApiError(400, 'VALIDATION', '登记型台账没有按期填报表格，请在记录列表中新增')} />;
+  }
+  return <GridView ledger={ledger} periodType={ledger.periodType} />;
+}
+
+function GridView({ ledger, periodType }: { ledger: Ledger; periodType: PeriodType }) {
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  const current = periodOf(periodType, today());
+  const asked = search.get('period') ? parsePeriod(search.get('period')!) : null;
+  const period = asked && asked.type === periodType ? asked : current;
+  const setPeriod = (p: Period) => setSearch({ period: p.id }, { replace: true });
+  const next = shiftPeriod(period, 1);
+  const isMobile = useIsMobile();
+  const { data: grid, error, isPending, refetch } = usePeriodGrid(ledger.key, period.id);
+
+  return (
+    <>
+      <PageHeader title={`${ledger.name} · 按期填报`} subTitle={`每${PERIOD_TYPE_NAMES[periodType]}一期，各村（社区）一行；保存时全部成功或全部不保存`}
+        extra={<Button icon={<UnorderedListOutlined />} onClick={() => navigate(`/ledgers/${ledger.key}`)}>记录列表</Button>} />
+      <Card>
+        <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
+          <Button icon={<LeftOutlined />} aria-label="上一期" onClick={() => setPeriod(shiftPeriod(period, -1))}>{isMobile ? '' : '上一期'}</Button>
+          <DatePicker picker={PICKERS[periodType]} allowClear={false} value={dayjs(period.start)} aria-label="选择期间"
+            format={() => periodLabel(period)} style={{ width: isMobile ? 150 : 170 }}
+            disabledDate={(d) => d.format('YYYY-MM-DD') > today()}
+            onChange={(d) => d && setPeriod(periodOf(periodType, d.format('YYYY-MM-DD')))} />
+          <Button aria-label="下一期" disabled={next.start > today()} onClick={() => setPeriod(next)}>{isMobile ? '' : '下一期'}<RightOutlined /></Button>
+          {period.id !== current.id && <Button type="link" onClick={() => setPeriod(current)}>回到本期</Button>}
+          {period.start !== period.end && <Typography.Text type="secondary">{period.start} 至 {period.end}</Typography.Text>}
+        </Flex>
+        {isPending ? <PageLoading /> : error ? <ApiErrorResult compact error={error} onRetry={() => refetch()} /> : (
+          <GridEditor key={period.id} ledger={ledger} grid={grid} period={period.id} />
+        )}
+      </Card>
+    </>
+  );
+}
+
+function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; period: string }) {
+  const me = useMe();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const save = useSavePeriodGrid(ledger.key, period);
+  const fields = (grid.fields ?? ledger.fields).filter((f) => !f.retired);
+  const [edits, setEdits] = useState<Record<string, RecordValues>>({});
+  // the version each edited row was read at: a save names it, so a change made meanwhile is a conflict
+  const [bases, setBases] = useState<Record<string, number | null>>({});
+  const [errors, setErrors] = useState<Record<string, Record<string, string>>>({});
+  const [conflicts, setConflicts] = useState<GridRow[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const rows = grid.items;
+  const valuesOf = (row: GridRow) => edits[row.orgUnit.code] ?? row.values;
+  const dirty = Object.keys(edits);
+
+  const setCell = (row: GridRow, field: FieldDefinition, value: unknown) => {
+    const code = row.orgUnit.code;
+    setEdits({ ...edits, [code]: { ...valuesOf(row), [field.key]: value } });
+    if (!(code in bases)) setBases({ ...bases, [code]: row.version });
+    if (errors[code]?.[field.key]) setErrors({ ...errors, [code]: { ...errors[code], [field.key]: '' } });
+  };
+
+  const onSave = async () => {
+    setFailure(null);
+    const local: typeof errors = {};
+    const body = dirty.map((code) => {
+      const checked = checkValues(fields, edits[code]);
+      if (Object.keys(checked.errors).length) local[code] = checked.errors;
+      return { orgUnit: code, version: bases[code] ?? null, values: checked.values };
+    });
+    setErrors(local);
+    if (Object.keys(local).length) {
+      message.error('有填写不正确的格子，请按红框提示修改');
+      return;
+    }
+    save.mutate(body, {
+      onSuccess: () => {
+        message.success(`已保存 ${body.length} 个村（社区）的数据`);
+        setEdits({}); setBases({}); setConflicts([]);
+      },
+      onError: async (e) => {
+        if (e instanceof ApiError && e.status === 409) {
+          const fresh = await queryClient.fetchQuery({ queryKey: ledgerKeys.grid(ledger.key, period), queryFn: () => getPeriodGrid(ledger.key, period) });
+          setConflicts(fresh.items.filter((r) => r.orgUnit.code in bases && r.version !== bases[r.orgUnit.code]));
+          setFailure(e.detail);
+          return;
+        }
+        if (e instanceof ApiError && e.errors.length) {
+          const server: typeof errors = {};
+          const general: string[] = [];
+          for (const err of e.errors) {
+            const m = /^rows\.(\d+)\.(?:values\.)?(\w+)/.exec(err.field);
+            if (m && body[Number(m[1])]) (server[body[Number(m[1])].orgUnit] ??= {})[m[2]] = err.message;
+            else general.push(err.message);
+          }
+          setErrors(server);
+          setFailure(general.length ? general.join('；') : e.detail);
+          return;
+        }
+        setFailure(errorDetail(e));
+      },
+    });
+  };
+
+  const resolve = (keepMine: boolean) => {
+    const nextEdits = { ...edits };
+    const nextBases = { ...bases };
+    for (const row of conflicts) {
+      if (keepMine) nextBases[row.orgUnit.code] = row.version;
+      else { delete nextEdits[row.orgUnit.code]; delete nextBases[row.orgUnit.code]; }
+    }
+    setEdits(nextEdits); setBases(nextBases); setConflicts([]); setFailure(null);
+  };
+
+  const total = (f: FieldDefinition) => rows.reduce((sum, r) => sum + (typeof valuesOf(r)[f.key] === 'number' ? (valuesOf(r)[f.key] as number) : 0), 0);
+  const columns: TableColumnsType<GridRow> = [
+    {
+      title: '村（社区）', key: 'unit', width: isMobile ? 90 : 130, fixed: 'left',
+      render: (_, r) => (
+        <Space size={4} wrap>
+          {r.orgUnit.name}
+          {edits[r.orgUnit.code] ? <Tag color="orange" style={{ marginInlineEnd: 0 }}>未保存</Tag> : r.recordId || isMobile ? null : <Tag style={{ marginInlineEnd: 0 }}>未填</Tag>}
+        </Space>
+      ),
+    },
+    ...fields.map((f) => ({
+      title: f.unit ? `${f.label}（${f.unit}）` : f.label,
+      key: f.key,
+      width: NUMERIC.has(f.type) ? (isMobile ? 96 : 130) : (isMobile ? 140 : 200),
+      render: (_: unknown, r: GridRow) => {
+        const problem = errors[r.orgUnit.code]?.[f.key];
+        const value = valuesOf(r)[f.key];
+        const editable = me.abilities.ledgerWrite && r.writable !== false;
+        if (!editable) return fieldValueText(f, value);
+        const input = NUMERIC.has(f.type) ? (
+          <InputNumber value={typeof value === 'number' ? value : null} status={problem ? 'error' : undefined} style={{ width: '100%' }}
+            precision={f.type === 'integer' ? 0 : undefined} inputMode={f.type === 'integer' ? 'numeric' : 'decimal'}
+            aria-label={`${r.orgUnit.name} ${f.label}`} onChange={(v) => setCell(r, f, v ?? undefined)} />
+        ) : (
+          <Input value={typeof value === 'string' ? value : ''} status={problem ? 'error' : undefined} aria-label={`${r.orgUnit.name} ${f.label}`}
+            onChange={(e) => setCell(r, f, e.target.value)} />
+        );
+        return problem ? <div>{input}<Typography.Text type="danger" style={{ fontSize: 12 }}>{problem}</Typography.Text></div> : input;
+      },
+    })),
+    ...(isMobile ? [] : [{
+      title: '填报', key: 'by', width: 150,
+      render: (_: unknown, r: GridRow) => r.updatedAt ? <Typography.Text type="secondary">{r.updatedBy ?? ''} {formatDateTime(r.updatedAt)}</Typography.Text> : '—',
+    }]),
+  ];
+
+  return (
+    <>
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
+      {conflicts.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="以下村（社区）的数据在您填写期间已被他人修改"
+          description={(
+            <>
+              <ul style={{ margin: '4px 0 8px', paddingInlineStart: 18 }}>
+                {conflicts.map((r) => (
+                  <li key={r.orgUnit.code}>
+                    {r.orgUnit.name}：{r.updatedBy ?? '他人'}于 {formatDateTime(r.updatedAt)} 保存为 {fields.map((f) => `${f.label} ${fieldValueText(f, r.values[f.key])}`).join('，')}；
+                    您填的是 {fields.map((f) => `${f.label} ${fieldValueText(f, edits[r.orgUnit.code]?.[f.key])}`).join('，')}
+                  </li>
+                ))}
+              </ul>
+              <Space wrap>
+                <Button onClick={() => resolve(false)}>放弃这些村的修改</Button>
+                <Button danger onClick={() => resolve(true)}>仍以我的填写为准</Button>
+              </Space>
+            </>
+          )} />
+      )}
+      <Table<GridRow>
+        rowKey={(r) => r.orgUnit.code}
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: '本期没有需要填报的村（社区）' }}
+        summary={() => (
+          <Table.Summary fixed>
+            <Table.Summary.Row style={{ background: '#fafafa', fontWeight: 600 }}>
+              <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+              {fields.map((f, i) => (
+                <Table.Summary.Cell key={f.key} index={i + 1}>{NUMERIC.has(f.type) ? total(f).toLocaleString('zh-CN') : ''}</Table.Summary.Cell>
+              ))}
+              {!isMobile && <Table.Summary.Cell index={fields.length + 1} />}
+            </Table.Summary.Row>
+          </Table.Summary>
+        )}
+      />
+      <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary">已填报 {rows.filter((r) => r.recordId).length} / {rows.length}{dirty.length ? `，${dirty.length} 行未保存` : ''}</Typography.Text>
+        {me.abilities.ledgerWrite && (
+          <Space>
+            <Button disabled={!dirty.length} onClick={() => { setEdits({}); setBases({}); setErrors({}); setConflicts([]); setFailure(null); }}>撤销修改</Button>
+            <Button type="primary" size={isMobile ? 'large' : 'middle'} disabled={!dirty.length || conflicts.length > 0} loading={save.isPending} onClick={onSave}>
+              全部保存
+            </Button>
+          </Space>
+        )}
+      </Flex>
+    </>
+  );
+}
