@@ -1,0 +1,142 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { login } from './helpers';
+
+// A 1×1 PNG: the server types attachments by their first bytes.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+async function workbook(rows: (string | number)[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('填报');
+  sheet.addRow(['组织单元', '户主姓名', '走访类型', '家庭人口（人）']);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function pick(page: Page, select: Locator, option: string) {
+  await select.click();
+  await page.keyboard.type(option.slice(0, 2));
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+}
+
+test('the party secretary defines a ledger, enters a record on a phone with a photo, imports, fixes and exports', async ({ page }) => {
+  test.setTimeout(120_000);
+  const name = `走访登记${Date.now().toString(36).slice(-4)}`;
+  await login(page, 'shuji');
+
+  // 1. Define a ledger without code: text + choice + integer + photos
+  await page.getByRole('menuitem', { name: '台账' }).click();
+  await expect(page).toHaveURL(/\/ledgers$/);
+  await page.getByRole('button', { name: '新建台账' }).click();
+  await page.getByLabel('台账名称').fill(name);
+  await page.getByLabel('第1个字段名称').fill('户主姓名');
+
+  await page.getByRole('button', { name: '添加字段' }).click();
+  await page.getByLabel('第2个字段名称').fill('走访类型');
+  await pick(page, page.getByLabel('第2个字段类型'), '单选');
+  const choices = page.getByLabel('第2个字段选项');
+  await choices.fill('入户');
+  await choices.press('Enter');
+  await choices.fill('电话');
+  await choices.press('Enter');
+
+  await page.getByRole('button', { name: '添加字段' }).click();
+  await page.getByLabel('第3个字段名称').fill('家庭人口');
+  await pick(page, page.getByLabel('第3个字段类型'), '整数');
+  await page.getByLabel('第3个字段单位').fill('人');
+  await page.getByLabel('第3个字段最小值').fill('1');
+
+  await page.getByRole('button', { name: '添加字段' }).click();
+  await page.getByLabel('第4个字段名称').fill('现场照片');
+  await pick(page, page.getByLabel('第4个字段类型'), '照片/附件');
+
+  await page.getByRole('button', { name: '创建台账' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByText('登记型 · 第 1 版')).toBeVisible();
+  const ledgerUrl = page.url();
+
+  // 2. Enter a record on a phone-sized screen, with a photo; the browser checks as the server does
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: '新增记录' }).click();
+  const drawer = page.getByRole('dialog', { name: `新增${name}记录` });
+  await drawer.getByRole('combobox', { name: '所属单位' }).click();
+  await page.keyboard.type('ytc');
+  await page.locator('.ant-select-item-option').filter({ hasText: '燕塘村' }).click();
+  await drawer.getByLabel('户主姓名').fill('王建国');
+  await drawer.getByText('入户', { exact: true }).click();
+  await drawer.getByLabel('家庭人口').fill('0');
+  await drawer.locator('input[type=file]').setInputFiles({ name: 'xianchang.png', mimeType: 'image/png', buffer: PNG });
+  await expect(drawer.locator('.ant-upload-list-item-done, .ant-upload-list-item-image').first()).toBeVisible();
+  await drawer.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(drawer.getByText('家庭人口不能小于1人')).toBeVisible();
+  await drawer.getByLabel('家庭人口').fill('4');
+  await drawer.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(drawer).toBeHidden();
+  await expect(page.getByText('家庭人口：4人')).toBeVisible();
+  await page.screenshot({ path: 'test-results/ledgers-phone-list.png', fullPage: true });
+
+  // 3. Import an .xlsx with two bad rows: both errors are listed and nothing is stored
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.goto(ledgerUrl);
+  await page.getByRole('button', { name: '导入' }).click();
+  const dialog = page.getByRole('dialog', { name: `导入${name}` });
+  const template = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '下载导入模板' }).click();
+  expect((await template).suggestedFilename()).toMatch(/\.xlsx$/);
+
+  const bad = await workbook([
+    ['燕塘村', '李明', '入户', 3],
+    ['桥坪村', '张华', '上门', 5],
+    ['燕塘村', '赵强', '电话', 0],
+    ['川山村', '刘芳', '电话', 2],
+    ['万林村', '陈刚', '入户', 6],
+  ]);
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+  await expect(dialog.getByText('有问题的行')).toBeVisible();
+  await expect(dialog.getByText(/共 2 行/)).toBeVisible();
+  await expect(dialog.getByRole('cell', { name: '上门' })).toBeVisible();
+  await expect(dialog.getByText(/家庭人口不能小于1人/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /确认导入/ })).toBeDisabled();
+
+  // Fixed file: every row passes and the commit stores all of them at once
+  await dialog.getByRole('button', { name: '重新上传' }).click();
+  const good = await workbook([
+    ['燕塘村', '李明', '入户', 3],
+    ['桥坪村', '张华', '入户', 5],
+    ['燕塘村', '赵强', '电话', 1],
+    ['川山村', '刘芳', '电话', 2],
+    ['万林村', '陈刚', '入户', 6],
+  ]);
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'good.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+  await expect(dialog.getByText('全部 5 行检查通过，确认后一次性导入')).toBeVisible();
+  await dialog.getByRole('button', { name: /确认导入 5 条/ }).click();
+  await expect(dialog.getByText('已导入 5 条记录')).toBeVisible();
+  await dialog.getByRole('button', { name: /完\s*成/ }).click();
+  await expect(page.getByText('共 6 条')).toBeVisible();
+  // totals over the whole list
+  await expect(page.locator('.ant-table-summary')).toContainText('21');
+
+  // Pinyin initials find 王建国
+  await page.getByPlaceholder(/拼音首字母/).fill('wjg');
+  await page.getByPlaceholder(/拼音首字母/).press('Enter');
+  await expect(page.getByText('共 1 条')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '王建国' })).toBeVisible();
+  await page.getByPlaceholder(/拼音首字母/).fill('');
+  await page.getByPlaceholder(/拼音首字母/).press('Enter');
+  await expect(page.getByText('共 6 条')).toBeVisible();
+
+  // 4. Export the list and read the file back
+  const exported = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出Excel' }).click();
+  const file = await (await exported).path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  const headers = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
+  expect(headers.some((h) => h.startsWith('户主姓名'))).toBe(true);
+  const nameColumn = headers.findIndex((h) => h.startsWith('户主姓名'));
+  const names: string[] = [];
+  sheet.eachRow((row, i) => { if (i > 1) names.push(String(row.getCell(nameColumn).value)); });
+  expect(names.sort()).toEqual(['刘芳', '张华', '李明', '王建国', '赵强', '陈刚'].sort());
+});
