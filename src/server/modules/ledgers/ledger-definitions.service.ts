@@ -6,6 +6,8 @@ import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import type { Workflow } from '../../../core/ledger-workflow.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
+import { BUILTIN_LEDGERS } from './library/index.js';
+import { installBuiltinLedgers } from './library/install-library.js';
 import * as repo from './ledgers.repository.js';
 import { periodicFieldErrors, type CreateLedgerInput } from './ledgers.schemas.js';
 
@@ -126,5 +128,33 @@ export function setWorkflow(ctx: ServiceContext, key: string, workflow: Workflow
     const after = await present(tx, township.id, { ...ledger, currentVersion: version });
     await recordAudit(tx, ctx.actor, { action: 'ledger.workflow', entity: 'ledger', entityId: ledger.id, townshipId: township.id, before, after });
     return after;
+  });
+}
+
+/** The built-in library, each ledger marked as installed in the township or not. */
+export async function listLibrary(ctx: ServiceContext) {
+  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const installed = new Set((await repo.listLedgers(ctx.db, township.id)).map((l) => l.key));
+  return {
+    items: BUILTIN_LEDGERS.map((l) => ({
+      key: l.key, name: l.name, kind: l.kind, periodType: l.periodType ?? null, workLine: l.workLine, description: l.description,
+      fieldCount: l.fields.length, hasWorkflow: Boolean(l.workflow), installed: installed.has(l.key),
+    })),
+  };
+}
+
+/** Adds the library's ledgers that the township lacks (all, or the keys asked for); kept ones are untouched. */
+export function installLibrary(ctx: ServiceContext, keys?: string[]) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await ledgerTownship(ctx, tx, 'ledger.define');
+    const unknown = (keys ?? []).filter((k) => !BUILTIN_LEDGERS.some((l) => l.key === k));
+    if (unknown.length) throw invalid([{ field: 'keys', message: `内置台账库中没有：${unknown.join('、')}` }]);
+    const before = new Set((await repo.listLedgers(tx, township.id)).map((l) => l.key));
+    const clash = (keys ?? []).filter((k) => before.has(k));
+    if (clash.length) throw new AppError('CONFLICT', `本镇已有标识为“${clash.join('、')}”的台账`);
+    const ids = await installBuiltinLedgers(tx, township.id, ctx.actor.userId, keys);
+    const added = [...ids.keys()].filter((k) => !before.has(k));
+    await recordAudit(tx, ctx.actor, { action: 'ledger.library', entity: 'ledger', townshipId: township.id, after: { added } });
+    return { added };
   });
 }

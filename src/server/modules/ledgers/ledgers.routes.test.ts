@@ -117,6 +117,29 @@ describe('ledger definitions', () => {
   });
 });
 
+describe('built-in ledger library', () => {
+  it('lists the library and installs what the township lacks, once', async () => {
+    const library = await call('GET', '/api/ledger-library', cadre);
+    expect(library.statusCode, library.body).toBe(200);
+    const items = library.json().items as { key: string; installed: boolean; name: string }[];
+    expect(items.length).toBeGreaterThan(30);
+    expect(items.find((i) => i.key === 'land_transfer')).toMatchObject({ name: '土地流转合同台账', installed: false });
+    expect((await call('POST', '/api/ledger-library/install', cadre, {})).statusCode).toBe(403);
+    const unknown = await call('POST', '/api/ledger-library/install', leader, { keys: ['no_such_ledger'] });
+    expect(unknown.statusCode, unknown.body).toBe(400);
+    expect(unknown.json().errors[0].message).toBe('内置台账库中没有：no_such_ledger');
+    const one = await call('POST', '/api/ledger-library/install', leader, { keys: ['land_transfer'] });
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json().added).toEqual(['land_transfer']);
+    const again = await call('POST', '/api/ledger-library/install', leader, { keys: ['land_transfer'] });
+    expect(again.statusCode).toBe(409);
+    const installed = await call('GET', '/api/ledgers/land_transfer', cadre);
+    expect(installed.json()).toMatchObject({ builtin: true, version: 1, name: '土地流转合同台账' });
+    const after = (await call('GET', '/api/ledger-library', cadre)).json().items as { key: string; installed: boolean }[];
+    expect(after.filter((i) => i.installed).map((i) => i.key)).toEqual(['land_transfer']);
+  });
+});
+
 describe('entering records', () => {
   it('lets a village cadre enter a record in his village, and not in another', async () => {
     const created = await createRecord(YANTANG, household({ name: '张三', members: '5' }));
@@ -310,6 +333,7 @@ describe('audit', () => {
     const byAction = Object.fromEntries(rows.map((r) => [r.action, r.n]));
     expect(byAction['ledger_record.create']).toBe(records);
     expect(byAction['ledger.create']).toBe(4);
+    expect(byAction['ledger.library']).toBe(1);
     expect(byAction['ledger.fields']).toBe(2);
   });
 });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { contextOf } from '../../http/context.js';
 import * as s from './ledgers.schemas.js';
-import { createLedger, getLedger, listLedgers, setFields, setWorkflow } from './ledger-definitions.service.js';
+import { createLedger, getLedger, installLibrary, listLedgers, listLibrary, setFields, setWorkflow } from './ledger-definitions.service.js';
 import {
   createRecord, deleteRecord, getRecord, listRecords, recordHistory, restoreRecord, transitionRecord, updateRecord,
 } from './ledger-records.service.js';
@@ -19,6 +19,8 @@ export async function ledgersRoutes(scope: FastifyInstance, { database }: AppDep
     reply.status(201);
     return createLedger(ctx(req), req.body);
   });
+  app.get('/api/ledger-library', { schema: { tags } }, (req) => listLibrary(ctx(req)));
+  app.post('/api/ledger-library/install', { schema: { body: s.installLibraryBody, tags } }, (req) => installLibrary(ctx(req), req.body.keys));
   app.get('/api/ledgers/:key', { schema: { params: s.keyParams, tags } }, (req) => getLedger(ctx(req), req.params.key));
   app.put('/api/ledgers/:key/fields', { schema: { params: s.keyParams, body: s.fieldsBody, tags } },
     (req) => setFields(ctx(req), req.params.key, req.body.fields));

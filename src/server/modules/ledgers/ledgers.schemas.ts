@@ -100,3 +100,8 @@ export type CreateLedgerInput = z.infer<typeof createLedgerBody>;
 export type RecordsQuery = z.output<typeof recordsQuery>;
 export type TransitionInput = z.infer<typeof transitionBody>;
 export type GridInput = z.infer<typeof gridBody>;
+
+export const installLibraryBody = z.object({
+  /** The library keys to install; absent: every ledger the township lacks. */
+  keys: z.array(z.string().max(60)).min(1, '请选择要添加的台账').max(200).optional(),
+});

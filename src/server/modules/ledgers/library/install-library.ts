@@ -5,13 +5,17 @@ import type { Queryable } from '../../../db/connection.js';
 import { ledgers, ledgerVersions, workLines } from '../../../db/schema.js';
 import { BUILTIN_LEDGERS } from './index.js';
 
-/** Returns the ids of the township's built-in ledgers (new and existing) by key. */
-export async function installBuiltinLedgers(q: Queryable, townshipId: number, userId: number | null): Promise<Map<string, number>> {
-  const keys = BUILTIN_LEDGERS.map((l) => l.key);
+/** Returns the ids of the township's built-in ledgers (new and existing) by key; `only` limits which are installed. */
+export async function installBuiltinLedgers(
+  q: Queryable, townshipId: number, userId: number | null, only?: string[],
+): Promise<Map<string, number>> {
+  const chosen = only ? BUILTIN_LEDGERS.filter((l) => only.includes(l.key)) : BUILTIN_LEDGERS;
+  const keys = chosen.map((l) => l.key);
+  if (keys.length === 0) return new Map();
   const existing = await q.select({ id: ledgers.id, key: ledgers.key }).from(ledgers)
     .where(and(eq(ledgers.townshipId, townshipId), inArray(ledgers.key, keys), isNull(ledgers.deletedAt)));
   const ids = new Map(existing.map((l) => [l.key, l.id]));
-  const missing = BUILTIN_LEDGERS.filter((l) => !ids.has(l.key));
+  const missing = chosen.filter((l) => !ids.has(l.key));
   if (missing.length === 0) return ids;
 
   const lines = await q.select({ id: workLines.id, name: workLines.name }).from(workLines)

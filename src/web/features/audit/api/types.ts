@@ -46,6 +46,20 @@ export const ACTION_NAMES: Record<string, string> = {
   'work_line.create': '新增工作条线',
   'work_line.update': '修改工作条线',
   'work_line.delete': '删除工作条线',
+  'user.export': '导出用户',
+  'ledger.create': '新建台账',
+  'ledger.fields': '修改台账字段',
+  'ledger.workflow': '修改台账流程',
+  'ledger.library': '添加内置台账',
+  'ledger.demo': '载入演示台账数据',
+  'ledger.export_personal': '导出含个人信息的台账',
+  'ledger_record.create': '新增台账记录',
+  'ledger_record.update': '修改台账记录',
+  'ledger_record.delete': '删除台账记录',
+  'ledger_record.restore': '恢复台账记录',
+  'ledger_record.transition': '台账记录状态流转',
+  'ledger_record.import': '导入台账记录',
+  'attachment.upload': '上传附件',
 };
 
 export const ENTITY_NAMES: Record<string, string> = {
@@ -55,6 +69,9 @@ export const ENTITY_NAMES: Record<string, string> = {
   audit_log: '审计日志',
   cadre_group: '干部分组',
   work_line: '工作条线',
+  ledger: '台账',
+  ledger_record: '台账记录',
+  attachment: '附件',
 };
 
 const VERBS: Record<string, string> = { create: '新增', update: '修改', delete: '删除', export: '导出', import: '导入' };
