@@ -98,6 +98,7 @@ test('the party secretary defines a ledger, enters a record on a phone with a ph
   await expect(dialog.getByRole('cell', { name: '上门' })).toBeVisible();
   await expect(dialog.getByText(/家庭人口不能小于1人/)).toBeVisible();
   await expect(dialog.getByRole('button', { name: /确认导入/ })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/ledgers-import-errors.png' });
 
   // Fixed file: every row passes and the commit stores all of them at once
   await dialog.getByRole('button', { name: '重新上传' }).click();
@@ -139,4 +140,49 @@ test('the party secretary defines a ledger, enters a record on a phone with a ph
   const names: string[] = [];
   sheet.eachRow((row, i) => { if (i > 1) names.push(String(row.getCell(nameColumn).value)); });
   expect(names.sort()).toEqual(['刘芳', '张华', '李明', '王建国', '赵强', '陈刚'].sort());
+});
+
+test('two people edit one record: the second save shows the other change and decides; delete and restore', async ({ page, baseURL }) => {
+  await login(page, 'shuji');
+  const key = `conflict_${Date.now().toString(36)}`;
+  const headers = { Origin: baseURL! };
+  const created = await page.request.post('/api/ledgers', { headers, data: {
+    key, name: `入户核查${key.slice(-4)}`, kind: 'register',
+    fields: [{ key: 'head', label: '户主姓名', type: 'text', required: true }, { key: 'members', label: '家庭人口', type: 'integer', unit: '人' }],
+  } });
+  expect(created.status()).toBe(201);
+  const record = await (await page.request.post(`/api/ledgers/${key}/records`, { headers, data: { orgUnit: '430681105229', values: { head: '周大勇', members: 3 } } })).json();
+
+  await page.goto(`/ledgers/${key}`);
+  await page.locator('td button').filter({ hasText: /编\s*辑/ }).click();
+  const drawer = page.getByRole('dialog', { name: new RegExp(`记录 ${record.id}`) });
+  await drawer.getByLabel('家庭人口').fill('5');
+  // meanwhile someone else saves the record
+  const other = await page.request.patch(`/api/ledgers/${key}/records/${record.id}`, { headers, data: { version: record.version, values: { members: 4 } } });
+  expect(other.ok()).toBe(true);
+  await drawer.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(drawer.getByText('这条记录已被他人修改')).toBeVisible();
+  await expect(drawer.getByRole('cell', { name: '4人' })).toBeVisible();
+  await expect(drawer.getByRole('cell', { name: '5人' })).toBeVisible();
+  await drawer.getByRole('button', { name: '仍以我的填写为准保存' }).click();
+  await expect(drawer).toBeHidden();
+  await expect(page.locator('tbody').getByRole('cell', { name: '5', exact: true })).toBeVisible();
+
+  // the history shows both changes
+  await page.locator('td button').filter({ hasText: /编\s*辑/ }).click();
+  await drawer.getByText('修改历史').click();
+  await expect(drawer.locator('.ant-tag').filter({ hasText: '修改' })).toHaveCount(2);
+
+  // soft delete, then the township leader restores it
+  await drawer.getByRole('button', { name: /删\s*除/ }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+  await expect(drawer).toBeHidden();
+  await expect(page.getByText('暂无记录')).toBeVisible();
+  await page.getByLabel('只看已删除').click();
+  await expect(page.getByRole('cell', { name: '周大勇' })).toBeVisible();
+  await page.locator('td button').filter({ hasText: /恢\s*复/ }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /恢\s*复/ }).click();
+  await expect(page.getByText('已恢复')).toBeVisible();
+  await page.getByLabel('只看已删除').click();
+  await expect(page.getByRole('cell', { name: '周大勇' })).toBeVisible();
 });

@@ -80,14 +80,16 @@ export function RecordHistory({ ledgerKey, recordId, fields, workflow }: {
         return {
           key: i,
           color: action.color === 'red' ? 'red' : action.color === 'green' ? 'green' : 'blue',
-          title: (
-            <Space size={6} wrap>
-              <Tag color={action.color} style={{ marginInlineEnd: 0 }}>{action.label}</Tag>
-              <Typography.Text>{entry.by ?? '系统'}</Typography.Text>
-              <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
-            </Space>
+          content: (
+            <>
+              <Space size={6} wrap style={{ marginBottom: 4 }}>
+                <Tag color={action.color} style={{ marginInlineEnd: 0 }}>{action.label}</Tag>
+                <Typography.Text>{entry.by ?? '系统'}</Typography.Text>
+                <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
+              </Space>
+              <Changes entry={entry} fields={fields} workflow={workflow} />
+            </>
           ),
-          content: <Changes entry={entry} fields={fields} workflow={workflow} />,
         };
       })}
     />
