@@ -15,6 +15,7 @@ import { useIsMobile } from '../../../components/use-is-mobile';
 import { ApiError, errorDetail } from '../../../lib/api-client';
 import { formatDateTime, today } from '../../../lib/format';
 import { useLedger } from '../api/get-ledgers';
+import { useRecords } from '../api/get-records';
 import { getPeriodGrid, usePeriodGrid, useSavePeriodGrid } from '../api/period-grid';
 import { ledgerKeys, type Grid, type GridRow, type Ledger } from '../api/types';
 import { fieldValueText } from '../components/FieldValue';
@@ -40,12 +41,16 @@ function GridView({ ledger, periodType }: { ledger: Ledger; periodType: PeriodTy
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const current = periodOf(periodType, today());
+  // Without a period in the address, open the latest period anyone has entered (else the current one).
+  const latest = useRecords(ledger.key, { sort: 'period', order: 'desc' }, 1, 1);
+  const latestId = latest.data?.items[0]?.period;
+  const entered = latestId ? parsePeriod(latestId) : null;
   const asked = search.get('period') ? parsePeriod(search.get('period')!) : null;
-  const period = asked && asked.type === periodType ? asked : current;
+  const period = asked && asked.type === periodType ? asked : entered && entered.type === periodType ? entered : current;
   const setPeriod = (p: Period) => setSearch({ period: p.id }, { replace: true });
   const next = shiftPeriod(period, 1);
   const isMobile = useIsMobile();
-  const { data: grid, error, isPending, refetch } = usePeriodGrid(ledger.key, period.id);
+  const { data: grid, error, isPending, refetch } = usePeriodGrid(ledger.key, latest.isPending && !asked ? undefined : period.id);
 
   return (
     <>
@@ -149,7 +154,7 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
   const total = (f: FieldDefinition) => rows.reduce((sum, r) => sum + (typeof valuesOf(r)[f.key] === 'number' ? (valuesOf(r)[f.key] as number) : 0), 0);
   const columns: TableColumnsType<GridRow> = [
     {
-      title: '村（社区）', key: 'unit', width: isMobile ? 90 : 130, fixed: 'left',
+      title: '村（社区）', key: 'unit', width: isMobile ? 90 : 160, fixed: 'left',
       render: (_, r) => (
         <Space size={4} wrap>
           {r.orgUnit.name}

@@ -1,4 +1,4 @@
-import { CalendarOutlined, PlusOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
+import { AppstoreAddOutlined, CalendarOutlined, PlusOutlined, SettingOutlined, TableOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Input, Row, Segmented, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { useLedgers } from '../api/get-ledgers';
+import { LibraryModal } from '../components/LibraryModal';
 import { LEDGER_KIND_NAMES, type LedgerKind, type LedgerSummary } from '../api/types';
 
 function LedgerCard({ ledger, canDefine }: { ledger: LedgerSummary; canDefine: boolean }) {
@@ -50,6 +51,7 @@ export default function LedgersPage() {
   const { data, isPending, error, refetch } = useLedgers();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<LedgerKind | 'all'>('all');
+  const [library, setLibrary] = useState(false);
   const canDefine = me.abilities.ledgerDefine;
 
   const groups = useMemo(() => {
@@ -70,7 +72,12 @@ export default function LedgersPage() {
   return (
     <>
       <PageHeader title="台账" subTitle="每项数据只填一次：按条线分组的登记型和按期填报台账"
-        extra={canDefine && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/ledgers/new')}>新建台账</Button>} />
+        extra={canDefine && (
+          <>
+            <Button icon={<AppstoreAddOutlined />} onClick={() => setLibrary(true)}>内置台账库</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/ledgers/new')}>新建台账</Button>
+          </>
+        )} />
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder="搜索台账名称、条线或说明" aria-label="搜索台账" style={{ width: isMobile ? '100%' : 320 }}
           onChange={(e) => setQ(e.target.value)} onSearch={setQ} />
@@ -98,6 +105,7 @@ export default function LedgersPage() {
           </Row>
         </div>
       ))}
+      {canDefine && <LibraryModal open={library} onClose={() => setLibrary(false)} />}
     </>
   );
 }
