@@ -152,35 +152,38 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
   };
 
   const total = (f: FieldDefinition) => rows.reduce((sum, r) => sum + (typeof valuesOf(r)[f.key] === 'number' ? (valuesOf(r)[f.key] as number) : 0), 0);
+  const cell = (r: GridRow, f: FieldDefinition) => {
+    const problem = errors[r.orgUnit.code]?.[f.key];
+    const value = valuesOf(r)[f.key];
+    const editable = me.abilities.ledgerWrite && r.writable !== false;
+    if (!editable) return fieldValueText(f, value);
+    const input = NUMERIC.has(f.type) ? (
+      <InputNumber value={typeof value === 'number' ? value : null} status={problem ? 'error' : undefined} style={{ width: '100%' }}
+        precision={f.type === 'integer' ? 0 : undefined} inputMode={f.type === 'integer' ? 'numeric' : 'decimal'}
+        aria-label={`${r.orgUnit.name} ${f.label}`} onChange={(v) => setCell(r, f, v ?? undefined)} />
+    ) : (
+      <Input value={typeof value === 'string' ? value : ''} status={problem ? 'error' : undefined} aria-label={`${r.orgUnit.name} ${f.label}`}
+        onChange={(e) => setCell(r, f, e.target.value)} />
+    );
+    return problem ? <div>{input}<Typography.Text type="danger" style={{ fontSize: 12 }}>{problem}</Typography.Text></div> : input;
+  };
+  const unitLabel = (r: GridRow) => (
+    <Space size={4} wrap>
+      {r.orgUnit.name}
+      {edits[r.orgUnit.code] ? <Tag color="orange" style={{ marginInlineEnd: 0 }}>未保存</Tag> : r.recordId ? null : <Tag style={{ marginInlineEnd: 0 }}>未填</Tag>}
+    </Space>
+  );
+
   const columns: TableColumnsType<GridRow> = [
     {
       title: '村（社区）', key: 'unit', width: isMobile ? 90 : 160, fixed: 'left',
-      render: (_, r) => (
-        <Space size={4} wrap>
-          {r.orgUnit.name}
-          {edits[r.orgUnit.code] ? <Tag color="orange" style={{ marginInlineEnd: 0 }}>未保存</Tag> : r.recordId || isMobile ? null : <Tag style={{ marginInlineEnd: 0 }}>未填</Tag>}
-        </Space>
-      ),
+      render: (_, r) => unitLabel(r),
     },
     ...fields.map((f) => ({
       title: f.unit ? `${f.label}（${f.unit}）` : f.label,
       key: f.key,
       width: NUMERIC.has(f.type) ? (isMobile ? 96 : 130) : (isMobile ? 140 : 200),
-      render: (_: unknown, r: GridRow) => {
-        const problem = errors[r.orgUnit.code]?.[f.key];
-        const value = valuesOf(r)[f.key];
-        const editable = me.abilities.ledgerWrite && r.writable !== false;
-        if (!editable) return fieldValueText(f, value);
-        const input = NUMERIC.has(f.type) ? (
-          <InputNumber value={typeof value === 'number' ? value : null} status={problem ? 'error' : undefined} style={{ width: '100%' }}
-            precision={f.type === 'integer' ? 0 : undefined} inputMode={f.type === 'integer' ? 'numeric' : 'decimal'}
-            aria-label={`${r.orgUnit.name} ${f.label}`} onChange={(v) => setCell(r, f, v ?? undefined)} />
-        ) : (
-          <Input value={typeof value === 'string' ? value : ''} status={problem ? 'error' : undefined} aria-label={`${r.orgUnit.name} ${f.label}`}
-            onChange={(e) => setCell(r, f, e.target.value)} />
-        );
-        return problem ? <div>{input}<Typography.Text type="danger" style={{ fontSize: 12 }}>{problem}</Typography.Text></div> : input;
-      },
+      render: (_: unknown, r: GridRow) => cell(r, f),
     })),
     ...(isMobile ? [] : [{
       title: '填报', key: 'by', width: 150,
@@ -210,6 +213,23 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
             </>
           )} />
       )}
+      {isMobile ? (
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          {rows.map((r) => (
+            <Card key={r.orgUnit.code} size="small" title={unitLabel(r)}>
+              {fields.map((f) => (
+                <Flex key={f.key} justify="space-between" align="center" gap={12} style={{ marginBottom: 8 }}>
+                  <Typography.Text style={{ flex: 1 }}>{f.label}{f.unit ? `（${f.unit}）` : ''}</Typography.Text>
+                  <div style={{ width: NUMERIC.has(f.type) ? 120 : 180 }}>{cell(r, f)}</div>
+                </Flex>
+              ))}
+            </Card>
+          ))}
+          {rows.length > 1 && (
+            <Typography.Text strong>合计：{fields.filter((f) => NUMERIC.has(f.type)).map((f) => `${f.label} ${total(f).toLocaleString('zh-CN')}`).join('，')}</Typography.Text>
+          )}
+        </Space>
+      ) : (
       <Table<GridRow>
         rowKey={(r) => r.orgUnit.code}
         size="small"
@@ -230,7 +250,10 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
           </Table.Summary>
         )}
       />
-      <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 16 }}>
+      )}
+      {/* on a phone the save bar stays in reach at the bottom of the screen */}
+      <Flex justify="space-between" align="center" gap={8} wrap
+        style={{ marginTop: 16, ...(isMobile ? { position: 'sticky', bottom: 0, background: '#fff', padding: '10px 0', borderTop: '1px solid #f0f0f0', zIndex: 2 } : {}) }}>
         <Typography.Text type="secondary">已填报 {rows.filter((r) => r.recordId).length} / {rows.length}{dirty.length ? `，${dirty.length} 行未保存` : ''}</Typography.Text>
         {me.abilities.ledgerWrite && (
           <Space>
