@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/connection.js';
 import { buildTestApp, multipartFile, readSheet, type TestApp } from '../../testing/test-app.js';
-import { buildHouseholdFields, buildIdCard, buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
+import { buildGroup, buildHouseholdFields, buildIdCard, buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 import { buildZip } from '../../testing/zip-builder.js';
 import { contextOf } from '../../http/context.js';
 import { resolveSession } from '../auth/auth.service.js';
@@ -255,6 +255,18 @@ describe('scope', () => {
       { row: 3, column: '组织单元', value: '川山村', message: '您无权录入“川山村”的台账数据' },
       { row: 4, column: '组织单元', value: '不存在村', message: '本镇没有名为“不存在村”的组织单元' },
     ]);
+  });
+
+  it('names villager groups by village/group when the name repeats, and refuses an ambiguous name', async () => {
+    const yantangGroup = await buildGroup(t.system, YANTANG, '一组');
+    await buildGroup(t.system, CHUANSHAN, '一组');
+    const res = await upload(cadre, 'g.xlsx', await xlsx([person({ unit: '一组' }), person({ unit: '燕塘村/一组' }), person({ unit: `一组（${yantangGroup.code}）` })]));
+    expect(res.json().errors).toEqual([
+      { row: 2, column: '组织单元', value: '一组', message: '“一组”对应多个组织单元，请写成“村名/组名”或填写代码' },
+    ]);
+    expect(res.json().preview.map((p: { orgUnit: { code: string } }) => p.orgUnit.code)).toEqual([yantangGroup.code, yantangGroup.code]);
+    const template = await call('GET', `/api/ledgers/${KEY}/template.xlsx`, cadre);
+    expect((await readSheet(template.rawPayload, '选项')).map((r) => r[0])).toEqual(['组织单元', '燕塘村', '燕塘村/一组', undefined]);
   });
 
   it('refuses a viewer with 403', async () => {
