@@ -6,29 +6,25 @@ export type LedgerKind = 'register' | 'periodic';
 
 export const LEDGER_KIND_NAMES: Record<LedgerKind, string> = { register: '登记型', periodic: '按期填报' };
 
-export interface LedgerSummary {
+interface LedgerBase {
   key: string;
   name: string;
   kind: LedgerKind;
   description?: string | null;
   periodType?: PeriodType | null;
   builtin?: boolean;
-  hasWorkflow?: boolean;
-  records?: number;
   workLine: { id: number; name: string } | null;
   version: number;
+}
+
+export interface LedgerSummary extends LedgerBase {
+  hasWorkflow?: boolean;
+  records?: number;
   fieldCount: number;
 }
 
-export interface Ledger {
-  key: string;
-  name: string;
-  kind: LedgerKind;
-  description?: string | null;
-  periodType?: PeriodType | null;
-  builtin?: boolean;
-  workLine: { id: number; name: string } | null;
-  version: number;
+/** A definition at its current version. */
+export interface Ledger extends LedgerBase {
   fields: FieldDefinition[];
   workflow: Workflow | null;
 }
