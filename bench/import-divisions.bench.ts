@@ -18,6 +18,7 @@ import { openDatabase, runMigrations, type Database } from '../src/server/db/con
 import { importDivisions } from '../src/server/modules/org/org-import.service.js';
 import { SYSTEM_ACTOR } from '../src/server/modules/audit/audit.service.js';
 import type { ServiceContext } from '../src/server/http/context.js';
+import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 3;
 const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 5));
@@ -214,13 +215,7 @@ function printTable(results: Result[], rows: number): void {
       r.backend === 'postgresql' ? `${verdict(plain)}, ${indexed ? verdict(indexed) : '—'}` : '(not targeted)',
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log();
-  console.log(line(header));
-  console.log(`|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const b of body) console.log(line(b));
-  console.log();
+  printMarkdownTable(header, body);
   for (const r of results) {
     const sample = (s: Sample) => `${s.importMs.toFixed(0)}/${s.copyMs.toFixed(0)}${s.indexedCopyMs ? `/${s.indexedCopyMs.toFixed(0)}` : ''}`;
     console.log(`${r.backend} samples (import/COPY plain${r.indexedCopyMs ? '/COPY indexed' : ''} ms): ${r.samples.map(sample).join(', ')}`);

@@ -17,6 +17,7 @@ import { importDivisions } from '../src/server/modules/org/org-import.service.js
 import { createLedger } from '../src/server/modules/ledgers/ledger-definitions.service.js';
 import { commitImport, startImport } from '../src/server/modules/ledgers/ledger-import.service.js';
 import type { ServiceContext } from '../src/server/http/context.js';
+import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 2;
 const ROWS = Math.max(1, Number(process.env.BENCH_ROWS ?? 100_000));
@@ -302,13 +303,7 @@ async function main(): Promise<void> {
       Math.round((ROWS / baseMs) * 1000).toLocaleString('en-US'), mb(Math.max(...samples.map((s) => s.baselinePeakRss))), `${ratio.toFixed(2)}x`, ratio <= TARGET_RATIO ? 'PASS' : 'FAIL',
       m((s) => s.indexedCopyMs).toFixed(0), `${(importMs / m((s) => s.parseMs + s.indexedCopyMs)).toFixed(2)}x`];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log();
-  console.log(line(header));
-  console.log(`|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const b of body) console.log(line(b));
-  console.log();
+  printMarkdownTable(header, body);
   for (const { backend, samples } of results) {
     console.log(`${backend} samples (preview+commit / parse+COPY / COPY indexed ms): ${samples.map((s) => `${(s.previewMs + s.commitMs).toFixed(0)}/${(s.parseMs + s.copyMs).toFixed(0)}/${s.indexedCopyMs.toFixed(0)}`).join(', ')}`);
   }
