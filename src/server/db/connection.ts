@@ -33,6 +33,11 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     // DATE columns stay 'YYYY-MM-DD' strings: no timezone shifting of calendar dates
     pool.on('connect', () => undefined);
+    // An idle client whose connection the server ends (restart, failover, DROP DATABASE … FORCE) must not crash
+    // the process: the pool drops it and the next query opens a new one.
+    pool.on('error', (error) => {
+      if ((error as { code?: string }).code !== '57P01') console.error('PostgreSQL: idle connection lost:', error.message);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgresql', pool, close: () => pool.end() };
   }
