@@ -164,6 +164,7 @@ test('two people edit one record: the second save shows the other change and dec
   await expect(drawer.getByText('这条记录已被他人修改')).toBeVisible();
   await expect(drawer.getByRole('cell', { name: '4人' })).toBeVisible();
   await expect(drawer.getByRole('cell', { name: '5人' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/ledgers-conflict.png' });
   await drawer.getByRole('button', { name: '仍以我的填写为准保存' }).click();
   await expect(drawer).toBeHidden();
   await expect(page.locator('tbody').getByRole('cell', { name: '5', exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Modal, Progress, Result, Space, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Modal, Progress, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { ApiError, errorDetail } from '../../../lib/api-client';
@@ -158,7 +158,6 @@ export function ImportWizard({ ledger, open, onClose }: { ledger: Ledger; open: 
         <Result status="success" title={`已导入 ${job.imported} 条记录`} subTitle={job.fileName}
           extra={[<Button key="again" onClick={reset}>继续导入</Button>, <Button key="close" type="primary" onClick={close}>完成</Button>]} />
       )}
-      {job && <Typography.Text type="secondary" style={{ fontSize: 12 }}><Tag>{PHASES[job.phase]}</Tag>{job.fileName}</Typography.Text>}
     </Modal>
   );
 }

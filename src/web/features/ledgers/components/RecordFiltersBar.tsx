@@ -1,5 +1,8 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Flex, Input, Select, Switch, Typography } from 'antd';
+import { Badge, Button, DatePicker, Flex, Input, Select, Switch, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { PERIOD_PICKERS } from './period-picker';
+import { parsePeriod, periodLabel, periodOf, type PeriodType } from '../../../../core/periods';
 import { useState } from 'react';
 import type { FieldDefinition } from '../../../../core/ledger-fields';
 import { useMe } from '../../../app/auth';
@@ -20,7 +23,7 @@ export function RecordFiltersBar({ ledger, filters, onChange }: {
   const me = useMe();
   const isMobile = useIsMobile();
   const [more, setMore] = useState(false);
-  const active = [filters.orgUnit, filters.status, filters.deleted, ...Object.values(filters.fields ?? {})].filter(Boolean).length;
+  const active = [filters.orgUnit, filters.status, filters.period, filters.deleted, ...Object.values(filters.fields ?? {})].filter(Boolean).length;
   const width = isMobile ? '100%' : 180;
   const setField = (key: string, value: string | undefined) =>
     onChange({ ...filters, fields: { ...filters.fields, [key]: value ?? '' } });
@@ -39,6 +42,12 @@ export function RecordFiltersBar({ ledger, filters, onChange }: {
       {(!isMobile || more) && (<>
       <OrgUnitSelect aria-label="单位" placeholder="全部单位（可输入拼音首字母）" value={filters.orgUnit}
         onChange={(orgUnit) => onChange({ ...filters, orgUnit })} style={{ width: isMobile ? '100%' : 220 }} />
+      {ledger.periodType && (
+        <DatePicker picker={PERIOD_PICKERS[ledger.periodType]} placeholder="全部期间" aria-label="期间" style={{ width }}
+          value={filters.period ? dayjs(parsePeriod(filters.period)?.start) : null}
+          format={() => (filters.period && parsePeriod(filters.period) ? periodLabel(parsePeriod(filters.period)!) : '')}
+          onChange={(d) => onChange({ ...filters, period: d ? periodOf(ledger.periodType!, d.format('YYYY-MM-DD')).id : undefined })} />
+      )}
       {ledger.workflow && (
         <Select allowClear placeholder="全部状态" aria-label="状态" style={{ width }} value={filters.status}
           options={ledger.workflow.states.map((s) => ({ value: s.key, label: s.label }))}

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Flex, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
+import { PERIOD_PICKERS } from '../components/period-picker';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { FieldDefinition, RecordValues } from '../../../../core/ledger-fields';
@@ -21,9 +22,6 @@ import { ledgerKeys, type Grid, type GridRow, type Ledger } from '../api/types';
 import { fieldValueText } from '../components/FieldValue';
 import { checkValues } from '../components/record-values';
 
-const PICKERS: Record<PeriodType, 'date' | 'week' | 'month' | 'quarter' | 'year'> = {
-  day: 'date', week: 'week', month: 'month', quarter: 'quarter', half: 'month', year: 'year',
-};
 const NUMERIC = new Set(['integer', 'decimal']);
 
 export default function LedgerGridPage() {
@@ -59,7 +57,7 @@ function GridView({ ledger, periodType }: { ledger: Ledger; periodType: PeriodTy
       <Card>
         <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
           <Button icon={<LeftOutlined />} aria-label="上一期" onClick={() => setPeriod(shiftPeriod(period, -1))}>{isMobile ? '' : '上一期'}</Button>
-          <DatePicker picker={PICKERS[periodType]} allowClear={false} value={dayjs(period.start)} aria-label="选择期间"
+          <DatePicker picker={PERIOD_PICKERS[periodType]} allowClear={false} value={dayjs(period.start)} aria-label="选择期间"
             format={() => periodLabel(period)} style={{ width: isMobile ? 150 : 170 }}
             disabledDate={(d) => d.format('YYYY-MM-DD') > today()}
             onChange={(d) => d && setPeriod(periodOf(periodType, d.format('YYYY-MM-DD')))} />
