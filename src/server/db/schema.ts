@@ -186,7 +186,8 @@ export const ledgerRecords = pgTable('ledger_records', {
 }, (t) => [
   index('ledger_records_list_idx').on(t.townshipId, t.ledgerId, t.id),
   index('ledger_records_org_unit_idx').on(t.orgUnitId),
-  index('ledger_records_values_idx').using('gin', t.values),
+  // No GIN index on values: it doubled the cost of loading records (docs/benchmarks.md) while every query here
+  // is bounded by ledger first; uniqueness and imports scan one ledger's records.
   uniqueIndex('ledger_records_period_uq').on(t.ledgerId, t.orgUnitId, t.period).where(sql`deleted_at IS NULL AND period IS NOT NULL`),
 ]);
 

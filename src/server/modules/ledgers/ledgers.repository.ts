@@ -226,7 +226,7 @@ export function allRecords(q: Queryable, filter: RecordFilter, sort: RecordSort,
   return queryRows<RecordRow>(q, sql`${SELECT_RECORD} WHERE ${recordConditions(filter)} ORDER BY ${orderBy(sort, order)} LIMIT ${limit}`);
 }
 
-/** Live records of the ledger holding the value in the field, other than `exceptId` (`@>` uses the GIN index). */
+/** Live records of the ledger holding the value in the field, other than `exceptId`. */
 export async function valueTaken(q: Queryable, townshipId: number, ledgerId: number, key: string, value: unknown, exceptId?: number) {
   const rows = await queryRows<{ id: string }>(q, sql`
     SELECT id FROM ledger_records

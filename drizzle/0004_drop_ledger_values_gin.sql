@@ -1,0 +1,1 @@
+DROP INDEX "ledger_records_values_idx";
