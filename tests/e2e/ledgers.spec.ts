@@ -187,3 +187,44 @@ test('two people edit one record: the second save shows the other change and dec
   await page.getByLabel('只看已删除').click();
   await expect(page.getByRole('cell', { name: '周大勇' })).toBeVisible();
 });
+
+test('a periodic grid: per-cell errors, an all-or-nothing save and a conflict with someone else\'s figures', async ({ page, baseURL }) => {
+  await login(page, 'shuji');
+  // a ledger of its own, so the demo figures that reports read stay as they are
+  const key = `grid_${Date.now().toString(36)}`;
+  const headers = { Origin: baseURL! };
+  const created = await page.request.post('/api/ledgers', { headers, data: {
+    key, name: `参保月报${key.slice(-4)}`, kind: 'periodic', periodType: 'month',
+    fields: [{ key: 'paid', label: '养老保险缴费', type: 'integer', unit: '人', min: 0 }, { key: 'note', label: '备注', type: 'text' }],
+  } });
+  expect(created.status()).toBe(201);
+  await page.goto(`/ledgers/${key}/grid`);
+  await expect(page.getByText('已填报 0 / 17')).toBeVisible();
+  const cell = page.getByLabel('燕塘村 养老保险缴费');
+  await cell.fill('-3');
+  await page.getByRole('button', { name: '全部保存' }).click();
+  await expect(page.getByText('养老保险缴费不能小于0人')).toBeVisible();
+
+  await cell.fill('30');
+  await page.getByLabel('桥坪村 养老保险缴费').fill('12');
+  await page.getByRole('button', { name: '全部保存' }).click();
+  await expect(page.getByText('已保存 2 个村（社区）的数据')).toBeVisible();
+  await expect(page.getByText('已填报 2 / 17')).toBeVisible();
+  await expect(page.locator('.ant-table-summary')).toContainText('42');
+
+  // someone else saves 燕塘村 while this user is typing
+  await cell.fill('31');
+  const period = new URL(page.url()).searchParams.get('period') ?? (await (await page.request.get(`/api/ledgers/${key}/records?pageSize=1`)).json()).items[0].period;
+  const grid = await (await page.request.get(`/api/ledgers/${key}/periods/${period}`)).json();
+  const row = grid.items.find((r: { orgUnit: { name: string } }) => r.orgUnit.name === '燕塘村');
+  const other = await page.request.put(`/api/ledgers/${key}/periods/${period}`, { headers,
+    data: { rows: [{ orgUnit: row.orgUnit.code, version: row.version, values: { paid: 29 } }] } });
+  expect(other.ok()).toBe(true);
+  await page.getByRole('button', { name: '全部保存' }).click();
+  await expect(page.getByText('以下村（社区）的数据在您填写期间已被他人修改')).toBeVisible();
+  await expect(page.getByText(/保存为 养老保险缴费 29人/)).toBeVisible();
+  await page.getByRole('button', { name: '仍以我的填写为准' }).click();
+  await page.getByRole('button', { name: '全部保存' }).click();
+  await expect(page.getByText('已保存 1 个村（社区）的数据')).toBeVisible();
+  await expect(cell).toHaveValue('31');
+});

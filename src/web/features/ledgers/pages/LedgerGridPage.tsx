@@ -117,7 +117,7 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
       },
       onError: async (e) => {
         if (e instanceof ApiError && e.status === 409) {
-          const fresh = await queryClient.fetchQuery({ queryKey: ledgerKeys.grid(ledger.key, period), queryFn: () => getPeriodGrid(ledger.key, period) });
+          const fresh = await queryClient.fetchQuery({ queryKey: ledgerKeys.grid(ledger.key, period), queryFn: () => getPeriodGrid(ledger.key, period), staleTime: 0 });
           setConflicts(fresh.items.filter((r) => r.orgUnit.code in bases && r.version !== bases[r.orgUnit.code]));
           setFailure(e.detail);
           return;
