@@ -20,7 +20,9 @@ test('the shell shows the township, the user and logs out', async ({ page }) => 
   // shuji cannot manage users: the entry is hidden (the server refuses anyway)
   await expect(page.getByRole('menuitem', { name: '用户与权限' })).toHaveCount(0);
   await page.getByRole('menuitem', { name: '台账' }).click();
-  await expect(page.getByText('台账功能正在建设中')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '台账', exact: true })).toBeVisible();
+  await page.getByRole('menuitem', { name: '督办' }).click();
+  await expect(page.getByText('督办功能正在建设中')).toBeVisible();
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto('/org');
