@@ -74,7 +74,8 @@ export function RecordDrawer({ ledger, target, onClose }: { ledger: Ledger; targ
     update.mutate({ id: base.id, version: base.version, values: patchValues(fields, local.values, base.values) }, {
       onSuccess: (saved) => { message.success('已保存'); setConflict(null); setRecord(saved as LedgerRecord); onClose(); },
       onError: async (error) => {
-        if (error instanceof ApiError && error.status === 409 && /修改/.test(error.detail)) {
+        // a stale version names no field; a unique value held by another record does
+        if (error instanceof ApiError && error.status === 409 && error.errors.length === 0) {
           try {
             setConflict(await getRecord(ledger.key, base.id));
           } catch (reload) {
