@@ -97,7 +97,7 @@ export function RecordDrawer({ ledger, target, onClose }: { ledger: Ledger; targ
           onOverwrite={() => { setRecord(conflict); save(conflict); }} />
       )}
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
-      {record?.masked && <Alert type="info" showIcon title="身份证号码、手机号码已按您的权限隐去部分数字，不能修改" style={{ marginBottom: 16 }} />}
+      {record?.masked && <Alert type="info" showIcon title="身份证号码、手机号码已按您的权限隐去部分数字" style={{ marginBottom: 16 }} />}
       {record ? (
         <Descriptions size="small" column={1} style={{ marginBottom: 12 }} items={[
           { key: 'unit', label: '所属单位', children: record.orgUnit.name },
