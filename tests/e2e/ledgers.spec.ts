@@ -228,3 +228,45 @@ test('a periodic grid: per-cell errors, an all-or-nothing save and a conflict wi
   await expect(page.getByText('已保存 1 个村（社区）的数据')).toBeVisible();
   await expect(cell).toHaveValue('31');
 });
+
+test('a hazard moves along its workflow; the step that needs a photo refuses to go without one', async ({ page, baseURL }) => {
+  await login(page, 'shuji');
+  const key = `hazard_${Date.now().toString(36)}`;
+  const headers = { Origin: baseURL! };
+  const created = await page.request.post('/api/ledgers', { headers, data: {
+    key, name: `隐患整改${key.slice(-4)}`, kind: 'register',
+    fields: [{ key: 'place', label: '隐患地点', type: 'text', required: true }],
+    workflow: {
+      states: [{ key: 'pending', label: '待整改' }, { key: 'fixing', label: '整改中' }, { key: 'fixed', label: '已整改' }, { key: 'closed', label: '已销号', final: true }],
+      initial: 'pending',
+      transitions: [
+        { from: 'pending', to: 'fixing', label: '开始整改' },
+        { from: 'fixing', to: 'fixed', label: '整改完成', requirePhoto: true },
+        { from: 'fixed', to: 'closed', label: '销号' },
+      ],
+    },
+  } });
+  expect(created.status()).toBe(201);
+  const record = await (await page.request.post(`/api/ledgers/${key}/records`, { headers, data: { orgUnit: '430681105229', values: { place: '村部旁老桥' } } })).json();
+
+  await page.goto(`/ledgers/${key}`);
+  await expect(page.locator('tbody .ant-tag')).toHaveText('待整改');
+  await page.locator('td button').filter({ hasText: /编\s*辑/ }).click();
+  const drawer = page.getByRole('dialog', { name: new RegExp(`记录 ${record.id}`) });
+  await drawer.getByRole('button', { name: '开始整改' }).click();
+  const modal = page.getByRole('dialog', { name: /开始整改/ });
+  await modal.getByRole('button', { name: /确\s*认/ }).click();
+  await expect(drawer.locator('.ant-drawer-extra')).toHaveText('整改中');
+
+  await drawer.getByRole('button', { name: /整改完成/ }).click();
+  const finish = page.getByRole('dialog', { name: /整改完成/ });
+  await finish.getByRole('button', { name: /确\s*认/ }).click();
+  await expect(finish.getByText('“整改完成”需要上传照片')).toBeVisible();
+  await finish.locator('input[type=file]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: PNG });
+  await expect(finish.locator('.ant-upload-list-item-done, .ant-upload-list-item-image').first()).toBeVisible();
+  await finish.getByRole('button', { name: /确\s*认/ }).click();
+  await expect(drawer.locator('.ant-drawer-extra')).toHaveText('已整改');
+  await drawer.getByText('修改历史').click();
+  await expect(drawer.getByText('状态：整改中 → 已整改')).toBeVisible();
+  await expect(drawer.locator('.ant-timeline img')).toHaveCount(1);
+});
