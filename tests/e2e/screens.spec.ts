@@ -42,6 +42,25 @@ for (const size of SIZES) {
       await page.keyboard.press('Escape');
     }
 
+    await page.goto('/ledgers');
+    await expect(page.getByText('土地流转合同台账')).toBeVisible();
+    await shoot(page, `${size.name}-ledgers`);
+    await page.goto('/ledgers/safety_hazards');
+    await expect(page.getByText('隐患描述').first()).toBeVisible();
+    await shoot(page, `${size.name}-ledger-records`);
+    await page.goto('/ledgers/vaccination_daily/grid');
+    await expect(page.getByText('燕塘村').first()).toBeVisible();
+    await shoot(page, `${size.name}-ledger-grid`);
+    await page.goto('/ledgers/monitored_households/definition');
+    await expect(page.getByText('身份证号码').first()).toBeVisible();
+    await shoot(page, `${size.name}-ledger-definition`);
+
+    await page.context().clearCookies();
+    await login(page, 'chakan');
+    await page.goto('/ledgers/monitored_households');
+    await expect(page.getByText('*').first()).toBeVisible();
+    await shoot(page, `${size.name}-ledger-masked`);
+
     await page.context().clearCookies();
     await login(page, 'cun229');
     await page.goto('/org/430681105228');

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, multipartFile, type TestApp } from '../../testing/test-app.js';
-import { buildHouseholdFields, buildIdCard, buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
+import { buildGroup, buildHouseholdFields, buildIdCard, buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 import { queryRows } from '../../db/connection.js';
 
 let t: TestApp;
@@ -308,5 +308,16 @@ describe('periodic grid', () => {
   it('lists the periodic records by period', async () => {
     const list = await ok('GET', '/api/ledgers/doses/records?period=20220615&sort=orgUnit&order=asc', viewer);
     expect(list.items.map((r: { period: string; values: { first: number } }) => [r.period, r.values.first])).toEqual([['20220615', 12], ['20220615', 9]]);
+  });
+});
+
+describe('unit names', () => {
+  it('names a villager group after its village', async () => {
+    const group = await buildGroup(t.system, YANTANG, '三组');
+    const record = await ok('POST', HOUSEHOLDS, cadre, {
+      orgUnit: group.code, values: { name: '赵六', idcard: buildIdCard(99), members: 2, category: '边缘易致贫户' },
+    }, 201);
+    expect(record.orgUnit).toEqual({ code: group.code, name: '燕塘村/三组' });
+    expect((await ok('GET', `${HOUSEHOLDS}?orgUnit=${YANTANG}&q=zl`, cadre)).items[0].orgUnit.name).toBe('燕塘村/三组');
   });
 });

@@ -112,12 +112,17 @@ export interface RecordRow {
   deletedAt: Date | string | null;
 }
 
+// Villager groups and grids are named after their village (燕塘村/三组): every village has a 三组.
 const SELECT_RECORD = sql`
-  SELECT r.id, u.code, u.name AS "unitName", u.path AS "unitPath", r."values", r.period, r.status, r.version,
+  SELECT r.id, u.code,
+         CASE u.level WHEN 'group' THEN p.name || '/' || u.name WHEN 'grid' THEN g.name || '/' || p.name || '/' || u.name ELSE u.name END AS "unitName",
+         u.path AS "unitPath", r."values", r.period, r.status, r.version,
          r.created_at AS "createdAt", r.updated_at AS "updatedAt", coalesce(us.display_name, us.username) AS "updatedBy",
          r.deleted_at AS "deletedAt"
   FROM ledger_records r
   JOIN org_units u ON u.id = r.org_unit_id
+  LEFT JOIN org_units p ON p.id = u.parent_id
+  LEFT JOIN org_units g ON g.id = p.parent_id
   LEFT JOIN users us ON us.id = r.updated_by`;
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
