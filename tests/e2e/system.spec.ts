@@ -22,9 +22,10 @@ test('the administrator creates a user and is shown the initial password once', 
   await expect(shown).toContainText(username);
   await expect(shown.getByTestId('initial-password')).not.toBeEmpty();
   await shown.getByRole('button', { name: '我已记下' }).click();
+  // The closing dialog hands focus back to 新增用户 when its animation ends: search only after that.
+  await expect(shown).toBeHidden();
 
-  await page.getByPlaceholder('搜索用户名、姓名或手机').fill(username);
-  await page.getByPlaceholder('搜索用户名、姓名或手机').press('Enter');
+  await searchUsers(page, username);
   const row = page.getByRole('row', { name: new RegExp(username) });
   await expect(row).toContainText('测试网格员');
   await expect(row).toContainText('网格员 · 燕塘村');
@@ -80,8 +81,7 @@ test('a new user must change the initial password at first login', async ({ page
 test('resetting a password and disabling an account ask for confirmation first', async ({ page }) => {
   await login(page, 'admin');
   await page.goto('/system/users');
-  await page.getByPlaceholder('搜索用户名、姓名或手机').fill('cun200');
-  await page.getByPlaceholder('搜索用户名、姓名或手机').press('Enter');
+  await searchUsers(page, 'cun200');
   const row = page.getByRole('row', { name: /cun200/ });
   await expect(page.getByRole('row')).toHaveCount(2);
 
@@ -117,4 +117,10 @@ async function pickRole(page: Page, dialog: Locator, role: string) {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${role}$`) }).click({ timeout: 2000 });
     await expect(select).toContainText(role, { timeout: 1000 });
   }).toPass({ timeout: 10_000 });
+}
+
+async function searchUsers(page: Page, text: string) {
+  await page.getByPlaceholder('搜索用户名、姓名或手机').fill(text);
+  await page.getByRole('button', { name: /搜\s*索/ }).click();
+  await expect(page.locator('.ant-table-tbody .ant-table-row').first()).toContainText(text);
 }
