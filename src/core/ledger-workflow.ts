@@ -68,3 +68,25 @@ export function transitionProblem(workflow: Workflow, from: string, input: Trans
   if (transition.requireNote && !input.note?.trim()) return `“${transition.label}”需要填写说明`;
   return null;
 }
+
+/**
+ * The rectification workflow (隐患整改): found → being fixed → fixed, with an after photo → closed; a reviewer may
+ * send a fixed one back with a note. The built-in library and the definition builder's template both use it.
+ */
+export function rectificationWorkflow(labels = { pending: '待整改', doing: '整改中', done: '已整改', closed: '已销号' }): Workflow {
+  return {
+    states: [
+      { key: 'pending', label: labels.pending },
+      { key: 'rectifying', label: labels.doing },
+      { key: 'rectified', label: labels.done },
+      { key: 'closed', label: labels.closed, final: true },
+    ],
+    initial: 'pending',
+    transitions: [
+      { from: 'pending', to: 'rectifying', label: '开始整改' },
+      { from: 'rectifying', to: 'rectified', label: '整改完成', requirePhoto: true },
+      { from: 'rectified', to: 'closed', label: '验收销号' },
+      { from: 'rectified', to: 'rectifying', label: '退回整改', requireNote: true },
+    ],
+  };
+}

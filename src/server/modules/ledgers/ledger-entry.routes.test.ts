@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, multipartFile, type TestApp } from '../../testing/test-app.js';
 import { buildGroup, buildHouseholdFields, buildIdCard, buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 import { queryRows } from '../../db/connection.js';
+import { rectificationWorkflow } from '../../../core/ledger-workflow.js';
 
 let t: TestApp;
 let leader: string;
@@ -27,19 +28,7 @@ const count = async (table: 'ledger_records' | 'attachments') =>
   (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ${sql.raw(table)}`))[0].n;
 
 const HOUSEHOLDS = '/api/ledgers/households/records';
-const HAZARD_WORKFLOW = {
-  states: [
-    { key: 'pending', label: '待整改' }, { key: 'fixing', label: '整改中' },
-    { key: 'fixed', label: '已整改' }, { key: 'closed', label: '已销号', final: true },
-  ],
-  initial: 'pending',
-  transitions: [
-    { from: 'pending', to: 'fixing', label: '开始整改' },
-    { from: 'fixing', to: 'fixed', label: '整改完成', requirePhoto: true },
-    { from: 'fixed', to: 'fixing', label: '退回整改', requireNote: true },
-    { from: 'fixed', to: 'closed', label: '销号' },
-  ],
-};
+const HAZARD_WORKFLOW = rectificationWorkflow();
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -179,27 +168,27 @@ describe('status workflow', () => {
     const skip = await call('POST', `${HAZARDS}/${record.id}/transition`, cadre, { version: 1, to: 'closed' });
     expect(skip.statusCode, skip.body).toBe(400);
     expect(skip.json().detail).toBe('当前状态“待整改”不能变更为“已销号”，只能变更为“整改中”');
-    const fixing = await ok('POST', `${HAZARDS}/${record.id}/transition`, cadre, { version: 1, to: 'fixing' });
-    expect(fixing).toMatchObject({ status: 'fixing', version: 2 });
-    const noPhoto = await call('POST', `${HAZARDS}/${record.id}/transition`, cadre, { version: 2, to: 'fixed' });
+    const fixing = await ok('POST', `${HAZARDS}/${record.id}/transition`, cadre, { version: 1, to: 'rectifying' });
+    expect(fixing).toMatchObject({ status: 'rectifying', version: 2 });
+    const noPhoto = await call('POST', `${HAZARDS}/${record.id}/transition`, cadre, { version: 2, to: 'rectified' });
     expect(noPhoto.json().errors).toEqual([{ field: 'photos', message: '“整改完成”需要上传照片' }]);
-    const stale = await call('POST', `${HAZARDS}/${record.id}/transition`, cadre, { version: 1, to: 'fixed', photos: [photo] });
+    const stale = await call('POST', `${HAZARDS}/${record.id}/transition`, cadre, { version: 1, to: 'rectified', photos: [photo] });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().current.status).toBe('fixing');
-    const fixed = await ok('POST', `${HAZARDS}/${record.id}/transition`, cadre, { version: 2, to: 'fixed', photos: [photo], note: '已加固' });
-    expect(fixed.status).toBe('fixed');
+    expect(stale.json().current.status).toBe('rectifying');
+    const fixed = await ok('POST', `${HAZARDS}/${record.id}/transition`, cadre, { version: 2, to: 'rectified', photos: [photo], note: '已加固' });
+    expect(fixed.status).toBe('rectified');
     const history = await ok('GET', `${HAZARDS}/${record.id}/history`, leader);
     expect(history.items.map((h: { action: string }) => h.action)).toEqual([
       'ledger_record.create', 'ledger_record.transition', 'ledger_record.transition',
     ]);
-    expect(history.items[2].after).toEqual({ status: 'fixed', note: '已加固', photos: [photo] });
-    expect((await ok('GET', `${HAZARDS}?status=fixed`, leader)).total).toBe(1);
+    expect(history.items[2].after).toEqual({ status: 'rectified', note: '已加固', photos: [photo] });
+    expect((await ok('GET', `${HAZARDS}?status=rectified`, leader)).total).toBe(1);
   });
 
   it('refuses the transition to a viewer and to a cadre of another village', async () => {
     const record = await ok('POST', HAZARDS, cadre, { orgUnit: YANTANG, values: { place: '燕塘村桥头' } }, 201);
-    expect((await call('POST', `${HAZARDS}/${record.id}/transition`, viewer, { version: 1, to: 'fixing' })).statusCode).toBe(403);
-    expect((await call('POST', `${HAZARDS}/${record.id}/transition`, otherCadre, { version: 1, to: 'fixing' })).statusCode).toBe(403);
+    expect((await call('POST', `${HAZARDS}/${record.id}/transition`, viewer, { version: 1, to: 'rectifying' })).statusCode).toBe(403);
+    expect((await call('POST', `${HAZARDS}/${record.id}/transition`, otherCadre, { version: 1, to: 'rectifying' })).statusCode).toBe(403);
     expect((await ok('GET', `${HAZARDS}/${record.id}`, leader)).status).toBe('pending');
   });
 
@@ -210,8 +199,8 @@ describe('status workflow', () => {
   });
 
   it('keeps states that records are in when the workflow changes', async () => {
-    const reduced = { ...HAZARD_WORKFLOW, states: HAZARD_WORKFLOW.states.filter((s) => s.key !== 'fixed'),
-      transitions: [{ from: 'pending', to: 'fixing', label: '开始整改' }, { from: 'fixing', to: 'closed', label: '销号' }] };
+    const reduced = { ...HAZARD_WORKFLOW, states: HAZARD_WORKFLOW.states.filter((s) => s.key !== 'rectified'),
+      transitions: [{ from: 'pending', to: 'rectifying', label: '开始整改' }, { from: 'rectifying', to: 'closed', label: '销号' }] };
     const res = await call('PUT', '/api/ledgers/hazards/workflow', leader, { workflow: reduced });
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json().detail).toBe('有 1 条记录处于“已整改”状态，不能删除该状态');

@@ -39,21 +39,4 @@ export const multichoice = (key: string, label: string, choices: string[], extra
 /** Dates of the ledgers' events: not before the township's digital records, not in the future of a form. */
 export const EVENT_DATE: Extra = { required: true, minDate: '2000-01-01' };
 
-/** A rectification workflow: found → being fixed → fixed (with an after photo) → closed; a reviewer may send it back. */
-export function rectificationWorkflow(labels: { pending: string; doing: string; done: string; closed: string }): Workflow {
-  return {
-    states: [
-      { key: 'pending', label: labels.pending },
-      { key: 'rectifying', label: labels.doing },
-      { key: 'rectified', label: labels.done },
-      { key: 'closed', label: labels.closed, final: true },
-    ],
-    initial: 'pending',
-    transitions: [
-      { from: 'pending', to: 'rectifying', label: '开始整改' },
-      { from: 'rectifying', to: 'rectified', label: '整改完成', requirePhoto: true },
-      { from: 'rectified', to: 'closed', label: '验收销号' },
-      { from: 'rectified', to: 'rectifying', label: '退回整改', requireNote: true },
-    ],
-  };
-}
+export { rectificationWorkflow } from '../../../../core/ledger-workflow.js';

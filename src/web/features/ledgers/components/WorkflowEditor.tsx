@@ -1,22 +1,7 @@
 // The status workflow of a register ledger: states, the initial one, and the moves allowed between them.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Select, Space, Switch, Table, Typography } from 'antd';
-import type { Workflow } from '../../../../core/ledger-workflow';
-
-/** The hazard example of the issue: 待整改 → 整改中 → 已整改 → 已销号, with a photo to finish and a note to send back. */
-export const HAZARD_WORKFLOW: Workflow = {
-  states: [
-    { key: 'pending', label: '待整改' }, { key: 'fixing', label: '整改中' },
-    { key: 'fixed', label: '已整改' }, { key: 'closed', label: '已销号', final: true },
-  ],
-  initial: 'pending',
-  transitions: [
-    { from: 'pending', to: 'fixing', label: '开始整改' },
-    { from: 'fixing', to: 'fixed', label: '整改完成', requirePhoto: true },
-    { from: 'fixed', to: 'closed', label: '销号' },
-    { from: 'fixed', to: 'fixing', label: '退回整改', requireNote: true },
-  ],
-};
+import { rectificationWorkflow, type Workflow } from '../../../../core/ledger-workflow';
 
 const SIMPLE_WORKFLOW: Workflow = {
   states: [{ key: 's1', label: '待处理' }, { key: 's2', label: '已办结', final: true }],
@@ -39,7 +24,7 @@ export function WorkflowEditor({ value, onChange, lockedStates }: {
       <Flex gap={12} wrap align="center">
         <Switch checked={false} onChange={() => onChange(SIMPLE_WORKFLOW)} aria-label="启用状态流转" />
         <Typography.Text type="secondary">未启用。适合需要跟踪办理进度的台账，如隐患整改。</Typography.Text>
-        <Button onClick={() => onChange(HAZARD_WORKFLOW)}>使用“隐患整改”模板</Button>
+        <Button onClick={() => onChange(rectificationWorkflow())}>使用“隐患整改”模板</Button>
       </Flex>
     );
   }
