@@ -270,3 +270,25 @@ test('a hazard moves along its workflow; the step that needs a photo refuses to 
   await expect(drawer.getByText('状态：整改中 → 已整改')).toBeVisible();
   await expect(drawer.locator('.ant-timeline img')).toHaveCount(1);
 });
+
+test('a date range narrows the list to the contracts signed in the first half of 2022', async ({ page }) => {
+  await login(page, 'shuji');
+  await page.goto('/ledgers/land_transfer');
+  const total = page.locator('.ant-pagination-total-text');
+  await expect(total).toContainText('共');
+  const all = Number((await total.textContent())!.replace(/\D/g, ''));
+
+  const expected = await page.evaluate(async () => {
+    const res = await fetch('/api/ledgers/land_transfer/records?pageSize=1&f.signed_on=2022-01-01..2022-06-30');
+    return (await res.json()).total as number;
+  });
+  expect(expected).toBeGreaterThan(0);
+  expect(expected).toBeLessThan(all);
+
+  await page.getByPlaceholder('签订日期起').click();
+  await page.getByPlaceholder('签订日期起').fill('2022-01-01');
+  await page.getByPlaceholder('签订日期起').press('Enter');
+  await page.getByPlaceholder('止').fill('2022-06-30');
+  await page.getByPlaceholder('止').press('Enter');
+  await expect(total).toHaveText(`共 ${expected} 条`);
+});

@@ -15,6 +15,27 @@ export function filterFields(fields: FieldDefinition[]): FieldDefinition[] {
   return fields.filter((f) => !f.retired && (f.type === 'choice' || f.type === 'boolean')).slice(0, 4);
 }
 
+/** The ledger's first date field, filtered by a range: the day a thing happened (签订日期, 发现日期 …). */
+export function dateFilterField(fields: FieldDefinition[]): FieldDefinition | undefined {
+  return fields.find((f) => !f.retired && f.type === 'date');
+}
+
+/** A `from..to` field filter (either end may be open) as a date range picker. */
+function DateRangeFilter({ field, value, width, onChange }: {
+  field: FieldDefinition;
+  value: string | undefined;
+  width: number | string;
+  onChange: (value: string | undefined) => void;
+}) {
+  const [from, to] = value ? value.split('..') : [];
+  const day = (d: dayjs.Dayjs | null | undefined) => d?.format('YYYY-MM-DD') ?? '';
+  return (
+    <DatePicker.RangePicker aria-label={field.label} placeholder={[`${field.label}起`, '止']} allowEmpty={[true, true]} style={{ width }}
+      value={value ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null}
+      onChange={(range) => onChange(range && (range[0] || range[1]) ? `${day(range[0])}..${day(range[1])}` : undefined)} />
+  );
+}
+
 export function RecordFiltersBar({ ledger, filters, onChange }: {
   ledger: Ledger;
   filters: RecordFilters;
@@ -25,6 +46,7 @@ export function RecordFiltersBar({ ledger, filters, onChange }: {
   const [more, setMore] = useState(false);
   const active = [filters.orgUnit, filters.status, filters.period, filters.deleted, ...Object.values(filters.fields ?? {})].filter(Boolean).length;
   const width = isMobile ? '100%' : 180;
+  const dateField = dateFilterField(ledger.fields);
   const setField = (key: string, value: string | undefined) =>
     onChange({ ...filters, fields: { ...filters.fields, [key]: value ?? '' } });
   return (
@@ -59,6 +81,10 @@ export function RecordFiltersBar({ ledger, filters, onChange }: {
           options={f.type === 'boolean' ? [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] : (f.choices ?? []).map((c) => ({ value: c, label: c }))}
           onChange={(v) => setField(f.key, v)} />
       ))}
+      {dateField && (
+        <DateRangeFilter field={dateField} value={filters.fields?.[dateField.key]} width={isMobile ? '100%' : 260}
+          onChange={(value) => setField(dateField.key, value)} />
+      )}
       {me.abilities.ledgerRestore && (
         <Flex align="center" gap={6}>
           <Switch size="small" checked={!!filters.deleted} onChange={(deleted) => onChange({ ...filters, deleted })} aria-label="只看已删除" />
