@@ -2,12 +2,16 @@
 //   percent(cultivated_transferred, taxable_area)        share of the taxable area, in %
 //   growth(land_transferred, last_year(land_transferred)) year-over-year growth, in %
 //   (doses_60_first + doses_60_full) / 2
-// Identifiers name indicators; `last_year(x)` reads x for the same period one year earlier. Division by zero,
+// Identifiers name indicators; `last_year(x)` reads x for the same period one year earlier and `target(x)` the
+// target set for x (share of a target: percent(x, target(x))). Division by zero,
 // and any missing operand, gives null (shown as "—"), never NaN or Infinity. Errors carry the 1-based column.
+
+/** What a reference reads of an indicator: its value, its value a year earlier, or its target. */
+export type ReferenceOf = 'value' | 'last_year' | 'target';
 
 export type FormulaNode =
   | { kind: 'number'; value: number }
-  | { kind: 'ref'; key: string; lastYear: boolean; at: number }
+  | { kind: 'ref'; key: string; of: ReferenceOf; at: number }
   | { kind: 'unary'; op: '-'; operand: FormulaNode }
   | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: FormulaNode; right: FormulaNode }
   | { kind: 'call'; name: FunctionName; args: FormulaNode[]; at: number };
@@ -95,17 +99,17 @@ export function parseFormula(source: string): FormulaNode {
       return inner;
     }
     if (t.type === 'name') {
-      if (peek().type !== '(') return { kind: 'ref', key: t.text, lastYear: false, at: t.at };
+      if (peek().type !== '(') return { kind: 'ref', key: t.text, of: 'value', at: t.at };
       next();
       const args: FormulaNode[] = [];
       if (peek().type !== ')') {
         do args.push(expression()); while (peek().type === ',' && next());
       }
       expect(')', '右括号“)”');
-      if (t.text === 'last_year') {
+      if (t.text === 'last_year' || t.text === 'target') {
         const [arg] = args;
-        if (args.length !== 1 || arg.kind !== 'ref' || arg.lastYear) throw new FormulaError('last_year 只接受一个指标标识', t.at);
-        return { ...arg, lastYear: true };
+        if (args.length !== 1 || arg.kind !== 'ref' || arg.of !== 'value') throw new FormulaError(`${t.text} 只接受一个指标标识`, t.at);
+        return { ...arg, of: t.text };
       }
       if (!isFunction(t.text)) throw new FormulaError(`没有函数“${t.text}”`, t.at);
       const arity = FUNCTIONS[t.text];
@@ -123,11 +127,11 @@ export function parseFormula(source: string): FormulaNode {
 }
 
 /** The indicator keys a formula reads, each once, in order of appearance. */
-export function formulaReferences(node: FormulaNode): { key: string; lastYear: boolean; at: number }[] {
-  const found: { key: string; lastYear: boolean; at: number }[] = [];
+export function formulaReferences(node: FormulaNode): { key: string; of: ReferenceOf; at: number }[] {
+  const found: { key: string; of: ReferenceOf; at: number }[] = [];
   const visit = (n: FormulaNode) => {
     if (n.kind === 'ref') {
-      if (!found.some((f) => f.key === n.key && f.lastYear === n.lastYear)) found.push({ key: n.key, lastYear: n.lastYear, at: n.at });
+      if (!found.some((f) => f.key === n.key && f.of === n.of)) found.push({ key: n.key, of: n.of, at: n.at });
     } else if (n.kind === 'unary') visit(n.operand);
     else if (n.kind === 'binary') { visit(n.left); visit(n.right); }
     else if (n.kind === 'call') n.args.forEach(visit);
@@ -140,11 +144,11 @@ const finite = (x: number | null): number | null => (x === null || !Number.isFin
 const divide = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
 
 /** Evaluates a formula; `value` gives an indicator's value (or null when it has none). */
-export function evaluateFormula(node: FormulaNode, value: (key: string, lastYear: boolean) => number | null): number | null {
+export function evaluateFormula(node: FormulaNode, value: (key: string, of: ReferenceOf) => number | null): number | null {
   const run = (n: FormulaNode): number | null => {
     switch (n.kind) {
       case 'number': return n.value;
-      case 'ref': return finite(value(n.key, n.lastYear));
+      case 'ref': return finite(value(n.key, n.of));
       case 'unary': { const x = run(n.operand); return x === null ? null : -x; }
       case 'binary': {
         const a = run(n.left);

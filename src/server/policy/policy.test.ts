@@ -73,6 +73,22 @@ const table: Row[] = [
   ['leader restores ledger records', as('leader', TOWNSHIP), 'ledger.restore', YANTANG, true],
   ['village cadre restores ledger records', as('village_cadre', YANTANG), 'ledger.restore', YANTANG, false],
   ['line lead restores ledger records', as('line_lead', TOWNSHIP), 'ledger.restore', YANTANG, false],
+  // indicators: values are published to the whole township; definitions, targets and locks are the township's
+  ['village cadre reads township indicator values', as('village_cadre', YANTANG), 'indicator.read', TOWNSHIP, true],
+  ['village cadre reads another township\'s indicators', as('village_cadre', YANTANG), 'indicator.read', OTHER_TOWNSHIP, false],
+  ['viewer reads indicator values', as('viewer', TOWNSHIP), 'indicator.read', TOWNSHIP, true],
+  ['admin reads indicator values', as('admin', '/'), 'indicator.read', TOWNSHIP, false],
+  ['line lead defines indicators', as('line_lead', TOWNSHIP), 'indicator.define', TOWNSHIP, true],
+  ['village cadre defines indicators', as('village_cadre', YANTANG), 'indicator.define', TOWNSHIP, false],
+  ['village cadre sets targets', as('village_cadre', YANTANG), 'indicator.target', YANTANG, false],
+  ['leader sets targets', as('leader', TOWNSHIP), 'indicator.target', YANTANG, true],
+  ['village cadre submits his village\'s period', as('village_cadre', YANTANG), 'period.submit', YANTANG, true],
+  ['village cadre submits another village\'s period', as('village_cadre', YANTANG), 'period.submit', QIAOPING, false],
+  ['viewer submits a period', as('viewer', TOWNSHIP), 'period.submit', YANTANG, false],
+  ['village cadre approves a period', as('village_cadre', YANTANG), 'period.approve', YANTANG, false],
+  ['line lead approves a period', as('line_lead', TOWNSHIP), 'period.approve', YANTANG, true],
+  ['line lead unlocks a period', as('line_lead', TOWNSHIP), 'period.unlock', YANTANG, false],
+  ['leader unlocks a period', as('leader', TOWNSHIP), 'period.unlock', YANTANG, true],
   ['grid worker reads his village unit', as('grid_worker', YANTANG_GROUP), 'org.read', YANTANG, false],
 ];
 

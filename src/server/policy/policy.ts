@@ -14,7 +14,13 @@ export type Action =
   | 'ledger.define'
   | 'ledger.read'
   | 'ledger.write'
-  | 'ledger.restore';
+  | 'ledger.restore'
+  | 'indicator.read'
+  | 'indicator.define'
+  | 'indicator.target'
+  | 'period.submit'
+  | 'period.approve'
+  | 'period.unlock';
 
 /** A role as held by one user: the materialised paths of the subtrees it covers ('/' = whole deployment). */
 export interface Grant {
@@ -55,6 +61,15 @@ const RULES: Record<Action, { roles: readonly Role[]; match: Match }> = {
   'ledger.write': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker'], match: 'covers' },
   // Restoring a deleted record is the township's decision.
   'ledger.restore': { roles: ['leader'], match: 'covers' },
+  // Indicator values are aggregates that the township publishes to its villages (rankings, notices): anyone
+  // working in the township reads them; the rows behind a value stay under ledger.read.
+  'indicator.read': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker', 'viewer'], match: 'overlaps' },
+  'indicator.define': { roles: ['leader', 'line_lead'], match: 'covers' },
+  'indicator.target': { roles: ['leader', 'line_lead'], match: 'covers' },
+  // A village submits its periodic figures; the township approves (locks) them; only a leader unlocks.
+  'period.submit': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre'], match: 'covers' },
+  'period.approve': { roles: ['leader', 'line_lead'], match: 'covers' },
+  'period.unlock': { roles: ['leader'], match: 'covers' },
 };
 
 export function pathCovers(scopePath: string, targetPath: string): boolean {
@@ -97,5 +112,11 @@ export function abilities(principal: Principal, townshipPath: string | null) {
     ledgerRead: scopesFor(principal, 'ledger.read').length > 0,
     ledgerWrite: scopesFor(principal, 'ledger.write').length > 0,
     ledgerRestore: can(principal, 'ledger.restore', target),
+    indicatorRead: can(principal, 'indicator.read', target),
+    indicatorDefine: can(principal, 'indicator.define', target),
+    indicatorTarget: can(principal, 'indicator.target', target),
+    periodSubmit: scopesFor(principal, 'period.submit').length > 0,
+    periodApprove: can(principal, 'period.approve', target),
+    periodUnlock: can(principal, 'period.unlock', target),
   };
 }

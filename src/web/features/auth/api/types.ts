@@ -30,6 +30,15 @@ export interface Abilities {
   ledgerWrite: boolean;
   /** Seeing and restoring deleted ledger records (township leaders). */
   ledgerRestore: boolean;
+  /** Indicator values, dashboards and rankings (everyone working in the township but the administrator). */
+  indicatorRead: boolean;
+  /** Defining indicators, rankings and quality rules (township leaders, work-line leads). */
+  indicatorDefine: boolean;
+  indicatorTarget: boolean;
+  /** Submitting a periodic ledger's period for approval (village cadres and up). */
+  periodSubmit: boolean;
+  periodApprove: boolean;
+  periodUnlock: boolean;
 }
 
 export interface Me {
