@@ -116,9 +116,11 @@ describe('policy: role × scope × action × target', () => {
     expect(abilities(as('village_cadre', YANTANG), TOWNSHIP)).toEqual({
       orgWrite: false, orgImport: false, usersManage: false, auditRead: false, cadreWrite: false,
       ledgerDefine: false, ledgerRead: true, ledgerWrite: true, ledgerRestore: false,
+      indicatorRead: true, indicatorDefine: false, indicatorTarget: false, periodSubmit: true, periodApprove: false, periodUnlock: false,
     });
     expect(abilities(as('leader', TOWNSHIP), TOWNSHIP)).toMatchObject({
       orgWrite: true, cadreWrite: true, usersManage: false, ledgerDefine: true, ledgerRestore: true,
+      indicatorDefine: true, periodApprove: true, periodUnlock: true,
     });
     expect(abilities(as('viewer', TOWNSHIP), TOWNSHIP)).toMatchObject({ ledgerRead: true, ledgerWrite: false });
   });
