@@ -8,6 +8,8 @@
 //   formula  – arithmetic over other indicators (core/formula.ts).
 // Timing: flow = what happened within the period; stock = the state at the period's end (records dated up to
 // the end; for items the latest entered period); cumulative (items) = every period from `since` to the end.
+import { findCycle, FormulaError, formulaReferences, parseFormula, type FormulaNode } from './formula.js';
+import type { FieldDefinition } from './ledger-fields.js';
 
 export const AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
@@ -135,4 +137,122 @@ export function filterShapeProblem(filter: IndicatorFilter): string | null {
   }
   if (isList && (filter.value as unknown[]).length === 0) return '取值列表不能为空';
   return null;
+}
+
+/** What a definition check needs to know of a ledger. */
+export interface LedgerShape {
+  name: string;
+  kind: 'register' | 'periodic';
+  fields: FieldDefinition[];
+  /** Workflow state keys; empty without a workflow. */
+  states: string[];
+}
+
+export interface DefinitionProblem {
+  /** Path in the definition, e.g. `source.filters.1.field`, `source.formula`. */
+  field: string;
+  message: string;
+}
+
+const NUMERIC_TYPES = ['integer', 'decimal'];
+const DATE_TYPES = ['date', 'datetime'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Everything wrong with a definition's source, given the township's ledgers and the sources of its other
+ * indicators (by key): unknown ledgers and fields, unsuitable field types, filter values outside a field's
+ * choices, unknown states, formula syntax (with the character position), unknown references and cycles.
+ */
+export function definitionProblems(
+  key: string,
+  source: IndicatorSource,
+  ledgers: Map<string, LedgerShape>,
+  others: Map<string, IndicatorSource>,
+): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field: `source.${field}`, message });
+  if (source.type === 'formula') {
+    let node: FormulaNode;
+    try {
+      node = parseFormula(source.formula);
+    } catch (error) {
+      if (error instanceof FormulaError) { add('formula', error.message); return problems; }
+      throw error;
+    }
+    for (const ref of formulaReferences(node)) {
+      if (ref.key === key && ref.of !== 'target') add('formula', `第 ${ref.at} 个字符处：公式不能引用指标自身“${key}”`);
+      else if (ref.key !== key && !others.has(ref.key)) add('formula', `第 ${ref.at} 个字符处：指标“${ref.key}”不存在`);
+    }
+    if (problems.length) return problems;
+    const graph = new Map<string, string[]>();
+    for (const [k, s] of [...others, [key, source] as const]) {
+      if (s.type !== 'formula') continue;
+      try {
+        graph.set(k, formulaReferences(parseFormula(s.formula)).filter((r) => r.of !== 'target').map((r) => r.key));
+      } catch { /* a stored formula that no longer parses adds no edge */ }
+    }
+    const cycle = findCycle(graph);
+    if (cycle?.includes(key)) add('formula', `指标之间形成循环引用：${cycle.join(' → ')}`);
+    return problems;
+  }
+
+  const ledger = ledgers.get(source.ledger);
+  if (!ledger) { add('ledger', `台账“${source.ledger}”不存在`); return problems; }
+  const fields = new Map(ledger.fields.map((f) => [f.key, f]));
+  const needField = (path: string, fieldKey: string | undefined, types: string[] | null, what: string) => {
+    if (!fieldKey) { add(path, `请选择${what}`); return; }
+    const field = fields.get(fieldKey);
+    if (!field) add(path, `台账“${ledger.name}”没有字段“${fieldKey}”`);
+    else if (types && !types.includes(field.type)) add(path, `字段“${field.label}”不能作为${what}`);
+  };
+  if (source.type === 'items') {
+    if (ledger.kind !== 'periodic') add('ledger', `“${ledger.name}”不是按期填报的台账，请用“台账记录”来源`);
+    needField('item', source.item, NUMERIC_TYPES, '数据项（需为数值字段）');
+    if ((source.aggregate as string) === 'distinct') add('aggregate', '按期填报的数据项不能去重计数');
+    if (source.since !== undefined && !ISO_DATE.test(source.since)) add('since', '起始日期格式应为 YYYY-MM-DD');
+    return problems;
+  }
+
+  if (ledger.kind !== 'register') add('ledger', `“${ledger.name}”是按期填报的台账，请用“填报数据项”来源`);
+  if (source.aggregate !== 'count') {
+    needField('field', source.field, source.aggregate === 'distinct' ? null : NUMERIC_TYPES, source.aggregate === 'distinct' ? '去重字段' : '统计字段（需为数值字段）');
+  }
+  if (source.weightField !== undefined) {
+    if (source.aggregate !== 'avg') add('weightField', '只有“平均”可以加权');
+    else needField('weightField', source.weightField, NUMERIC_TYPES, '权重字段（需为数值字段）');
+  }
+  (source.filters ?? []).forEach((filter, i) => {
+    const path = `filters.${i}`;
+    const field = fields.get(filter.field);
+    if (!field) { add(`${path}.field`, `台账“${ledger.name}”没有字段“${filter.field}”`); return; }
+    const shape = filterShapeProblem(filter);
+    if (shape) { add(`${path}.value`, shape); return; }
+    const values = filter.value === undefined ? [] : Array.isArray(filter.value) ? filter.value : [filter.value];
+    if (field.choices) {
+      const outside = values.filter((v) => !field.choices!.includes(String(v)));
+      if (outside.length) add(`${path}.value`, `“${field.label}”没有选项“${outside.join('、')}”`);
+    }
+    if (['gt', 'gte', 'lt', 'lte'].includes(filter.op)) {
+      if (NUMERIC_TYPES.includes(field.type) && values.some((v) => typeof v !== 'number')) add(`${path}.value`, `“${field.label}”应与数字比较`);
+      else if (!NUMERIC_TYPES.includes(field.type) && !DATE_TYPES.includes(field.type)) add(`${path}.op`, `“${field.label}”不能比较大小`);
+    }
+    if (field.type === 'boolean' && values.some((v) => typeof v !== 'boolean')) add(`${path}.value`, `“${field.label}”的取值应为是或否`);
+  });
+  (source.statuses ?? []).forEach((state, i) => {
+    if (!ledger.states.includes(state)) add(`statuses.${i}`, ledger.states.length ? `台账“${ledger.name}”没有状态“${state}”` : `台账“${ledger.name}”没有流程状态`);
+  });
+  if (source.dateField !== undefined) needField('dateField', source.dateField, DATE_TYPES, '日期字段');
+  else if (source.timing === 'flow') add('dateField', '“期间发生”需要一个日期字段，用来判断记录属于哪个期间');
+  if (source.since !== undefined && !ISO_DATE.test(source.since)) add('since', '起始日期格式应为 YYYY-MM-DD');
+  return problems;
+}
+
+/** The indicators a formula source reads (for "used by" checks); none for ledger sources. */
+export function sourceReferences(source: IndicatorSource): string[] {
+  if (source.type !== 'formula') return [];
+  try {
+    return [...new Set(formulaReferences(parseFormula(source.formula)).map((r) => r.key))];
+  } catch {
+    return [];
+  }
 }

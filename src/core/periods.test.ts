@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysIn, parsePeriod, periodLabel, periodOf, periodsBetween, resolveRelative, samePeriodLastYear, sameRangeLastYear, shiftPeriod } from './periods.js';
+import { daysIn, parsePeriod, periodWindow, periodLabel, periodOf, periodsBetween, resolveRelative, samePeriodLastYear, sameRangeLastYear, shiftPeriod } from './periods.js';
 
 describe('parsePeriod', () => {
   it.each([
@@ -92,5 +92,19 @@ describe('relative periods', () => {
     expect(samePeriodLastYear(parsePeriod('2020W53')!).id).toBe('2019W52');
     expect(samePeriodLastYear(parsePeriod('2022W24')!).id).toBe('2021W24');
     expect(sameRangeLastYear({ start: '2022-01-01', end: '2022-06-30' })).toEqual({ start: '2021-01-01', end: '2021-06-30' });
+  });
+});
+
+describe('periodWindow', () => {
+  it('caps a running period at the as-of date and labels relative periods with their days', () => {
+    expect(periodWindow('2022', '2022-06-30')).toEqual({ id: '2022', start: '2022-01-01', end: '2022-06-30', label: '2022年', future: false });
+    expect(periodWindow('2022S1', '2022-08-01')).toMatchObject({ start: '2022-01-01', end: '2022-06-30' });
+    expect(periodWindow('LAST_7_DAYS', '2022-06-30')).toEqual({
+      id: 'LAST_7_DAYS', start: '2022-06-23', end: '2022-06-29', label: '近7日（6月23日—6月29日）', future: false,
+    });
+    expect(periodWindow('YESTERDAY', '2022-06-30')?.label).toBe('昨日（6月29日）');
+    expect(periodWindow('2022S2', '2022-06-30')?.future).toBe(true);
+    expect(periodWindow('2022W60', '2022-06-30')).toBeNull();
+    expect(periodWindow('yesterday', '2022-06-30')).toBeNull();
   });
 });

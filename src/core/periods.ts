@@ -188,3 +188,31 @@ export function samePeriodLastYear(period: Period): Period {
 export function daysIn(range: DateRange): number {
   return Math.round((parseDate(range.end).getTime() - parseDate(range.start).getTime()) / DAY_MS) + 1;
 }
+
+/** A period or relative period as read on an as-of date: its days, capped at the as-of date, and its label. */
+export interface PeriodWindow extends DateRange {
+  id: string;
+  label: string;
+  /** Starts after the as-of date: nothing has happened in it yet. */
+  future: boolean;
+}
+
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`;
+
+/**
+ * Resolves a period id (2022S1) or relative period (LAST_7_DAYS) against an as-of date, or null when the id
+ * names neither. A period still running on the as-of date ends on it: 2022 as of 2022-06-30 is the first half.
+ */
+export function periodWindow(id: string, asOf: string): PeriodWindow | null {
+  if ((RELATIVE_PERIODS as readonly string[]).includes(id)) {
+    const range = resolveRelative(id as RelativePeriod, asOf);
+    const days = range.start === range.end ? monthDay(range.start) : `${monthDay(range.start)}—${monthDay(range.end)}`;
+    return { id, ...range, label: `${RELATIVE_PERIOD_NAMES[id as RelativePeriod]}（${days}）`, future: range.start > asOf };
+  }
+  const period = parsePeriod(id);
+  if (!period) return null;
+  return {
+    id: period.id, start: period.start, end: period.end < asOf ? period.end : asOf,
+    label: periodLabel(period), future: period.start > asOf,
+  };
+}

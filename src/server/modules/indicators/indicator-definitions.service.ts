@@ -1,0 +1,140 @@
+// Indicator definitions: listing, creating, changing and deleting, each checked against the township's ledgers
+// and other indicators (core/indicators.ts definitionProblems) before anything is stored.
+import { and, eq, isNull } from 'drizzle-orm';
+import { definitionProblems, sourceReferences, type IndicatorSource, type LedgerShape } from '../../../core/indicators.js';
+import type { Queryable } from '../../db/connection.js';
+import { indicators, rankings, workLines } from '../../db/schema.js';
+import { AppError, forbidden, invalid, notFound } from '../../http/app-error.js';
+import type { ServiceContext } from '../../http/context.js';
+import { can, scopesFor, type Action } from '../../policy/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as repo from './indicators.repository.js';
+import type { CreateIndicatorInput, UpdateIndicatorInput } from './indicators.schemas.js';
+
+const DENIED: Partial<Record<Action, string>> = {
+  'indicator.read': '您无权查看指标',
+  'indicator.define': '您无权定义或修改指标',
+  'indicator.target': '您无权设置目标值',
+};
+
+/** The signed-in user's township, after checking the action is open to him there. */
+export async function indicatorTownship(ctx: ServiceContext, q: Queryable, action: Action): Promise<repo.UnitNode> {
+  const township = ctx.townshipId == null ? undefined : await repo.unitByTownshipId(q, ctx.townshipId);
+  if (!township) {
+    if (scopesFor(ctx.principal, action).length === 0) throw forbidden(DENIED[action]);
+    throw invalid([{ field: 'township', message: '您的账号不属于任何乡镇，无法使用指标' }], '未关联乡镇');
+  }
+  if (!can(ctx.principal, action, { path: township.path })) throw forbidden(DENIED[action]);
+  return township;
+}
+
+export interface IndicatorView {
+  key: string;
+  name: string;
+  description: string | null;
+  workLine: string | null;
+  unit: string;
+  decimals: number;
+  scale: string;
+  higherIsBetter: boolean;
+  builtin: boolean;
+  source: IndicatorSource;
+  ledgerName: string | null;
+  dependsOn: string[];
+}
+
+async function shapes(q: Queryable, townshipId: number) {
+  const ledgers = await repo.ledgerInfos(q, [townshipId]);
+  return new Map<string, LedgerShape & { name: string }>(ledgers.map((l) => [l.key, {
+    name: l.name, kind: l.kind, fields: [...l.fields.values()], states: l.workflowStates,
+  }]));
+}
+
+function view(row: repo.IndicatorRow, ledgerNames: Map<string, string>): IndicatorView {
+  return {
+    key: row.key, name: row.name, description: row.description, workLine: row.workLine, unit: row.unit,
+    decimals: row.decimals, scale: row.scale, higherIsBetter: row.higherIsBetter, builtin: row.builtin, source: row.source,
+    ledgerName: row.source.type === 'formula' ? null : ledgerNames.get(row.source.ledger) ?? null,
+    dependsOn: sourceReferences(row.source),
+  };
+}
+
+export async function listIndicators(ctx: ServiceContext) {
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const [rows, ledgers] = await Promise.all([repo.listIndicators(ctx.db, [township.id]), repo.ledgerInfos(ctx.db, [township.id])]);
+  const names = new Map(ledgers.map((l) => [l.key, l.name]));
+  return { items: rows.map((r) => view(r, names)) };
+}
+
+export async function getIndicator(ctx: ServiceContext, key: string) {
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const row = await repo.findIndicator(ctx.db, township.id, key);
+  if (!row) throw notFound(`指标“${key}”`);
+  const ledgers = await repo.ledgerInfos(ctx.db, [township.id]);
+  return view(row, new Map(ledgers.map((l) => [l.key, l.name])));
+}
+
+/** Refuses (400) a definition whose source does not fit the township's ledgers and indicators. */
+async function checkSource(q: Queryable, townshipId: number, key: string, source: IndicatorSource) {
+  const others = new Map((await repo.listIndicators(q, [townshipId])).filter((i) => i.key !== key).map((i) => [i.key, i.source]));
+  const problems = definitionProblems(key, source, await shapes(q, townshipId), others);
+  if (problems.length) throw invalid(problems, '指标定义有误');
+}
+
+async function workLineId(q: Queryable, townshipId: number, name: string | null | undefined): Promise<number | null> {
+  if (!name) return null;
+  const [line] = await q.select({ id: workLines.id }).from(workLines)
+    .where(and(eq(workLines.townshipId, townshipId), eq(workLines.name, name), isNull(workLines.deletedAt)));
+  if (!line) throw invalid([{ field: 'workLine', message: `工作条线“${name}”不存在` }]);
+  return line.id;
+}
+
+export function createIndicator(ctx: ServiceContext, input: CreateIndicatorInput) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    if (await repo.findIndicator(tx, township.id, input.key)) throw new AppError('CONFLICT', `指标标识“${input.key}”已被使用`);
+    await checkSource(tx, township.id, input.key, input.source);
+    const [row] = await tx.insert(indicators).values({
+      townshipId: township.id, key: input.key, name: input.name, description: input.description ?? null,
+      workLineId: await workLineId(tx, township.id, input.workLine), source: input.source, unit: input.unit,
+      decimals: input.decimals, scale: input.scale, higherIsBetter: input.higherIsBetter, createdBy: ctx.actor.userId,
+    }).returning({ id: indicators.id });
+    await recordAudit(tx, ctx.actor, { action: 'indicator.create', entity: 'indicator', entityId: row.id, townshipId: township.id, after: input });
+    const ledgers = await repo.ledgerInfos(tx, [township.id]);
+    return view((await repo.findIndicator(tx, township.id, input.key))!, new Map(ledgers.map((l) => [l.key, l.name])));
+  });
+}
+
+export function updateIndicator(ctx: ServiceContext, key: string, input: UpdateIndicatorInput) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const before = await repo.findIndicator(tx, township.id, key);
+    if (!before) throw notFound(`指标“${key}”`);
+    await checkSource(tx, township.id, key, input.source);
+    await tx.update(indicators).set({
+      name: input.name, description: input.description ?? null, workLineId: await workLineId(tx, township.id, input.workLine),
+      source: input.source, unit: input.unit, decimals: input.decimals, scale: input.scale,
+      higherIsBetter: input.higherIsBetter, updatedAt: new Date(),
+    }).where(eq(indicators.id, before.id));
+    await recordAudit(tx, ctx.actor, { action: 'indicator.update', entity: 'indicator', entityId: before.id, townshipId: township.id, before, after: input });
+    const ledgers = await repo.ledgerInfos(tx, [township.id]);
+    return view((await repo.findIndicator(tx, township.id, key))!, new Map(ledgers.map((l) => [l.key, l.name])));
+  });
+}
+
+/** Deletes an indicator no formula or ranking uses (409 naming the users otherwise). */
+export function deleteIndicator(ctx: ServiceContext, key: string) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const all = await repo.listIndicators(tx, [township.id]);
+    const row = all.find((i) => i.key === key);
+    if (!row) throw notFound(`指标“${key}”`);
+    const formulas = all.filter((i) => sourceReferences(i.source).includes(key)).map((i) => `指标“${i.name}”`);
+    const boards = await tx.select({ name: rankings.name }).from(rankings)
+      .where(and(eq(rankings.indicatorId, row.id), isNull(rankings.deletedAt)));
+    const users = [...formulas, ...boards.map((b) => `排行榜“${b.name}”`)];
+    if (users.length) throw new AppError('CONFLICT', `${users.join('、')}正在使用指标“${row.name}”，请先修改它们`);
+    await tx.update(indicators).set({ deletedAt: new Date() }).where(eq(indicators.id, row.id));
+    await recordAudit(tx, ctx.actor, { action: 'indicator.delete', entity: 'indicator', entityId: row.id, townshipId: township.id, before: row });
+  });
+}

@@ -1,0 +1,337 @@
+// The indicator engine: values of indicators × subjects × windows, computed from ledger records at read time.
+//
+// A subject is what a value is for (a village, a township, a cadre group, a county): the set of org units whose
+// records it covers. A window is a closed range of days (a period capped by the as-of date, a relative period).
+// Base indicators become SQL: one query per ledger and date field for register ledgers, with one FILTERed
+// aggregate column per indicator, so twenty indicators over one ledger cost one scan. Units are mapped to
+// subjects by a join on unnest(unit ids, subject indexes): sums, averages and distinct counts are taken over the
+// rows of the whole subtree, never summed from the children's values. Formulas are evaluated afterwards in JS.
+import { sql, type SQL } from 'drizzle-orm';
+import type { FieldDefinition } from '../../../core/ledger-fields.js';
+import type { IndicatorFilter, IndicatorSource, ItemsSource, RecordsSource } from '../../../core/indicators.js';
+import { evaluateFormula, parseFormula, type FormulaNode } from '../../../core/formula.js';
+import { periodOf, periodsBetween, sameRangeLastYear, type DateRange, type PeriodType } from '../../../core/periods.js';
+import { queryRows, type Queryable } from '../../db/connection.js';
+
+export interface LedgerInfo {
+  id: number;
+  key: string;
+  name: string;
+  kind: 'register' | 'periodic';
+  periodType: PeriodType | null;
+  fields: Map<string, FieldDefinition>;
+}
+
+/** One township's indicators and ledgers, by key. */
+export interface Catalog {
+  townshipId: number;
+  indicators: Map<string, { id: number; source: IndicatorSource }>;
+  ledgers: Map<string, LedgerInfo>;
+}
+
+export interface Subject {
+  id: string;
+  /** Every org unit the subject covers (its subtree, or a cadre group's villages with their subtrees). */
+  unitIds: number[];
+  /** Townships the units belong to: whose definitions apply. */
+  townshipIds: number[];
+}
+
+export interface Window extends DateRange {
+  id: string;
+  /** Entirely after the as-of date: nothing has happened yet, every value is null. */
+  future?: boolean;
+}
+
+export type TargetLookup = (key: string, subjectId: string, windowId: string) => number | null;
+
+export interface EngineRequest {
+  catalogs: Catalog[];
+  keys: string[];
+  subjects: Subject[];
+  windows: Window[];
+  targets?: TargetLookup;
+}
+
+/** The values, read by key, subject and window id. */
+export type ValueLookup = (key: string, subjectId: string, windowId: string) => number | null;
+
+const LAST_YEAR = '~ly';
+const lastYearWindow = (w: Window): Window => ({ ...sameRangeLastYear(w), id: `${w.id}${LAST_YEAR}`, future: w.future });
+
+/** A PostgreSQL array literal as one parameter: drizzle would expand a JS array into a list of parameters. */
+function pgArray(values: (string | number)[]): string {
+  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+const fieldText = (key: string) => sql`(r.values->>${key})`;
+const fieldNumber = (key: string) => sql`nullif(r.values->>${key}, '')::float8`;
+const isNumeric = (field: FieldDefinition | undefined) => field?.type === 'integer' || field?.type === 'decimal';
+
+function filterSql(filter: IndicatorFilter, field: FieldDefinition | undefined): SQL {
+  const json = sql`(r.values->${filter.field})`;
+  const empty = sql`(${json} IS NULL OR ${json} = 'null'::jsonb OR ${json} = '""'::jsonb OR ${json} = '[]'::jsonb)`;
+  const one = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
+  const compare = (op: string) => {
+    const value = filter.value as string | number;
+    return isNumeric(field)
+      ? sql`${fieldNumber(filter.field)} ${sql.raw(op)} ${Number(value)}`
+      : sql`${fieldText(filter.field)} ${sql.raw(op)} ${String(value)}`;
+  };
+  switch (filter.op) {
+    case 'eq': return sql`${json} = ${one(filter.value)}`;
+    case 'ne': return sql`${json} IS DISTINCT FROM ${one(filter.value)}`;
+    case 'in': return sql`${json} IN (${sql.join((filter.value as unknown[]).map(one), sql`, `)})`;
+    case 'notIn': return sql`(${json} IS NULL OR ${json} NOT IN (${sql.join((filter.value as unknown[]).map(one), sql`, `)}))`;
+    case 'gt': return compare('>');
+    case 'gte': return compare('>=');
+    case 'lt': return compare('<');
+    case 'lte': return compare('<=');
+    case 'empty': return empty;
+    case 'notEmpty': return sql`NOT ${empty}`;
+    case 'contains': return field?.type === 'multichoice'
+      ? sql`${json} @> ${JSON.stringify([filter.value])}::jsonb`
+      : sql`strpos(${fieldText(filter.field)}, ${String(filter.value)}) > 0`;
+  }
+}
+
+/** The conditions of a records source other than its period: filters and workflow states. */
+export function recordsConditions(source: RecordsSource, ledger: LedgerInfo): SQL | null {
+  const parts = (source.filters ?? []).map((f) => filterSql(f, ledger.fields.get(f.field)));
+  if (source.statuses?.length) parts.push(sql`r.status IN (${sql.join(source.statuses.map((s) => sql`${s}`), sql`, `)})`);
+  return parts.length ? sql.join(parts.map((p) => sql`(${p})`), sql` AND `) : null;
+}
+
+function recordsAggregate(source: RecordsSource): SQL {
+  const f = source.field ?? '';
+  switch (source.aggregate) {
+    case 'count': return sql`count(*)`;
+    case 'distinct': return sql`count(DISTINCT ${fieldText(f)})`;
+    case 'sum': return sql`sum(${fieldNumber(f)})`;
+    case 'min': return sql`min(${fieldNumber(f)})`;
+    case 'max': return sql`max(${fieldNumber(f)})`;
+    case 'avg': return source.weightField
+      ? sql`sum(${fieldNumber(f)} * ${fieldNumber(source.weightField)}) / nullif(sum(CASE WHEN ${fieldNumber(f)} IS NOT NULL THEN ${fieldNumber(source.weightField)} END), 0)`
+      : sql`avg(${fieldNumber(f)})`;
+  }
+}
+
+/** The date condition placing a record in window w (aliased w(ws, we, wi)), or null when it is undated. */
+export function recordsWindowCondition(source: Pick<RecordsSource, 'dateField' | 'timing' | 'since'>): SQL | null {
+  if (!source.dateField) return null;
+  const date = fieldText(source.dateField);
+  if (source.timing === 'flow') return sql`${date} BETWEEN w.ws AND w.we`;
+  return source.since ? sql`${date} BETWEEN ${source.since} AND w.we` : sql`${date} <= w.we`;
+}
+
+const windowsTable = (windows: Window[]) => sql`unnest(${pgArray(windows.map((w) => w.start))}::text[], ${pgArray(windows.map((w) => w.end))}::text[], ${pgArray(windows.map((_, i) => i))}::int[]) AS w(ws, we, wi)`;
+
+interface Mapping { unitIds: number[]; subjectIndexes: number[] }
+const mappingTable = (m: Mapping) => sql`unnest(${pgArray(m.unitIds)}::int[], ${pgArray(m.subjectIndexes)}::int[]) AS m(uid, si)`;
+
+/** The ledger periods of a periodic ledger that a window reads, by window index. */
+export function itemPeriods(source: ItemsSource, periodType: PeriodType, window: Window): { ids: string[]; latestBy?: string } {
+  if (source.timing === 'stock') return { ids: [], latestBy: periodOf(periodType, window.end).id };
+  const from = source.timing === 'cumulative' ? (source.since ?? '2000-01-01') : window.start;
+  if (from > window.end) return { ids: [] };
+  // Only ledger periods wholly inside the range: a week straddling two months belongs to neither.
+  return { ids: periodsBetween(periodType, from, window.end).filter((p) => p.start >= from && p.end <= window.end).map((p) => p.id) };
+}
+
+interface Task {
+  key: string;
+  source: RecordsSource | ItemsSource;
+  ledgerKey: string;
+  ledgerIds: number[];
+  ledger: LedgerInfo;
+  townshipIds: number[];
+  windows: Window[];
+}
+
+type Row = { si: number; wi: number } & Record<string, number | string | null>;
+// Sums of float8 carry binary noise (0.1 + 0.2); six decimals are more than any unit here shows.
+const toNumber = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 1e6) / 1e6);
+
+export async function computeValues(q: Queryable, request: EngineRequest): Promise<ValueLookup> {
+  const catalogs = new Map(request.catalogs.map((c) => [c.townshipId, c]));
+  const parsed = new Map<string, FormulaNode>();
+  const formulaOf = (source: IndicatorSource) => {
+    if (source.type !== 'formula') return null;
+    let node = parsed.get(source.formula);
+    if (!node) { node = parseFormula(source.formula); parsed.set(source.formula, node); }
+    return node;
+  };
+  const sourcesOf = (key: string) => request.catalogs.flatMap((c) => {
+    const indicator = c.indicators.get(key);
+    return indicator ? [{ townshipId: c.townshipId, source: indicator.source }] : [];
+  });
+
+  // 1. Which base indicators are needed for which windows (formulas pull in their references, last_year(x)
+  //    pulls x in for the window a year earlier).
+  const needed = new Map<string, Map<string, Window>>();
+  const visit = (key: string, window: Window, depth: number) => {
+    if (depth > 20) return;
+    for (const { source } of sourcesOf(key)) {
+      const node = formulaOf(source);
+      if (!node) {
+        const windows = needed.get(key) ?? new Map<string, Window>();
+        windows.set(window.id, window);
+        needed.set(key, windows);
+        continue;
+      }
+      const refs: FormulaNode[] = [node];
+      while (refs.length) {
+        const n = refs.pop()!;
+        if (n.kind === 'ref') {
+          if (n.of === 'value') visit(n.key, window, depth + 1);
+          if (n.of === 'last_year') visit(n.key, lastYearWindow(window), depth + 1);
+        } else if (n.kind === 'unary') refs.push(n.operand);
+        else if (n.kind === 'binary') refs.push(n.left, n.right);
+        else if (n.kind === 'call') refs.push(...n.args);
+      }
+    }
+  };
+  for (const key of request.keys) for (const w of request.windows) visit(key, w, 0);
+
+  // 2. Tasks: one per base key and distinct definition, with the ledgers of every township that defines it so.
+  const tasks: Task[] = [];
+  for (const [key, windowMap] of needed) {
+    const windows = [...windowMap.values()].filter((w) => !w.future);
+    if (windows.length === 0) continue;
+    const bySource = new Map<string, Task>();
+    for (const { townshipId, source } of sourcesOf(key)) {
+      if (source.type === 'formula') continue;
+      const ledger = catalogs.get(townshipId)!.ledgers.get(source.ledger);
+      if (!ledger) continue;
+      const signature = JSON.stringify(source);
+      const task = bySource.get(signature);
+      if (task) { task.ledgerIds.push(ledger.id); task.townshipIds.push(townshipId); continue; }
+      bySource.set(signature, { key, source, ledgerKey: source.ledger, ledgerIds: [ledger.id], ledger, townshipIds: [townshipId], windows });
+    }
+    tasks.push(...bySource.values());
+  }
+
+  // 3. The unit → subject mapping, shared by every query.
+  const mapping: Mapping = { unitIds: [], subjectIndexes: [] };
+  request.subjects.forEach((s, i) => { for (const u of s.unitIds) { mapping.unitIds.push(u); mapping.subjectIndexes.push(i); } });
+
+  const results = new Map<string, number | null>();
+  const id = (key: string, subject: string, window: string) => `${key}\u0000${subject}\u0000${window}`;
+  const merge = (task: Task, rows: Row[], column: string) => {
+    const aggregate = task.source.aggregate;
+    for (const row of rows) {
+      const k = id(task.key, request.subjects[row.si].id, task.windows[row.wi].id);
+      const value = toNumber(row[column]);
+      const before = results.get(k);
+      if (before === undefined || before === null) results.set(k, value);
+      else if (value !== null) {
+        results.set(k, aggregate === 'min' ? Math.min(before, value) : aggregate === 'max' ? Math.max(before, value)
+          : aggregate === 'avg' ? null : before + value);
+      }
+    }
+  };
+
+  // 3a. Register ledgers: tasks sharing ledger key, townships, date field and windows run as one query.
+  const batches = new Map<string, Task[]>();
+  for (const task of tasks) {
+    if (task.source.type !== 'records') continue;
+    const s = task.source;
+    const batchKey = JSON.stringify([task.ledgerKey, task.ledgerIds, s.dateField ?? null, s.dateField ? s.timing : null, s.since ?? null, task.windows.map((w) => w.id)]);
+    batches.set(batchKey, [...(batches.get(batchKey) ?? []), task]);
+  }
+  await Promise.all([...batches.values()].map(async (batch) => {
+    const first = batch[0];
+    const source = first.source as RecordsSource;
+    const columns = batch.map((task, i) => {
+      const s = task.source as RecordsSource;
+      const where = recordsConditions(s, task.ledger);
+      return sql`${recordsAggregate(s)}${where ? sql` FILTER (WHERE ${where})` : sql``} AS ${sql.identifier(`v${i}`)}`;
+    });
+    const dated = recordsWindowCondition(source);
+    const rows = await queryRows<Row>(q, sql`
+      SELECT m.si, w.wi, ${sql.join(columns, sql`, `)}
+      FROM ledger_records r
+      JOIN ${mappingTable(mapping)} ON m.uid = r.org_unit_id
+      JOIN ${windowsTable(first.windows)} ON ${dated ?? sql`true`}
+      WHERE r.ledger_id IN (${sql.join(first.ledgerIds.map((l) => sql`${l}`), sql`, `)}) AND r.deleted_at IS NULL
+      GROUP BY m.si, w.wi`);
+    batch.forEach((task, i) => merge(task, rows, `v${i}`));
+  }));
+
+  // 3b. Periodic ledgers: one query per item indicator.
+  await Promise.all(tasks.filter((t) => t.source.type === 'items').map(async (task) => {
+    const source = task.source as ItemsSource;
+    const periodType = task.ledger.periodType;
+    if (!periodType) return;
+    const item = fieldNumber(source.item);
+    const ledgerIds = sql.join(task.ledgerIds.map((l) => sql`${l}`), sql`, `);
+    const agg = (v: SQL) => (source.aggregate === 'count' ? sql`count(${v})` : sql`${sql.raw(source.aggregate)}(${v})`);
+    let rows: Row[];
+    if (source.timing === 'stock') {
+      const latest = task.windows.map((w) => itemPeriods(source, periodType, w).latestBy!);
+      rows = await queryRows<Row>(q, sql`
+        SELECT m.si, x.wi, ${agg(sql`x.v`)} AS v0
+        FROM (
+          SELECT DISTINCT ON (r.org_unit_id, w.wi) r.org_unit_id AS uid, w.wi, ${item} AS v
+          FROM ledger_records r
+          JOIN unnest(${pgArray(latest)}::text[], ${pgArray(latest.map((_, i) => i))}::int[]) AS w(latest, wi) ON r.period <= w.latest
+          WHERE r.ledger_id IN (${ledgerIds}) AND r.deleted_at IS NULL AND ${item} IS NOT NULL
+          ORDER BY r.org_unit_id, w.wi, r.period DESC
+        ) x
+        JOIN ${mappingTable(mapping)} ON m.uid = x.uid
+        GROUP BY m.si, x.wi`);
+    } else {
+      const pairs = task.windows.flatMap((w, wi) => itemPeriods(source, periodType, w).ids.map((p) => [p, wi] as const));
+      if (pairs.length === 0) return;
+      rows = await queryRows<Row>(q, sql`
+        SELECT m.si, w.wi, ${agg(item)} AS v0
+        FROM ledger_records r
+        JOIN unnest(${pgArray(pairs.map((p) => p[0]))}::text[], ${pgArray(pairs.map((p) => p[1]))}::int[]) AS w(period, wi) ON w.period = r.period
+        JOIN ${mappingTable(mapping)} ON m.uid = r.org_unit_id
+        WHERE r.ledger_id IN (${ledgerIds}) AND r.deleted_at IS NULL
+        GROUP BY m.si, w.wi`);
+    }
+    merge(task, rows, 'v0');
+  }));
+
+  // Counts and sums over records are 0 where a subject had no rows; everything else stays null (nothing entered).
+  const zeroWhenEmpty = new Map<string, Set<number>>();
+  for (const task of tasks) {
+    if (task.source.type === 'records' && ['count', 'sum', 'distinct'].includes(task.source.aggregate)) {
+      zeroWhenEmpty.set(task.key, new Set([...(zeroWhenEmpty.get(task.key) ?? []), ...task.townshipIds]));
+    }
+  }
+  const windowsById = new Map<string, Window>();
+  for (const w of request.windows) { windowsById.set(w.id, w); }
+
+  const subjectIndex = new Map(request.subjects.map((s) => [s.id, s]));
+  const memo = new Map<string, number | null>();
+  const valueOf = (key: string, subjectId: string, window: Window, depth = 0): number | null => {
+    if (window.future) return null;
+    const k = id(key, subjectId, window.id);
+    if (memo.has(k)) return memo.get(k)!;
+    if (depth > 20) return null;
+    const subject = subjectIndex.get(subjectId);
+    if (!subject) return null;
+    const township = subject.townshipIds.find((t) => catalogs.get(t)?.indicators.has(key));
+    const source = township === undefined ? undefined : catalogs.get(township)!.indicators.get(key)!.source;
+    let value: number | null = null;
+    if (source?.type === 'formula') {
+      value = evaluateFormula(formulaOf(source)!, (ref, of) => {
+        if (of === 'target') return request.targets?.(ref, subjectId, window.id) ?? null;
+        return valueOf(ref, subjectId, of === 'last_year' ? lastYearWindow(window) : window, depth + 1);
+      });
+    } else if (source) {
+      const found = results.get(k);
+      const zero = zeroWhenEmpty.get(key);
+      value = found ?? (zero && subject.townshipIds.some((t) => zero.has(t)) ? 0 : null);
+    }
+    memo.set(k, value);
+    return value;
+  };
+  return (key, subjectId, windowId) => {
+    const window = windowsById.get(windowId);
+    if (!window || !subjectIndex.has(subjectId)) return null;
+    return valueOf(key, subjectId, window);
+  };
+}

@@ -1,0 +1,132 @@
+// Targets (目标任务数) of an indicator for a period: the township's and each village's, entered in a table or
+// imported from the Excel template. A unit without its own target shows the sum of its villages' (read side).
+import { and, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { parsePeriod, periodLabel } from '../../../core/periods.js';
+import type { Queryable } from '../../db/connection.js';
+import { indicatorTargets } from '../../db/schema.js';
+import { AppError, invalid, notFound, type FieldError } from '../../http/app-error.js';
+import type { ServiceContext } from '../../http/context.js';
+import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { checkXlsx, importFileKind } from '../ledgers/ledger-import-file.js';
+import { indicatorTownship } from './indicator-definitions.service.js';
+import * as repo from './indicators.repository.js';
+
+/** The township and its current villages, in code order: the rows of a target table. */
+async function targetUnits(q: Queryable, township: repo.UnitNode) {
+  const nodes = await repo.subtree(q, township.path);
+  return nodes.filter((n) => n.id === township.id || (n.level === 'village' && n.parentId === township.id));
+}
+
+async function indicatorOf(q: Queryable, townshipId: number, key: string) {
+  const row = await repo.findIndicator(q, townshipId, key);
+  if (!row) throw notFound(`指标“${key}”`);
+  return row;
+}
+
+async function targetTable(q: Queryable, township: repo.UnitNode, indicatorId: number, period: string) {
+  const units = await targetUnits(q, township);
+  const rows = await repo.targetsOf(q, [indicatorId], [period]);
+  const byUnit = new Map(rows.map((r) => [r.orgUnitId, r.value]));
+  return { items: units.map((u) => ({ orgUnit: { code: u.code, name: u.name, level: u.level }, value: byUnit.get(u.id) ?? null })) };
+}
+
+export async function getTargets(ctx: ServiceContext, key: string, period: string) {
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const indicator = await indicatorOf(ctx.db, township.id, key);
+  return { period, ...(await targetTable(ctx.db, township, indicator.id, period)) };
+}
+
+/** Sets (or, with null, clears) targets of the township and its villages; one bad row refuses them all. */
+export function saveTargets(ctx: ServiceContext, key: string, period: string, items: { orgUnit: string; value: number | null }[], how = 'table') {
+  return ctx.db.transaction(async (tx) => {
+    const township = await indicatorTownship(ctx, tx, 'indicator.target');
+    const indicator = await indicatorOf(tx, township.id, key);
+    const units = new Map((await targetUnits(tx, township)).map((u) => [u.code, u]));
+    const errors: FieldError[] = [];
+    items.forEach((item, i) => {
+      if (!units.has(item.orgUnit)) errors.push({ field: `items.${i}.orgUnit`, message: `“${item.orgUnit}”不是本镇或本镇的村（社区）` });
+    });
+    if (errors.length) throw invalid(errors, '目标值有误');
+    const unitIds = items.map((i) => units.get(i.orgUnit)!.id);
+    const before = await tx.select().from(indicatorTargets).where(and(
+      eq(indicatorTargets.indicatorId, indicator.id), eq(indicatorTargets.period, period), inArray(indicatorTargets.orgUnitId, unitIds)));
+    await tx.delete(indicatorTargets).where(and(
+      eq(indicatorTargets.indicatorId, indicator.id), eq(indicatorTargets.period, period), inArray(indicatorTargets.orgUnitId, unitIds)));
+    const rows = items.filter((i) => i.value !== null).map((i) => ({
+      townshipId: township.id, indicatorId: indicator.id, orgUnitId: units.get(i.orgUnit)!.id, period, value: i.value!, updatedBy: ctx.actor.userId,
+    }));
+    if (rows.length) await tx.insert(indicatorTargets).values(rows);
+    await recordAudit(tx, ctx.actor, {
+      action: 'indicator.targets', entity: 'indicator', entityId: indicator.id, townshipId: township.id,
+      before: before.map((b) => ({ orgUnitId: b.orgUnitId, value: b.value })), after: { period, how, items },
+    });
+    return { period, ...(await targetTable(tx, township, indicator.id, period)) };
+  });
+}
+
+const HEADERS = ['单位代码', '单位名称', '目标值'];
+
+export async function targetTemplate(ctx: ServiceContext, key: string, period: string) {
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.target');
+  const indicator = await indicatorOf(ctx.db, township.id, key);
+  const table = await targetTable(ctx.db, township, indicator.id, period);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = addTableSheet(workbook, '目标值', [
+    { header: HEADERS[0], key: 'code', width: 16, style: { numFmt: '@' } }, { header: HEADERS[1], key: 'name', width: 18 },
+    { header: HEADERS[2], key: 'value', width: 14 },
+  ], table.items.map((i) => ({ code: i.orgUnit.code, name: i.orgUnit.name, value: i.value ?? undefined })));
+  const help = workbook.addWorksheet('填写说明');
+  const p = parsePeriod(period)!;
+  help.addRows([
+    [`指标：${indicator.name}${indicator.unit ? `（${indicator.unit}）` : ''}`], [`期间：${periodLabel(p)}（${period}）`],
+    ['在“目标值”列填写数字；留空表示不设目标（镇的目标留空时按各村目标之和计算）。'], ['不要修改单位代码。'],
+  ]);
+  help.getColumn(1).width = 70;
+  sheet.getColumn(1).alignment = { horizontal: 'left' };
+  return { fileName: `${indicator.name}-${period}-目标值.xlsx`, buffer: await workbookBuffer(workbook) };
+}
+
+/** Reads the template back: every bad row is reported (row, column, value, reason) and nothing is stored. */
+export async function importTargets(ctx: ServiceContext, key: string, period: string, fileName: string, bytes: Buffer) {
+  if (importFileKind(fileName, bytes) !== 'xlsx') throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请上传从本页面下载的 .xlsx 目标值模板');
+  await checkXlsx(bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw invalid([{ field: 'file', message: '文件无法读取，请确认是 .xlsx 格式' }], '文件无法读取');
+  }
+  const sheet = workbook.getWorksheet('目标值') ?? workbook.worksheets[0];
+  if (!sheet) throw invalid([{ field: 'file', message: '文件中没有工作表' }]);
+  const header = [1, 2, 3].map((c) => String(sheet.getRow(1).getCell(c).text ?? '').trim());
+  if (header[0] !== HEADERS[0] || header[2] !== HEADERS[2]) {
+    throw invalid([{ field: 'file', message: `第 1 行应为表头：${HEADERS.join('、')}，请使用本页面下载的模板` }], '表头不对');
+  }
+  const items: { orgUnit: string; value: number | null }[] = [];
+  const rowNumbers: number[] = [];
+  const errors: FieldError[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const code = String(row.getCell(1).text ?? '').trim();
+    const raw = row.getCell(3).value;
+    if (!code && (raw === null || raw === undefined || raw === '')) return;
+    const text = typeof raw === 'object' && raw !== null ? String(row.getCell(3).text) : String(raw ?? '').trim();
+    const value = text === '' ? null : Number(text.replace(/,/g, ''));
+    if (!/^\d{12}$/.test(code)) errors.push({ field: `第 ${n} 行 单位代码`, message: `“${code}”不是12位单位代码` });
+    else if (value !== null && (!Number.isFinite(value) || value < 0)) errors.push({ field: `第 ${n} 行 目标值`, message: `“${text}”不是非负数字` });
+    else { items.push({ orgUnit: code, value }); rowNumbers.push(n); }
+  });
+  if (errors.length) throw invalid(errors, `有 ${errors.length} 行需要修改，未导入任何目标值`);
+  if (items.length === 0) throw invalid([{ field: 'file', message: '文件中没有目标值' }]);
+  try {
+    return await saveTargets(ctx, key, period, items, `import:${fileName}`);
+  } catch (error) {
+    // Row numbers instead of list positions for a file.
+    if (error instanceof AppError && error.code === 'VALIDATION' && error.errors) {
+      throw invalid(error.errors.map((e) => ({ ...e, field: e.field.replace(/^items\.(\d+)\.orgUnit$/, (_, i) => `第 ${rowNumbers[Number(i)]} 行 单位代码`) })), error.detail);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app.js';
+import { AppError, invalid } from '../../http/app-error.js';
+import { contextOf } from '../../http/context.js';
+import { sendXlsx } from '../../http/xlsx.js';
+import * as s from './indicators.schemas.js';
+import { createIndicator, deleteIndicator, getIndicator, listIndicators, updateIndicator } from './indicator-definitions.service.js';
+import { explainValue, explainXlsx } from './indicator-explain.service.js';
+import { getTargets, importTargets, saveTargets, targetTemplate } from './indicator-targets.service.js';
+import { indicatorValues } from './indicator-values.service.js';
+
+export async function indicatorsRoutes(scope: FastifyInstance, { database, config }: AppDeps) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, database.db);
+  const tags = ['指标'];
+
+  app.get('/api/indicators', { schema: { tags } }, (req) => listIndicators(ctx(req)));
+  app.post('/api/indicators', { schema: { body: s.createIndicatorBody, tags } }, async (req, reply) => {
+    reply.status(201);
+    return createIndicator(ctx(req), req.body);
+  });
+  // Before /:key, so that "values" is not read as an indicator key.
+  app.get('/api/indicators/values', { schema: { querystring: s.valuesQuery, tags } }, (req) => indicatorValues(ctx(req), req.query));
+  app.get('/api/indicators/:key', { schema: { params: s.keyParams, tags } }, (req) => getIndicator(ctx(req), req.params.key));
+  app.put('/api/indicators/:key', { schema: { params: s.keyParams, body: s.updateIndicatorBody, tags } },
+    (req) => updateIndicator(ctx(req), req.params.key, req.body));
+  app.delete('/api/indicators/:key', { schema: { params: s.keyParams, tags } }, async (req, reply) => {
+    await deleteIndicator(ctx(req), req.params.key);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/indicators/:key/explain', { schema: { params: s.keyParams, querystring: s.explainQuery, tags } },
+    (req) => explainValue(ctx(req), req.params.key, req.query));
+  app.get('/api/indicators/:key/explain.xlsx', { schema: { params: s.keyParams, querystring: s.explainQuery, tags } }, async (req, reply) => {
+    const { fileName, buffer } = await explainXlsx(ctx(req), req.params.key, req.query);
+    return sendXlsx(reply, fileName, buffer);
+  });
+
+  app.get('/api/indicators/:key/targets', { schema: { params: s.keyParams, querystring: s.targetsQuery, tags } },
+    (req) => getTargets(ctx(req), req.params.key, req.query.period));
+  app.put('/api/indicators/:key/targets/:period', { schema: { params: s.periodParams, body: s.targetsBody, tags } },
+    (req) => saveTargets(ctx(req), req.params.key, req.params.period, req.body.items));
+  app.get('/api/indicators/:key/targets/:period/template.xlsx', { schema: { params: s.periodParams, tags } }, async (req, reply) => {
+    const { fileName, buffer } = await targetTemplate(ctx(req), req.params.key, req.params.period);
+    return sendXlsx(reply, fileName, buffer);
+  });
+  app.post('/api/indicators/:key/targets/:period/import', { schema: { params: s.periodParams, tags } }, async (req) => {
+    const context = ctx(req);
+    const file = req.isMultipart() ? await req.file({ limits: { fileSize: config.importMaxBytes, files: 1 } }) : undefined;
+    if (!file) throw invalid([{ field: 'file', message: '请选择要导入的 .xlsx 文件' }], '未收到文件');
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', '文件过大');
+      throw error;
+    }
+    return importTargets(context, req.params.key, req.params.period, file.filename, bytes);
+  });
+}
