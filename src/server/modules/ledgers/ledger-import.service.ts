@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../http/context.js';
 import { can } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
+import { assertPeriodsOpen, lockedPeriods } from './ledger-period-lock.js';
 import { definitionOf } from './ledger-records.service.js';
 import { headerOf, UnitDirectory, PERIOD_HEADER } from './ledger-excel-columns.js';
 import { checkXlsx, importFileKind } from './ledger-import-file.js';
@@ -108,7 +109,13 @@ function previewOf(ctx: ServiceContext, rows: ParsedRow[], badRows: Set<number>,
   }));
 }
 
-/** Unique values and (unit, period) pairs that live records of the ledger already hold, as row errors. */
+const periodRows = (rows: ParsedRow[]) =>
+  rows.flatMap((r) => (r.period ? [{ unitId: r.unitId, unitName: r.unitName, period: r.period }] : []));
+
+/**
+ * Locked (approved) village periods, and unique values and (unit, period) pairs that live records of the ledger
+ * already hold, as row errors.
+ */
 async function storedClashes(ctx: ServiceContext, job: ImportJob, rows: ParsedRow[], fields: FieldDefinition[]): Promise<RowError[]> {
   const errors: RowError[] = [];
   for (const field of fields.filter((f) => f.unique && !f.retired)) {
@@ -128,9 +135,12 @@ async function storedClashes(ctx: ServiceContext, job: ImportJob, rows: ParsedRo
   }
   const periods = [...new Set(rows.filter((r) => r.period).map((r) => r.period!))];
   if (periods.length) {
+    const locked = new Map((await lockedPeriods(ctx.db, job.ledgerId, periodRows(rows))).map((l) => [`${l.unitId}|${l.period}`, l.message]));
     const taken = await importRepo.takenPeriods(ctx.db, job.ledgerId, periods);
     for (const r of rows) {
-      if (r.period && taken.has(`${r.unitId}|${r.period}`)) {
+      const lock = r.period && locked.get(`${r.unitId}|${r.period}`);
+      if (lock) errors.push({ row: r.row, column: PERIOD_HEADER, value: r.period!, message: lock });
+      else if (r.period && taken.has(`${r.unitId}|${r.period}`)) {
         errors.push({ row: r.row, column: PERIOD_HEADER, value: r.period, message: `“${r.unitName}”${r.period} 已填报过，请在台账中修改，不能重复导入` });
       }
     }
@@ -173,6 +183,8 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
       for (const r of job.rows) {
         if (!can(ctx.principal, 'ledger.write', { path: r.unitPath })) throw new AppError('FORBIDDEN', `您无权录入“${r.unitName}”的台账数据`);
       }
+      // a village period approved since the upload is locked: refused by name, as a grid save is
+      await assertPeriodsOpen(tx, ledger.id, periodRows(job.rows));
       const clashes = await storedClashes({ ...ctx, db: tx }, job, job.rows, fields);
       if (clashes.length) {
         clashes.sort((a, b) => a.row - b.row);

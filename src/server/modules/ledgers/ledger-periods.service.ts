@@ -11,16 +11,17 @@ import { PERIOD_TYPE_NAMES, type PeriodType } from '../../../core/periods.js';
 import { searchTextOf } from '../../../core/search-text.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
+import { assertPeriodsOpen } from './ledger-period-lock.js';
 import { checkValues, definitionOf, present } from './ledger-records.service.js';
 import * as repo from './ledgers.repository.js';
 import type { GridInput } from './ledgers.schemas.js';
 
-function periodicLedger(ledger: repo.LedgerRow) {
+export function periodicLedger(ledger: repo.LedgerRow) {
   if (ledger.kind !== 'periodic') throw invalid([{ field: 'period', message: '登记型台账没有按期填报表格' }], '登记型台账没有按期填报表格');
 }
 
 /** The period of the id, which must be of the ledger's period type and not lie in the future. */
-function periodFor(ledger: repo.LedgerRow, id: string, today = new Date().toISOString().slice(0, 10)): Period {
+export function periodFor(ledger: repo.LedgerRow, id: string, today = new Date().toISOString().slice(0, 10)): Period {
   const period = parsePeriod(id);
   const type = ledger.periodType as PeriodType;
   if (!period) throw invalid([{ field: 'period', message: `期间“${id}”不存在` }]);
@@ -29,7 +30,7 @@ function periodFor(ledger: repo.LedgerRow, id: string, today = new Date().toISOS
   return period;
 }
 
-interface GridUnit {
+export interface GridUnit {
   id: number;
   code: string;
   name: string;
@@ -37,7 +38,7 @@ interface GridUnit {
 }
 
 /** The township's villages and communities that exist during the period, in code order. */
-function gridUnits(q: Queryable, township: repo.UnitRecord, period: Period) {
+export function gridUnits(q: Queryable, township: repo.UnitRecord, period: Period) {
   return queryRows<GridUnit>(q, sql`
     SELECT id, code, name, path FROM org_units
     WHERE parent_id = ${township.id} AND valid_from <= ${period.end} AND (valid_to IS NULL OR valid_to >= ${period.start})
@@ -105,6 +106,7 @@ export function savePeriodGrid(ctx: ServiceContext, key: string, periodId: strin
       }
     }
     if (errors.length) throw invalid(errors, '有数据未通过检查，本次没有保存任何数据');
+    await assertPeriodsOpen(tx, ledger.id, checked.map(({ unit }) => ({ unitId: unit.id, unitName: unit.name, period: period.id })));
     const saved = [];
     for (const { unit, version, values } of checked) {
       const current = (await repo.listRecords(tx, {

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { missingAttachments } from '../attachments/attachments.service.js';
 import { can, scopesFor } from '../../policy/policy.js';
 import { assertUnitAllowed, ledgerOf, ledgerTownship } from './ledger-access.js';
+import { assertPeriodsOpen } from './ledger-period-lock.js';
 import * as repo from './ledgers.repository.js';
 import type { RecordsQuery, TransitionInput } from './ledgers.schemas.js';
 
@@ -242,12 +243,20 @@ export function transitionRecord(ctx: ServiceContext, key: string, id: number, i
   });
 }
 
+/** A periodic record of an approved (locked) village period is not deleted or restored; see ledger-period-lock.ts. */
+async function refuseLocked(q: Queryable, ledger: repo.LedgerRow, row: repo.RecordRow) {
+  if (ledger.kind !== 'periodic' || !row.period) return;
+  const unit = await repo.findUnit(q, { code: row.code });
+  if (unit) await assertPeriodsOpen(q, ledger.id, [{ unitId: unit.id, unitName: row.unitName, period: row.period }]);
+}
+
 export function deleteRecord(ctx: ServiceContext, key: string, id: number) {
   return ctx.db.transaction(async (tx) => {
     const township = await ledgerTownship(ctx, tx, 'ledger.write');
     const ledger = await ledgerOf(tx, township.id, key, true);
     const row = await recordOf(tx, township.id, ledger.id, id);
     assertUnitAllowed(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
+    await refuseLocked(tx, ledger, row);
     await repo.setDeleted(tx, id, ctx.actor.userId, true);
     await recordAudit(tx, ctx.actor, { action: 'ledger_record.delete', entity: ENTITY, entityId: id, townshipId: township.id, before: repo.toView(row) });
   });
@@ -266,6 +275,7 @@ export function restoreRecord(ctx: ServiceContext, key: string, id: number) {
     if (row.period && (await repo.periodTaken(tx, ledger.id, row.unitPath, row.period, id))) {
       throw new AppError('CONFLICT', `“${row.unitName}”${row.period} 已有新的填报数据，不能恢复`);
     }
+    await refuseLocked(tx, ledger, row);
     await repo.setDeleted(tx, id, ctx.actor.userId, false);
     const after = await recordOf(tx, township.id, ledger.id, id);
     await recordAudit(tx, ctx.actor, { action: 'ledger_record.restore', entity: ENTITY, entityId: id, townshipId: township.id, after: repo.toView(after) });

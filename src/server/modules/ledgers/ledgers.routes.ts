@@ -8,6 +8,9 @@ import {
   createRecord, deleteRecord, getRecord, listRecords, recordHistory, restoreRecord, transitionRecord, updateRecord,
 } from './ledger-records.service.js';
 import { periodGrid, savePeriodGrid } from './ledger-periods.service.js';
+import {
+  approvePeriod, overdueSubmissions, periodSubmissions, returnPeriod, submitPeriod, unlockPeriod,
+} from './ledger-submissions.service.js';
 
 export async function ledgersRoutes(scope: FastifyInstance, { database }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -31,6 +34,20 @@ export async function ledgersRoutes(scope: FastifyInstance, { database }: AppDep
     (req) => periodGrid(ctx(req), req.params.key, req.params.period));
   app.put('/api/ledgers/:key/periods/:period', { schema: { params: s.periodParams, body: s.gridBody, tags } },
     (req) => savePeriodGrid(ctx(req), req.params.key, req.params.period, req.body));
+
+  const submissions = '/api/ledgers/:key/submissions/:period';
+  app.get(submissions, { schema: { params: s.periodParams, tags } },
+    (req) => periodSubmissions(ctx(req), req.params.key, req.params.period));
+  app.post(`${submissions}/submit`, { schema: { params: s.periodParams, body: s.submitBody, tags } },
+    (req) => submitPeriod(ctx(req), req.params.key, req.params.period, req.body.orgUnit));
+  app.post(`${submissions}/approve`, { schema: { params: s.periodParams, body: s.approveBody, tags } },
+    (req) => approvePeriod(ctx(req), req.params.key, req.params.period, req.body.orgUnits));
+  app.post(`${submissions}/return`, { schema: { params: s.periodParams, body: s.returnBody, tags } },
+    (req) => returnPeriod(ctx(req), req.params.key, req.params.period, req.body.orgUnit, req.body.reason));
+  app.post(`${submissions}/unlock`, { schema: { params: s.periodParams, body: s.unlockBody, tags } },
+    (req) => unlockPeriod(ctx(req), req.params.key, req.params.period, req.body.orgUnit, req.body.reason));
+  app.get('/api/submissions/overdue', { schema: { querystring: s.overdueQuery, tags } },
+    (req) => overdueSubmissions(ctx(req), req.query.asOf));
 
   app.get('/api/ledgers/:key/records', { schema: { params: s.keyParams, querystring: s.recordsQuery, tags } },
     (req) => listRecords(ctx(req), req.params.key, req.query));

@@ -105,3 +105,19 @@ export const installLibraryBody = z.object({
   /** The library keys to install; absent: every ledger the township lacks. */
   keys: z.array(z.string().max(60)).min(1, '请选择要添加的台账').max(200).optional(),
 });
+
+const unitCode = z.string({ error: '请选择村（社区）' }).regex(/^\d{12}(\d{3}){0,2}$/, '组织单元代码不正确');
+const reason = (what: string) => z.string({ error: `请填写${what}` }).trim().min(1, `请填写${what}`).max(500, `${what}不能超过500个字`);
+
+export const submitBody = z.object({ orgUnit: unitCode });
+export const approveBody = z.object({
+  orgUnits: z.array(unitCode, { error: '请选择要审核的村（社区）' }).min(1, '请选择要审核的村（社区）').max(2000, '一次最多审核2000个村（社区）'),
+});
+export const returnBody = z.object({ orgUnit: unitCode, reason: reason('退回原因') });
+export const unlockBody = z.object({ orgUnit: unitCode, reason: reason('解锁原因') });
+
+export const overdueQuery = z.object({
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '日期不存在')
+    .optional(),
+});
