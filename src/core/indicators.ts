@@ -192,7 +192,13 @@ export function definitionProblems(
       } catch { /* a stored formula that no longer parses adds no edge */ }
     }
     const cycle = findCycle(graph);
-    if (cycle?.includes(key)) add('formula', `指标之间形成循环引用：${cycle.join(' → ')}`);
+    if (cycle?.includes(key)) {
+      // Told from the indicator being saved: a → b → a rather than b → a → b.
+      const ring = cycle.slice(0, -1);
+      const from = ring.indexOf(key);
+      const named = [...ring.slice(from), ...ring.slice(0, from), key];
+      add('formula', `指标之间形成循环引用：${named.join(' → ')}`);
+    }
     return problems;
   }
 
