@@ -23,6 +23,7 @@ import { cadreRoutes } from './modules/cadre/cadre.routes.js';
 import { ledgersRoutes } from './modules/ledgers/ledgers.routes.js';
 import { ledgerExcelRoutes } from './modules/ledgers/ledger-excel.routes.js';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
+import { rankingsRoutes } from './modules/indicators/rankings.routes.js';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 
 z.config(z.locales.zhCN());
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (scope) => ledgersRoutes(scope, deps));
   await app.register(async (scope) => ledgerExcelRoutes(scope, deps));
   await app.register(async (scope) => indicatorsRoutes(scope, deps));
+  await app.register(async (scope) => rankingsRoutes(scope, deps));
   await app.register(async (scope) => attachmentsRoutes(scope, deps));
 
   if (fs.existsSync(webRoot)) {

@@ -99,3 +99,32 @@ export const targetsBody = z.object({
 });
 
 export const installLibraryBody = z.object({ keys: z.array(z.string().max(60)).max(500).optional() });
+
+const subjectCode = z.string().regex(/^(\d{12}|cg\d+)$/, '对象应为村代码或包村小组编号');
+const rankingFields = {
+  name: z.string({ error: '请填写排行榜名称' }).trim().min(1, '请填写排行榜名称').max(60, '名称不能超过60个字'),
+  indicator: z.string({ error: '请选择指标' }).min(1, '请选择指标').max(60),
+  subject: z.enum(['village', 'cadre_group'], { error: '排名对象应为村(village)或包村小组(cadre_group)' }),
+  style: z.enum(['dragon_tiger', 'red_black'], { error: '榜单样式应为龙虎榜(dragon_tiger)或红黑榜(red_black)' }),
+  topN: z.number().int().min(0, '上榜数为0到50').max(50, '上榜数为0到50').default(3),
+  bottomN: z.number().int().min(0, '上榜数为0到50').max(50, '上榜数为0到50').default(3),
+  requireTarget: z.boolean().default(false),
+  exemptions: z.array(z.object({
+    subject: subjectCode,
+    reason: z.string({ error: '请填写豁免原因' }).trim().min(2, '请填写豁免原因').max(200),
+  })).max(100).default([]),
+};
+export const createRankingBody = z.object({
+  key: z.string({ error: '请填写排行榜标识' }).regex(INDICATOR_KEY_PATTERN, '标识应以小写字母开头，只含小写字母、数字和下划线'),
+  ...rankingFields,
+});
+export const updateRankingBody = z.object(rankingFields);
+export const boardQuery = z.object({ period: z.string({ error: '请指定期间' }).min(1, '请指定期间').max(20), asOf: isoDate.optional() });
+
+export const qualityRuleBody = z.object({
+  name: z.string({ error: '请填写规则名称' }).trim().min(1, '请填写规则名称').max(60),
+  left: z.string({ error: '请填写左边的公式' }).trim().min(1, '请填写左边的公式').max(500),
+  operator: z.enum(['<=', '<', '=', '>=', '>', '!='], { error: '比较符应为 <=、<、=、>=、>、!= 之一' }),
+  right: z.string({ error: '请填写右边的公式' }).trim().min(1, '请填写右边的公式').max(500),
+});
+export const idParams = z.object({ id: z.coerce.number().int().positive('编号不正确') });

@@ -1,0 +1,51 @@
+// Ranking rules of the boards (龙虎榜 / 红黑榜), pure so that the browser and the server rank alike.
+// Equal values share a rank (1, 2, 2, 4); exempt subjects and subjects without a value get no rank.
+
+export type BoardStyle = 'dragon_tiger' | 'red_black';
+export const BOARD_NAMES: Record<BoardStyle, { top: string; bottom: string; title: string }> = {
+  dragon_tiger: { top: '龙榜', bottom: '虎榜', title: '龙虎榜' },
+  red_black: { top: '红榜', bottom: '黑榜', title: '红黑榜' },
+};
+
+export interface RankingRules {
+  topN: number;
+  bottomN: number;
+  /** The top board also needs the target met (completion ≥ 100 %), the bottom board the target missed. */
+  requireTarget: boolean;
+  higherIsBetter: boolean;
+}
+
+export interface Contestant {
+  id: string;
+  value: number | null;
+  completion: number | null;
+  exemption: string | null;
+}
+
+export interface Placed {
+  id: string;
+  rank: number | null;
+  board: 'top' | 'bottom' | null;
+}
+
+/** Ranks the contestants and puts them on the boards. */
+export function rankContestants(contestants: Contestant[], rules: RankingRules): Placed[] {
+  const ranked = contestants.filter((c) => c.exemption === null && c.value !== null)
+    .sort((a, b) => (rules.higherIsBetter ? b.value! - a.value! : a.value! - b.value!));
+  const ranks = new Map<string, number>();
+  ranked.forEach((c, i) => {
+    const previous = ranked[i - 1];
+    ranks.set(c.id, previous && previous.value === c.value ? ranks.get(previous.id)! : i + 1);
+  });
+  // The bottom board: the last N places, ties with the N-th from last included.
+  const bottomFrom = ranked.length >= rules.bottomN && rules.bottomN > 0 ? ranks.get(ranked[ranked.length - rules.bottomN].id)! : Infinity;
+  const met = (c: Contestant) => c.completion !== null && c.completion >= 100;
+  const missed = (c: Contestant) => c.completion !== null && c.completion < 100;
+  return contestants.map((c) => {
+    const rank = ranks.get(c.id) ?? null;
+    if (rank === null) return { id: c.id, rank, board: null };
+    const top = rank <= rules.topN && (!rules.requireTarget || met(c));
+    const bottom = !top && rank >= bottomFrom && (!rules.requireTarget || missed(c));
+    return { id: c.id, rank, board: top ? 'top' : bottom ? 'bottom' : null };
+  });
+}

@@ -1,0 +1,99 @@
+// Data-quality rules between figures ("parts ≤ total", "done ≤ target"): two formulas over indicators and an
+// operator, checked per village for a period against current data, so the list is current after every entry
+// or import. A rule whose sides have no value for a village (nothing entered) is not a violation.
+import { and, eq, isNull } from 'drizzle-orm';
+import { evaluateFormula, FormulaError, formulaReferences, parseFormula, type FormulaNode } from '../../../core/formula.js';
+import { sameRangeLastYear } from '../../../core/periods.js';
+import { qualityRules } from '../../db/schema.js';
+import { invalid, notFound, type FieldError } from '../../http/app-error.js';
+import type { ServiceContext } from '../../http/context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { indicatorTownship } from './indicator-definitions.service.js';
+import { evaluate, resolveScope, resolveWindows, todayIso } from './indicator-values.service.js';
+import * as repo from './indicators.repository.js';
+
+export const QUALITY_OPERATORS = ['<=', '<', '=', '>=', '>', '!='] as const;
+export type QualityOperator = (typeof QUALITY_OPERATORS)[number];
+
+export interface QualityRuleInput {
+  name: string;
+  left: string;
+  operator: QualityOperator;
+  right: string;
+}
+
+const holds = (a: number, op: QualityOperator, b: number) => {
+  const close = Math.abs(a - b) < 1e-9;
+  switch (op) {
+    case '<=': return a < b || close;
+    case '<': return a < b && !close;
+    case '=': return close;
+    case '>=': return a > b || close;
+    case '>': return a > b && !close;
+    case '!=': return !close;
+  }
+};
+
+export async function listQualityRules(ctx: ServiceContext) {
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const rows = await ctx.db.select().from(qualityRules)
+    .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))).orderBy(qualityRules.id);
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, left: r.left, operator: r.operator, right: r.right })) };
+}
+
+export function createQualityRule(ctx: ServiceContext, input: QualityRuleInput) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const known = new Set((await repo.listIndicators(tx, [township.id])).map((i) => i.key));
+    const errors: FieldError[] = [];
+    for (const side of ['left', 'right'] as const) {
+      try {
+        for (const ref of formulaReferences(parseFormula(input[side]))) {
+          if (!known.has(ref.key)) errors.push({ field: side, message: `第 ${ref.at} 个字符处：指标“${ref.key}”不存在` });
+        }
+      } catch (error) {
+        if (!(error instanceof FormulaError)) throw error;
+        errors.push({ field: side, message: error.message });
+      }
+    }
+    if (errors.length) throw invalid(errors, '规则有误');
+    const [row] = await tx.insert(qualityRules).values({ townshipId: township.id, ...input, createdBy: ctx.actor.userId }).returning();
+    await recordAudit(tx, ctx.actor, { action: 'quality_rule.create', entity: 'quality_rule', entityId: row.id, townshipId: township.id, after: input });
+    return { id: row.id, name: row.name, left: row.left, operator: row.operator, right: row.right };
+  });
+}
+
+export function deleteQualityRule(ctx: ServiceContext, id: number) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const [row] = await tx.update(qualityRules).set({ deletedAt: new Date() })
+      .where(and(eq(qualityRules.id, id), eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))).returning();
+    if (!row) throw notFound('规则');
+    await recordAudit(tx, ctx.actor, { action: 'quality_rule.delete', entity: 'quality_rule', entityId: id, townshipId: township.id, before: row });
+  });
+}
+
+/** Every rule checked for every village of the township in the period; the violations, rule by rule. */
+export async function qualityViolations(ctx: ServiceContext, query: { period: string; asOf?: string }) {
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const { items: rules } = await listQualityRules(ctx);
+  const [window] = resolveWindows([query.period], query.asOf ?? todayIso());
+  const parsed = rules.map((r) => ({ rule: r, left: parseFormula(r.left), right: parseFormula(r.right) }));
+  const keys = [...new Set(parsed.flatMap((p) => [...formulaReferences(p.left), ...formulaReferences(p.right)].map((r) => r.key)))];
+  const scope = await resolveScope(ctx.db, township, 'village');
+  const available = new Set((await repo.listIndicators(ctx.db, [township.id])).map((i) => i.key));
+  const lastYear = { ...window, ...sameRangeLastYear(window), id: `${window.id}~ly` };
+  const { value, target } = await evaluate(ctx.db, scope, keys.filter((k) => available.has(k)), [window, lastYear]);
+  const run = (node: FormulaNode, subject: string) => evaluateFormula(node, (key, of) => {
+    if (!available.has(key)) return null;
+    if (of === 'target') return target(key, subject, window.id);
+    return value(key, subject, of === 'value' ? window.id : lastYear.id);
+  });
+  const items = parsed.flatMap(({ rule, left, right }) => scope.subjects.flatMap((s) => {
+    const a = run(left, s.id);
+    const b = run(right, s.id);
+    if (a === null || b === null || holds(a, rule.operator as QualityOperator, b)) return [];
+    return [{ rule: { id: rule.id, name: rule.name, operator: rule.operator }, orgUnit: { code: s.code, name: s.name }, left: a, right: b }];
+  }));
+  return { period: { id: window.id, label: window.label }, checked: rules.length * scope.subjects.length, items };
+}

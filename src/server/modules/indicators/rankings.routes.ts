@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app.js';
+import { contextOf } from '../../http/context.js';
+import { sendXlsx } from '../../http/xlsx.js';
+import * as s from './indicators.schemas.js';
+import { createQualityRule, deleteQualityRule, listQualityRules, qualityViolations } from './quality-rules.service.js';
+import { createRanking, deleteRanking, listRankings, rankingBoard, rankingBoardXlsx, updateRanking } from './rankings.service.js';
+
+export async function rankingsRoutes(scope: FastifyInstance, { database }: AppDeps) {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, database.db);
+  const tags = ['排行榜与数据质量'];
+
+  app.get('/api/rankings', { schema: { tags } }, (req) => listRankings(ctx(req)));
+  app.post('/api/rankings', { schema: { body: s.createRankingBody, tags } }, async (req, reply) => {
+    reply.status(201);
+    return createRanking(ctx(req), req.body);
+  });
+  app.put('/api/rankings/:key', { schema: { params: s.keyParams, body: s.updateRankingBody, tags } },
+    (req) => updateRanking(ctx(req), req.params.key, req.body));
+  app.delete('/api/rankings/:key', { schema: { params: s.keyParams, tags } }, async (req, reply) => {
+    await deleteRanking(ctx(req), req.params.key);
+    return reply.status(204).send();
+  });
+  app.get('/api/rankings/:key/board', { schema: { params: s.keyParams, querystring: s.boardQuery, tags } },
+    (req) => rankingBoard(ctx(req), req.params.key, req.query));
+  app.get('/api/rankings/:key/board.xlsx', { schema: { params: s.keyParams, querystring: s.boardQuery, tags } }, async (req, reply) => {
+    const { fileName, buffer } = await rankingBoardXlsx(ctx(req), req.params.key, req.query);
+    return sendXlsx(reply, fileName, buffer);
+  });
+
+  app.get('/api/quality-rules', { schema: { tags } }, (req) => listQualityRules(ctx(req)));
+  app.post('/api/quality-rules', { schema: { body: s.qualityRuleBody, tags } }, async (req, reply) => {
+    reply.status(201);
+    return createQualityRule(ctx(req), req.body);
+  });
+  app.delete('/api/quality-rules/:id', { schema: { params: s.idParams, tags } }, async (req, reply) => {
+    await deleteQualityRule(ctx(req), req.params.id);
+    return reply.status(204).send();
+  });
+  app.get('/api/quality-rules/violations', { schema: { querystring: s.boardQuery, tags } }, (req) => qualityViolations(ctx(req), req.query));
+}

@@ -1,0 +1,168 @@
+// Rankings (龙虎榜 / 红黑榜): the township's villages or cadre groups ordered by an indicator for a period, put
+// on the boards by the ranking's rules (core/ranking.ts), with each subject's rank in the period before.
+import { and, eq, isNull } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { completion, formatValue, type IndicatorFormat } from '../../../core/indicators.js';
+import { BOARD_NAMES, rankContestants, type BoardStyle } from '../../../core/ranking.js';
+import { addDays, daysIn, parsePeriod, shiftPeriod, type PeriodWindow } from '../../../core/periods.js';
+import type { Queryable } from '../../db/connection.js';
+import { indicators, rankings } from '../../db/schema.js';
+import { AppError, invalid, notFound } from '../../http/app-error.js';
+import type { ServiceContext } from '../../http/context.js';
+import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { indicatorTownship } from './indicator-definitions.service.js';
+import { evaluate, resolveScope, resolveWindows, todayIso } from './indicator-values.service.js';
+import * as repo from './indicators.repository.js';
+
+export interface RankingInput {
+  key: string;
+  name: string;
+  indicator: string;
+  subject: 'village' | 'cadre_group';
+  style: BoardStyle;
+  topN: number;
+  bottomN: number;
+  requireTarget: boolean;
+  exemptions: { subject: string; reason: string }[];
+}
+
+type RankingRow = typeof rankings.$inferSelect;
+
+async function rankingRows(q: Queryable, townshipId: number) {
+  return q.select({ ranking: rankings, indicator: indicators.key }).from(rankings)
+    .innerJoin(indicators, eq(indicators.id, rankings.indicatorId))
+    .where(and(eq(rankings.townshipId, townshipId), isNull(rankings.deletedAt)))
+    .orderBy(rankings.id);
+}
+
+const view = (r: RankingRow, indicator: string) => ({
+  key: r.key, name: r.name, indicator, subject: r.subject, style: r.style, topN: r.topN, bottomN: r.bottomN,
+  requireTarget: r.requireTarget, exemptions: r.exemptions as RankingInput['exemptions'],
+});
+
+export async function listRankings(ctx: ServiceContext) {
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  return { items: (await rankingRows(ctx.db, township.id)).map((r) => view(r.ranking, r.indicator)) };
+}
+
+async function rankingOf(q: Queryable, townshipId: number, key: string) {
+  const row = (await rankingRows(q, townshipId)).find((r) => r.ranking.key === key);
+  if (!row) throw notFound(`排行榜“${key}”`);
+  return row;
+}
+
+/** The indicator's id, after checking the exemptions name subjects of the township. */
+async function checkInput(q: Queryable, township: repo.UnitNode, input: Omit<RankingInput, 'key'>) {
+  const indicator = await repo.findIndicator(q, township.id, input.indicator);
+  if (!indicator) throw invalid([{ field: 'indicator', message: `指标“${input.indicator}”不存在` }]);
+  const scope = await resolveScope(q, township, input.subject);
+  const codes = new Set(scope.subjects.map((s) => s.code));
+  const errors = input.exemptions.flatMap((e, i) => codes.has(e.subject) ? [] : [{
+    field: `exemptions.${i}.subject`, message: `“${e.subject}”不是本镇的${input.subject === 'village' ? '村（社区）' : '包村小组'}`,
+  }]);
+  if (errors.length) throw invalid(errors, '豁免对象有误');
+  return indicator.id;
+}
+
+export function createRanking(ctx: ServiceContext, input: RankingInput) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    if ((await rankingRows(tx, township.id)).some((r) => r.ranking.key === input.key)) throw new AppError('CONFLICT', `排行榜标识“${input.key}”已被使用`);
+    const indicatorId = await checkInput(tx, township, input);
+    const [row] = await tx.insert(rankings).values({
+      townshipId: township.id, key: input.key, name: input.name, indicatorId, subject: input.subject, style: input.style,
+      topN: input.topN, bottomN: input.bottomN, requireTarget: input.requireTarget, exemptions: input.exemptions, createdBy: ctx.actor.userId,
+    }).returning();
+    await recordAudit(tx, ctx.actor, { action: 'ranking.create', entity: 'ranking', entityId: row.id, townshipId: township.id, after: input });
+    return view(row, input.indicator);
+  });
+}
+
+export function updateRanking(ctx: ServiceContext, key: string, input: Omit<RankingInput, 'key'>) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const before = await rankingOf(tx, township.id, key);
+    const indicatorId = await checkInput(tx, township, input);
+    const [row] = await tx.update(rankings).set({
+      name: input.name, indicatorId, subject: input.subject, style: input.style, topN: input.topN, bottomN: input.bottomN,
+      requireTarget: input.requireTarget, exemptions: input.exemptions,
+    }).where(eq(rankings.id, before.ranking.id)).returning();
+    await recordAudit(tx, ctx.actor, { action: 'ranking.update', entity: 'ranking', entityId: row.id, townshipId: township.id, before: view(before.ranking, before.indicator), after: input });
+    return view(row, input.indicator);
+  });
+}
+
+export function deleteRanking(ctx: ServiceContext, key: string) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const row = await rankingOf(tx, township.id, key);
+    await tx.update(rankings).set({ deletedAt: new Date() }).where(eq(rankings.id, row.ranking.id));
+    await recordAudit(tx, ctx.actor, { action: 'ranking.delete', entity: 'ranking', entityId: row.ranking.id, townshipId: township.id, before: view(row.ranking, row.indicator) });
+  });
+}
+
+/** The period before: the previous period of the same type, or the same number of days before a relative one. */
+function previousWindow(window: PeriodWindow): PeriodWindow {
+  const period = parsePeriod(window.id);
+  if (period) {
+    const before = shiftPeriod(period, -1);
+    return { ...window, id: before.id, start: before.start, end: before.end, label: before.id };
+  }
+  const days = daysIn(window);
+  return { ...window, id: `${window.id}~prev`, start: addDays(window.start, -days), end: addDays(window.end, -days), label: '上一期' };
+}
+
+export async function rankingBoard(ctx: ServiceContext, key: string, query: { period: string; asOf?: string }) {
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const { ranking, indicator: indicatorKey } = await rankingOf(ctx.db, township.id, key);
+  const [window] = resolveWindows([query.period], query.asOf ?? todayIso());
+  const previous = previousWindow(window);
+  const scope = await resolveScope(ctx.db, township, ranking.subject as RankingInput['subject']);
+  const { value, target } = await evaluate(ctx.db, scope, [indicatorKey], [window, previous]);
+  const meta = (await repo.findIndicator(ctx.db, township.id, indicatorKey))!;
+  const exemptions = new Map((ranking.exemptions as RankingInput['exemptions']).map((e) => [e.subject, e.reason]));
+  const rules = { topN: ranking.topN, bottomN: ranking.bottomN, requireTarget: ranking.requireTarget, higherIsBetter: meta.higherIsBetter };
+  const contestants = (w: PeriodWindow) => scope.subjects.map((s) => {
+    const v = value(indicatorKey, s.id, w.id);
+    return { id: s.id, value: v, completion: completion(v, target(indicatorKey, s.id, w.id)), exemption: exemptions.get(s.id) ?? null };
+  });
+  const now = contestants(window);
+  const placed = rankContestants(now, rules);
+  const before = new Map(rankContestants(contestants(previous), rules).map((p) => [p.id, p.rank]));
+  const items = scope.subjects.map((s, i) => {
+    const rank = placed[i].rank;
+    const previousRank = before.get(s.id) ?? null;
+    return {
+      subject: { code: s.code, name: s.name }, value: now[i].value, target: target(indicatorKey, s.id, window.id), completion: now[i].completion,
+      rank, previousRank, change: rank !== null && previousRank !== null ? previousRank - rank : null,
+      board: placed[i].board, exemption: now[i].exemption,
+    };
+  }).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.subject.code.localeCompare(b.subject.code));
+  return {
+    ranking: { ...view(ranking, indicatorKey), boardNames: BOARD_NAMES[ranking.style as BoardStyle] },
+    indicator: { key: meta.key, name: meta.name, unit: meta.unit, decimals: meta.decimals, scale: meta.scale, higherIsBetter: meta.higherIsBetter },
+    period: { id: window.id, label: window.label, start: window.start, end: window.end },
+    previousPeriod: { id: previous.id, start: previous.start, end: previous.end },
+    items,
+  };
+}
+
+export async function rankingBoardXlsx(ctx: ServiceContext, key: string, query: { period: string; asOf?: string }) {
+  const board = await rankingBoard(ctx, key, query);
+  const names = board.ranking.boardNames;
+  const format = board.indicator as IndicatorFormat;
+  const workbook = new ExcelJS.Workbook();
+  addTableSheet(workbook, names.title, [
+    { header: '名次', key: 'rank', width: 8 }, { header: '单位', key: 'name', width: 18 },
+    { header: `${board.indicator.name}`, key: 'value', width: 16 }, { header: '目标', key: 'target', width: 14 },
+    { header: '完成率', key: 'completion', width: 10 }, { header: '较上期', key: 'change', width: 10 },
+    { header: '上榜', key: 'board', width: 8 }, { header: '豁免原因', key: 'exemption', width: 24 },
+  ], board.items.map((i) => ({
+    rank: i.rank ?? '—', name: i.subject.name, value: formatValue(i.value, format), target: formatValue(i.target, format),
+    completion: i.completion === null ? '—' : `${i.completion.toFixed(1)}%`,
+    change: i.change === null ? '—' : i.change > 0 ? `↑${i.change}` : i.change < 0 ? `↓${-i.change}` : '—',
+    board: i.board === 'top' ? names.top : i.board === 'bottom' ? names.bottom : '', exemption: i.exemption ?? '',
+  })));
+  return { fileName: `${board.ranking.name}-${board.period.id}.xlsx`, buffer: await workbookBuffer(workbook) };
+}
