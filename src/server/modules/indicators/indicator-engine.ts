@@ -148,6 +148,10 @@ interface Task {
   windows: Window[];
 }
 
+// The township condition lets the (township_id, ledger_id) index narrow the scan to the ledgers read.
+const idList = (ids: number[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `);
+const ledgerCondition = (task: Task) => sql`r.township_id IN (${idList(task.townshipIds)}) AND r.ledger_id IN (${idList(task.ledgerIds)})`;
+
 type Row = { si: number; wi: number } & Record<string, number | string | null>;
 // Sums of float8 carry binary noise (0.1 + 0.2); six decimals are more than any unit here shows.
 const toNumber = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 1e6) / 1e6);
@@ -253,7 +257,7 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
       FROM ledger_records r
       JOIN ${mappingTable(mapping)} ON m.uid = r.org_unit_id
       JOIN ${windowsTable(first.windows)} ON ${dated ?? sql`true`}
-      WHERE r.ledger_id IN (${sql.join(first.ledgerIds.map((l) => sql`${l}`), sql`, `)}) AND r.deleted_at IS NULL
+      WHERE ${ledgerCondition(first)} AND r.deleted_at IS NULL
       GROUP BY m.si, w.wi`);
     batch.forEach((task, i) => merge(task, rows, `v${i}`));
   }));
@@ -264,7 +268,6 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
     const periodType = task.ledger.periodType;
     if (!periodType) return;
     const item = fieldNumber(source.item);
-    const ledgerIds = sql.join(task.ledgerIds.map((l) => sql`${l}`), sql`, `);
     const agg = (v: SQL) => (source.aggregate === 'count' ? sql`count(${v})` : sql`${sql.raw(source.aggregate)}(${v})`);
     let rows: Row[];
     if (source.timing === 'stock') {
@@ -275,7 +278,7 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
           SELECT DISTINCT ON (r.org_unit_id, w.wi) r.org_unit_id AS uid, w.wi, ${item} AS v
           FROM ledger_records r
           JOIN unnest(${pgArray(latest)}::text[], ${pgArray(latest.map((_, i) => i))}::int[]) AS w(latest, wi) ON r.period <= w.latest
-          WHERE r.ledger_id IN (${ledgerIds}) AND r.deleted_at IS NULL AND ${item} IS NOT NULL
+          WHERE ${ledgerCondition(task)} AND r.deleted_at IS NULL AND ${item} IS NOT NULL
           ORDER BY r.org_unit_id, w.wi, r.period DESC
         ) x
         JOIN ${mappingTable(mapping)} ON m.uid = x.uid
@@ -288,7 +291,7 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
         FROM ledger_records r
         JOIN unnest(${pgArray(pairs.map((p) => p[0]))}::text[], ${pgArray(pairs.map((p) => p[1]))}::int[]) AS w(period, wi) ON w.period = r.period
         JOIN ${mappingTable(mapping)} ON m.uid = r.org_unit_id
-        WHERE r.ledger_id IN (${ledgerIds}) AND r.deleted_at IS NULL
+        WHERE ${ledgerCondition(task)} AND r.deleted_at IS NULL
         GROUP BY m.si, w.wi`);
     }
     merge(task, rows, 'v0');
