@@ -114,6 +114,8 @@ export async function targetLookup(q: Queryable, scope: Scope, catalogs: Catalog
   const children = new Map<number, repo.UnitNode[]>();
   for (const n of scope.nodes) if (n.parentId !== null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
   const byId = new Map(scope.nodes.map((n) => [n.id, n]));
+  const byCode = new Map(scope.nodes.map((n) => [n.code, n]));
+  const standard = new Set(windows.filter((w) => /^\d/.test(w.id)).map((w) => w.id));
   const memo = new Map<string, number | null>();
   const ofUnit = (key: string, unit: repo.UnitNode, period: string): number | null => {
     const memoKey = `${key}:${unit.id}:${period}`;
@@ -130,9 +132,9 @@ export async function targetLookup(q: Queryable, scope: Scope, catalogs: Catalog
   const subjects = new Map(scope.subjects.map((s) => [s.id, s]));
   return (key: string, subjectId: string, windowId: string): number | null => {
     const subject = subjects.get(subjectId);
-    if (!subject || !windows.some((w) => w.id === windowId && /^\d/.test(windowId))) return null;
+    if (!subject || !standard.has(windowId)) return null;
     if (subject.level !== 'cadre_group') {
-      const unit = scope.nodes.find((n) => n.code === subject.code);
+      const unit = byCode.get(subject.code);
       return unit ? ofUnit(key, unit, windowId) : null;
     }
     // A cadre group: the sum over its villages (the subtrees' top units).
