@@ -69,7 +69,7 @@ const commaList = (max: number, what: string) => z.string({ error: `请指定${w
 const orgUnitCode = z.string().regex(/^\d{12}(\d{3}){0,2}$/, '单位代码不正确');
 
 export const valuesQuery = z.object({
-  keys: commaList(50, '指标'),
+  keys: commaList(200, '指标'),
   period: commaList(400, '期间'),
   asOf: isoDate.optional(),
   orgUnit: orgUnitCode.optional(),
