@@ -11,7 +11,7 @@ import { PERIOD_TYPE_NAMES, type PeriodType } from '../../../core/periods.js';
 import { searchTextOf } from '../../../core/search-text.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
-import { assertPeriodsOpen } from './ledger-period-lock.js';
+import { assertPeriodsOpen, lockedPeriods } from './ledger-period-lock.js';
 import { checkValues, definitionOf, present } from './ledger-records.service.js';
 import * as repo from './ledgers.repository.js';
 import type { GridInput } from './ledgers.schemas.js';
@@ -56,12 +56,16 @@ export async function periodGrid(ctx: ServiceContext, key: string, periodId: str
     townshipId: township.id, ledgerId: ledger.id, scopePaths: units.map((u) => u.path), deleted: false, period: period.id, fields: [],
   }, { by: 'orgUnit' }, 'asc', 1, 10_000, []);
   const byUnit = new Map(records.rows.map((r) => [r.code, r]));
+  // an approved village's figures are locked: shown, not writable (see ledger-period-lock.ts)
+  const locked = new Map((await lockedPeriods(ctx.db, ledger.id, units.map((u) => ({ unitId: u.id, unitName: u.name, period: period.id }))))
+    .map((l) => [l.unitId, l.message]));
   const items = units.map((u) => {
     const row = byUnit.get(u.code);
     const view = row ? present(ctx, fields, row) : undefined;
     return {
       orgUnit: { code: u.code, name: u.name }, recordId: view?.id ?? null, version: view?.version ?? null, values: view?.values ?? {},
-      updatedBy: view?.updatedBy ?? null, updatedAt: view?.updatedAt ?? null, writable: can(ctx.principal, 'ledger.write', { path: u.path }),
+      updatedBy: view?.updatedBy ?? null, updatedAt: view?.updatedAt ?? null,
+      writable: can(ctx.principal, 'ledger.write', { path: u.path }) && !locked.has(u.id), locked: locked.get(u.id) ?? null,
     };
   });
   const totals: Record<string, number> = {};

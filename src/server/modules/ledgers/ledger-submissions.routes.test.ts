@@ -129,6 +129,8 @@ describe('the lock of an approved period', () => {
   it('refuses a grid save of the village with 409 naming the approver, and saves no other row', async () => {
     const grid = await ok('GET', `${LEDGER}/periods/20220615`, leader);
     const yantang = grid.items.find((i: { orgUnit: { code: string } }) => i.orgUnit.code === YANTANG);
+    expect(yantang).toMatchObject({ writable: false, locked: expect.stringMatching(lockDetail) });
+    expect(grid.items[0]).toMatchObject({ writable: true, locked: null });
     const res = await enter('20220615', leader, [
       { orgUnit: CHUANSHAN, values: { first: 5 } },
       { orgUnit: YANTANG, version: yantang.version, values: { first: 99 } },

@@ -82,6 +82,8 @@ export interface GridRow {
   updatedBy: string | null;
   updatedAt: string | null;
   writable?: boolean;
+  /** why the row is locked (approved by the township), or null */
+  locked?: string | null;
 }
 
 export interface Grid {
@@ -90,6 +92,35 @@ export interface Grid {
   items: GridRow[];
   totals: Record<string, number>;
   submitted?: number;
+}
+
+export type SubmissionStatus = 'not_submitted' | 'submitted' | 'approved' | 'returned';
+
+/** One village's submission of a period (GET /api/ledgers/:key/submissions/:period). */
+export interface Submission {
+  orgUnit: OrgRef;
+  status: SubmissionStatus;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  /** who last returned or unlocked the period, and why */
+  reopenedBy: string | null;
+  reopenedAt: string | null;
+  reason: string | null;
+  onTime: boolean | null;
+  locked: boolean;
+  can: { submit: boolean; approve: boolean; return: boolean; unlock: boolean };
+}
+
+export interface PeriodSubmissions {
+  period: { id: string; label: string; start: string; end: string };
+  dueDate: string;
+  items: Submission[];
+  reported: number;
+  total: number;
+  reportingRate: number | null;
+  onTimeRate: number | null;
 }
 
 export interface ImportError {
@@ -132,6 +163,8 @@ export const ledgerKeys = {
   record: (key: string, id: number) => ['ledgers', 'records', key, 'one', id] as const,
   history: (key: string, id: number) => ['ledgers', 'records', key, 'history', id] as const,
   grid: (key: string, period: string) => ['ledgers', 'records', key, 'grid', period] as const,
+  // under records: a grid save or an import refreshes the submission states too
+  submissions: (key: string, period: string) => ['ledgers', 'records', key, 'submissions', period] as const,
 };
 
 /** The list's query string: `f.<key>` for field filters, `deleted=true` only when asked. */

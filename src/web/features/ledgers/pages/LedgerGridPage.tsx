@@ -1,6 +1,6 @@
 import { LeftOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Flex, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Input, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { PERIOD_PICKERS } from '../components/period-picker';
@@ -18,7 +18,11 @@ import { formatDateTime, today } from '../../../lib/format';
 import { useLedger } from '../api/get-ledgers';
 import { useRecords } from '../api/get-records';
 import { getPeriodGrid, usePeriodGrid, useSavePeriodGrid } from '../api/period-grid';
-import { ledgerKeys, type Grid, type GridRow, type Ledger } from '../api/types';
+import { usePeriodSubmissions, useSubmissionAction, type SubmissionAction } from '../api/period-submissions';
+import { ledgerKeys, type Grid, type GridRow, type Ledger, type Submission } from '../api/types';
+import { ReasonModal } from '../components/ReasonModal';
+import { SubmissionSummary } from '../components/SubmissionSummary';
+import { LockMark, SubmissionTag } from '../components/SubmissionTag';
 import { fieldValueText } from '../components/FieldValue';
 import { checkValues } from '../components/record-values';
 
@@ -76,7 +80,7 @@ function GridView({ ledger, periodType }: { ledger: Ledger; periodType: PeriodTy
 function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; period: string }) {
   const me = useMe();
   const isMobile = useIsMobile();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const save = useSavePeriodGrid(ledger.key, period);
   const fields = (grid.fields ?? ledger.fields).filter((f) => !f.retired);
@@ -87,6 +91,13 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
   const [conflicts, setConflicts] = useState<GridRow[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const rows = grid.items;
+  const submissions = usePeriodSubmissions(ledger.key, period);
+  const submissionOf = new Map((submissions.data?.items ?? []).map((s) => [s.orgUnit.code, s]));
+  const act = useSubmissionAction(ledger.key, period);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [reasonFor, setReasonFor] = useState<{ action: 'return' | 'unlock'; submission: Submission } | null>(null);
+  const approvable = rows.filter((r) => submissionOf.get(r.orgUnit.code)?.can.approve).map((r) => r.orgUnit.code);
+  const handlesSubmissions = me.abilities.periodSubmit || me.abilities.periodApprove || me.abilities.periodUnlock;
   const valuesOf = (row: GridRow) => edits[row.orgUnit.code] ?? row.values;
   const dirty = Object.keys(edits);
 
@@ -139,6 +150,43 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
     });
   };
 
+  const run = (input: SubmissionAction, done: string, after?: () => void) => act.mutate(input, {
+    onSuccess: () => { message.success(done); after?.(); },
+    onError: (e) => message.error(errorDetail(e)),
+  });
+  const confirmSubmit = (r: GridRow) => modal.confirm({
+    title: `上报“${r.orgUnit.name}”${grid.period.label}的数据？`,
+    content: '上报后由镇里审核；审核通过后数据即锁定，不能再修改。',
+    okText: '上报', cancelText: '取消',
+    onOk: () => run({ action: 'submit', orgUnit: r.orgUnit.code }, `已上报“${r.orgUnit.name}”的数据`),
+  });
+  const confirmApprove = (codes: string[]) => {
+    const names = rows.filter((r) => codes.includes(r.orgUnit.code)).map((r) => r.orgUnit.name);
+    modal.confirm({
+      title: `审核通过 ${codes.length} 个村（社区）${grid.period.label}的数据？`,
+      content: `${names.join('、')}。审核通过后数据锁定，村里不能再修改，如需修改须由镇领导解锁。`,
+      okText: '审核通过', cancelText: '取消',
+      onOk: () => run({ action: 'approve', orgUnits: codes }, `已审核通过 ${codes.length} 个村（社区）`, () => setSelected([])),
+    });
+  };
+  const submissionActions = (r: GridRow) => {
+    const s = submissionOf.get(r.orgUnit.code);
+    if (!s) return null;
+    const unsaved = !!edits[r.orgUnit.code];
+    return (
+      <Space size={4} wrap>
+        {s.can.submit && (r.recordId || unsaved) && (
+          <Tooltip title={unsaved ? '请先保存修改再上报' : !r.recordId ? '请先填报并保存数据再上报' : undefined}>
+            <Button size="small" type="primary" ghost disabled={unsaved || !r.recordId} onClick={() => confirmSubmit(r)}>上报</Button>
+          </Tooltip>
+        )}
+        {s.can.approve && <Button size="small" type="primary" onClick={() => confirmApprove([r.orgUnit.code])}>审核通过</Button>}
+        {s.can.return && <Button size="small" onClick={() => setReasonFor({ action: 'return', submission: s })}>退回</Button>}
+        {s.can.unlock && <Button size="small" danger onClick={() => setReasonFor({ action: 'unlock', submission: s })}>解锁</Button>}
+      </Space>
+    );
+  };
+
   const resolve = (keepMine: boolean) => {
     const nextEdits = { ...edits };
     const nextBases = { ...bases };
@@ -153,7 +201,7 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
   const cell = (r: GridRow, f: FieldDefinition) => {
     const problem = errors[r.orgUnit.code]?.[f.key];
     const value = valuesOf(r)[f.key];
-    const editable = me.abilities.ledgerWrite && r.writable !== false;
+    const editable = me.abilities.ledgerWrite && r.writable !== false && !submissionOf.get(r.orgUnit.code)?.locked;
     if (!editable) return fieldValueText(f, value);
     const input = NUMERIC.has(f.type) ? (
       <InputNumber value={typeof value === 'number' ? value : null} status={problem ? 'error' : undefined} style={{ width: '100%' }}
@@ -168,6 +216,9 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
   const unitLabel = (r: GridRow) => (
     <Space size={4} wrap>
       {r.orgUnit.name}
+      {(r.locked || submissionOf.get(r.orgUnit.code)?.locked) && (
+        <LockMark title={r.locked ?? `已于 ${formatDateTime(submissionOf.get(r.orgUnit.code)?.approvedAt)} 由 ${submissionOf.get(r.orgUnit.code)?.approvedBy ?? ''} 审核锁定，如需修改请联系镇里解锁`} />
+      )}
       {edits[r.orgUnit.code] ? <Tag color="orange" style={{ marginInlineEnd: 0 }}>未保存</Tag> : r.recordId ? null : <Tag style={{ marginInlineEnd: 0 }}>未填</Tag>}
     </Space>
   );
@@ -176,6 +227,10 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
     {
       title: '村（社区）', key: 'unit', width: isMobile ? 90 : 160, fixed: 'left',
       render: (_, r) => unitLabel(r),
+    },
+    {
+      title: '上报状态', key: 'submission', width: isMobile ? 90 : 120,
+      render: (_: unknown, r: GridRow) => <SubmissionTag submission={submissionOf.get(r.orgUnit.code)} />,
     },
     ...fields.map((f) => ({
       title: f.unit ? `${f.label}（${f.unit}）` : f.label,
@@ -187,10 +242,34 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
       title: '填报', key: 'by', width: 150,
       render: (_: unknown, r: GridRow) => r.updatedAt ? <Typography.Text type="secondary">{r.updatedBy ?? ''} {formatDateTime(r.updatedAt)}</Typography.Text> : '—',
     }]),
+    ...(handlesSubmissions ? [{ title: '上报与审核', key: 'actions', width: 190, render: (_: unknown, r: GridRow) => submissionActions(r) }] : []),
   ];
+
+  const selectable = me.abilities.periodApprove && !isMobile;
+  const first = selectable ? 1 : 0;
 
   return (
     <>
+      {submissions.data && <SubmissionSummary data={submissions.data} compact={isMobile} />}
+      {me.abilities.periodApprove && approvable.length > 0 && (
+        <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">{approvable.length} 个村（社区）已上报待审核{isMobile ? '' : '，可勾选后批量审核'}</Typography.Text>
+          {isMobile
+            ? <Button type="primary" onClick={() => confirmApprove(approvable)}>全部审核通过（{approvable.length}）</Button>
+            : <Button type="primary" disabled={!selected.length} onClick={() => confirmApprove(selected)}>批量审核通过（{selected.length}）</Button>}
+        </Flex>
+      )}
+      {reasonFor && (
+        <ReasonModal
+          title={reasonFor.action === 'return' ? `退回“${reasonFor.submission.orgUnit.name}”${grid.period.label}的数据` : `解锁“${reasonFor.submission.orgUnit.name}”${grid.period.label}的数据`}
+          label={reasonFor.action === 'return' ? '退回原因' : '解锁原因'}
+          okText={reasonFor.action === 'return' ? '退回' : '解锁'} danger={reasonFor.action === 'unlock'}
+          hint={reasonFor.action === 'return' ? '退回后村里可修改数据并重新上报。' : '解锁后数据退回村里，可修改，须重新上报和审核；解锁原因记入操作日志。'}
+          pending={act.isPending}
+          onOk={(reason) => run({ action: reasonFor.action, orgUnit: reasonFor.submission.orgUnit.code, reason },
+            reasonFor.action === 'return' ? '已退回' : '已解锁', () => setReasonFor(null))}
+          onClose={() => setReasonFor(null)} />
+      )}
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
       {conflicts.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="以下村（社区）的数据在您填写期间已被他人修改"
@@ -214,13 +293,14 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
       {isMobile ? (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           {rows.map((r) => (
-            <Card key={r.orgUnit.code} size="small" title={unitLabel(r)}>
+            <Card key={r.orgUnit.code} size="small" title={unitLabel(r)} extra={<SubmissionTag submission={submissionOf.get(r.orgUnit.code)} />}>
               {fields.map((f) => (
                 <Flex key={f.key} justify="space-between" align="center" gap={12} style={{ marginBottom: 8 }}>
                   <Typography.Text style={{ flex: 1 }}>{f.label}{f.unit ? `（${f.unit}）` : ''}</Typography.Text>
                   <div style={{ width: NUMERIC.has(f.type) ? 120 : 180 }}>{cell(r, f)}</div>
                 </Flex>
               ))}
+              {handlesSubmissions && <Flex justify="flex-end">{submissionActions(r)}</Flex>}
             </Card>
           ))}
           {rows.length > 1 && (
@@ -235,15 +315,21 @@ function GridEditor({ ledger, grid, period }: { ledger: Ledger; grid: Grid; peri
         dataSource={rows}
         pagination={false}
         scroll={{ x: 'max-content' }}
+        rowSelection={selectable ? {
+          selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), columnWidth: 40,
+          getCheckboxProps: (r) => ({ disabled: !submissionOf.get(r.orgUnit.code)?.can.approve, 'aria-label': `选择${r.orgUnit.name}` }),
+        } : undefined}
         locale={{ emptyText: '本期没有需要填报的村（社区）' }}
         summary={() => (
           <Table.Summary fixed>
             <Table.Summary.Row style={{ background: '#fafafa', fontWeight: 600 }}>
-              <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+              {selectable && <Table.Summary.Cell index={0} />}
+              <Table.Summary.Cell index={first}>合计</Table.Summary.Cell>
+              <Table.Summary.Cell index={first + 1} />
               {fields.map((f, i) => (
-                <Table.Summary.Cell key={f.key} index={i + 1}>{NUMERIC.has(f.type) ? total(f).toLocaleString('zh-CN') : ''}</Table.Summary.Cell>
+                <Table.Summary.Cell key={f.key} index={first + 2 + i}>{NUMERIC.has(f.type) ? total(f).toLocaleString('zh-CN') : ''}</Table.Summary.Cell>
               ))}
-              {!isMobile && <Table.Summary.Cell index={fields.length + 1} />}
+              <Table.Summary.Cell index={first + 2 + fields.length} colSpan={columns.length - 2 - fields.length} />
             </Table.Summary.Row>
           </Table.Summary>
         )}

@@ -1,0 +1,27 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { ledgerKeys, type PeriodSubmissions, type Submission } from './types';
+
+const path = (key: string, period: string) => `/api/ledgers/${encodeURIComponent(key)}/submissions/${period}`;
+
+/** Every village's submission of the period, with the due date and the township's rates. */
+export function usePeriodSubmissions(key: string, period: string) {
+  return useQuery({
+    queryKey: ledgerKeys.submissions(key, period),
+    queryFn: () => api.get<PeriodSubmissions>(path(key, period)),
+  });
+}
+
+export type SubmissionAction =
+  | { action: 'submit'; orgUnit: string }
+  | { action: 'approve'; orgUnits: string[] }
+  | { action: 'return' | 'unlock'; orgUnit: string; reason: string };
+
+/** Submit, approve (a batch), return or unlock; refreshes the submissions and the grid (locks change). */
+export function useSubmissionAction(key: string, period: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, ...body }: SubmissionAction) => api.post<Submission | { items: Submission[] }>(`${path(key, period)}/${action}`, body),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.records(key) }),
+  });
+}
