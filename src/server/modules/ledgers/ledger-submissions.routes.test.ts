@@ -6,6 +6,7 @@ import { queryRows } from '../../db/connection.js';
 import { buildTestApp, multipartFile, type TestApp } from '../../testing/test-app.js';
 import { buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 import { addDays } from '../../../core/periods.js';
+import { chinaDate } from '../../../core/submission-due.js';
 
 let t: TestApp;
 let leader: string;
@@ -87,7 +88,7 @@ describe('submitting and approving a period', () => {
   });
 
   it('counts a submission on or before the due date as on time', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaDate(new Date());
     const period = today.replaceAll('-', '');
     expect((await enter(period, leader, [{ orgUnit: CHUANSHAN, values: { first: 1 } }, { orgUnit: QIAOPING, values: { first: 2 } }])).statusCode).toBe(200);
     await ok('POST', `${at(period)}/submit`, leader, { orgUnit: CHUANSHAN });
@@ -263,7 +264,7 @@ describe('overdue submissions', () => {
       key: 'stats', name: '安全生产月报', kind: 'periodic', periodType: 'month',
       fields: [{ key: 'checks', label: '检查次数', type: 'integer', min: 0 }],
     }, 201);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaDate(new Date());
     const asOf = addDays(today, 40);
     const { items, from, total } = await ok('GET', `/api/submissions/overdue?asOf=${asOf}`, cadre);
     expect(from).toBe(addDays(asOf, -60));
@@ -282,7 +283,7 @@ describe('overdue submissions', () => {
   });
 
   it('lists nothing due on the day itself, and refuses a bad date', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaDate(new Date());
     const { items } = await ok('GET', `/api/submissions/overdue?asOf=${addDays(today, 1)}`, viewer);
     expect(items.filter((i: { period: string }) => i.period === today.replaceAll('-', ''))).toEqual([]);
     const bad = await call('GET', '/api/submissions/overdue?asOf=2022-02-30', leader);
