@@ -54,6 +54,10 @@ test('a village submits its figures, the township approves and locks them, a lea
   await page.goto(grid);
   await expect(page.getByText('1 个村（社区）已上报待审核')).toBeVisible();
   await page.getByLabel('选择燕塘村').check();
+  await shoot(page, 'desktop-submissions-approve');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, 'phone-submissions-approve');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole('button', { name: '批量审核通过（1）' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '审核通过' }).click();
   await expect(page.getByText('已审核通过 1 个村（社区）')).toBeVisible();
@@ -82,6 +86,7 @@ test('a village submits its figures, the township approves and locks them, a lea
   await dialog.getByRole('button', { name: /解\s*锁/ }).click();
   await expect(dialog.getByText('请填写解锁原因')).toBeVisible();
   await dialog.getByLabel('解锁原因').fill('缴费人数需按社保系统更正');
+  await page.screenshot({ path: `${DIR}/desktop-submissions-unlock.png` });
   await dialog.getByRole('button', { name: /解\s*锁/ }).click();
   await expect(page.getByText('已解锁')).toBeVisible();
   await expect(yantang.locator('.ant-tag').filter({ hasText: '已退回' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 
 /** Asks for the reason of a return or an unlock; the reason is required and kept in the audit trail. */
@@ -24,7 +24,7 @@ export function ReasonModal({ title, label, okText, danger, hint, pending, onOk,
   return (
     <Modal open title={title} okText={okText} cancelText="取消" onOk={submit} onCancel={onClose} confirmLoading={pending}
       okButtonProps={{ danger }} destroyOnHidden>
-      {hint && <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} />}
+      {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
       <Form layout="vertical" component="div">
         <Form.Item label={label} required validateStatus={missing ? 'error' : undefined} help={missing ? `请填写${label}` : undefined}>
           <Input.TextArea value={reason} aria-label={label} autoFocus maxLength={500} showCount autoSize={{ minRows: 3, maxRows: 6 }}
