@@ -144,12 +144,15 @@ describe('the lock of an approved period', () => {
     expect((await enter('20220615', leader, [{ orgUnit: CHUANSHAN, values: { first: 5 } }])).statusCode).toBe(200);
   });
 
-  it('refuses deleting the village\'s record of the period', async () => {
+  it('refuses deleting (or patching) the village\'s record of the period', async () => {
     const { items } = await ok('GET', `${LEDGER}/records?period=20220615&orgUnit=${YANTANG}`, leader);
     const res = await call('DELETE', `${LEDGER}/records/${items[0].id}`, cadre);
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toMatch(lockDetail);
-    expect((await ok('GET', `${LEDGER}/records?period=20220615&orgUnit=${YANTANG}`, leader)).total).toBe(1);
+    // periodic records are never PATCHed one by one: only the grid writes them
+    const patch = await t.app.inject({ method: 'PATCH', url: `${LEDGER}/records/${items[0].id}`, headers: { cookie: leader }, payload: { version: items[0].version, values: { first: 1 } } });
+    expect(patch.statusCode).toBe(400);
+    expect((await ok('GET', `${LEDGER}/records?period=20220615&orgUnit=${YANTANG}`, leader)).items[0].values).toEqual({ first: 8 });
   });
 
   it('refuses an import row for the locked village period', async () => {
