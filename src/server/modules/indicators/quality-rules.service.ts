@@ -3,6 +3,7 @@
 // or import. A rule whose sides have no value for a village (nothing entered) is not a violation.
 import { and, eq, isNull } from 'drizzle-orm';
 import { evaluateFormula, FormulaError, formulaReferences, parseFormula, type FormulaNode } from '../../../core/formula.js';
+import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import { sameRangeLastYear } from '../../../core/periods.js';
 import { qualityRules } from '../../db/schema.js';
 import { invalid, notFound, type FieldError } from '../../http/app-error.js';
@@ -11,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { indicatorTownship } from './indicator-definitions.service.js';
 import { evaluate, resolveScope, resolveWindows, todayIso } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
+import type { QualityCheck } from '../ledgers/ledger-import-store.js';
 
 export const QUALITY_OPERATORS = ['<=', '<', '=', '>=', '>', '!='] as const;
 export type QualityOperator = (typeof QUALITY_OPERATORS)[number];
@@ -96,4 +98,38 @@ export async function qualityViolations(ctx: ServiceContext, query: { period: st
     return [{ rule: { id: rule.id, name: rule.name, operator: rule.operator }, orgUnit: { code: s.code, name: s.name }, left: a, right: b }];
   }));
   return { period: { id: window.id, label: window.label }, checked: rules.length * scope.subjects.length, items };
+}
+
+const CHECKED_PERIODS = 6;
+
+/**
+ * The periods an import touched: a periodic ledger's periods; for a register ledger the months of its date
+ * values. The latest few, newest first.
+ */
+export function touchedPeriods(rows: { period: string | null; values: Record<string, unknown> }[], fields: FieldDefinition[]): string[] {
+  const dates = fields.filter((f) => f.type === 'date' || f.type === 'datetime').map((f) => f.key);
+  const periods = new Set<string>();
+  for (const row of rows) {
+    if (row.period) { periods.add(row.period); continue; }
+    for (const key of dates) {
+      const value = row.values[key];
+      if (typeof value === 'string' && /^\d{4}-\d{2}/.test(value)) periods.add(value.slice(0, 4) + value.slice(5, 7));
+    }
+  }
+  return [...periods].sort().reverse().slice(0, CHECKED_PERIODS);
+}
+
+/** The rules checked for the given periods after an import; null when the township has no rules. */
+export async function checkAfterImport(ctx: ServiceContext, periods: string[]): Promise<QualityCheck | null> {
+  if (periods.length === 0) return null;
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const [rule] = await ctx.db.select({ id: qualityRules.id }).from(qualityRules)
+    .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))).limit(1);
+  if (!rule) return null;
+  const results = [];
+  for (const period of periods) results.push(await qualityViolations(ctx, { period }));
+  return {
+    periods: results.map((r) => ({ id: r.period.id, label: r.period.label, violations: r.items.length })),
+    items: results.flatMap((r) => r.items.map((i) => ({ rule: i.rule.name, orgUnit: i.orgUnit.name, period: r.period.label, left: i.left, right: i.right }))).slice(0, 20),
+  };
 }

@@ -1,6 +1,6 @@
 // Ranking boards, cadre-group values and data-quality rules, on PGlite and, with TEST_DATABASE_URL, PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, readSheet, type TestApp } from '../../testing/test-app.js';
+import { buildTestApp, multipartFile, readSheet, type TestApp } from '../../testing/test-app.js';
 import { buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 
 let t: TestApp;
@@ -123,5 +123,18 @@ describe('data quality', () => {
       { field: 'right', message: '第 1 个字符处：指标“nobody”不存在' },
     ]);
     expect((await call('POST', '/api/quality-rules', viewer, { name: 'v', left: 'doses', operator: '<=', right: '1' })).statusCode).toBe(403);
+  });
+
+  it('checks the rules for the periods an import touched', async () => {
+    const csv = ['组织单元,期间,接种剂次,其中60岁以上', '川山村,202207,20,5', '燕塘村,202207,8,9'].join('\n');
+    const file = multipartFile('七月.csv', csv);
+    const started = await t.app.inject({ method: 'POST', url: '/api/ledgers/doses/imports', headers: { cookie: leader, ...file.headers }, payload: file.payload });
+    expect(started.statusCode, started.body).toBe(200);
+    const done = await ok('POST', `/api/ledgers/doses/imports/${started.json().id}/commit`, leader);
+    expect(done.imported).toBe(2);
+    expect(done.quality).toEqual({
+      periods: [{ id: '202207', label: '2022年7月', violations: 1 }],
+      items: [{ rule: '60岁以上剂次不超过总剂次', orgUnit: '燕塘村', period: '2022年7月', left: 9, right: 8 }],
+    });
   });
 });

@@ -54,6 +54,14 @@ export interface ImportJob {
   imported: number;
   /** Why a failed import failed, as the problem document a request would have answered. */
   failure: { status: number; code: string; detail: string; errors?: FieldError[] } | null;
+  /** After a commit: the township's data-quality rules checked for the periods the file touched. */
+  quality: QualityCheck | null;
+}
+
+export interface QualityCheck {
+  periods: { id: string; label: string; violations: number }[];
+  /** The first violations, for the import dialog. */
+  items: { rule: string; orgUnit: string; period: string; left: number; right: number }[];
 }
 
 export const IMPORT_TTL_MS = 30 * 60 * 1000;
@@ -72,7 +80,7 @@ export function createJob(fields: Pick<ImportJob, 'userId' | 'townshipId' | 'led
   const now = Date.now();
   const job: ImportJob = {
     ...fields, id: crypto.randomUUID(), phase: 'parsing', processed: 0, total: 0, createdAt: now, expiresAt: now + IMPORT_TTL_MS,
-    rows: [], errors: [], errorCount: 0, errorRows: 0, preview: [], ignoredColumns: [], imported: 0, failure: null,
+    rows: [], errors: [], errorCount: 0, errorRows: 0, preview: [], ignoredColumns: [], imported: 0, failure: null, quality: null,
   };
   jobs.set(job.id, job);
   return job;

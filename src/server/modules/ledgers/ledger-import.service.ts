@@ -9,6 +9,7 @@ import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { checkAfterImport, touchedPeriods } from '../indicators/quality-rules.service.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
 import { assertPeriodsOpen, lockedPeriods } from './ledger-period-lock.js';
 import { definitionOf } from './ledger-records.service.js';
@@ -38,7 +39,7 @@ export function importView(job: ImportJob) {
     valid: job.phase === 'ready' || job.phase === 'committing' || job.phase === 'done' ? job.total - job.errorRows : 0,
     errorRows: job.errorRows, errorCount: job.errorCount, errors: job.errors.slice(0, MAX_LISTED_ERRORS),
     preview: job.preview, ignoredColumns: job.ignoredColumns, imported: job.imported,
-    expiresAt: new Date(job.expiresAt).toISOString(), failure: job.failure,
+    expiresAt: new Date(job.expiresAt).toISOString(), failure: job.failure, quality: job.quality,
   };
 }
 export type ImportView = ReturnType<typeof importView>;
@@ -172,6 +173,7 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
   }
   job.phase = 'committing';
   job.processed = 0;
+  let importFields: FieldDefinition[] = [];
   try {
     const imported = await ctx.db.transaction(async (tx) => {
       const township = await ledgerTownship(ctx, tx, 'ledger.write');
@@ -180,6 +182,7 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
         throw new AppError('CONFLICT', '台账的字段在上传后被修改，请下载新模板并重新上传');
       }
       const { fields, workflow } = await definitionOf(tx, ledger);
+      importFields = fields;
       for (const r of job.rows) {
         if (!can(ctx.principal, 'ledger.write', { path: r.unitPath })) throw new AppError('FORBIDDEN', `您无权录入“${r.unitName}”的台账数据`);
       }
@@ -220,6 +223,9 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
     });
     job.phase = 'done';
     job.imported = imported;
+    // Data quality after an import: the rules, for the periods the file touched. A failed check never fails
+    // an import that has been stored.
+    job.quality = await checkAfterImport(ctx, touchedPeriods(job.rows, importFields)).catch(() => null);
     job.rows = [];
     return importView(job);
   } catch (error) {

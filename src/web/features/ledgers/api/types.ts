@@ -144,6 +144,11 @@ export interface LedgerImport {
   ignoredColumns: string[];
   imported: number;
   failure: { status: number; code: string; detail: string; errors?: { field: string; row?: number; value?: string; message: string }[] } | null;
+  /** After the commit: the township's data-quality rules checked for the periods the file touched. */
+  quality?: {
+    periods: { id: string; label: string; violations: number }[];
+    items: { rule: string; orgUnit: string; period: string; left: number; right: number }[];
+  } | null;
 }
 
 export interface Attachment {

@@ -2,6 +2,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Modal, Progress, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { ApiError, errorDetail } from '../../../lib/api-client';
 import { downloadFile } from '../../../lib/download';
@@ -156,8 +157,28 @@ export function ImportWizard({ ledger, open, onClose }: { ledger: Ledger; open: 
 
       {job?.phase === 'done' && (
         <Result status="success" title={`已导入 ${job.imported} 条记录`} subTitle={job.fileName}
-          extra={[<Button key="again" onClick={reset}>继续导入</Button>, <Button key="close" type="primary" onClick={close}>完成</Button>]} />
+          extra={[<Button key="again" onClick={reset}>继续导入</Button>, <Button key="close" type="primary" onClick={close}>完成</Button>]}>
+          {job.quality && <QualityAfterImport quality={job.quality} />}
+        </Result>
       )}
     </Modal>
+  );
+}
+
+/** The data-quality rules as checked right after the import, for the periods the file touched. */
+function QualityAfterImport({ quality }: { quality: NonNullable<LedgerImport['quality']> }) {
+  const total = quality.periods.reduce((a, p) => a + p.violations, 0);
+  const periods = quality.periods.map((p) => p.label).join('、');
+  if (total === 0) return <Alert type="success" showIcon title={`数据质量检查通过（${periods}）`} />;
+  return (
+    <Alert type="warning" showIcon title={`数据质量检查：${periods}发现 ${total} 处问题`}
+      description={(
+        <Space direction="vertical" size={2}>
+          {quality.items.map((i) => (
+            <Typography.Text key={`${i.rule}-${i.orgUnit}-${i.period}`}>{i.orgUnit}（{i.period}）：{i.rule}，左边 {i.left}，右边 {i.right}</Typography.Text>
+          ))}
+          <Link to="/indicators/quality">查看全部数据质量问题</Link>
+        </Space>
+      )} />
   );
 }
