@@ -34,7 +34,7 @@ export function AppLayout() {
   const logout = useLogout();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const key = selectedKey(pathname);
-  const [openKeys, setOpenKeys] = useState<string[]>(['org', 'system']);
+  const [openKeys, setOpenKeys] = useState<string[]>(['org', 'indicators', 'system']);
 
   const onLogout = () =>
     logout.mutate(undefined, {

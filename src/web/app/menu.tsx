@@ -26,7 +26,17 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
     { key: '/cadre', icon: <TeamOutlined />, label: '组线包村' },
     // administrators see no household data: the server refuses them every ledger
     ...(abilities.ledgerRead ? [{ key: '/ledgers', icon: <TableOutlined />, label: '台账' }] : []),
-    { key: '/indicators', icon: <BarChartOutlined />, label: '指标' },
+    ...(abilities.indicatorRead ? [{
+      key: 'indicators',
+      icon: <BarChartOutlined />,
+      label: '指标',
+      children: [
+        { key: '/indicators', label: '指标' },
+        { key: '/indicators/rankings', label: '排行榜' },
+        { key: '/indicators/quality', label: '数据质量' },
+        { key: '/indicators/dispatch', label: '每日调度' },
+      ],
+    }] : []),
     { key: '/supervision', icon: <FlagOutlined />, label: '督办' },
     { key: '/reports', icon: <FileTextOutlined />, label: '报告' },
   ];
@@ -40,6 +50,7 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
 export function selectedKey(pathname: string): string {
   if (pathname.startsWith('/org/merge-progress')) return '/org/merge-progress';
   if (pathname.startsWith('/org')) return '/org';
+  for (const sub of ['/indicators/rankings', '/indicators/quality', '/indicators/dispatch']) if (pathname.startsWith(sub)) return sub;
   const match = ['/cadre', '/ledgers', '/indicators', '/supervision', '/reports', '/system/users', '/system/audit']
     .find((key) => pathname.startsWith(key));
   return match ?? '/';
@@ -48,5 +59,6 @@ export function selectedKey(pathname: string): string {
 export function openKeyOf(key: string): string | undefined {
   if (key.startsWith('/org')) return 'org';
   if (key.startsWith('/system')) return 'system';
+  if (key.startsWith('/indicators')) return 'indicators';
   return undefined;
 }

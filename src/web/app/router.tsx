@@ -21,6 +21,14 @@ const LedgersPage = lazy(() => import('../features/ledgers/pages/LedgersPage'));
 const LedgerDefinitionPage = lazy(() => import('../features/ledgers/pages/LedgerDefinitionPage'));
 const LedgerRecordsPage = lazy(() => import('../features/ledgers/pages/LedgerRecordsPage'));
 const LedgerGridPage = lazy(() => import('../features/ledgers/pages/LedgerGridPage'));
+const IndicatorsPage = lazy(() => import('../features/indicators/pages/IndicatorsPage'));
+const IndicatorFormPage = lazy(() => import('../features/indicators/pages/IndicatorFormPage'));
+const TargetsPage = lazy(() => import('../features/indicators/pages/TargetsPage'));
+const RankingsPage = lazy(() => import('../features/indicators/pages/RankingsPage'));
+const RankingBoardPage = lazy(() => import('../features/indicators/pages/RankingBoardPage'));
+const QualityPage = lazy(() => import('../features/indicators/pages/QualityPage'));
+const DispatchPage = lazy(() => import('../features/indicators/pages/DispatchPage'));
+const VillagePage = lazy(() => import('../features/indicators/pages/VillagePage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -50,7 +58,15 @@ export const router = createBrowserRouter([
       { path: 'ledgers/:key', element: <LedgerRecordsPage /> },
       { path: 'ledgers/:key/definition', element: <LedgerDefinitionPage /> },
       { path: 'ledgers/:key/grid', element: <LedgerGridPage /> },
-      { path: 'indicators', element: <ComingSoonPage title="指标" what="指标口径、目标值与逐级汇总" /> },
+      { path: 'indicators', element: <IndicatorsPage /> },
+      { path: 'indicators/new', element: <IndicatorFormPage /> },
+      { path: 'indicators/rankings', element: <RankingsPage /> },
+      { path: 'indicators/rankings/:key', element: <RankingBoardPage /> },
+      { path: 'indicators/quality', element: <QualityPage /> },
+      { path: 'indicators/dispatch', element: <DispatchPage /> },
+      { path: 'indicators/:key/edit', element: <IndicatorFormPage /> },
+      { path: 'indicators/:key/targets', element: <TargetsPage /> },
+      { path: 'villages/:code', element: <VillagePage /> },
       { path: 'supervision', element: <ComingSoonPage title="督办" what="任务清单、时限节点与督办亮灯" /> },
       { path: 'reports', element: <ComingSoonPage title="报告" what="报告模板、数据取数与公文格式导出" /> },
       { path: 'system/users', element: <UsersPage /> },

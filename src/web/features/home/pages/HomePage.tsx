@@ -2,9 +2,12 @@ import {
   ApartmentOutlined, AuditOutlined, NodeIndexOutlined, TeamOutlined, UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../../app/auth';
+
+// The township overview for everyone who reads indicators; loaded apart from the shell (charts are heavy).
+const TownshipDashboard = lazy(() => import('../../indicators/pages/TownshipDashboard'));
 
 interface QuickLink {
   to: string;
@@ -22,6 +25,13 @@ function greeting(): string {
 }
 
 export function HomePage() {
+  const me = useMe();
+  if (me.abilities.indicatorRead && me.township) return <TownshipDashboard />;
+  return <WelcomePage />;
+}
+
+/** The start page of those without figures to read (the administrator). */
+function WelcomePage() {
   const me = useMe();
   const navigate = useNavigate();
   const links: QuickLink[] = [

@@ -1,0 +1,35 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { indicatorKeys, type QualityRule, type Violation } from './types';
+
+export function useQualityRules() {
+  return useQuery({
+    queryKey: indicatorKeys.rules,
+    queryFn: () => api.get<{ items: QualityRule[] }>('/api/quality-rules'),
+  });
+}
+
+/** Every rule checked per village for the period, against current data. */
+export function useViolations(period: string, asOf: string) {
+  return useQuery({
+    queryKey: indicatorKeys.violations(period, asOf),
+    queryFn: () => api.get<{ items: Violation[]; checked: number }>('/api/quality-rules/violations', { period, asOf }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateQualityRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (rule: Omit<QualityRule, 'id'>) => api.post<QualityRule>('/api/quality-rules', rule),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorKeys.rules }),
+  });
+}
+
+export function useDeleteQualityRule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete(`/api/quality-rules/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorKeys.rules }),
+  });
+}

@@ -1,0 +1,89 @@
+import { Alert, Card, Flex, Statistic, Typography } from 'antd';
+import { evaluateFormula, parseFormula, formulaReferences, type FormulaNode } from '../../../../core/formula';
+import { definitionProblems, formatValue, type IndicatorSource, type LedgerShape } from '../../../../core/indicators';
+import { useLedger } from '../../ledgers/api/get-ledgers';
+import { useIndicatorValues, valueOf } from '../api/get-values';
+import type { Indicator, IndicatorInput } from '../api/types';
+import { choiceLabel, isRelative, type PeriodChoice } from './period-choice';
+import { parsePeriod, samePeriodLastYear } from '../../../../core/periods';
+
+const sameSource = (a: IndicatorSource | undefined, b: IndicatorSource) => JSON.stringify(a) === JSON.stringify(b);
+
+function parsed(formula: string): FormulaNode | null {
+  try {
+    return parseFormula(formula);
+  } catch {
+    return null;
+  }
+}
+
+/** A formula's value, computed here from the values of the indicators it reads (the server computes the same). */
+function useFormulaPreview(formula: string, choice: PeriodChoice, enabled: boolean) {
+  const node = enabled ? parsed(formula) : null;
+  const refs = node ? formulaReferences(node) : [];
+  const keys = [...new Set(refs.map((r) => r.key))];
+  const period = parsePeriod(choice.period);
+  const lastYear = { period: period ? samePeriodLastYear(period).id : choice.period, asOf: `${Number(choice.asOf.slice(0, 4)) - 1}${choice.asOf.slice(4).replace('-02-29', '-02-28')}` };
+  const now = useIndicatorValues({ keys, periods: [choice.period], asOf: choice.asOf, targets: !isRelative(choice.period) }, !!node);
+  const before = useIndicatorValues({ keys, periods: [lastYear.period], asOf: lastYear.asOf }, !!node && refs.some((r) => r.of === 'last_year'));
+  if (!node) return { value: undefined, pending: false };
+  const value = evaluateFormula(node, (key, of) => {
+    if (of === 'last_year') return valueOf(before.data, key)?.value ?? null;
+    const v = valueOf(now.data, key);
+    return (of === 'target' ? v?.target : v?.value) ?? null;
+  });
+  return { value, pending: now.isPending || (refs.some((r) => r.of === 'last_year') && before.isPending) };
+}
+
+/**
+ * What the definition gives for the chosen period: a formula is computed at once; a ledger source shows the
+ * saved figure while its source is unchanged, and the problems the server would refuse as the user types.
+ */
+export function DefinitionPreview({ input, saved, indicators, choice }: {
+  input: IndicatorInput;
+  saved: Indicator | undefined;
+  indicators: Indicator[];
+  choice: PeriodChoice;
+}) {
+  const source = input.source;
+  const ledger = useLedger(source.type === 'formula' ? undefined : source.ledger || undefined);
+  const unchanged = !!saved && sameSource(saved.source, source);
+  const savedValue = useIndicatorValues({ keys: saved ? [saved.key] : [], periods: [choice.period], asOf: choice.asOf }, !!saved);
+  const formula = useFormulaPreview(source.type === 'formula' ? source.formula : '', choice, source.type === 'formula');
+
+  const shapes = new Map<string, LedgerShape>();
+  if (ledger.data) {
+    shapes.set(ledger.data.key, {
+      name: ledger.data.name, kind: ledger.data.kind, fields: ledger.data.fields, states: ledger.data.workflow?.states.map((s) => s.key) ?? [],
+    });
+  }
+  const others = new Map(indicators.filter((i) => i.key !== input.key).map((i) => [i.key, i.source]));
+  const ready = source.type === 'formula' ? source.formula.trim() !== '' : !!ledger.data;
+  const problems = ready ? definitionProblems(input.key, source, shapes, others) : [];
+
+  let figure: React.ReactNode;
+  let note: string;
+  if (problems.length) {
+    figure = '—';
+    note = '口径还不完整，改正下列问题后显示数值';
+  } else if (source.type === 'formula') {
+    figure = formula.pending ? '计算中…' : formatValue(formula.value ?? null, input);
+    note = '按公式用所引用指标的当前数值算出';
+  } else if (unchanged) {
+    figure = savedValue.isPending ? '计算中…' : formatValue(valueOf(savedValue.data, saved!.key)?.value ?? null, input);
+    note = '按已保存的口径实时计算';
+  } else {
+    figure = saved ? formatValue(valueOf(savedValue.data, saved.key)?.value ?? null, input) : '—';
+    note = saved ? '口径已修改：上面是原口径的数值，保存后显示新口径的数值' : '口径检查通过，保存后即按台账数据实时计算';
+  }
+
+  return (
+    <Card size="small" title="数值预览" style={{ marginBottom: 16 }}>
+      <Flex vertical gap={8}>
+        <Statistic title={`全镇 · ${choiceLabel(choice)}`} value={typeof figure === 'string' ? figure : ''} valueRender={() => figure} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{note}</Typography.Text>
+        {problems.map((p) => <Alert key={p.field + p.message} type="warning" showIcon title={p.message} />)}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,166 @@
+import { CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Form, Input, Result, Row, Select, Table, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useMe } from '../../../app/auth';
+import { ApiErrorResult } from '../../../components/ApiErrorResult';
+import { emptyText } from '../../../components/empty-text';
+import { PageHeader } from '../../../components/PageHeader';
+import { SheetExportButton } from '../../../components/SheetExportButton';
+import { useIsMobile } from '../../../components/use-is-mobile';
+import { ApiError, errorDetail } from '../../../lib/api-client';
+import { useIndicators } from '../api/get-indicators';
+import { useCreateQualityRule, useDeleteQualityRule, useQualityRules, useViolations } from '../api/quality-rules';
+import type { QualityOperator, QualityRule, Violation } from '../api/types';
+import { FormulaMark, formulaProblem } from '../components/FormulaInput';
+import { choiceLabel, usePeriodChoice } from '../components/period-choice';
+import { PeriodPicker } from '../components/PeriodPicker';
+
+const OPERATORS: { value: QualityOperator; label: string }[] = [
+  { value: '<=', label: '≤ 不大于' }, { value: '<', label: '< 小于' }, { value: '=', label: '= 等于' },
+  { value: '>=', label: '≥ 不小于' }, { value: '>', label: '> 大于' }, { value: '!=', label: '≠ 不等于' },
+];
+const OP_SIGN: Record<QualityOperator, string> = { '<=': '≤', '<': '<', '=': '=', '>=': '≥', '>': '>', '!=': '≠' };
+const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 4 }));
+
+function RuleForm() {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Omit<QualityRule, 'id'>>();
+  const create = useCreateQualityRule();
+  const indicators = useIndicators();
+  const known = useMemo(() => new Set((indicators.data?.items ?? []).map((i) => i.key)), [indicators.data]);
+  const left = (Form.useWatch('left', form) as string | undefined) ?? '';
+  const right = (Form.useWatch('right', form) as string | undefined) ?? '';
+  const check = (_: unknown, v: string | undefined) => {
+    const problem = v?.trim() ? formulaProblem(v, known) : null;
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+  };
+  const onFinish = (v: Omit<QualityRule, 'id'>) => create.mutate(v, {
+    onSuccess: () => { message.success('已添加规则'); form.resetFields(); },
+    onError: (e) => {
+      if (e instanceof ApiError && e.errors.length) form.setFields(e.errors.map((x) => ({ name: x.field as never, errors: [x.message] })));
+      else message.error(errorDetail(e));
+    },
+  });
+  return (
+    <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ operator: '<=' }} requiredMark="optional">
+      <Form.Item name="name" label="规则名称" rules={[{ required: true, whitespace: true, message: '请填写规则名称' }]}>
+        <Input placeholder="例如：流转面积不能超过耕地面积" />
+      </Form.Item>
+      <Row gutter={8}>
+        <Col xs={24} md={10}>
+          <Form.Item name="left" label="左边（公式）" rules={[{ required: true, message: '请填写左边的公式' }, { validator: check }]} validateDebounce={300}
+            extra={<FormulaMark formula={left} message={form.getFieldError('left')[0]} />}>
+            <Input style={{ fontFamily: 'monospace' }} placeholder="land_transferred" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={4}>
+          <Form.Item name="operator" label="比较"><Select options={OPERATORS} aria-label="比较符" /></Form.Item>
+        </Col>
+        <Col xs={24} md={10}>
+          <Form.Item name="right" label="右边（公式）" rules={[{ required: true, message: '请填写右边的公式' }, { validator: check }]} validateDebounce={300}
+            extra={<FormulaMark formula={right} message={form.getFieldError('right')[0]} />}>
+            <Input style={{ fontFamily: 'monospace' }} placeholder="land_cultivated" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        公式写法同指标公式，可引用指标标识、target(x)、last_year(x)。规则逐村检查，任一边没有数据的村不列出。
+      </Typography.Paragraph>
+      <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending}>添加规则</Button>
+    </Form>
+  );
+}
+
+export default function QualityPage() {
+  const me = useMe();
+  const isMobile = useIsMobile();
+  const { modal, message } = App.useApp();
+  const canDefine = me.abilities.indicatorDefine;
+  const rules = useQualityRules();
+  const remove = useDeleteQualityRule();
+  const [choice, setChoice] = usePeriodChoice();
+  const violations = useViolations(choice.period, choice.asOf);
+  const ruleOf = (id: number) => rules.data?.items.find((r) => r.id === id);
+
+  if (!me.abilities.indicatorRead) return <Result status="403" title="无权访问" subTitle="您无权查看数据质量" />;
+  const confirmDelete = (r: QualityRule) => modal.confirm({
+    title: `删除规则“${r.name}”？`, content: '删除后不再检查这条规则，已填报的数据不受影响。',
+    okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
+    onOk: () => remove.mutateAsync(r.id).then(() => { message.success('已删除'); }).catch((e) => { message.error(errorDetail(e)); }),
+  });
+  const items = violations.data?.items ?? [];
+
+  return (
+    <>
+      <PageHeader title="数据质量" subTitle="用规则逐村核对填报数据之间的关系，数据一改，问题清单随即更新" />
+      <Card size="small" title="问题清单" style={{ marginBottom: 16 }}
+        extra={!isMobile && (
+          <SheetExportButton fileName={`数据质量问题-${choice.period}.xlsx`} sheetName="问题清单" disabled={!items.length}
+            columns={[{ header: '规则', width: 30 }, { header: '村（社区）', width: 16 }, { header: '左边', width: 14 }, { header: '比较' , width: 8 }, { header: '右边', width: 14 }]}
+            rows={() => items.map((v) => [v.rule.name, v.orgUnit.name, v.left, OP_SIGN[ruleOf(v.rule.id)?.operator ?? '<='], v.right])} />
+        )}>
+        <div style={{ marginBottom: 12 }}><PeriodPicker value={choice} onChange={setChoice} /></div>
+        {violations.error ? <ApiErrorResult error={violations.error} compact onRetry={() => violations.refetch()} /> : (
+          <>
+            {violations.data && (items.length === 0 ? (
+              <Alert type="success" showIcon icon={<CheckCircleOutlined />} style={{ marginBottom: 12 }}
+                title={`${choiceLabel(choice)}：已检查 ${violations.data.checked} 项（规则 × 村），没有发现问题`} />
+            ) : (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }}
+                title={`${choiceLabel(choice)}：已检查 ${violations.data.checked} 项，发现 ${items.length} 处数据不符合规则`} />
+            ))}
+            {isMobile && items.length > 0 && (
+              <div style={{ marginBottom: 8 }}>
+                <SheetExportButton fileName={`数据质量问题-${choice.period}.xlsx`} sheetName="问题清单"
+                  columns={[{ header: '规则', width: 30 }, { header: '村（社区）', width: 16 }, { header: '左边', width: 14 }, { header: '比较', width: 8 }, { header: '右边', width: 14 }]}
+                  rows={() => items.map((v) => [v.rule.name, v.orgUnit.name, v.left, OP_SIGN[ruleOf(v.rule.id)?.operator ?? '<='], v.right])} />
+              </div>
+            )}
+            <Table<Violation> rowKey={(v) => `${v.rule.id}-${v.orgUnit.code}`} size="small" loading={violations.isPending} dataSource={items}
+              pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 处`, size: 'small' }} scroll={{ x: 520 }}
+              locale={{ emptyText: emptyText(rules.data?.items.length ? '本期没有发现问题' : '还没有数据质量规则') }}
+              columns={[
+                { title: '规则', key: 'rule', render: (_, v) => v.rule.name },
+                { title: '村（社区）', key: 'unit', width: 110, render: (_, v) => v.orgUnit.name },
+                {
+                  title: '不符合之处', key: 'values', width: 200, render: (_, v) => (
+                    <Typography.Text type="danger">
+                      {num(v.left)} 应{OP_SIGN[ruleOf(v.rule.id)?.operator ?? '<=']} {num(v.right)}
+                    </Typography.Text>
+                  ),
+                },
+              ]} />
+          </>
+        )}
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={canDefine ? 14 : 24}>
+          <Card size="small" title={`规则（${rules.data?.items.length ?? 0}）`} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
+            {rules.error ? <ApiErrorResult error={rules.error} compact /> : (
+              <Table<QualityRule> rowKey="id" size="small" loading={rules.isPending} dataSource={rules.data?.items} pagination={false}
+                locale={{ emptyText: emptyText(canDefine ? '还没有规则，可在右侧添加' : '还没有数据质量规则') }} scroll={{ x: 420 }}
+                columns={[
+                  { title: '名称', dataIndex: 'name' },
+                  {
+                    title: '规则', key: 'rule', render: (_, r) => (
+                      <Typography.Text code style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{r.left} {OP_SIGN[r.operator]} {r.right}</Typography.Text>
+                    ),
+                  },
+                  ...(canDefine ? [{
+                    title: '操作', key: 'actions', width: 70, render: (_: unknown, r: QualityRule) => (
+                      <Button type="link" danger size="small" icon={<DeleteOutlined />} aria-label={`删除规则${r.name}`} onClick={() => confirmDelete(r)} />
+                    ),
+                  }] : []),
+                ]} />
+            )}
+          </Card>
+        </Col>
+        {canDefine && (
+          <Col xs={24} lg={10}>
+            <Card size="small" title="添加规则"><RuleForm /></Card>
+          </Col>
+        )}
+      </Row>
+    </>
+  );
+}
