@@ -52,6 +52,26 @@ export function BoardPair({ board, asOf, compact }: { board: Board; asOf: string
 
 export function boardColumns(board: Board, asOf: string, isMobile: boolean): ColumnsType<BoardItem> {
   const f = board.indicator;
+  if (isMobile) {
+    // A phone shows what a rank needs; the export has every column.
+    return [
+      { title: '名次', key: 'rank', width: 48, align: 'center', render: (_, i) => i.rank ?? '—' },
+      {
+        title: board.ranking.subject === 'village' ? '村（社区）' : '包村小组', key: 'subject', render: (_, i) => (
+          <>
+            {i.subject.name}
+            {i.board && <Tag color={i.board === 'top' ? 'red' : 'blue'} style={{ marginInlineStart: 4 }}>{i.board === 'top' ? board.ranking.boardNames.top : board.ranking.boardNames.bottom}</Tag>}
+            {i.exemption && <div><Tag color="gold" style={{ whiteSpace: 'normal' }}>豁免：{i.exemption}</Tag></div>}
+          </>
+        ),
+      },
+      {
+        title: '数值', key: 'value', align: 'right',
+        render: (_, i) => <ValueText value={i.value} format={f} explain={{ indicator: f.key, period: board.period.id, asOf, orgUnit: i.subject.code }} />,
+      },
+      { title: '较上期', key: 'change', align: 'center', width: 64, render: (_, i) => <RankChange item={i} /> },
+    ];
+  }
   return [
     { title: '名次', key: 'rank', width: 60, align: 'center', render: (_, i) => i.rank ?? '—' },
     { title: board.ranking.subject === 'village' ? '村（社区）' : '包村小组', key: 'subject', width: isMobile ? 90 : undefined, render: (_, i) => i.subject.name },

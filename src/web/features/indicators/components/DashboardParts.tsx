@@ -7,7 +7,8 @@ import { EChart } from '../../../components/EChart';
 import { emptyText } from '../../../components/empty-text';
 import { useIndicatorValues, valueOf } from '../api/get-values';
 import type { Indicator } from '../api/types';
-import { comparisonOption, trendOption } from './chart-options';
+import { comparisonOption, rankedBarOption, trendOption } from './chart-options';
+import { useIsMobile } from '../../../components/use-is-mobile';
 import { CompletionBar } from './CompletionBar';
 import { choiceLabel, isRelative, type PeriodChoice } from './period-choice';
 import { ValueText } from './ValueText';
@@ -80,6 +81,7 @@ export function TrendCard({ indicators, asOf, orgUnit, title = '近12个月走�
 
 /** Each village's value of one indicator, as bars; a click opens the village's page. */
 export function VillageComparisonCard({ indicators, choice, highlight }: { indicators: Indicator[]; choice: PeriodChoice; highlight?: string }) {
+  const isMobile = useIsMobile();
   const navigate = useNavigate();
   const [key, setKey] = useState<string>();
   const indicator = indicators.find((i) => i.key === key) ?? indicators[0];
@@ -95,8 +97,10 @@ export function VillageComparisonCard({ indicators, choice, highlight }: { indic
       )}>
       {!indicator ? emptyText('还没有指标') : values.error ? <Typography.Text type="danger">对比加载失败</Typography.Text>
         : rows.length === 0 && !values.isPending ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有村的数据" /> : (
-          <EChart ariaLabel={`各村${indicator.name}对比柱状图`} height={260}
-            option={comparisonOption(rows.map((r) => r.unit.name), rows.map((r) => r.value), indicator, highlight)}
+          <EChart ariaLabel={`各村${indicator.name}对比柱状图`} height={isMobile ? Math.max(240, rows.length * 24 + 40) : 260}
+            option={isMobile
+              ? rankedBarOption(rows.map((r) => r.unit.name), [{ name: indicator.name, values: rows.map((r) => r.value) }], indicator, highlight)
+              : comparisonOption(rows.map((r) => r.unit.name), rows.map((r) => r.value), indicator, highlight)}
             onClick={(name) => { const u = units.find((x) => x.name === name); if (u) navigate(`/villages/${u.code}?period=${choice.period}&asOf=${choice.asOf}`); }} />
         )}
       {rows.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>点击柱子查看该村详情</Typography.Text>}

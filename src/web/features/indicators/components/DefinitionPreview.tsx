@@ -7,7 +7,16 @@ import type { Indicator, IndicatorInput } from '../api/types';
 import { choiceLabel, isRelative, type PeriodChoice } from './period-choice';
 import { parsePeriod, samePeriodLastYear } from '../../../../core/periods';
 
-const sameSource = (a: IndicatorSource | undefined, b: IndicatorSource) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with sorted keys and without empty lists, so that equal sources compare equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)).sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+const sameSource = (a: IndicatorSource | undefined, b: IndicatorSource) => !!a && canonical(a) === canonical(b);
 
 function parsed(formula: string): FormulaNode | null {
   try {
@@ -63,7 +72,10 @@ export function DefinitionPreview({ input, saved, indicators, choice }: {
 
   let figure: React.ReactNode;
   let note: string;
-  if (problems.length) {
+  if (!ready) {
+    figure = '—';
+    note = source.type === 'formula' ? '填写公式后显示数值' : '选择台账后检查口径';
+  } else if (problems.length) {
     figure = '—';
     note = '口径还不完整，改正下列问题后显示数值';
   } else if (source.type === 'formula') {

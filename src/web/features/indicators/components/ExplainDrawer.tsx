@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Drawer, Flex, List, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Flex, List, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { formatValue } from '../../../../core/indicators';
@@ -42,7 +42,7 @@ function RecordsTable({ data, page, onPage }: { data: RecordsExplanation; page: 
   const isMobile = useIsMobile();
   const fields = data.ledger.fields.filter((f) => f.type !== 'photos');
   const columns: ColumnsType<RecordsExplanation['items'][number]> = [
-    { title: '单位', key: 'unit', width: 110, fixed: isMobile ? undefined : 'left', render: (_, r) => r.orgUnit.name },
+    { title: '单位', key: 'unit', width: 140, fixed: isMobile ? undefined : 'left', render: (_, r) => r.orgUnit.name },
     ...fields.map((f) => ({
       title: f.label, key: f.key, width: f.type === 'longtext' ? 200 : 120, ellipsis: true,
       render: (_: unknown, r: RecordsExplanation['items'][number]) => cellText(r.values[f.key], f.unit),
@@ -153,8 +153,9 @@ export function ExplainDrawer({ target, onClose }: { target: ExplainTarget; onCl
               <Head data={shown} />
               {shown.kind === 'records' && (
                 <>
-                  <Alert type="info" showIcon style={{ marginBottom: 12 }}
-                    title={`下列 ${shown.total.toLocaleString('zh-CN')} 条“${shown.ledger.name}”记录符合口径；身份证号和手机号已脱敏。`} />
+                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                    下列 {shown.total.toLocaleString('zh-CN')} 条“{shown.ledger.name}”记录符合口径；身份证号和手机号已脱敏。
+                  </Typography.Paragraph>
                   <RecordsTable data={shown} page={page} onPage={setPage} />
                 </>
               )}

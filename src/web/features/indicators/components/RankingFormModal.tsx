@@ -44,7 +44,7 @@ export function RankingFormModal({ ranking, open, onClose }: { ranking?: Ranking
   return (
     <Modal open={open} title={ranking ? `编辑排行榜：${ranking.name}` : '新建排行榜'} onCancel={() => onClose()} onOk={onOk}
       okText={ranking ? '保存' : '创建'} cancelText="取消" confirmLoading={save.isPending} width={isMobile ? '100%' : 680} destroyOnHidden forceRender>
-      <Form form={form} layout="vertical" requiredMark="optional" initialValues={ranking ?? blank()}>
+      <Form form={form} layout="vertical" initialValues={ranking ?? blank()}>
         <Form.Item name="key" hidden><Input /></Form.Item>
         <Form.Item name="name" label="排行榜名称" rules={[{ required: true, whitespace: true, message: '请填写排行榜名称' }]}>
           <Input placeholder="例如：各村土地流转龙虎榜" />

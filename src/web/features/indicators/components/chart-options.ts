@@ -13,7 +13,7 @@ const axisLabel = (format: IndicatorFormat) => ({
 const unitName = (format: IndicatorFormat) => `${format.scale === 'wan' ? '万' : format.scale === 'yi' ? '亿' : ''}${format.unit}`;
 
 /** Horizontal bars, one row per unit in the given order (first on top), one bar per series. */
-export function rankedBarOption(names: string[], series: { name: string; values: (number | null)[] }[], format: IndicatorFormat, target?: (number | null)[]): EChartsCoreOption {
+export function rankedBarOption(names: string[], series: { name: string; values: (number | null)[] }[], format: IndicatorFormat, highlight?: string): EChartsCoreOption {
   return {
     color: COLORS,
     grid: { left: 8, right: 48, top: series.length > 1 ? 28 : 8, bottom: 8, containLabel: true },
@@ -26,10 +26,10 @@ export function rankedBarOption(names: string[], series: { name: string; values:
     yAxis: { type: 'category', data: [...names].reverse(), axisTick: { show: false } },
     series: [
       ...series.map((s) => ({
-        type: 'bar', name: s.name, data: [...s.values].reverse(), barMaxWidth: 16,
+        type: 'bar', name: s.name, barMaxWidth: 16,
+        data: [...s.values].reverse().map((value, i) => (highlight && [...names].reverse()[i] === highlight ? { value, itemStyle: { color: '#f08c00' } } : value)),
         label: { show: series.length === 1, position: 'right', formatter: (p: { value: number | null }) => formatValue(p.value, { ...format, unit: '' }).trim() },
       })),
-      ...(target ? [{ type: 'bar', name: '目标', data: [...target].reverse(), barMaxWidth: 16, itemStyle: { color: '#d9d9d9' } }] : []),
     ],
   };
 }

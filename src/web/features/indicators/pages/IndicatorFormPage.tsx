@@ -1,5 +1,5 @@
 import { App, AutoComplete, Button, Card, Col, Collapse, Flex, Form, Input, InputNumber, Radio, Result, Row, Select, Switch } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
@@ -34,7 +34,9 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
   const sourceType = Form.useWatch('sourceType', form) ?? initial.sourceType;
   const formula = (Form.useWatch('formula', form) as string | undefined) ?? '';
   const known = useMemo(() => new Set(indicators.map((i) => i.key)), [indicators]);
-  const formulaErrors = form.getFieldError('formula');
+  // The server's message about the formula it was sent, else the same check done here as the user types.
+  const [serverFormula, setServerFormula] = useState<{ formula: string; message: string } | null>(null);
+  const formulaMessage = serverFormula?.formula === formula ? serverFormula.message : formula.trim() ? formulaProblem(formula, known, saved?.key) : null;
 
   useEffect(() => form.resetFields(), [initial, form]);
 
@@ -47,6 +49,8 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
       onError: (error) => {
         if (error instanceof ApiError && error.errors.length) {
           form.setFields(error.errors.map((e) => ({ name: formNameOf(e.field) as never, errors: [e.message] })));
+          const onFormula = error.errors.find((e) => e.field === 'source.formula');
+          if (onFormula) setServerFormula({ formula: v.formula ?? '', message: onFormula.message });
           message.error(error.errors[0].message);
         } else message.error(errorDetail(error));
       },
@@ -54,7 +58,7 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
   };
 
   return (
-    <Form<DefinitionFormValues> form={form} layout="vertical" initialValues={initial} onFinish={onFinish} requiredMark="optional"
+    <Form<DefinitionFormValues> form={form} layout="vertical" initialValues={initial} onFinish={onFinish}
       scrollToFirstError>
       <Row gutter={16}>
         <Col xs={24} lg={15}>
@@ -97,7 +101,7 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
                   }]}>
                   <FormulaInput indicators={indicators.filter((i) => i.key !== saved?.key)} />
                 </Form.Item>
-                <FormulaMark formula={formula} message={formulaErrors[0]} />
+                <FormulaMark formula={formula} message={formulaMessage} />
               </>
             ) : <SourceFields sourceType={sourceType as 'records' | 'items'} />}
           </Card>

@@ -2,12 +2,14 @@ import { AimOutlined, AppstoreAddOutlined, DeleteOutlined, EditOutlined, PlusOut
 import { App, Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
+import { formatValue } from '../../../../core/indicators';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { emptyText } from '../../../components/empty-text';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
+import { SheetExportButton } from '../../../components/SheetExportButton';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { errorDetail } from '../../../lib/api-client';
 import { useIndicators } from '../api/get-indicators';
@@ -16,7 +18,7 @@ import { useDeleteIndicator } from '../api/save-indicator';
 import type { Indicator } from '../api/types';
 import { CompletionBar } from '../components/CompletionBar';
 import { IndicatorLibraryModal } from '../components/IndicatorLibraryModal';
-import { isRelative, usePeriodChoice } from '../components/period-choice';
+import { choiceLabel, isRelative, usePeriodChoice } from '../components/period-choice';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { SOURCE_TYPE_NAMES, sourceText } from '../components/source-text';
 import { ValueText } from '../components/ValueText';
@@ -150,6 +152,12 @@ export default function IndicatorsPage() {
           <Select allowClear placeholder="全部来源" aria-label="按来源类型筛选" value={type} onChange={setType} style={{ width: isMobile ? 'calc(34% - 4px)' : 150 }}
             options={Object.entries(SOURCE_TYPE_NAMES).map(([value, label]) => ({ value, label }))} />
           {!isMobile && <Typography.Text type="secondary">共 {list.length} 个指标</Typography.Text>}
+          <SheetExportButton fileName={`指标-${choice.period}.xlsx`} sheetName="指标" disabled={!list.length || values.isPending}
+            columns={[{ header: '指标', width: 28 }, { header: '条线', width: 12 }, { header: '来源', width: 40 }, { header: `数值（${choiceLabel(choice)}）`, width: 22 }, { header: '目标', width: 16 }, { header: '完成率(%)', width: 12 }]}
+            rows={() => list.map((i) => {
+              const v = valueOf(values.data, i.key);
+              return [i.name, i.workLine ?? '', sourceText(i), formatValue(v?.value ?? null, i), v?.target == null ? '' : formatValue(v.target, i), v?.completion == null ? null : Number(v.completion.toFixed(1))];
+            })} />
         </Flex>
       </Card>
       {values.error && <ApiErrorResult error={values.error} compact onRetry={() => values.refetch()} />}

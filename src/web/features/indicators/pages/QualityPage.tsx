@@ -42,23 +42,23 @@ function RuleForm() {
     },
   });
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ operator: '<=' }} requiredMark="optional">
+    <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ operator: '<=' }}>
       <Form.Item name="name" label="规则名称" rules={[{ required: true, whitespace: true, message: '请填写规则名称' }]}>
         <Input placeholder="例如：流转面积不能超过耕地面积" />
       </Form.Item>
       <Row gutter={8}>
         <Col xs={24} md={10}>
           <Form.Item name="left" label="左边（公式）" rules={[{ required: true, message: '请填写左边的公式' }, { validator: check }]} validateDebounce={300}
-            extra={<FormulaMark formula={left} message={form.getFieldError('left')[0]} />}>
+            extra={<FormulaMark formula={left} message={left.trim() ? formulaProblem(left, known) : null} />}>
             <Input style={{ fontFamily: 'monospace' }} placeholder="land_transferred" />
           </Form.Item>
         </Col>
         <Col xs={24} md={4}>
-          <Form.Item name="operator" label="比较"><Select options={OPERATORS} aria-label="比较符" /></Form.Item>
+          <Form.Item name="operator" label="比较符"><Select options={OPERATORS} aria-label="比较符" /></Form.Item>
         </Col>
         <Col xs={24} md={10}>
           <Form.Item name="right" label="右边（公式）" rules={[{ required: true, message: '请填写右边的公式' }, { validator: check }]} validateDebounce={300}
-            extra={<FormulaMark formula={right} message={form.getFieldError('right')[0]} />}>
+            extra={<FormulaMark formula={right} message={right.trim() ? formulaProblem(right, known) : null} />}>
             <Input style={{ fontFamily: 'monospace' }} placeholder="land_cultivated" />
           </Form.Item>
         </Col>
@@ -116,7 +116,7 @@ export default function QualityPage() {
                   rows={() => items.map((v) => [v.rule.name, v.orgUnit.name, v.left, OP_SIGN[ruleOf(v.rule.id)?.operator ?? '<='], v.right])} />
               </div>
             )}
-            <Table<Violation> rowKey={(v) => `${v.rule.id}-${v.orgUnit.code}`} size="small" loading={violations.isPending} dataSource={items}
+            {(items.length > 0 || !violations.data) && <Table<Violation> rowKey={(v) => `${v.rule.id}-${v.orgUnit.code}`} size="small" loading={violations.isPending} dataSource={items}
               pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 处`, size: 'small' }} scroll={{ x: 520 }}
               locale={{ emptyText: emptyText(rules.data?.items.length ? '本期没有发现问题' : '还没有数据质量规则') }}
               columns={[
@@ -129,12 +129,12 @@ export default function QualityPage() {
                     </Typography.Text>
                   ),
                 },
-              ]} />
+              ]} />}
           </>
         )}
       </Card>
       <Row gutter={16}>
-        <Col xs={24} lg={canDefine ? 14 : 24}>
+        <Col span={24}>
           <Card size="small" title={`规则（${rules.data?.items.length ?? 0}）`} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
             {rules.error ? <ApiErrorResult error={rules.error} compact /> : (
               <Table<QualityRule> rowKey="id" size="small" loading={rules.isPending} dataSource={rules.data?.items} pagination={false}
@@ -156,7 +156,7 @@ export default function QualityPage() {
           </Card>
         </Col>
         {canDefine && (
-          <Col xs={24} lg={10}>
+          <Col span={24}>
             <Card size="small" title="添加规则"><RuleForm /></Card>
           </Col>
         )}

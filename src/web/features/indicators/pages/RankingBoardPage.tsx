@@ -47,7 +47,7 @@ export default function RankingBoardPage() {
         <Card size="small" title="完整排名" style={{ marginTop: 12 }} styles={{ body: { padding: 0 } }}
           extra={exempt.length > 0 && <Typography.Text type="secondary">{exempt.length} 个豁免，不参与排名</Typography.Text>}>
           <Table<BoardItem> rowKey={(i) => i.subject.code} size="small" dataSource={data.items} pagination={false}
-            columns={boardColumns(data, choice.asOf, isMobile)} scroll={{ x: 760 }}
+            columns={boardColumns(data, choice.asOf, isMobile)} scroll={isMobile ? undefined : { x: 760 }}
             locale={{ emptyText: emptyText('本期没有可排名的数据') }} />
         </Card>
       </div>

@@ -51,6 +51,14 @@ export default function TargetsPage() {
     onSuccess: () => { setEdits({}); message.success('目标值已保存'); },
     onError: (e) => message.error(errorDetail(e)),
   });
+  const saveButtons = (
+    <>
+      {changed > 0 && <Button onClick={() => setEdits({})}>撤销修改</Button>}
+      <Button type="primary" icon={<SaveOutlined />} disabled={!changed} loading={save.isPending} onClick={onSave}>
+        保存目标值{changed ? `（${changed}）` : ''}
+      </Button>
+    </>
+  );
   const importErrors = upload.error instanceof ApiError ? upload.error.errors : [];
 
   return (
@@ -60,6 +68,7 @@ export default function TargetsPage() {
           <>
             <ExportButton path={targetTemplatePath(key, choice.period)} fileName={`${format.name}-目标值-${choice.period}.xlsx`}
               label={canEdit ? '导出Excel（导入模板）' : '导出Excel'} />
+            {canEdit && changed > 0 && saveButtons}
             {canEdit && (
               <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => {
                 upload.mutate(file, { onSuccess: () => { setEdits({}); message.success('已导入目标值'); } });
@@ -86,7 +95,7 @@ export default function TargetsPage() {
         <Card size="small" styles={{ body: { padding: 0 } }}>
           <Table<TargetRow> rowKey={(r) => r.orgUnit.code} size="middle" loading={targets.isPending} dataSource={rows} pagination={false}
             locale={{ emptyText: emptyText('没有可设目标的单位') }} scroll={{ x: isMobile ? 520 : undefined }}
-            rowClassName={(_, i) => (i === 0 ? 'ant-table-row-selected' : '')}
+            onRow={(_, i) => ({ style: i === 0 ? { background: '#f0f5ff' } : undefined })}
             columns={[
               { title: '单位', key: 'unit', width: isMobile ? 96 : 180, render: (_, r, i) => <Typography.Text strong={i === 0}>{r.orgUnit.name}</Typography.Text> },
               {
@@ -120,12 +129,7 @@ export default function TargetsPage() {
         </Card>
       )}
       {canEdit && (
-        <Flex justify="flex-end" gap={8} style={{ marginTop: 12, position: 'sticky', bottom: 0, padding: '8px 0', background: 'transparent' }}>
-          {changed > 0 && <Button onClick={() => setEdits({})}>撤销修改</Button>}
-          <Button type="primary" icon={<SaveOutlined />} disabled={!changed} loading={save.isPending} onClick={onSave}>
-            保存目标值{changed ? `（${changed}）` : ''}
-          </Button>
-        </Flex>
+        <Flex justify="flex-end" gap={8} style={{ marginTop: 12 }}>{saveButtons}</Flex>
       )}
     </>
   );

@@ -1,0 +1,85 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { login } from './helpers';
+
+async function pick(page: Page, select: Locator, option: string, typed = option.slice(0, 2)) {
+  await select.click();
+  if (typed) await page.keyboard.type(typed);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+}
+
+/** The number in a formatted value: "1,234 处" → 1234. */
+const numberIn = (text: string) => Number(text.replace(/[^\d.]/g, ''));
+
+test('a leader defines an indicator, reads it on the list and the dashboard, explains it and exports the rows', async ({ page }) => {
+  test.setTimeout(120_000);
+  const name = `重大隐患数${Date.now().toString(36).slice(-4)}`;
+  await login(page, 'shuji');
+
+  // 1. Define a count over the hazards ledger, filtered to major hazards, without code
+  await page.getByRole('menuitem', { name: '指标' }).first().click();
+  await page.getByRole('menuitem', { name: '指标', exact: true }).last().click();
+  await expect(page).toHaveURL(/\/indicators/);
+  await page.getByRole('button', { name: '新建指标' }).first().click();
+  await page.getByLabel('指标名称').fill(name);
+  await pick(page, page.getByRole('combobox', { name: '台账' }), '安全隐患排查整治台账', '安全隐患');
+  await page.getByRole('button', { name: '添加条件' }).click();
+  await pick(page, page.getByLabel('第1个条件字段'), '隐患等级', '');
+  await pick(page, page.getByLabel('条件取值'), '重大隐患', '');
+  await pick(page, page.getByRole('combobox', { name: '日期字段' }), '发现日期', '');
+  await page.getByRole('combobox', { name: '计量单位' }).fill('处');
+  await expect(page.getByText('口径检查通过，保存后即按台账数据实时计算')).toBeVisible();
+  await page.getByRole('button', { name: '创建指标' }).click();
+
+  // 2. Its value on the list, for the demo's year as of 30 June 2022
+  await expect(page).toHaveURL(/\/indicators\?period=2022&asOf=2022-06-30/);
+  const row = page.getByRole('row').filter({ hasText: name });
+  const valueLink = row.getByRole('button', { name: /查看这个数怎么来的/ });
+  await expect(valueLink).toHaveText(/\d+ 处/);
+  const value = numberIn(await valueLink.innerText());
+  expect(value).toBeGreaterThan(0);
+
+  // 3. 这个数怎么来的: the rows behind it, as many as the value counts, each a major hazard
+  await valueLink.click();
+  const drawer = page.getByRole('dialog').filter({ hasText: '这个数怎么来的' });
+  await expect(drawer.getByText(`共 ${value} 条记录`)).toBeVisible();
+  await expect(drawer.getByRole('columnheader', { name: '隐患描述' })).toBeVisible();
+  const rows = drawer.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.first()).toContainText('重大隐患');
+  expect(await rows.count()).toBe(Math.min(value, 20));
+  await page.screenshot({ path: 'test-results/indicators-explain.png' });
+
+  // 4. The Excel export holds exactly those rows
+  const download = page.waitForEvent('download');
+  await drawer.getByRole('button', { name: '导出Excel' }).click();
+  const file = await (await download).path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await readFile(file!)) as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  expect(sheet.getRow(1).values).toContain('隐患等级');
+  expect(sheet.actualRowCount - 1).toBe(value);
+  await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
+
+  // 5. The dashboard leads with it (the township's first indicators), with the same value
+  await page.goto('/');
+  const card = page.locator('.ant-card').filter({ hasText: name }).first();
+  await expect(card.getByRole('button', { name: /查看这个数怎么来的/ })).toHaveText(`${value.toLocaleString('zh-CN')} 处`);
+
+  // 6. A formula with a syntax error is pointed at where it goes wrong, before anything is sent
+  await page.goto('/indicators/new');
+  await page.getByLabel('指标名称').fill('坏公式');
+  await page.getByText('公式', { exact: true }).click();
+  await page.getByRole('textbox', { name: '公式' }).fill('percent(a, b');
+  await expect(page.getByText(/第 13 个字符处/)).toBeVisible();
+  await expect(page.getByLabel('公式出错位置')).toBeVisible();
+});
+
+test('a village cadre reads the figures but cannot define indicators', async ({ page }) => {
+  await login(page, 'cun229');
+  await page.goto('/indicators');
+  await expect(page.getByRole('heading', { name: '指标' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '新建指标' })).toHaveCount(0);
+  await page.goto('/indicators/quality');
+  await expect(page.getByText('添加规则')).toHaveCount(0);
+});
