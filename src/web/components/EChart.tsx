@@ -36,7 +36,8 @@ export function EChart({ option, height = 300, ariaLabel, onClick }: {
   }, []);
 
   useEffect(() => {
-    if (ready) chart.current?.setOption(option, { notMerge: true });
+    // No drawing animation: figures are read, not watched, and a half-drawn line must never be mistaken for data.
+    if (ready) chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [ready, option]);
 
   return (

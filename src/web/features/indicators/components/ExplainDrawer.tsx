@@ -108,7 +108,7 @@ function FormulaParts({ data, onOpen }: { data: FormulaExplanation; onOpen: (key
 function Head({ data }: { data: Explanation }) {
   const source = data.kind === 'formula' ? '公式计算' : data.kind === 'items' ? `按期填报：${data.ledger.name}` : `台账记录：${data.ledger.name}`;
   return (
-    <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}
+    <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} styles={{ label: { whiteSpace: 'nowrap', width: 72 } }}
       items={[
         { key: 'unit', label: '单位', children: data.orgUnit.name },
         { key: 'period', label: '期间', children: `${data.period.label}（${data.period.start} 至 ${data.period.end}）` },

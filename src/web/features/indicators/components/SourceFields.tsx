@@ -120,30 +120,32 @@ export function SourceFields({ sourceType }: { sourceType: 'records' | 'items' }
             {items.map((item, i) => {
               const field = byKey.get(filters?.[i]?.field ?? '');
               const op = filters?.[i]?.op;
+              const valueCol = op && VALUELESS_OPS.includes(op) ? null : (
+                <Col flex={isMobile ? undefined : 'auto'} span={isMobile ? 24 : undefined} style={{ minWidth: 0 }}>
+                  <Form.Item name={[item.name, 'value']} rules={[{ required: true, message: '填取值' }]}>
+                    <FilterValueInput field={field} op={op} />
+                  </Form.Item>
+                </Col>
+              );
               return (
-                <Row key={item.key} gutter={8} align="top" wrap={false}>
-                  <Col flex={isMobile ? '34%' : '200px'}>
+                <Row key={item.key} gutter={8} align="top" wrap={isMobile}>
+                  <Col flex={isMobile ? undefined : '200px'} span={isMobile ? 12 : undefined}>
                     <Form.Item name={[item.name, 'field']} rules={[{ required: true, message: '选字段' }]}>
                       <Select placeholder="字段" aria-label={`第${i + 1}个条件字段`} options={fieldOptions(fields)} disabled={!ledgerKey}
                         onChange={() => form.setFieldValue(['filters', item.name, 'value'], undefined)} />
                     </Form.Item>
                   </Col>
-                  <Col flex={isMobile ? '28%' : '120px'}>
+                  <Col flex={isMobile ? undefined : '120px'} span={isMobile ? 9 : undefined}>
                     <Form.Item name={[item.name, 'op']} rules={[{ required: true, message: '选条件' }]}>
                       <Select placeholder="条件" aria-label={`第${i + 1}个条件运算`} options={opsFor(field).map((o) => ({ value: o, label: FILTER_OP_NAMES[o] }))}
                         onChange={() => form.setFieldValue(['filters', item.name, 'value'], undefined)} />
                     </Form.Item>
                   </Col>
-                  <Col flex="auto" style={{ minWidth: 0 }}>
-                    {op && VALUELESS_OPS.includes(op) ? null : (
-                      <Form.Item name={[item.name, 'value']} rules={[{ required: true, message: '填取值' }]}>
-                        <FilterValueInput field={field} op={op} />
-                      </Form.Item>
-                    )}
-                  </Col>
-                  <Col flex="32px">
+                  {!isMobile && valueCol}
+                  <Col flex="32px" span={isMobile ? 3 : undefined}>
                     <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除第${i + 1}个条件`} onClick={() => remove(item.name)} />
                   </Col>
+                  {isMobile && valueCol}
                 </Row>
               );
             })}

@@ -50,7 +50,7 @@ function RuleForm() {
         <Col xs={24} md={10}>
           <Form.Item name="left" label="左边（公式）" rules={[{ required: true, message: '请填写左边的公式' }, { validator: check }]} validateDebounce={300}
             extra={<FormulaMark formula={left} message={left.trim() ? formulaProblem(left, known) : null} />}>
-            <Input style={{ fontFamily: 'monospace' }} placeholder="land_transferred" />
+            <Input style={{ fontFamily: 'monospace' }} placeholder="指标标识或公式" />
           </Form.Item>
         </Col>
         <Col xs={24} md={4}>
@@ -59,7 +59,7 @@ function RuleForm() {
         <Col xs={24} md={10}>
           <Form.Item name="right" label="右边（公式）" rules={[{ required: true, message: '请填写右边的公式' }, { validator: check }]} validateDebounce={300}
             extra={<FormulaMark formula={right} message={right.trim() ? formulaProblem(right, known) : null} />}>
-            <Input style={{ fontFamily: 'monospace' }} placeholder="land_cultivated" />
+            <Input style={{ fontFamily: 'monospace' }} placeholder="指标标识或公式" />
           </Form.Item>
         </Col>
       </Row>
@@ -138,16 +138,23 @@ export default function QualityPage() {
           <Card size="small" title={`规则（${rules.data?.items.length ?? 0}）`} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
             {rules.error ? <ApiErrorResult error={rules.error} compact /> : (
               <Table<QualityRule> rowKey="id" size="small" loading={rules.isPending} dataSource={rules.data?.items} pagination={false}
-                locale={{ emptyText: emptyText(canDefine ? '还没有规则，可在右侧添加' : '还没有数据质量规则') }} scroll={{ x: 420 }}
+                locale={{ emptyText: emptyText(canDefine ? '还没有规则，可在下方添加' : '还没有数据质量规则') }}
                 columns={[
-                  { title: '名称', dataIndex: 'name' },
                   {
-                    title: '规则', key: 'rule', render: (_, r) => (
-                      <Typography.Text code style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{r.left} {OP_SIGN[r.operator]} {r.right}</Typography.Text>
+                    title: '名称', key: 'name', render: (_, r) => (
+                      <>
+                        {r.name}
+                        {isMobile && <div><Typography.Text code style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{r.left} {OP_SIGN[r.operator]} {r.right}</Typography.Text></div>}
+                      </>
                     ),
                   },
+                  ...(isMobile ? [] : [{
+                    title: '规则', key: 'rule', render: (_: unknown, r: QualityRule) => (
+                      <Typography.Text code style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{r.left} {OP_SIGN[r.operator]} {r.right}</Typography.Text>
+                    ),
+                  }]),
                   ...(canDefine ? [{
-                    title: '操作', key: 'actions', width: 70, render: (_: unknown, r: QualityRule) => (
+                    title: '操作', key: 'actions', width: 60, render: (_: unknown, r: QualityRule) => (
                       <Button type="link" danger size="small" icon={<DeleteOutlined />} aria-label={`删除规则${r.name}`} onClick={() => confirmDelete(r)} />
                     ),
                   }] : []),

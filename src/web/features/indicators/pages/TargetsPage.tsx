@@ -11,6 +11,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { ApiError, errorDetail } from '../../../lib/api-client';
+import { formatPercent } from '../../../lib/format';
 import { useIndicator } from '../api/get-indicators';
 import { useIndicatorValues, valueOf } from '../api/get-values';
 import { targetTemplatePath, useImportTargets, useSaveTargets, useTargets } from '../api/targets';
@@ -94,12 +95,12 @@ export default function TargetsPage() {
       {targets.error ? <ApiErrorResult error={targets.error} onRetry={() => targets.refetch()} compact /> : (
         <Card size="small" styles={{ body: { padding: 0 } }}>
           <Table<TargetRow> rowKey={(r) => r.orgUnit.code} size="middle" loading={targets.isPending} dataSource={rows} pagination={false}
-            locale={{ emptyText: emptyText('没有可设目标的单位') }} scroll={{ x: isMobile ? 520 : undefined }}
+            locale={{ emptyText: emptyText('没有可设目标的单位') }}
             onRow={(_, i) => ({ style: i === 0 ? { background: '#f0f5ff' } : undefined })}
             columns={[
-              { title: '单位', key: 'unit', width: isMobile ? 96 : 180, render: (_, r, i) => <Typography.Text strong={i === 0}>{r.orgUnit.name}</Typography.Text> },
+              { title: '单位', key: 'unit', width: isMobile ? 92 : 180, render: (_, r, i) => <Typography.Text strong={i === 0}>{r.orgUnit.name}</Typography.Text> },
               {
-                title: `目标值${format.unit ? `（${format.scale === 'wan' ? '万' : format.scale === 'yi' ? '亿' : ''}${format.unit}）` : ''}`, key: 'target', width: 170,
+                title: `目标${isMobile ? '' : '值'}${format.unit ? `（${format.scale === 'wan' ? '万' : format.scale === 'yi' ? '亿' : ''}${format.unit}）` : ''}`, key: 'target', width: isMobile ? 120 : 170,
                 render: (_, r, i) => {
                   const t = targetAt(r);
                   const divisor = format.scale === 'wan' ? 1e4 : format.scale === 'yi' ? 1e8 : 1;
@@ -113,18 +114,26 @@ export default function TargetsPage() {
                 },
               },
               {
-                title: '当前值', key: 'value', align: 'right', width: 140,
-                render: (_, r) => <ValueText value={valueAt(r.orgUnit.code)} format={format}
-                  explain={{ indicator: key, period: choice.period, asOf: choice.asOf, orgUnit: r.orgUnit.code }} />,
-              },
-              {
-                title: '完成率', key: 'completion', width: 150,
+                title: '当前值', key: 'value', align: 'right', width: isMobile ? undefined : 140,
                 render: (_, r, i) => {
+                  const t = targetAt(r) ?? (i === 0 && villageSum ? villageSum : null);
+                  const v = valueAt(r.orgUnit.code);
+                  return (
+                    <>
+                      <ValueText value={v} format={format} explain={{ indicator: key, period: choice.period, asOf: choice.asOf, orgUnit: r.orgUnit.code }} />
+                      {isMobile && t && v !== null && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>完成 {formatPercent((v / t) * 100)}</Typography.Text></div>}
+                    </>
+                  );
+                },
+              },
+              ...(isMobile ? [] : [{
+                title: '完成率', key: 'completion', width: 150,
+                render: (_: unknown, r: TargetRow, i: number) => {
                   const t = targetAt(r) ?? (i === 0 && villageSum ? villageSum : null);
                   const v = valueAt(r.orgUnit.code);
                   return <CompletionBar completion={t && v !== null ? (v / t) * 100 : null} />;
                 },
-              },
+              }]),
             ]} />
         </Card>
       )}
