@@ -369,3 +369,20 @@ describe('bad definitions and requests', () => {
     expect((await call('GET', '/api/indicators/values?keys=land_area&period=2022', admin)).statusCode).toBe(403);
   });
 });
+
+describe('the built-in indicator library', () => {
+  it('offers indicators whose ledgers are installed and installs a formula with what it reads', async () => {
+    await ok('POST', '/api/ledger-library/install', leader, { keys: ['land_transfer', 'village_basics'] });
+    const library = (await ok('GET', '/api/indicator-library', leader)).items as { key: string; installed: boolean; ledgersInstalled: boolean; ledgers: string[] }[];
+    const growth = library.find((i) => i.key === 'land_transferred_growth')!;
+    expect(growth).toMatchObject({ installed: false, ledgersInstalled: true, ledgers: ['land_transfer'] });
+    expect(library.find((i) => i.key === 'early_rice_sown_area')).toMatchObject({ ledgersInstalled: false });
+    const { installed } = await ok('POST', '/api/indicator-library/install', leader, { keys: ['land_transferred_growth'] });
+    expect(installed).toEqual(expect.arrayContaining(['land_transferred', 'land_transferred_growth']));
+    const listed = (await ok('GET', '/api/indicators', leader)).items as { key: string; builtin: boolean }[];
+    expect(listed.find((i) => i.key === 'land_transferred_growth')?.builtin).toBe(true);
+    // Installing again changes nothing; a village cadre may not install.
+    expect((await ok('POST', '/api/indicator-library/install', leader, { keys: ['land_transferred_growth'] })).installed).toEqual([]);
+    expect((await call('POST', '/api/indicator-library/install', cadre, {})).statusCode).toBe(403);
+  });
+});
