@@ -24,7 +24,7 @@ function BoardList({ board, which, asOf, compact }: { board: Board; which: 'top'
   const color = top ? '#cf1322' : board.ranking.style === 'red_black' ? '#262626' : '#1f4e8c';
   return (
     <Card size="small" title={<span style={{ color }}>{top ? <CrownOutlined /> : <WarningOutlined />} {name}</span>}
-      styles={{ header: { background: top ? '#fff1f0' : '#f0f5ff' } }} style={{ height: '100%' }}>
+      styles={{ header: { background: top ? '#fff1f0' : board.ranking.style === 'red_black' ? '#f5f5f5' : '#f0f5ff' } }} style={{ height: '100%' }}>
       {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`本期无${name}`} /> : (
         <List size="small" dataSource={compact ? items.slice(0, 5) : items} split={false}
           renderItem={(i) => (

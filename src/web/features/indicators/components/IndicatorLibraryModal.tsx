@@ -2,7 +2,7 @@ import { Alert, App, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { emptyText } from '../../../components/empty-text';
 import { useIsMobile } from '../../../components/use-is-mobile';
-import { errorDetail } from '../../../lib/api-client';
+import { ApiError, errorDetail } from '../../../lib/api-client';
 import { useIndicatorLibrary, useInstallIndicatorLibrary } from '../api/indicator-library';
 import type { LibraryIndicator } from '../api/types';
 
@@ -32,7 +32,9 @@ export function IndicatorLibraryModal({ open, onClose }: { open: boolean; onClos
       <Typography.Paragraph type="secondary">
         常用指标的标准口径，取自内置台账；安装后可按本镇需要修改。所用台账尚未添加的指标需先到“台账”中添加内置台账。
       </Typography.Paragraph>
-      {(error || install.error) && <Alert type="error" showIcon title={errorDetail(error ?? install.error)} style={{ marginBottom: 12 }} />}
+      {error instanceof ApiError && error.status === 404 ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="内置指标库暂不可用" description="服务器尚未提供内置指标库，可先用“新建指标”定义所需指标。" />
+      ) : (error || install.error) && <Alert type="error" showIcon title={errorDetail(error ?? install.error)} style={{ marginBottom: 12 }} />}
       <Table<LibraryIndicator>
         rowKey="key" size="small" loading={isPending} dataSource={data?.items} scroll={{ x: 560 }}
         locale={{ emptyText: emptyText('指标库是空的') }}

@@ -87,7 +87,7 @@ export function RankingFormModal({ ranking, open, onClose }: { ranking?: Ranking
                 <Row key={item.key} gutter={8} wrap={false}>
                   <Col flex={isMobile ? '40%' : '200px'}>
                     <Form.Item name={[item.name, 'subject']} rules={[{ required: true, message: '请选择' }]}>
-                      <Select placeholder={indicator ? '选择对象' : '先选指标'} aria-label={`第${i + 1}个豁免对象`} disabled={!indicator}
+                      <Select showSearch optionFilterProp="label" placeholder={indicator ? '选择对象' : '先选指标'} aria-label={`第${i + 1}个豁免对象`} disabled={!indicator}
                         loading={subjects.isFetching} options={(subjects.data?.orgUnits ?? []).map((u) => ({ value: u.code, label: u.name }))} />
                     </Form.Item>
                   </Col>

@@ -21,6 +21,7 @@ import { IndicatorLibraryModal } from '../components/IndicatorLibraryModal';
 import { choiceLabel, isRelative, usePeriodChoice } from '../components/period-choice';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { SOURCE_TYPE_NAMES, sourceText } from '../components/source-text';
+import { UnitSelect, useOwnVillage } from '../components/UnitSelect';
 import { ValueText } from '../components/ValueText';
 
 type SourceType = keyof typeof SOURCE_TYPE_NAMES;
@@ -39,6 +40,9 @@ export default function IndicatorsPage() {
   const [unit, setUnit] = useState<string>();
   const [type, setType] = useState<SourceType>();
   const [library, setLibrary] = useState(false);
+  // A village cadre opens on his village: its figures, and the rows behind them, are his to read.
+  const ownVillage = useOwnVillage();
+  const [orgUnit, setOrgUnit] = useState<string | undefined>(ownVillage?.code);
   const remove = useDeleteIndicator();
 
   const all = data?.items ?? [];
@@ -50,7 +54,7 @@ export default function IndicatorsPage() {
       && (!line || i.workLine === line) && (!unit || i.unit === unit) && (!type || i.source.type === type));
   }, [all, q, line, unit, type]);
   const targets = !isRelative(choice.period);
-  const values = useIndicatorValues({ keys: list.slice(0, 200).map((i) => i.key), periods: [choice.period], asOf: choice.asOf, targets });
+  const values = useIndicatorValues({ keys: list.slice(0, 200).map((i) => i.key), periods: [choice.period], asOf: choice.asOf, orgUnit, targets });
 
   if (isPending) return <PageLoading />;
   if (error) return <ApiErrorResult error={error} onRetry={() => refetch()} />;
@@ -65,7 +69,7 @@ export default function IndicatorsPage() {
   const valueCell = (i: Indicator) => {
     const v = valueOf(values.data, i.key);
     if (values.isPending) return <Typography.Text type="secondary">计算中…</Typography.Text>;
-    return <ValueText value={v?.value ?? null} format={i} strong explain={{ indicator: i.key, period: choice.period, asOf: choice.asOf }} />;
+    return <ValueText value={v?.value ?? null} format={i} strong explain={{ indicator: i.key, period: choice.period, asOf: choice.asOf, orgUnit }} />;
   };
 
   const columns: ColumnsType<Indicator> = isMobile ? [
@@ -141,6 +145,7 @@ export default function IndicatorsPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={12} wrap align="center">
           <PeriodPicker value={choice} onChange={setChoice} />
+          <UnitSelect value={orgUnit} onChange={setOrgUnit} />
         </Flex>
         <Flex gap={8} wrap align="center" style={{ marginTop: 12 }}>
           <Input.Search allowClear placeholder="搜索指标名称或台账" aria-label="搜索指标" style={{ width: isMobile ? '100%' : 260 }}

@@ -125,7 +125,7 @@ export default function QualityPage() {
                 {
                   title: '不符合之处', key: 'values', width: 200, render: (_, v) => (
                     <Typography.Text type="danger">
-                      {num(v.left)} 应{OP_SIGN[ruleOf(v.rule.id)?.operator ?? '<=']} {num(v.right)}
+                      {num(v.left)}，应 {OP_SIGN[ruleOf(v.rule.id)?.operator ?? '<=']} {num(v.right)}
                     </Typography.Text>
                   ),
                 },

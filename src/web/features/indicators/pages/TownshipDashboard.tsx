@@ -10,6 +10,7 @@ import { OverdueCard } from '../components/OverdueCard';
 import { usePeriodChoice } from '../components/period-choice';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { RankingsCard } from '../components/RankingsCard';
+import { useOwnVillage } from '../components/UnitSelect';
 
 function greeting(): string {
   const hour = new Date().getHours();
@@ -26,7 +27,7 @@ export default function TownshipDashboard() {
   const indicators = useIndicators();
   const [choice, setChoice] = usePeriodChoice();
   const [key, setKey] = useKeyIndicators(indicators.data?.items);
-  const myVillage = me.roles.find((r) => r.orgUnit && r.orgUnit.code !== me.township?.code)?.orgUnit;
+  const myVillage = useOwnVillage();
 
   if (indicators.isPending) return <PageLoading />;
   if (indicators.error) return <ApiErrorResult error={indicators.error} onRetry={() => indicators.refetch()} />;
