@@ -8,7 +8,9 @@ import type { Queryable } from '../src/server/db/connection.js';
 import { orgUnits, userRoles } from '../src/server/db/schema.js';
 import { BUILTIN_LEDGERS, type BuiltinLedger } from '../src/server/modules/ledgers/library/index.js';
 import { installBuiltinLedgers } from '../src/server/modules/ledgers/library/install-library.js';
+import { installBuiltinIndicators } from '../src/server/modules/indicators/library/install-library.js';
 import { recordAudit, SYSTEM_ACTOR } from '../src/server/modules/audit/audit.service.js';
+import { loadDemoIndicatorTargets } from './demo-indicator-targets.js';
 import { DEMO_FROM, DEMO_TO, demoContext, type DemoRecord, type DemoVillage } from './demo-ledger-context.js';
 import { ECONOMY_GENERATORS } from './demo-ledgers-economy.js';
 import { ENVIRONMENT_GENERATORS } from './demo-ledgers-environment.js';
@@ -81,13 +83,20 @@ export interface DemoLedgerSummary {
   seed: number;
   /** Records inserted per ledger key. */
   counts: Record<string, number>;
+  /** Built-in indicators installed, and their demo targets written. */
+  indicators: number;
+  targets: number;
   milliseconds: number;
 }
 
-/** Installs the library into the township and loads the demo records of every built-in ledger. */
+/**
+ * Installs the ledger and indicator libraries into the township, loads the demo records of every built-in ledger
+ * and the demo targets of a few indicators.
+ */
 export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: number | null, seed = DEMO_LEDGER_SEED): Promise<DemoLedgerSummary> {
   const started = Date.now();
   const ids = await installBuiltinLedgers(q, townshipId, userId);
+  const indicatorIds = await installBuiltinIndicators(q, townshipId, userId);
   const villages = await demoVillages(q, townshipId);
   const [township] = await q.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, townshipId));
   // Records are entered by the village's cadre where the demo has one, so "who entered it" reads true.
@@ -126,7 +135,8 @@ export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: 
     counts[ledger.key] = records.length;
   }
   await flush();
+  const targets = await loadDemoIndicatorTargets(q, townshipId, userId, indicatorIds, seed);
   // One entry for the whole load: the records are synthetic, so their own history starts at their creation.
   await recordAudit(q, SYSTEM_ACTOR, { action: 'ledger.demo', entity: 'ledger', townshipId, after: { seed, from: DEMO_FROM, to: DEMO_TO, counts } });
-  return { seed, counts, milliseconds: Date.now() - started };
+  return { seed, counts, indicators: indicatorIds.size, targets, milliseconds: Date.now() - started };
 }
