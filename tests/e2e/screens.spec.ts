@@ -129,6 +129,13 @@ for (const size of SIZES) {
 
     await page.context().clearCookies();
     await login(page, 'cun229');
+    await page.goto('/?period=2022S1&asOf=2022-06-30');
+    await expect(page.getByRole('button', { name: '本村：燕塘村' })).toBeVisible();
+    await page.waitForTimeout(800);
+    await shoot(page, `${size.name}-village-cadre-home`);
+    await page.goto('/indicators?period=2022S1&asOf=2022-06-30');
+    await expect(page.getByText('排查安全隐患').first()).toBeVisible();
+    await shoot(page, `${size.name}-village-cadre-indicators`);
     await page.goto('/org/430681105228');
     await expect(page.getByText('无权访问')).toBeVisible();
     await shoot(page, `${size.name}-org-forbidden`);

@@ -8,7 +8,7 @@ export function SheetExportButton({ fileName, sheetName, columns, rows, disabled
   fileName: string;
   sheetName: string;
   columns: SheetColumn[];
-  rows: () => (string | number | null)[][];
+  rows: () => (string | number | null)[][] | Promise<(string | number | null)[][]>;
   disabled?: boolean;
 }) {
   const { message } = App.useApp();
@@ -16,7 +16,7 @@ export function SheetExportButton({ fileName, sheetName, columns, rows, disabled
   const onClick = async () => {
     setBusy(true);
     try {
-      await downloadSheet(fileName, sheetName, columns, rows());
+      await downloadSheet(fileName, sheetName, columns, await rows());
     } catch {
       message.error('导出失败，请稍后重试');
     } finally {

@@ -111,7 +111,8 @@ function Head({ data }: { data: Explanation }) {
     <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} styles={{ label: { whiteSpace: 'nowrap', width: 72 } }}
       items={[
         { key: 'unit', label: '单位', children: data.orgUnit.name },
-        { key: 'period', label: '期间', children: `${data.period.label}（${data.period.start} 至 ${data.period.end}）` },
+        // Relative periods carry their days in the label already: 近7日（6月24日—6月30日）.
+        { key: 'period', label: '期间', children: data.period.label.includes('（') ? data.period.label : `${data.period.label}（${data.period.start} 至 ${data.period.end}）` },
         { key: 'value', label: '数值', children: <Typography.Text strong>{formatValue(data.value, data.indicator)}</Typography.Text> },
         { key: 'source', label: '来源', children: source },
       ]} />

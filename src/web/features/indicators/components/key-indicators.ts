@@ -1,9 +1,14 @@
 // The indicators a dashboard leads with. Chosen per browser (a leader's own view, not a township setting);
-// until chosen, the first four indicators of the township.
+// until chosen, the built-in headline figures the township has, else its first four indicators.
 import { useState } from 'react';
 import type { Indicator } from '../api/types';
 
 const STORE = 'zhenwu.keyIndicators';
+/** Built-in indicators a township overview leads with, when the township has them (the demo sets their targets). */
+const PREFERRED = [
+  'land_transferred', 'first_doses_60', 'toilets_renovated', 'houses_inspected',
+  'booster_doses', 'hazard_rectification_rate', 'monitored_households_at_risk', 'employment_rate',
+];
 
 export function useKeyIndicators(all: Indicator[] | undefined): [Indicator[], (keys: string[]) => void] {
   const [keys, setKeys] = useState<string[] | null>(() => {
@@ -20,5 +25,6 @@ export function useKeyIndicators(all: Indicator[] | undefined): [Indicator[], (k
     localStorage.setItem(STORE, JSON.stringify(next));
     setKeys(next);
   };
-  return [chosen.length ? chosen : list.slice(0, 4), set];
+  const preferred = PREFERRED.map((k) => list.find((i) => i.key === k)).filter((i): i is Indicator => !!i);
+  return [chosen.length ? chosen : preferred.length ? preferred : list.slice(0, 4), set];
 }

@@ -1,7 +1,7 @@
 import { AimOutlined, AppstoreAddOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { formatValue } from '../../../../core/indicators';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../../app/auth';
@@ -13,7 +13,7 @@ import { SheetExportButton } from '../../../components/SheetExportButton';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { errorDetail } from '../../../lib/api-client';
 import { useIndicators } from '../api/get-indicators';
-import { useIndicatorValues, valueOf } from '../api/get-values';
+import { getValues, useIndicatorValues, valueOf } from '../api/get-values';
 import { useDeleteIndicator } from '../api/save-indicator';
 import type { Indicator } from '../api/types';
 import { CompletionBar } from '../components/CompletionBar';
@@ -54,7 +54,23 @@ export default function IndicatorsPage() {
       && (!line || i.workLine === line) && (!unit || i.unit === unit) && (!type || i.source.type === type));
   }, [all, q, line, unit, type]);
   const targets = !isRelative(choice.period);
-  const values = useIndicatorValues({ keys: list.slice(0, 200).map((i) => i.key), periods: [choice.period], asOf: choice.asOf, orgUnit, targets });
+  // Values for the page shown only: quick on a library of 150 indicators, and one failing figure cannot blank the rest.
+  const [page, setPage] = useState(1);
+  const pageSize = 20;
+  useEffect(() => setPage(1), [q, line, unit, type]);
+  const shownKeys = list.slice((page - 1) * pageSize, page * pageSize).map((i) => i.key);
+  const values = useIndicatorValues({ keys: shownKeys, periods: [choice.period], asOf: choice.asOf, orgUnit, targets });
+  const exportRows = async () => {
+    const answers = [];
+    for (let i = 0; i < list.length; i += 50) {
+      answers.push(await getValues({ keys: list.slice(i, i + 50).map((x) => x.key), periods: [choice.period], asOf: choice.asOf, orgUnit, targets }));
+    }
+    const items = answers.flatMap((a) => a.items);
+    return list.map((i) => {
+      const v = items.find((x) => x.indicator === i.key);
+      return [i.name, i.workLine ?? '', sourceText(i), formatValue(v?.value ?? null, i), v?.target == null ? '' : formatValue(v.target, i), v?.completion == null ? null : Number(v.completion.toFixed(1))];
+    });
+  };
 
   if (isPending) return <PageLoading />;
   if (error) return <ApiErrorResult error={error} onRetry={() => refetch()} />;
@@ -157,12 +173,9 @@ export default function IndicatorsPage() {
           <Select allowClear placeholder="全部来源" aria-label="按来源类型筛选" value={type} onChange={setType} style={{ width: isMobile ? 'calc(34% - 4px)' : 150 }}
             options={Object.entries(SOURCE_TYPE_NAMES).map(([value, label]) => ({ value, label }))} />
           {!isMobile && <Typography.Text type="secondary">共 {list.length} 个指标</Typography.Text>}
-          <SheetExportButton fileName={`指标-${choice.period}.xlsx`} sheetName="指标" disabled={!list.length || values.isPending}
+          <SheetExportButton fileName={`指标-${choice.period}.xlsx`} sheetName="指标" disabled={!list.length}
             columns={[{ header: '指标', width: 28 }, { header: '条线', width: 12 }, { header: '来源', width: 40 }, { header: `数值（${choiceLabel(choice)}）`, width: 22 }, { header: '目标', width: 16 }, { header: '完成率(%)', width: 12 }]}
-            rows={() => list.map((i) => {
-              const v = valueOf(values.data, i.key);
-              return [i.name, i.workLine ?? '', sourceText(i), formatValue(v?.value ?? null, i), v?.target == null ? '' : formatValue(v.target, i), v?.completion == null ? null : Number(v.completion.toFixed(1))];
-            })} />
+            rows={exportRows} />
         </Flex>
       </Card>
       {values.error && <ApiErrorResult error={values.error} compact onRetry={() => values.refetch()} />}
@@ -181,7 +194,7 @@ export default function IndicatorsPage() {
         <Card size="small" styles={{ body: { padding: 0 } }}>
           <Table<Indicator> rowKey="key" size="middle" columns={columns} dataSource={list}
             locale={{ emptyText: emptyText('没有找到匹配的指标') }}
-            pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个指标`, size: 'small' }} />
+            pagination={{ current: page, pageSize, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个指标`, size: 'small' }} />
         </Card>
       )}
       {canDefine && <IndicatorLibraryModal open={library} onClose={() => setLibrary(false)} />}
