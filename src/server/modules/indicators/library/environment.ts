@@ -1,7 +1,7 @@
 // 生态环保 and 人居环境: planting, garbage and sewage facilities, environment problems, beautiful hamlets,
 // toilet and dilapidated-house renovation, illegal buildings, tomb remediation.
 import type { IndicatorDefinition } from '../../../../core/indicators.js';
-import { eq, indicator, OPEN, oneOf, records, RECTIFIED } from './types.js';
+import { eq, formula, indicator, OPEN, oneOf, records, RECTIFIED } from './types.js';
 
 const SEWAGE_BUILT = { dateField: 'completed_on', filters: [eq('stage', '建成')] };
 const tombs = (...filters: ReturnType<typeof eq>[]) => records('tombs', 'count', { dateField: 'done_on', filters });
@@ -41,6 +41,9 @@ export const ENVIRONMENT_INDICATORS: IndicatorDefinition[] = [
   indicator('beautiful_hamlets_built', '建成秀美屋场', '个', records('beautiful_hamlets', 'count', { filters: [eq('stage', '建成')] })),
 
   indicator('toilets_renovated', '完成农村改厕', '户', records('toilet_renovation', 'count', { dateField: 'done_on' })),
+  indicator('toilet_renovation_completion', '改厕任务完成率', '%', formula('percent(toilets_renovated, target(toilets_renovated))'), {
+    decimals: 1, workLine: '人居环境',
+  }),
   indicator('toilets_accepted', '改厕已验收', '户', records('toilet_renovation', 'count', { dateField: 'done_on', filters: [eq('accepted', true)] })),
   indicator('dilapidated_houses_renovated', '完成危房改造', '户', records('dilapidated_houses', 'count', { dateField: 'done_on' })),
   indicator('dilapidated_house_subsidies', '危房改造补助资金', '元', records('dilapidated_houses', 'sum', { field: 'subsidy', dateField: 'done_on' }), {

@@ -22,6 +22,9 @@ export const INDUSTRY_INDICATORS: IndicatorDefinition[] = [
   indicator('land_transferred_growth', '土地流转面积同比增幅', '%', formula('growth(land_transferred, last_year(land_transferred))'), {
     decimals: 1, workLine: '产业发展',
   }),
+  indicator('land_transfer_completion', '土地流转任务完成率', '%', formula('percent(land_transferred, target(land_transferred))'), {
+    decimals: 1, workLine: '产业发展', description: '流转面积占镇里下达的流转任务（目标值）的百分比；没有目标的单位为空。',
+  }),
   indicator('land_transferred_to_yuchi_shanju', '流转给玉池山居的土地面积', '亩', records(LAND, 'sum', {
     field: 'area', dateField: 'signed_on', filters: [eq('transferee', '玉池山居旅游发展有限公司')],
   }), { decimals: 1, description: '石牛冲项目：流入方为玉池山居旅游发展有限公司的流转面积。' }),
