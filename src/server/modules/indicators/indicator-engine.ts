@@ -10,7 +10,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import type { IndicatorFilter, IndicatorSource, ItemsSource, RecordsSource } from '../../../core/indicators.js';
 import { evaluateFormula, parseFormula, type FormulaNode } from '../../../core/formula.js';
-import { periodOf, periodsBetween, sameRangeLastYear, type DateRange, type PeriodType } from '../../../core/periods.js';
+import { addDays, periodOf, periodsBetween, sameRangeLastYear, type DateRange, type PeriodType } from '../../../core/periods.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 
 export interface LedgerInfo {
@@ -102,29 +102,16 @@ export function recordsConditions(source: RecordsSource, ledger: LedgerInfo): SQ
   return parts.length ? sql.join(parts.map((p) => sql`(${p})`), sql` AND `) : null;
 }
 
-function recordsAggregate(source: RecordsSource): SQL {
-  const f = source.field ?? '';
-  switch (source.aggregate) {
-    case 'count': return sql`count(*)`;
-    case 'distinct': return sql`count(DISTINCT ${fieldText(f)})`;
-    case 'sum': return sql`sum(${fieldNumber(f)})`;
-    case 'min': return sql`min(${fieldNumber(f)})`;
-    case 'max': return sql`max(${fieldNumber(f)})`;
-    case 'avg': return source.weightField
-      ? sql`sum(${fieldNumber(f)} * ${fieldNumber(source.weightField)}) / nullif(sum(CASE WHEN ${fieldNumber(f)} IS NOT NULL THEN ${fieldNumber(source.weightField)} END), 0)`
-      : sql`avg(${fieldNumber(f)})`;
-  }
-}
-
-/** The date condition placing a record in window w (aliased w(ws, we, wi)), or null when it is undated. */
+/** The date condition placing a record in window w (aliased w(ws, wn): first day, day after the last). */
 export function recordsWindowCondition(source: Pick<RecordsSource, 'dateField' | 'timing' | 'since'>): SQL | null {
   if (!source.dateField) return null;
   const date = fieldText(source.dateField);
-  if (source.timing === 'flow') return sql`${date} BETWEEN w.ws AND w.we`;
-  return source.since ? sql`${date} BETWEEN ${source.since} AND w.we` : sql`${date} <= w.we`;
+  if (source.timing === 'flow') return sql`${date} >= w.ws AND ${date} < w.wn`;
+  return source.since ? sql`${date} >= ${source.since} AND ${date} < w.wn` : sql`${date} < w.wn`;
 }
 
-const windowsTable = (windows: Window[]) => sql`unnest(${pgArray(windows.map((w) => w.start))}::text[], ${pgArray(windows.map((w) => w.end))}::text[], ${pgArray(windows.map((_, i) => i))}::int[]) AS w(ws, we, wi)`;
+// A window's days run from ws up to, not including, wn (the day after its end): a datetime on the last day counts.
+const windowsTable = (windows: Window[]) => sql`unnest(${pgArray(windows.map((w) => w.start))}::text[], ${pgArray(windows.map((w) => addDays(w.end, 1)))}::text[], ${pgArray(windows.map((_, i) => i))}::int[]) AS w(ws, wn, wi)`;
 
 interface Mapping { unitIds: number[]; subjectIndexes: number[] }
 const mappingTable = (m: Mapping) => sql`unnest(${pgArray(m.unitIds)}::int[], ${pgArray(m.subjectIndexes)}::int[]) AS m(uid, si)`;
@@ -155,6 +142,143 @@ const ledgerCondition = (task: Task) => sql`r.township_id IN (${idList(task.town
 type Row = { si: number; wi: number } & Record<string, number | string | null>;
 // Sums of float8 carry binary noise (0.1 + 0.2); six decimals are more than any unit here shows.
 const toNumber = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 1e6) / 1e6);
+
+const STATEMENTS_AT_ONCE = 3;
+
+async function runLimited(jobs: (() => Promise<void>)[], limit: number) {
+  let next = 0;
+  const worker = async () => { while (next < jobs.length) await jobs[next++](); };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+}
+
+/** Columns extracted once per record in the inner query, shared between indicators that read the same thing. */
+class Extracts {
+  private readonly byKey = new Map<string, string>();
+  readonly columns: SQL[] = [];
+  add(key: string, expression: SQL): SQL {
+    let alias = this.byKey.get(key);
+    if (!alias) {
+      alias = `x${this.byKey.size}`;
+      this.byKey.set(key, alias);
+      this.columns.push(sql`${expression} AS ${sql.identifier(alias)}`);
+    }
+    return sql`x.${sql.identifier(alias)}`;
+  }
+}
+
+/** The outer aggregate of one records indicator over the inner query's extracted columns. */
+function extractedAggregate(source: RecordsSource, ledger: LedgerInfo, extracts: Extracts): SQL {
+  const condition = recordsConditions(source, ledger);
+  const filter = condition ? sql` FILTER (WHERE ${extracts.add(`c:${JSON.stringify([source.filters, source.statuses])}`, sql`coalesce(${condition}, false)`)})` : sql``;
+  const number = (key: string) => extracts.add(`n:${key}`, fieldNumber(key));
+  const f = source.field ?? '';
+  switch (source.aggregate) {
+    case 'count': return sql`count(*)${filter}`;
+    case 'distinct': return sql`count(DISTINCT ${extracts.add(`t:${f}`, fieldText(f))})${filter}`;
+    case 'sum': case 'min': case 'max': return sql`${sql.raw(source.aggregate)}(${number(f)})${filter}`;
+    case 'avg': {
+      if (!source.weightField) return sql`avg(${number(f)})${filter}`;
+      const [x, w] = [number(f), number(source.weightField)];
+      return sql`sum(${x} * ${w})${filter} / nullif(sum(CASE WHEN ${x} IS NOT NULL THEN ${w} END)${filter}, 0)`;
+    }
+  }
+}
+
+/**
+ * Windows that do not overlap (a list of months, quarters, days) place a date with one width_bucket lookup
+ * instead of a join that compares the date with every window: bounds are the windows' first days and the days
+ * after their last, and each bucket maps to its window or, in a gap, to nothing.
+ */
+function bucketOf(windows: Window[], date: SQL): SQL | null {
+  const order = windows.map((w, i) => ({ w, i })).sort((a, b) => a.w.start.localeCompare(b.w.start));
+  for (let k = 1; k < order.length; k++) if (order[k].w.start <= order[k - 1].w.end) return null;
+  const bounds: string[] = [];
+  const map: (number | null)[] = [];
+  for (const { w, i } of order) {
+    if (bounds.at(-1) !== w.start) {
+      if (bounds.length) map.push(null);
+      bounds.push(w.start);
+    }
+    map.push(i);
+    bounds.push(addDays(w.end, 1));
+  }
+  const mapLiteral = `{${map.map((m) => (m === null ? 'NULL' : String(m))).join(',')}}`;
+  return sql`(${mapLiteral}::int[])[width_bucket(${date}, ${pgArray(bounds)}::text[])]`;
+}
+
+function recordsStatement(batch: Task[], mapping: Mapping): SQL {
+  const first = batch[0];
+  const source = first.source as RecordsSource;
+  const extracts = new Extracts();
+  const aggregates = batch.map((task, i) => sql`${extractedAggregate(task.source as RecordsSource, task.ledger, extracts)} AS ${sql.identifier(`v${i}`)}`);
+  const windows = first.windows;
+  const conditions = [ledgerCondition(first), sql`r.deleted_at IS NULL`];
+  let inner: SQL[] = [sql`r.org_unit_id AS uid`];
+  let windowJoin: SQL;
+  let windowFilter = sql``;
+  if (!source.dateField) {
+    windowJoin = sql`CROSS JOIN ${windowsTable(windows)}`;
+  } else {
+    const date = fieldText(source.dateField);
+    const last = addDays(windows.map((w) => w.end).sort().at(-1)!, 1);
+    const from = source.timing === 'flow' ? windows.map((w) => w.start).sort()[0] : source.since;
+    conditions.push(from ? sql`${date} >= ${from} AND ${date} < ${last}` : sql`${date} < ${last}`);
+    const bucket = source.timing === 'flow' ? bucketOf(windows, date) : null;
+    if (bucket) {
+      inner = [...inner, sql`${bucket} AS wi`];
+      windowJoin = sql`CROSS JOIN LATERAL (SELECT x.wi) w`;
+      windowFilter = sql`WHERE x.wi IS NOT NULL`;
+    } else {
+      inner = [...inner, sql`${date} AS d`];
+      windowJoin = sql`JOIN ${windowsTable(windows)} ON ${source.timing === 'flow' ? sql`x.d >= w.ws AND x.d < w.wn` : sql`x.d < w.wn`}`;
+    }
+  }
+  // The inner query extracts what the aggregates read, so that joins and sorts carry narrow rows, not the
+  // whole JSONB; OFFSET 0 keeps the planner from folding it back in.
+  return sql`
+    SELECT m.si, w.wi, ${sql.join(aggregates, sql`, `)}
+    FROM (SELECT ${sql.join([...inner, ...extracts.columns], sql`, `)} FROM ledger_records r WHERE ${sql.join(conditions, sql` AND `)} OFFSET 0) x
+    JOIN ${mappingTable(mapping)} ON m.uid = x.uid
+    ${windowJoin}
+    ${windowFilter}
+    GROUP BY m.si, w.wi`;
+}
+
+function itemsStatement(batch: Task[], mapping: Mapping): SQL | null {
+  const task = batch[0];
+  const source = task.source as ItemsSource;
+  const periodType = task.ledger.periodType!;
+  const agg = (s: ItemsSource, v: SQL) => (s.aggregate === 'count' ? sql`count(${v})` : sql`${sql.raw(s.aggregate)}(${v})`);
+  if (source.timing === 'stock') {
+    const item = fieldNumber(source.item);
+    const latest = task.windows.map((w) => itemPeriods(source, periodType, w).latestBy!);
+    return sql`
+      SELECT m.si, x.wi, ${agg(source, sql`x.v`)} AS v0
+      FROM (
+        SELECT DISTINCT ON (r.org_unit_id, w.wi) r.org_unit_id AS uid, w.wi, ${item} AS v
+        FROM ledger_records r
+        JOIN unnest(${pgArray(latest)}::text[], ${pgArray(latest.map((_, i) => i))}::int[]) AS w(latest, wi) ON r.period <= w.latest
+        WHERE ${ledgerCondition(task)} AND r.deleted_at IS NULL AND ${item} IS NOT NULL
+        ORDER BY r.org_unit_id, w.wi, r.period DESC
+      ) x
+      JOIN ${mappingTable(mapping)} ON m.uid = x.uid
+      GROUP BY m.si, x.wi`;
+  }
+  const pairs = task.windows.flatMap((w, wi) => itemPeriods(source, periodType, w).ids.map((p) => [p, wi] as const));
+  if (pairs.length === 0) return null;
+  const items = batch.map((t, i) => sql`${fieldNumber((t.source as ItemsSource).item)} AS ${sql.identifier(`e${i}`)}`);
+  const aggregates = batch.map((t, i) => sql`${agg(t.source as ItemsSource, sql`x.${sql.identifier(`e${i}`)}`)} AS ${sql.identifier(`v${i}`)}`);
+  const periods = [...new Set(pairs.map((p) => p[0]))];
+  return sql`
+    SELECT m.si, w.wi, ${sql.join(aggregates, sql`, `)}
+    FROM (
+      SELECT r.org_unit_id AS uid, r.period, ${sql.join(items, sql`, `)} FROM ledger_records r
+      WHERE ${ledgerCondition(task)} AND r.deleted_at IS NULL AND r.period = ANY(${pgArray(periods)}::text[]) OFFSET 0
+    ) x
+    JOIN unnest(${pgArray(pairs.map((p) => p[0]))}::text[], ${pgArray(pairs.map((p) => p[1]))}::int[]) AS w(period, wi) ON w.period = x.period
+    JOIN ${mappingTable(mapping)} ON m.uid = x.uid
+    GROUP BY m.si, w.wi`;
+}
 
 export async function computeValues(q: Queryable, request: EngineRequest): Promise<ValueLookup> {
   const catalogs = new Map(request.catalogs.map((c) => [c.townshipId, c]));
@@ -243,59 +367,30 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
     const batchKey = JSON.stringify([task.ledgerKey, task.ledgerIds, s.dateField ?? null, s.dateField ? s.timing : null, s.since ?? null, task.windows.map((w) => w.id)]);
     batches.set(batchKey, [...(batches.get(batchKey) ?? []), task]);
   }
-  await Promise.all([...batches.values()].map(async (batch) => {
-    const first = batch[0];
-    const source = first.source as RecordsSource;
-    const columns = batch.map((task, i) => {
-      const s = task.source as RecordsSource;
-      const where = recordsConditions(s, task.ledger);
-      return sql`${recordsAggregate(s)}${where ? sql` FILTER (WHERE ${where})` : sql``} AS ${sql.identifier(`v${i}`)}`;
-    });
-    const dated = recordsWindowCondition(source);
-    const rows = await queryRows<Row>(q, sql`
-      SELECT m.si, w.wi, ${sql.join(columns, sql`, `)}
-      FROM ledger_records r
-      JOIN ${mappingTable(mapping)} ON m.uid = r.org_unit_id
-      JOIN ${windowsTable(first.windows)} ON ${dated ?? sql`true`}
-      WHERE ${ledgerCondition(first)} AND r.deleted_at IS NULL
-      GROUP BY m.si, w.wi`);
+  const statements: (() => Promise<void>)[] = [...batches.values()].map((batch) => async () => {
+    const rows = await queryRows<Row>(q, recordsStatement(batch, mapping));
     batch.forEach((task, i) => merge(task, rows, `v${i}`));
-  }));
+  });
 
-  // 3b. Periodic ledgers: one query per item indicator.
-  await Promise.all(tasks.filter((t) => t.source.type === 'items').map(async (task) => {
-    const source = task.source as ItemsSource;
-    const periodType = task.ledger.periodType;
-    if (!periodType) return;
-    const item = fieldNumber(source.item);
-    const agg = (v: SQL) => (source.aggregate === 'count' ? sql`count(${v})` : sql`${sql.raw(source.aggregate)}(${v})`);
-    let rows: Row[];
-    if (source.timing === 'stock') {
-      const latest = task.windows.map((w) => itemPeriods(source, periodType, w).latestBy!);
-      rows = await queryRows<Row>(q, sql`
-        SELECT m.si, x.wi, ${agg(sql`x.v`)} AS v0
-        FROM (
-          SELECT DISTINCT ON (r.org_unit_id, w.wi) r.org_unit_id AS uid, w.wi, ${item} AS v
-          FROM ledger_records r
-          JOIN unnest(${pgArray(latest)}::text[], ${pgArray(latest.map((_, i) => i))}::int[]) AS w(latest, wi) ON r.period <= w.latest
-          WHERE ${ledgerCondition(task)} AND r.deleted_at IS NULL AND ${item} IS NOT NULL
-          ORDER BY r.org_unit_id, w.wi, r.period DESC
-        ) x
-        JOIN ${mappingTable(mapping)} ON m.uid = x.uid
-        GROUP BY m.si, x.wi`);
-    } else {
-      const pairs = task.windows.flatMap((w, wi) => itemPeriods(source, periodType, w).ids.map((p) => [p, wi] as const));
-      if (pairs.length === 0) return;
-      rows = await queryRows<Row>(q, sql`
-        SELECT m.si, w.wi, ${agg(item)} AS v0
-        FROM ledger_records r
-        JOIN unnest(${pgArray(pairs.map((p) => p[0]))}::text[], ${pgArray(pairs.map((p) => p[1]))}::int[]) AS w(period, wi) ON w.period = r.period
-        JOIN ${mappingTable(mapping)} ON m.uid = r.org_unit_id
-        WHERE ${ledgerCondition(task)} AND r.deleted_at IS NULL
-        GROUP BY m.si, w.wi`);
-    }
-    merge(task, rows, 'v0');
-  }));
+  // 3b. Periodic ledgers: the items of one ledger read for the same periods share a query; a stock (each
+  //     unit's latest entered period) is one query per item.
+  const itemBatches = new Map<string, Task[]>();
+  for (const task of tasks) {
+    if (task.source.type !== 'items' || !task.ledger.periodType) continue;
+    const s = task.source;
+    const batchKey = s.timing === 'stock' ? `stock:${task.key}` : JSON.stringify([task.ledgerKey, task.ledgerIds, s.timing, s.since ?? null, task.windows.map((w) => w.id)]);
+    itemBatches.set(batchKey, [...(itemBatches.get(batchKey) ?? []), task]);
+  }
+  for (const batch of itemBatches.values()) {
+    statements.push(async () => {
+      const statement = itemsStatement(batch, mapping);
+      if (!statement) return;
+      const rows = await queryRows<Row>(q, statement);
+      batch.forEach((task, i) => merge(task, rows, `v${i}`));
+    });
+  }
+  // A few statements at a time: each may run parallel workers, and the machine has few cores.
+  await runLimited(statements, STATEMENTS_AT_ONCE);
 
   // Counts and sums over records are 0 where a subject had no rows; everything else stays null (nothing entered).
   const zeroWhenEmpty = new Map<string, Set<number>>();

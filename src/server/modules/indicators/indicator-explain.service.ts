@@ -8,7 +8,7 @@ import { maskPersonalValues } from '../../../core/masking.js';
 import { formulaReferences, parseFormula } from '../../../core/formula.js';
 import type { ItemsSource, RecordsSource } from '../../../core/indicators.js';
 import { stateLabel, type Workflow } from '../../../core/ledger-workflow.js';
-import { sameRangeLastYear, type PeriodWindow } from '../../../core/periods.js';
+import { addDays, sameRangeLastYear, type PeriodWindow } from '../../../core/periods.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import { forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
@@ -60,7 +60,7 @@ async function workflowOf(q: Queryable, ledgerId: number): Promise<Workflow | nu
 async function rowsPlan(q: Queryable, source: RecordsSource | ItemsSource, ledger: RowsPlan['ledger'], unitIds: number[], window: PeriodWindow): Promise<RowsPlan> {
   const units = unitIds.length ? idList(unitIds) : sql`NULL`;
   const base = sql`r.ledger_id = ${ledger.id} AND r.deleted_at IS NULL AND r.org_unit_id IN (${units})`;
-  const windowTable = sql`(SELECT ${window.start}::text AS ws, ${window.end}::text AS we) w`;
+  const windowTable = sql`(SELECT ${window.start}::text AS ws, ${addDays(window.end, 1)}::text AS wn) w`;
   if (source.type === 'records') {
     const conditions = [base, recordsWindowCondition(source), recordsConditions(source, ledger)].filter((c): c is SQL => c !== null);
     return {
