@@ -1,4 +1,4 @@
-import { Alert, App, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Checkbox, Flex, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { emptyText } from '../../../components/empty-text';
 import { useIsMobile } from '../../../components/use-is-mobile';
@@ -13,6 +13,9 @@ export function IndicatorLibraryModal({ open, onClose }: { open: boolean; onClos
   const { data, isPending, error } = useIndicatorLibrary(open);
   const install = useInstallIndicatorLibrary();
   const [keys, setKeys] = useState<string[]>([]);
+  const [q, setQ] = useState('');
+  const [onlyNew, setOnlyNew] = useState(false);
+  const shown = (data?.items ?? []).filter((i) => (!q.trim() || i.name.includes(q.trim()) || (i.workLine ?? '').includes(q.trim())) && (!onlyNew || !i.installed));
   const installable = (data?.items ?? []).filter((i) => !i.installed && i.ledgersInstalled);
   const onOk = () => install.mutate(keys, {
     onSuccess: (r) => { message.success(`已安装 ${r.installed.length} 个指标`); setKeys([]); onClose(); },
@@ -35,11 +38,16 @@ export function IndicatorLibraryModal({ open, onClose }: { open: boolean; onClos
       {error instanceof ApiError && error.status === 404 ? (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="内置指标库暂不可用" description="服务器尚未提供内置指标库，可先用“新建指标”定义所需指标。" />
       ) : (error || install.error) && <Alert type="error" showIcon title={errorDetail(error ?? install.error)} style={{ marginBottom: 12 }} />}
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+        <Input.Search allowClear placeholder="搜索指标名称或条线" aria-label="搜索内置指标" style={{ width: isMobile ? '100%' : 260 }}
+          onChange={(e) => setQ(e.target.value)} onSearch={setQ} />
+        <Checkbox checked={onlyNew} onChange={(e) => setOnlyNew(e.target.checked)}>只看未安装</Checkbox>
+      </Flex>
       <Table<LibraryIndicator>
-        rowKey="key" size="small" loading={isPending} dataSource={data?.items} scroll={{ x: 560 }}
+        rowKey="key" size="small" loading={isPending} dataSource={shown} scroll={{ x: 560 }}
         locale={{ emptyText: emptyText('指标库是空的') }}
         pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个指标` }}
-        rowSelection={{ selectedRowKeys: keys, onChange: (k) => setKeys(k as string[]), getCheckboxProps: (i) => ({ disabled: i.installed || !i.ledgersInstalled }) }}
+        rowSelection={{ selectedRowKeys: keys, preserveSelectedRowKeys: true, onChange: (k) => setKeys(k as string[]), getCheckboxProps: (i) => ({ disabled: i.installed || !i.ledgersInstalled }) }}
         columns={[
           {
             title: '指标', dataIndex: 'name', render: (name: string, i) => (

@@ -67,10 +67,13 @@ export default function DispatchPage() {
     const dayLedgers = new Set((ledgers.data?.items ?? []).filter((l) => l.periodType === 'day').map((l) => l.key));
     const list = indicators.data?.items ?? [];
     const isDaily = (i: Indicator) => i.source.type === 'items' && dayLedgers.has(i.source.ledger);
-    return [...list.filter(isDaily), ...list.filter((i) => !isDaily(i))];
+    // The booster total leads: the figure the daily dispatch of 2022 was about.
+    const dailies = list.filter(isDaily).sort((a, b) => Number(b.key === 'booster_doses') - Number(a.key === 'booster_doses'));
+    return { dailies, others: list.filter((i) => !isDaily(i)) };
   }, [indicators.data, ledgers.data]);
-  const key = search.get('indicator') ?? daily[0]?.key;
-  const indicator = daily.find((i) => i.key === key);
+  const all = [...daily.dailies, ...daily.others];
+  const key = search.get('indicator') ?? all[0]?.key;
+  const indicator = all.find((i) => i.key === key);
   const values = useIndicatorValues({ keys: key ? [key] : [], periods: [...PERIODS], asOf, by: 'village' }, !!indicator);
   const set = (next: Record<string, string>) => setSearch((prev) => ({ ...Object.fromEntries(prev), ...next }), { replace: true });
 
@@ -93,7 +96,10 @@ export default function DispatchPage() {
         <Flex gap={8} wrap align="center">
           <Select showSearch optionFilterProp="label" aria-label="调度指标" placeholder="选择指标" value={indicator?.key}
             style={{ width: isMobile ? '100%' : 300 }} onChange={(k: string) => set({ indicator: k })}
-            options={daily.map((i) => ({ value: i.key, label: i.name }))} notFoundContent="还没有指标" />
+            options={[
+              ...(daily.dailies.length ? [{ label: '每日填报', options: daily.dailies.map((i) => ({ value: i.key, label: i.name })) }] : []),
+              ...(daily.others.length ? [{ label: '其他指标', options: daily.others.map((i) => ({ value: i.key, label: i.name })) }] : []),
+            ]} notFoundContent="还没有指标" />
           <Typography.Text type="secondary">调度日</Typography.Text>
           <DatePicker aria-label="调度日" allowClear={false} value={dayjs(asOf)} onChange={(d) => d && set({ asOf: d.format('YYYY-MM-DD') })} style={{ width: 140 }} />
         </Flex>
