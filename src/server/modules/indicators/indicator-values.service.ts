@@ -106,8 +106,9 @@ export const todayIso = () => isoDate(new Date());
  * Targets of the subjects: a unit's own target for the period, else the sum of its children's (recursively);
  * a cadre group's is the sum of its villages'. Relative periods have no targets.
  */
-export async function targetLookup(q: Queryable, scope: Scope, catalogs: Catalog[], keys: string[], windows: PeriodWindow[]) {
-  const ids = catalogs.flatMap((c) => keys.map((k) => c.indicators.get(k)?.id).filter((i): i is number => i !== undefined));
+export async function targetLookup(q: Queryable, scope: Scope, catalogs: Catalog[], windows: PeriodWindow[]) {
+  // Every indicator's targets for these periods (a small table): formulas read target(x) of keys not asked for.
+  const ids = catalogs.flatMap((c) => [...c.indicators.values()].map((i) => i.id));
   const rows = await repo.targetsOf(q, ids, windows.map((w) => w.id));
   const explicit = new Map(rows.map((r) => [`${r.indicatorId}:${r.orgUnitId}:${r.period}`, r.value]));
   const catalogOf = new Map(catalogs.map((c) => [c.townshipId, c]));
@@ -157,7 +158,7 @@ export async function evaluate(q: Queryable, scope: Scope, keys: string[], windo
   const catalogs = await repo.loadCatalogs(q, scope.townshipIds);
   const unknown = keys.filter((k) => !catalogs.some((c) => c.indicators.has(k)));
   if (unknown.length) throw invalid(unknown.map((k) => ({ field: 'keys', message: `指标“${k}”不存在` })), '指标不存在');
-  const target = await targetLookup(q, scope, catalogs, keys, windows);
+  const target = await targetLookup(q, scope, catalogs, windows);
   const value = await computeValues(q, { catalogs, keys, subjects: scope.subjects, windows, targets: target });
   return { scope, catalogs, windows, value, target };
 }

@@ -110,6 +110,7 @@ beforeAll(async () => {
   await define('land_contracts_total', '累计流转合同数', '份', { type: 'records', ledger: 'land', aggregate: 'count', dateField: 'signed_on', timing: 'stock' });
   await define('transferees', '流入方数', '个', { type: 'records', ledger: 'land', aggregate: 'distinct', field: 'transferee', dateField: 'signed_on', timing: 'flow' });
   await define('land_avg', '平均每份面积', '亩', { type: 'records', ledger: 'land', aggregate: 'avg', field: 'area', dateField: 'signed_on', timing: 'flow' });
+  await define('land_avg_cultivated_weighted', '耕地合同平均面积（按面积加权）', '亩', { type: 'records', ledger: 'land', aggregate: 'avg', field: 'area', weightField: 'area', dateField: 'signed_on', timing: 'flow', filters: [{ field: 'land_type', op: 'eq', value: '耕地' }] });
   await define('land_big', '面积超过100亩的合同', '份', { type: 'records', ledger: 'land', aggregate: 'count', dateField: 'signed_on', timing: 'flow', filters: [{ field: 'area', op: 'gt', value: 100 }] });
   await define('hazards_done', '已整改隐患', '处', { type: 'records', ledger: 'hazards', aggregate: 'count', dateField: 'found_on', timing: 'flow', statuses: ['rectified', 'closed'], filters: [{ field: 'category', op: 'in', value: ['水库'] }] });
   await define('booster', '加强针接种', '剂', { type: 'items', ledger: 'doses', item: 'booster', aggregate: 'sum', timing: 'flow' }, { decimals: 0 });
@@ -124,7 +125,7 @@ const H1 = "BETWEEN '2022-01-01' AND '2022-06-30'";
 
 describe('values against independent SQL', () => {
   it('sums, counts, filters, distinct counts and averages by village for 2022S1', async () => {
-    const items = await values('keys=land_area,land_cultivated,land_contracts,transferees,land_avg,land_big&period=2022S1&asOf=2022-06-30&by=village');
+    const items = await values('keys=land_area,land_cultivated,land_contracts,transferees,land_avg,land_big,land_avg_cultivated_weighted&period=2022S1&asOf=2022-06-30&by=village');
     const land = await ledgerId('land');
     const expected = {
       land_area: await byVillage(sql`SELECT v.code, sum((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
@@ -132,17 +133,18 @@ describe('values against independent SQL', () => {
       land_contracts: await byVillage(sql`SELECT v.code, count(*) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
       transferees: await byVillage(sql`SELECT v.code, count(DISTINCT r.values->>'transferee') AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
       land_avg: await byVillage(sql`SELECT v.code, avg((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
+      land_avg_cultivated_weighted: await byVillage(sql`SELECT v.code, sum((r.values->>'area')::numeric ^ 2) / sum((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND r.values->>'land_type' = '耕地' AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
       land_big: await byVillage(sql`SELECT v.code, count(*) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'area')::numeric > 100 AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
     };
     for (const [key, byCode] of Object.entries(expected)) {
       for (const code of VILLAGES) {
-        const want = byCode.get(code) ?? (key === 'land_avg' ? null : 0);
+        const want = byCode.get(code) ?? (key.startsWith('land_avg') ? null : 0);
         const got = pick(items, key, code, '2022S1');
         if (want === null) expect(got, `${key} ${code}`).toBeNull();
         else expect(got, `${key} ${code}`).toBeCloseTo(want, 4);
       }
     }
-    expect(items).toHaveLength(6 * 3);
+    expect(items).toHaveLength(7 * 3);
   });
 
   it('rolls groups up into their village and everything into the township, averages over all rows', async () => {
@@ -281,6 +283,9 @@ describe('targets', () => {
     expect(area.target).toBe(3000);
     expect(area.completion).toBeCloseTo((area.value! / 3000) * 100, 6);
     expect(items.find((i) => i.indicator === 'land_completion')!.value).toBeCloseTo(area.completion!, 6);
+    // A formula reads the target of an indicator that was not asked for.
+    const alone = await values('keys=land_completion&period=2022S1&asOf=2022-06-30');
+    expect(alone[0].value).toBeCloseTo(area.completion!, 6);
     // A township target of its own wins over the sum.
     await ok('PUT', '/api/indicators/land_area/targets/2022S1', leader, { items: [{ orgUnit: TOWN, value: 2800 }] });
     expect((await values('keys=land_area&period=2022S1&asOf=2022-06-30&targets=true'))[0].target).toBe(2800);
