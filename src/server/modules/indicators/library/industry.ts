@@ -43,8 +43,8 @@ export const INDUSTRY_INDICATORS: IndicatorDefinition[] = [
   indicator('pepper_yield_max', '大红椒预计亩产（最高）', '斤', records('crop_planting', 'max', { field: 'yield_per_mu', dateField: 'planted_on', filters: PEPPER })),
   indicator('pepper_yield_min_qianjin', '大红椒预计亩产下限（千斤）', '千斤', formula('pepper_yield_min / 1000'), { decimals: 0, workLine: '产业发展' }),
   indicator('pepper_yield_max_qianjin', '大红椒预计亩产上限（千斤）', '千斤', formula('pepper_yield_max / 1000'), { decimals: 0, workLine: '产业发展' }),
-  indicator('pepper_price_avg', '大红椒预计平均单价', '元/斤', records('crop_planting', 'avg', { field: 'price', dateField: 'planted_on', filters: PEPPER }), {
-    decimals: 1, description: '各大棚大红椒种植记录预计每斤单价的平均数。',
+  indicator('pepper_price_avg', '大红椒预计平均单价', '元/斤', records('crop_planting', 'avg', { field: 'price', weightField: 'area', dateField: 'planted_on', filters: PEPPER }), {
+    decimals: 1, description: '各大棚大红椒种植记录预计每斤单价，按种植面积加权平均。',
   }),
   indicator('pepper_expected_income', '大红椒预计经济效益', '万元', records('crop_planting', 'sum', { field: 'expected_income', dateField: 'planted_on', filters: PEPPER }), { decimals: 0 }),
 
