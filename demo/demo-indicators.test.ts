@@ -152,4 +152,18 @@ describe('demo indicators', () => {
       }
     }
   });
+
+  it('has its ranking boards and keeps its own data-quality rules', async () => {
+    const boards = (await get('/api/rankings')).items as unknown as { key: string }[];
+    expect(boards.map((b) => b.key)).toEqual(['vaccination_60_board', 'land_transfer_board', 'booster_daily_board', 'house_inspection_groups']);
+    const land = (await get(`/api/rankings/land_transfer_board/board?period=2022S1&asOf=${AS_OF}`)) as unknown as { items: { rank: number | null; board: string | null }[] };
+    expect(land.items).toHaveLength(17);
+    expect(land.items.some((i) => i.board === 'top') && land.items.some((i) => i.board === 'bottom')).toBe(true);
+    const groups = (await get(`/api/rankings/house_inspection_groups/board?period=2022S1&asOf=${AS_OF}`)) as unknown as { items: { rank: number | null }[] };
+    expect(groups.items.length).toBeGreaterThan(1);
+    expect(groups.items.every((i) => i.rank !== null)).toBe(true);
+    const quality = (await get(`/api/quality-rules/violations?period=2022S1&asOf=${AS_OF}`)) as unknown as { checked: number; items: unknown[] };
+    expect(quality.checked).toBe(3 * 17);
+    expect(quality.items).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import { installBuiltinLedgers } from '../src/server/modules/ledgers/library/ins
 import { installBuiltinIndicators } from '../src/server/modules/indicators/library/install-library.js';
 import { recordAudit, SYSTEM_ACTOR } from '../src/server/modules/audit/audit.service.js';
 import { loadDemoIndicatorTargets } from './demo-indicator-targets.js';
+import { loadDemoBoards } from './demo-boards.js';
 import { DEMO_FROM, DEMO_TO, demoContext, type DemoRecord, type DemoVillage } from './demo-ledger-context.js';
 import { ECONOMY_GENERATORS } from './demo-ledgers-economy.js';
 import { ENVIRONMENT_GENERATORS } from './demo-ledgers-environment.js';
@@ -85,6 +86,9 @@ export interface DemoLedgerSummary {
   counts: Record<string, number>;
   /** Built-in indicators installed, and their demo targets written. */
   indicators: number;
+  /** Ranking boards and data-quality rules of the demo township. */
+  boards: number;
+  rules: number;
   targets: number;
   milliseconds: number;
 }
@@ -136,7 +140,8 @@ export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: 
   }
   await flush();
   const targets = await loadDemoIndicatorTargets(q, townshipId, userId, indicatorIds, seed);
+  const boards = await loadDemoBoards(q, townshipId, userId, indicatorIds);
   // One entry for the whole load: the records are synthetic, so their own history starts at their creation.
   await recordAudit(q, SYSTEM_ACTOR, { action: 'ledger.demo', entity: 'ledger', townshipId, after: { seed, from: DEMO_FROM, to: DEMO_TO, counts } });
-  return { seed, counts, indicators: indicatorIds.size, targets, milliseconds: Date.now() - started };
+  return { seed, counts, indicators: indicatorIds.size, targets, ...boards, milliseconds: Date.now() - started };
 }
