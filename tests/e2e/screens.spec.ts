@@ -9,30 +9,15 @@ const SIZES = [
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ];
 
-/** A few indicators, a ranking and a quality rule, so the indicator screens show figures (once per database). */
-async function ensureIndicators(page: Page) {
-  const { items } = await (await page.request.get('/api/indicators')).json() as { items: { key: string }[] };
-  if (items.some((i) => i.key === 'scr_hazards')) return;
-  const define = async (body: object) => expect((await page.request.post('/api/indicators', { data: body })).status()).toBe(201);
-  const base = { decimals: 0, scale: 'none', higherIsBetter: true };
-  await define({ ...base, key: 'scr_land', name: '土地流转面积', unit: '亩', decimals: 1, workLine: '产业发展',
-    source: { type: 'records', ledger: 'land_transfer', aggregate: 'sum', field: 'area', dateField: 'signed_on', timing: 'flow' } });
-  await define({ ...base, key: 'scr_hazards', name: '排查安全隐患', unit: '处', higherIsBetter: false, workLine: '安全生产',
-    source: { type: 'records', ledger: 'safety_hazards', aggregate: 'count', dateField: 'found_on', timing: 'flow' } });
-  await define({ ...base, key: 'scr_major', name: '重大隐患', unit: '处', higherIsBetter: false, workLine: '安全生产',
-    source: { type: 'records', ledger: 'safety_hazards', aggregate: 'count', filters: [{ field: 'level', op: 'eq', value: '重大隐患' }], dateField: 'found_on', timing: 'flow' } });
-  await define({ ...base, key: 'scr_booster', name: '60岁以上加强针', unit: '剂', workLine: '疫情防控',
-    source: { type: 'items', ledger: 'vaccination_daily', item: 'booster_60', aggregate: 'sum', timing: 'flow' } });
-  await define({ ...base, key: 'scr_major_share', name: '重大隐患占比', unit: '%', decimals: 1, higherIsBetter: false, workLine: '安全生产',
-    source: { type: 'formula', formula: 'percent(scr_major, scr_hazards)' } });
-  await page.request.put('/api/indicators/scr_land/targets/2022S1', { data: { items: [
-    { orgUnit: '430681105229', value: 600 }, { orgUnit: '430681105228', value: 500 }, { orgUnit: '430681105201', value: 700 },
-  ] } });
-  await page.request.post('/api/rankings', { data: {
-    key: 'scr_land_board', name: '各村土地流转龙虎榜', indicator: 'scr_land', subject: 'village', style: 'dragon_tiger', topN: 3, bottomN: 3,
+/** A ranking and a quality rule over the demo's built-in indicators, so their screens show boards (once per database). */
+async function ensureBoards(page: Page) {
+  const { items } = await (await page.request.get('/api/rankings')).json() as { items: { key: string }[] };
+  if (items.some((r) => r.key === 'scr_land_board')) return;
+  expect((await page.request.post('/api/rankings', { data: {
+    key: 'scr_land_board', name: '各村土地流转龙虎榜', indicator: 'land_transferred', subject: 'village', style: 'dragon_tiger', topN: 3, bottomN: 3,
     requireTarget: false, exemptions: [{ subject: '430681105218', reason: '林场村无耕地流转任务' }],
-  } });
-  await page.request.post('/api/quality-rules', { data: { name: '重大隐患不多于隐患总数', left: 'scr_major', operator: '<=', right: 'scr_hazards' } });
+  } })).status()).toBe(201);
+  await page.request.post('/api/quality-rules', { data: { name: '已整改隐患不多于排查隐患', left: 'hazards_rectified', operator: '<=', right: 'hazards_found' } });
 }
 
 async function shoot(page: Page, file: string) {
@@ -81,26 +66,28 @@ for (const size of SIZES) {
     await expect(page.getByText('身份证号码').first()).toBeVisible();
     await shoot(page, `${size.name}-ledger-definition`);
 
-    await ensureIndicators(page);
+    await ensureBoards(page);
     const period = 'period=2022S1&asOf=2022-06-30';
     await page.goto(`/?${period}`);
     await expect(page.getByText('各村对比').first()).toBeVisible();
     await page.waitForTimeout(800); // charts draw after ECharts loads
     await shoot(page, `${size.name}-dashboard`);
     await page.goto(`/indicators?${period}`);
-    await expect(page.getByText('排查安全隐患').first()).toBeVisible();
+    await expect(page.getByText('土地流转面积').first()).toBeVisible();
     await shoot(page, `${size.name}-indicators`);
-    await page.getByRole('row').filter({ hasText: '重大隐患占比' }).getByRole('button', { name: /查看这个数怎么来的/ }).click();
-    await expect(page.getByText('公式：')).toBeVisible();
+    await page.getByLabel('搜索指标').fill('安全隐患整改率');
+    await page.getByRole('row').filter({ hasText: '安全隐患整改率' }).getByRole('button', { name: /查看这个数怎么来的/ }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '这个数怎么来的' });
+    await expect(drawer.getByText('公式：')).toBeVisible();
     await page.waitForTimeout(600); // let the drawer finish sliding in
     await page.screenshot({ path: `${DIR}/${size.name}-explain-formula.png` });
-    await page.getByRole('listitem').filter({ hasText: '重大隐患' }).first().click();
-    await expect(page.getByText(/共 \d+ 条记录/)).toBeVisible();
+    await drawer.getByRole('listitem').filter({ hasText: '已整改安全隐患' }).first().click();
+    await expect(drawer.getByText(/共 \d+ 条记录/)).toBeVisible();
     await page.screenshot({ path: `${DIR}/${size.name}-explain-records.png` });
-    await page.goto(`/indicators/scr_major/edit?${period}`);
+    await page.goto(`/indicators/hazards_open/edit?${period}`);
     await expect(page.getByText('按已保存的口径实时计算')).toBeVisible();
     await shoot(page, `${size.name}-indicator-form`);
-    await page.goto(`/indicators/scr_land/targets?${period}`);
+    await page.goto(`/indicators/land_transferred/targets?${period}`);
     await expect(page.getByText('燕塘村')).toBeVisible();
     await shoot(page, `${size.name}-indicator-targets`);
     await page.goto('/indicators/rankings');
@@ -110,9 +97,9 @@ for (const size of SIZES) {
     await expect(page.getByText('完整排名')).toBeVisible();
     await shoot(page, `${size.name}-ranking-board`);
     await page.goto(`/indicators/quality?${period}`);
-    await expect(page.getByText('重大隐患不多于隐患总数').first()).toBeVisible();
+    await expect(page.getByText('已整改隐患不多于排查隐患').first()).toBeVisible();
     await shoot(page, `${size.name}-quality`);
-    await page.goto('/indicators/dispatch?indicator=scr_booster&asOf=2022-07-01');
+    await page.goto('/indicators/dispatch?asOf=2022-07-01');
     await expect(page.getByText('各村近7日排名')).toBeVisible();
     await page.waitForTimeout(800);
     await shoot(page, `${size.name}-dispatch`);
@@ -134,7 +121,7 @@ for (const size of SIZES) {
     await page.waitForTimeout(800);
     await shoot(page, `${size.name}-village-cadre-home`);
     await page.goto('/indicators?period=2022S1&asOf=2022-06-30');
-    await expect(page.getByText('排查安全隐患').first()).toBeVisible();
+    await expect(page.getByText('土地流转面积').first()).toBeVisible();
     await shoot(page, `${size.name}-village-cadre-indicators`);
     await page.goto('/org/430681105228');
     await expect(page.getByText('无权访问')).toBeVisible();
