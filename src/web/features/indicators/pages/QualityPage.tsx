@@ -135,7 +135,12 @@ export default function QualityPage() {
       </Card>
       <Row gutter={16}>
         <Col span={24}>
-          <Card size="small" title={`规则（${rules.data?.items.length ?? 0}）`} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}>
+          <Card size="small" title={`规则（${rules.data?.items.length ?? 0}）`} style={{ marginBottom: 16 }} styles={{ body: { padding: 0 } }}
+            extra={(
+              <SheetExportButton fileName="数据质量规则.xlsx" sheetName="规则" disabled={!rules.data?.items.length}
+                columns={[{ header: '规则名称', width: 30 }, { header: '左边', width: 30 }, { header: '比较', width: 8 }, { header: '右边', width: 30 }]}
+                rows={() => (rules.data?.items ?? []).map((r) => [r.name, r.left, OP_SIGN[r.operator], r.right])} />
+            )}>
             {rules.error ? <ApiErrorResult error={rules.error} compact /> : (
               <Table<QualityRule> rowKey="id" size="small" loading={rules.isPending} dataSource={rules.data?.items} pagination={false}
                 locale={{ emptyText: emptyText(canDefine ? '还没有规则，可在下方添加' : '还没有数据质量规则') }}
