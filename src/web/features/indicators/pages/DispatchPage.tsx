@@ -18,7 +18,8 @@ import { useIndicators } from '../api/get-indicators';
 import { useIndicatorValues, valueOf } from '../api/get-values';
 import type { Indicator, IndicatorMeta } from '../api/types';
 import { rankedBarOption } from '../components/chart-options';
-import { useDefaultAsOf } from '../components/period-choice';
+import { DEMO_AS_OF } from '../components/period-choice';
+import { today } from '../../../lib/format';
 import { ValueText } from '../components/ValueText';
 
 const PERIODS = ['YESTERDAY', 'LAST_7_DAYS'] as const;
@@ -61,8 +62,9 @@ export default function DispatchPage() {
   const indicators = useIndicators();
   const ledgers = useLedgers();
   const [search, setSearch] = useSearchParams();
-  const defaultAsOf = useDefaultAsOf();
-  const asOf = search.get('asOf') ?? dayjs(defaultAsOf).add(1, 'day').format('YYYY-MM-DD');
+  const me = useMe();
+  // Today's dispatch reports yesterday; the demo's figures end on its last day, so its dispatch is the day after.
+  const asOf = search.get('asOf') ?? (me.township?.demo ? dayjs(DEMO_AS_OF).add(1, 'day').format('YYYY-MM-DD') : today());
   const daily = useMemo(() => {
     const dayLedgers = new Set((ledgers.data?.items ?? []).filter((l) => l.periodType === 'day').map((l) => l.key));
     const list = indicators.data?.items ?? [];
