@@ -1,6 +1,7 @@
 // Builds a real app on a fresh database for API tests: in-memory PGlite, or — when the suite runs with
 // ZW_TEST_DB=postgresql — a new database created on TEST_DATABASE_URL and dropped afterwards.
 import crypto from 'node:crypto';
+import { expect } from 'vitest';
 import pg from 'pg';
 import { buildApp, SESSION_COOKIE } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -44,6 +45,7 @@ export async function openTestDatabase(): Promise<Database & { dispose: () => Pr
 }
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function buildTestApp(env: Record<string, string> = {}) {
   const database = await openTestDatabase();
@@ -55,11 +57,21 @@ export async function buildTestApp(env: Record<string, string> = {}) {
     db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] },
     actor: SYSTEM_ACTOR, townshipId: null,
   };
+  const call = (method: Method, url: string, cookie: string, payload?: object) =>
+    app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
   return {
     app,
     database,
     db: database.db,
     system,
+    /** A JSON request as the signed-in user of the cookie. */
+    call,
+    /** The same, expecting the status (200 by default); the parsed body, or null for 204. */
+    async ok(method: Method, url: string, cookie: string, payload?: object, status = 200) {
+      const res = await call(method, url, cookie, payload);
+      expect(res.statusCode, res.body).toBe(status);
+      return status === 204 ? null : res.json();
+    },
     async close() {
       await app.close();
       await database.dispose();

@@ -19,14 +19,8 @@ const TOWN = '430681105000';
 const VILLAGES = ['430681105201', '430681105202', '430681105203'];
 const [, YANTANG] = VILLAGES;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-const call = (method: Method, url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-async function ok(method: Method, url: string, cookie: string, payload?: object, status = 200) {
-  const res = await call(method, url, cookie, payload);
-  expect(res.statusCode, res.body).toBe(status);
-  return status === 204 ? null : res.json();
-}
+const call: TestApp['call'] = (...args) => t.call(...args);
+const ok: TestApp['ok'] = (...args) => t.ok(...args);
 
 interface ValueItem { indicator: string; orgUnit: string; period: string; value: number | null; target?: number | null; completion?: number | null }
 const values = async (query: string, cookie = leader) => (await ok('GET', `/api/indicators/values?${query}`, cookie)).items as ValueItem[];

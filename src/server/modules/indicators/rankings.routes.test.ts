@@ -11,14 +11,8 @@ const TOWN = '430681105000';
 const VILLAGES = ['430681105201', '430681105202', '430681105203', '430681105204', '430681105205'];
 const NAMES = ['川山村', '燕塘村', '桥坪村', '石仑村', '玉池村'];
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-const call = (method: Method, url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-async function ok(method: Method, url: string, cookie: string, payload?: object, status = 200) {
-  const res = await call(method, url, cookie, payload);
-  expect(res.statusCode, res.body).toBe(status);
-  return status === 204 ? null : res.json();
-}
+const call: TestApp['call'] = (...args) => t.call(...args);
+const ok: TestApp['ok'] = (...args) => t.ok(...args);
 
 // Doses per village: June and May. June: 40, 30, 30, 10, 0 — a tie for second place.
 const JUNE = [40, 30, 30, 10, 0];

@@ -16,14 +16,8 @@ const [CHUANSHAN, YANTANG, QIAOPING] = ['430681105201', '430681105202', '4306811
 const TOWN = '430681105000';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-const call = (method: Method, url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-async function ok(method: Method, url: string, cookie: string, payload?: object, status = 200) {
-  const res = await call(method, url, cookie, payload);
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json();
-}
+const call: TestApp['call'] = (...args) => t.call(...args);
+const ok: TestApp['ok'] = (...args) => t.ok(...args);
 const count = async (table: 'ledger_records' | 'attachments') =>
   (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ${sql.raw(table)}`))[0].n;
 

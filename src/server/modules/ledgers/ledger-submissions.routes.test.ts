@@ -19,14 +19,8 @@ const TOWN = '430681105000';
 const LEDGER = '/api/ledgers/doses';
 const at = (period: string) => `${LEDGER}/submissions/${period}`;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-const call = (method: Method, url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-async function ok(method: Method, url: string, cookie: string, payload?: object, status = 200) {
-  const res = await call(method, url, cookie, payload);
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json();
-}
+const call: TestApp['call'] = (...args) => t.call(...args);
+const ok: TestApp['ok'] = (...args) => t.ok(...args);
 const enter = (period: string, cookie: string, rows: { orgUnit: string; values: object; version?: number | null }[]) =>
   call('PUT', `${LEDGER}/periods/${period}`, cookie, { rows });
 const statuses = async (period: string) =>
