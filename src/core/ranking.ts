@@ -7,6 +7,20 @@ export const BOARD_NAMES: Record<BoardStyle, { top: string; bottom: string; titl
   red_black: { top: '红榜', bottom: '黑榜', title: '红黑榜' },
 };
 
+/** A ranking as defined by the township: which indicator orders whom, and the rules of its boards. */
+export interface RankingDefinition {
+  key: string;
+  name: string;
+  indicator: string;
+  subject: 'village' | 'cadre_group';
+  style: BoardStyle;
+  topN: number;
+  bottomN: number;
+  requireTarget: boolean;
+  /** Subjects (village codes, cadre groups as cg<id>) kept off the board, each with its reason. */
+  exemptions: { subject: string; reason: string }[];
+}
+
 export interface RankingRules {
   topN: number;
   bottomN: number;

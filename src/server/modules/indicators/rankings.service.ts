@@ -3,7 +3,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { completion, formatValue, type IndicatorFormat } from '../../../core/indicators.js';
-import { BOARD_NAMES, rankContestants, type BoardStyle } from '../../../core/ranking.js';
+import { BOARD_NAMES, rankContestants, type BoardStyle, type RankingDefinition } from '../../../core/ranking.js';
 import { addDays, daysIn, parsePeriod, shiftPeriod, type PeriodWindow } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
 import { indicators, rankings } from '../../db/schema.js';
@@ -15,17 +15,7 @@ import { indicatorTownship } from './indicator-definitions.service.js';
 import { evaluate, resolveScope, resolveWindows, todayIso } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
 
-export interface RankingInput {
-  key: string;
-  name: string;
-  indicator: string;
-  subject: 'village' | 'cadre_group';
-  style: BoardStyle;
-  topN: number;
-  bottomN: number;
-  requireTarget: boolean;
-  exemptions: { subject: string; reason: string }[];
-}
+export type RankingInput = RankingDefinition;
 
 type RankingRow = typeof rankings.$inferSelect;
 
