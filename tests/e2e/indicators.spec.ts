@@ -65,7 +65,9 @@ test('a leader defines an indicator, reads it on the list and the dashboard, exp
   await page.goto('/');
   await page.getByRole('button', { name: '重点指标' }).click();
   const keys = page.getByRole('combobox', { name: '重点指标' });
-  await page.locator('.ant-popover .ant-select-selection-item-remove').first().click();
+  await expect(keys).toBeVisible();
+  const removeFirst = page.locator('.ant-popover .ant-select-selection-item-remove').first();
+  if (await removeFirst.count()) await removeFirst.click(); // room under the limit of 8 key figures
   await keys.click();
   await page.keyboard.type(name.slice(0, 4));
   await page.locator('.ant-select-dropdown:visible').getByTitle(name, { exact: true }).click();
