@@ -20,6 +20,10 @@ const OPERATORS: { value: QualityOperator; label: string }[] = [
   { value: '>=', label: '≥ 不小于' }, { value: '>', label: '> 大于' }, { value: '!=', label: '≠ 不等于' },
 ];
 const OP_SIGN: Record<QualityOperator, string> = { '<=': '≤', '<': '<', '=': '=', '>=': '≥', '>': '>', '!=': '≠' };
+const FUNCTION_NAMES = new Set(['ratio', 'percent', 'growth', 'diff', 'min', 'max', 'abs', 'round', 'last_year', 'target']);
+/** A formula with indicator keys written as their names: land_transferred → 土地流转面积. */
+const readable = (formula: string, names: Map<string, string>) =>
+  formula.replace(/[a-z][a-z0-9_]*/g, (word) => (FUNCTION_NAMES.has(word) ? word : names.get(word) ?? word));
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 4 }));
 
 function RuleForm() {
@@ -49,7 +53,7 @@ function RuleForm() {
       <Row gutter={8}>
         <Col xs={24} md={10}>
           <Form.Item name="left" label="左边（公式）" rules={[{ required: true, message: '请填写左边的公式' }, { validator: check }]} validateDebounce={300}
-            extra={<FormulaMark formula={left} message={left.trim() ? formulaProblem(left, known) : null} />}>
+            extra={left.trim() && formulaProblem(left, known) ? <FormulaMark formula={left} message={formulaProblem(left, known)} /> : undefined}>
             <Input style={{ fontFamily: 'monospace' }} placeholder="指标标识或公式" />
           </Form.Item>
         </Col>
@@ -58,7 +62,7 @@ function RuleForm() {
         </Col>
         <Col xs={24} md={10}>
           <Form.Item name="right" label="右边（公式）" rules={[{ required: true, message: '请填写右边的公式' }, { validator: check }]} validateDebounce={300}
-            extra={<FormulaMark formula={right} message={right.trim() ? formulaProblem(right, known) : null} />}>
+            extra={right.trim() && formulaProblem(right, known) ? <FormulaMark formula={right} message={formulaProblem(right, known)} /> : undefined}>
             <Input style={{ fontFamily: 'monospace' }} placeholder="指标标识或公式" />
           </Form.Item>
         </Col>
@@ -81,6 +85,14 @@ export default function QualityPage() {
   const [choice, setChoice] = usePeriodChoice();
   const violations = useViolations(choice.period, choice.asOf);
   const ruleOf = (id: number) => rules.data?.items.find((r) => r.id === id);
+  const indicators = useIndicators();
+  const names = useMemo(() => new Map((indicators.data?.items ?? []).map((i) => [i.key, i.name])), [indicators.data]);
+  const ruleText = (r: QualityRule) => (
+    <>
+      <div>{readable(r.left, names)} {OP_SIGN[r.operator]} {readable(r.right, names)}</div>
+      <Typography.Text type="secondary" code style={{ fontSize: 12, whiteSpace: 'normal', wordBreak: 'break-all' }}>{r.left} {OP_SIGN[r.operator]} {r.right}</Typography.Text>
+    </>
+  );
 
   if (!me.abilities.indicatorRead) return <Result status="403" title="无权访问" subTitle="您无权查看数据质量" />;
   const confirmDelete = (r: QualityRule) => modal.confirm({
@@ -102,7 +114,9 @@ export default function QualityPage() {
         <div style={{ marginBottom: 12 }}><PeriodPicker value={choice} onChange={setChoice} /></div>
         {violations.error ? <ApiErrorResult error={violations.error} compact onRetry={() => violations.refetch()} /> : (
           <>
-            {violations.data && (items.length === 0 ? (
+            {violations.data && (violations.data.checked === 0 ? (
+              <Alert type="info" showIcon style={{ marginBottom: 12 }} title="还没有数据质量规则，添加规则后将逐村检查" />
+            ) : items.length === 0 ? (
               <Alert type="success" showIcon icon={<CheckCircleOutlined />} style={{ marginBottom: 12 }}
                 title={`${choiceLabel(choice)}：已检查 ${violations.data.checked} 项（规则 × 村），没有发现问题`} />
             ) : (
@@ -149,14 +163,12 @@ export default function QualityPage() {
                     title: '名称', key: 'name', render: (_, r) => (
                       <>
                         {r.name}
-                        {isMobile && <div><Typography.Text code style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{r.left} {OP_SIGN[r.operator]} {r.right}</Typography.Text></div>}
+                        {isMobile && <div style={{ marginTop: 4 }}>{ruleText(r)}</div>}
                       </>
                     ),
                   },
                   ...(isMobile ? [] : [{
-                    title: '规则', key: 'rule', render: (_: unknown, r: QualityRule) => (
-                      <Typography.Text code style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{r.left} {OP_SIGN[r.operator]} {r.right}</Typography.Text>
-                    ),
+                    title: '规则', key: 'rule', render: (_: unknown, r: QualityRule) => ruleText(r),
                   }]),
                   ...(canDefine ? [{
                     title: '操作', key: 'actions', width: 60, render: (_: unknown, r: QualityRule) => (
