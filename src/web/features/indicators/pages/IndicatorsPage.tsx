@@ -125,7 +125,7 @@ export default function IndicatorsPage() {
     },
     { title: '条线', key: 'line', width: 110, render: (_, i) => i.workLine ?? '—' },
     { title: '来源', key: 'type', width: 130, render: (_, i) => <Tag color={i.source.type === 'formula' ? 'purple' : i.source.type === 'items' ? 'cyan' : 'blue'}>{SOURCE_TYPE_NAMES[i.source.type]}</Tag> },
-    { title: '数值', key: 'value', align: 'right', width: 150, render: (_, i) => valueCell(i) },
+    { title: `数值（${choiceLabel(choice).replace(/（.*）$/, '')}）`, key: 'value', align: 'right', width: 170, render: (_, i) => valueCell(i) },
     {
       title: '目标完成', key: 'completion', width: 150, render: (_, i) => {
         if (!targets) return <Typography.Text type="secondary">相对期间无目标</Typography.Text>;
