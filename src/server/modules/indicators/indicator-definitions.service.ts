@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor, type Action } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './indicators.repository.js';
+import { evaluate, resolveScope, resolveWindows, todayIso } from './indicator-values.service.js';
 import type { CreateIndicatorInput, UpdateIndicatorInput } from './indicators.schemas.js';
 
 const DENIED: Partial<Record<Action, string>> = {
@@ -75,7 +76,7 @@ export async function getIndicator(ctx: ServiceContext, key: string) {
 }
 
 /** Refuses (400) a definition whose source does not fit the township's ledgers and indicators. */
-async function checkSource(q: Queryable, townshipId: number, key: string, source: IndicatorSource) {
+export async function checkSource(q: Queryable, townshipId: number, key: string, source: IndicatorSource) {
   const others = new Map((await repo.listIndicators(q, [townshipId])).filter((i) => i.key !== key).map((i) => [i.key, i.source]));
   const problems = definitionProblems(key, source, await shapes(q, townshipId), others);
   if (problems.length) throw invalid(problems, '指标定义有误');
@@ -137,4 +138,22 @@ export function deleteIndicator(ctx: ServiceContext, key: string) {
     await tx.update(indicators).set({ deletedAt: new Date() }).where(eq(indicators.id, row.id));
     await recordAudit(tx, ctx.actor, { action: 'indicator.delete', entity: 'indicator', entityId: row.id, townshipId: township.id, before: row });
   });
+}
+
+export interface PreviewInput {
+  key?: string;
+  source: IndicatorSource;
+  period: string;
+  asOf?: string;
+}
+
+/** The value a definition would have for the township, before it is saved (the definition form's preview). */
+export async function previewIndicator(ctx: ServiceContext, input: PreviewInput) {
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.define');
+  const key = input.key ?? 'preview';
+  const [window] = resolveWindows([input.period], input.asOf ?? todayIso());
+  await checkSource(ctx.db, township.id, key, input.source);
+  const scope = await resolveScope(ctx.db, township);
+  const { value } = await evaluate(ctx.db, scope, [key], [window], { townshipId: township.id, key, source: input.source });
+  return { key, orgUnit: township.code, period: { id: window.id, label: window.label }, value: value(key, township.code, window.id) };
 }

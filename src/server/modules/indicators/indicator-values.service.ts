@@ -2,7 +2,7 @@
 // periods, computed by the engine from current data. Also the subject and window resolution that rankings,
 // quality rules and explanations share.
 import { isoDate, periodWindow, type PeriodWindow } from '../../../core/periods.js';
-import { completion } from '../../../core/indicators.js';
+import { completion, type IndicatorSource } from '../../../core/indicators.js';
 import { ORG_LEVELS, type OrgLevel } from '../../../core/org-levels.js';
 import type { Queryable } from '../../db/connection.js';
 import { forbidden, invalid, notFound, type FieldError } from '../../http/app-error.js';
@@ -145,6 +145,12 @@ export async function targetLookup(q: Queryable, scope: Scope, catalogs: Catalog
   };
 }
 
+export interface Draft {
+  townshipId: number;
+  key: string;
+  source: IndicatorSource;
+}
+
 export interface Evaluation {
   scope: Scope;
   catalogs: Catalog[];
@@ -153,9 +159,13 @@ export interface Evaluation {
   target: (key: string, subjectId: string, windowId: string) => number | null;
 }
 
-/** Computes the keys for every subject and window of a scope; unknown keys → 400. */
-export async function evaluate(q: Queryable, scope: Scope, keys: string[], windows: PeriodWindow[]): Promise<Evaluation> {
+/**
+ * Computes the keys for every subject and window of a scope; unknown keys → 400. `draft` adds a definition that
+ * is not stored (a preview) to the township it belongs to.
+ */
+export async function evaluate(q: Queryable, scope: Scope, keys: string[], windows: PeriodWindow[], draft?: Draft): Promise<Evaluation> {
   const catalogs = await repo.loadCatalogs(q, scope.townshipIds);
+  if (draft) catalogs.find((c) => c.townshipId === draft.townshipId)?.indicators.set(draft.key, { id: -1, source: draft.source });
   const unknown = keys.filter((k) => !catalogs.some((c) => c.indicators.has(k)));
   if (unknown.length) throw invalid(unknown.map((k) => ({ field: 'keys', message: `指标“${k}”不存在` })), '指标不存在');
   const target = await targetLookup(q, scope, catalogs, windows);

@@ -369,6 +369,25 @@ describe('bad definitions and requests', () => {
   });
 });
 
+describe('previewing a definition before it is saved', () => {
+  it('gives the value the saved indicator will have, and the same 400s as saving', async () => {
+    const source = { type: 'records', ledger: 'land', aggregate: 'sum', field: 'area', dateField: 'signed_on', timing: 'flow', filters: [{ field: 'land_type', op: 'eq', value: '林地' }] };
+    const preview = await ok('POST', '/api/indicators/preview', leader, { key: 'land_forest', source, period: '2022S1', asOf: '2022-06-30' });
+    expect(preview.period).toEqual({ id: '2022S1', label: '2022年上半年' });
+    expect((await ok('GET', '/api/indicators', leader)).items.some((i: { key: string }) => i.key === 'land_forest')).toBe(false);
+    await ok('POST', '/api/indicators', leader, { key: 'land_forest', name: '林地流转面积', unit: '亩', source }, 201);
+    expect(pick(await values('keys=land_forest&period=2022S1&asOf=2022-06-30'), 'land_forest', TOWN, '2022S1')).toBe(preview.value);
+    expect(preview.value).toBeGreaterThan(0);
+    const formula = await ok('POST', '/api/indicators/preview', leader, { source: { type: 'formula', formula: 'land_forest + land_cultivated' }, period: '2022S1', asOf: '2022-06-30' });
+    const parts = await values('keys=land_forest,land_cultivated&period=2022S1&asOf=2022-06-30');
+    expect(formula.value).toBeCloseTo(parts.reduce((a, i) => a + i.value!, 0), 6);
+    const bad = await call('POST', '/api/indicators/preview', leader, { source: { ...source, field: 'transferee' }, period: '2022S1' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('source.field');
+    expect((await call('POST', '/api/indicators/preview', cadre, { source, period: '2022S1' })).statusCode).toBe(403);
+  });
+});
+
 describe('the built-in indicator library', () => {
   it('offers indicators whose ledgers are installed and installs a formula with what it reads', async () => {
     await ok('POST', '/api/ledger-library/install', leader, { keys: ['land_transfer', 'village_basics'] });

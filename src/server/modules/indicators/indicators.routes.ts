@@ -5,7 +5,7 @@ import { AppError, invalid } from '../../http/app-error.js';
 import { contextOf } from '../../http/context.js';
 import { sendXlsx } from '../../http/xlsx.js';
 import * as s from './indicators.schemas.js';
-import { createIndicator, deleteIndicator, getIndicator, listIndicators, updateIndicator } from './indicator-definitions.service.js';
+import { createIndicator, deleteIndicator, getIndicator, listIndicators, previewIndicator, updateIndicator } from './indicator-definitions.service.js';
 import { explainValue, explainXlsx } from './indicator-explain.service.js';
 import { installIndicatorLibrary, listIndicatorLibrary } from './indicator-library.service.js';
 import { getTargets, importTargets, saveTargets, targetTemplate } from './indicator-targets.service.js';
@@ -24,6 +24,7 @@ export async function indicatorsRoutes(scope: FastifyInstance, { database, confi
   app.get('/api/indicator-library', { schema: { tags } }, (req) => listIndicatorLibrary(ctx(req)));
   app.post('/api/indicator-library/install', { schema: { body: s.installLibraryBody, tags } },
     (req) => installIndicatorLibrary(ctx(req), req.body.keys));
+  app.post('/api/indicators/preview', { schema: { body: s.previewBody, tags } }, (req) => previewIndicator(ctx(req), req.body));
   // Before /:key, so that "values" is not read as an indicator key.
   app.get('/api/indicators/values', { schema: { querystring: s.valuesQuery, tags } }, (req) => indicatorValues(ctx(req), req.query));
   app.get('/api/indicators/:key', { schema: { params: s.keyParams, tags } }, (req) => getIndicator(ctx(req), req.params.key));

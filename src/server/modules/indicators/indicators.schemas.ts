@@ -128,3 +128,10 @@ export const qualityRuleBody = z.object({
   right: z.string({ error: '请填写右边的公式' }).trim().min(1, '请填写右边的公式').max(500),
 });
 export const idParams = z.object({ id: z.coerce.number().int().positive('编号不正确') });
+
+export const previewBody = z.object({
+  key: z.string().regex(INDICATOR_KEY_PATTERN, '指标标识不正确').optional(),
+  source,
+  period: z.string({ error: '请指定期间' }).min(1, '请指定期间').max(20),
+  asOf: isoDate.optional(),
+});
