@@ -28,7 +28,11 @@ test('a leader defines an indicator, reads it on the list and the dashboard, exp
   await pick(page, page.getByLabel('条件取值'), '重大隐患', '');
   await pick(page, page.getByRole('combobox', { name: '日期字段' }), '发现日期', '');
   await page.getByRole('combobox', { name: '计量单位' }).fill('处');
-  await expect(page.getByText('口径检查通过，保存后即按台账数据实时计算')).toBeVisible();
+  // The server tries the unsaved definition on the ledger: the figure the list shows after saving
+  await expect(page.getByText('按当前口径用台账数据实时试算（尚未保存）')).toBeVisible();
+  const previewFigure = page.locator('.ant-card').filter({ hasText: '数值预览' }).locator('.ant-statistic-content');
+  await expect(previewFigure).toHaveText(/\d+ 处/);
+  const previewed = numberIn(await previewFigure.innerText());
   await page.getByRole('button', { name: '创建指标' }).click();
 
   // 2. Its value on the list, for the demo's year as of 30 June 2022
@@ -39,6 +43,7 @@ test('a leader defines an indicator, reads it on the list and the dashboard, exp
   await expect(valueLink).toHaveText(/\d+ 处/);
   const value = numberIn(await valueLink.innerText());
   expect(value).toBeGreaterThan(0);
+  expect(value).toBe(previewed);
 
   // 3. 这个数怎么来的: the rows behind it, as many as the value counts, each a major hazard
   await valueLink.click();

@@ -180,6 +180,7 @@ export const indicatorKeys = {
   list: ['indicators', 'list'] as const,
   detail: (key: string) => ['indicators', 'detail', key] as const,
   values: (q: ValuesQuery) => ['indicators', 'values', q] as const,
+  preview: (q: object) => ['indicators', 'preview', q] as const,
   explain: (key: string, q: object) => ['indicators', 'explain', key, q] as const,
   targets: (key: string, period: string) => ['indicators', 'targets', key, period] as const,
   library: ['indicators', 'library'] as const,

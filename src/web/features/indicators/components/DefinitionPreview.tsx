@@ -3,9 +3,18 @@ import { evaluateFormula, parseFormula, formulaReferences, type FormulaNode } fr
 import { definitionProblems, formatValue, type IndicatorSource, type LedgerShape } from '../../../../core/indicators';
 import { useLedger } from '../../ledgers/api/get-ledgers';
 import { useIndicatorValues, valueOf } from '../api/get-values';
+import { usePreviewValue } from '../api/preview-indicator';
+import type { Ledger } from '../../ledgers/api/types';
 import type { Indicator, IndicatorInput } from '../api/types';
 import { choiceLabel, isRelative, type PeriodChoice } from './period-choice';
 import { parsePeriod, samePeriodLastYear } from '../../../../core/periods';
+
+/** The ledger as the definition check sees it. */
+function ledgerShapes(ledger: Ledger): Map<string, LedgerShape> {
+  return new Map([[ledger.key, {
+    name: ledger.name, kind: ledger.kind, fields: ledger.fields, states: ledger.workflow?.states.map((s) => s.key) ?? [],
+  }]]);
+}
 
 /** JSON with sorted keys and without empty lists, so that equal sources compare equal. */
 function canonical(value: unknown): string {
@@ -45,8 +54,9 @@ function useFormulaPreview(formula: string, choice: PeriodChoice, enabled: boole
 }
 
 /**
- * What the definition gives for the chosen period: a formula is computed at once; a ledger source shows the
- * saved figure while its source is unchanged, and the problems the server would refuse as the user types.
+ * What the definition gives for the chosen period, as the user types: a formula is computed here from the values
+ * it reads; a ledger source unchanged shows the saved figure, a changed or new one is tried on the server
+ * (POST /api/indicators/preview) once the browser's check finds no problem.
  */
 export function DefinitionPreview({ input, saved, indicators, choice }: {
   input: IndicatorInput;
@@ -60,12 +70,11 @@ export function DefinitionPreview({ input, saved, indicators, choice }: {
   const savedValue = useIndicatorValues({ keys: saved ? [saved.key] : [], periods: [choice.period], asOf: choice.asOf }, !!saved);
   const formula = useFormulaPreview(source.type === 'formula' ? source.formula : '', choice, source.type === 'formula');
 
-  const shapes = new Map<string, LedgerShape>();
-  if (ledger.data) {
-    shapes.set(ledger.data.key, {
-      name: ledger.data.name, kind: ledger.data.kind, fields: ledger.data.fields, states: ledger.data.workflow?.states.map((s) => s.key) ?? [],
-    });
-  }
+  const draftPreview = usePreviewValue(
+    { key: input.key, source, period: choice.period, asOf: choice.asOf },
+    source.type !== 'formula' && !unchanged && !!ledger.data && definitionProblems(input.key, source, ledgerShapes(ledger.data), new Map(indicators.filter((i) => i.key !== input.key).map((i) => [i.key, i.source]))).length === 0,
+  );
+  const shapes = ledger.data ? ledgerShapes(ledger.data) : new Map<string, LedgerShape>();
   const others = new Map(indicators.filter((i) => i.key !== input.key).map((i) => [i.key, i.source]));
   const ready = source.type === 'formula' ? source.formula.trim() !== '' : !!ledger.data;
   const problems = ready ? definitionProblems(input.key, source, shapes, others) : [];
@@ -84,9 +93,12 @@ export function DefinitionPreview({ input, saved, indicators, choice }: {
   } else if (unchanged) {
     figure = savedValue.isPending ? '计算中…' : formatValue(valueOf(savedValue.data, saved!.key)?.value ?? null, input);
     note = '按已保存的口径实时计算';
+  } else if (draftPreview.isError) {
+    figure = '—';
+    note = '暂时无法预览：保存时会再检查一次口径';
   } else {
-    figure = saved ? formatValue(valueOf(savedValue.data, saved.key)?.value ?? null, input) : '—';
-    note = saved ? '口径已修改：上面是原口径的数值，保存后显示新口径的数值' : '口径检查通过，保存后即按台账数据实时计算';
+    figure = draftPreview.isPending ? '计算中…' : formatValue(draftPreview.data?.value ?? null, input);
+    note = saved ? '按修改后的口径用台账数据实时试算（尚未保存）' : '按当前口径用台账数据实时试算（尚未保存）';
   }
 
   return (
