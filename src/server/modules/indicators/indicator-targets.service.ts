@@ -114,8 +114,8 @@ export async function importTargets(ctx: ServiceContext, key: string, period: st
     if (!code && (raw === null || raw === undefined || raw === '')) return;
     const text = typeof raw === 'object' && raw !== null ? String(row.getCell(3).text) : String(raw ?? '').trim();
     const value = text === '' ? null : Number(text.replace(/,/g, ''));
-    if (!/^\d{12}$/.test(code)) errors.push({ field: `第 ${n} 行 单位代码`, message: `“${code}”不是12位单位代码` });
-    else if (value !== null && (!Number.isFinite(value) || value < 0)) errors.push({ field: `第 ${n} 行 目标值`, message: `“${text}”不是非负数字` });
+    if (!/^\d{12}$/.test(code)) errors.push({ field: '单位代码', row: n, message: `“${code}”不是12位单位代码` });
+    else if (value !== null && (!Number.isFinite(value) || value < 0)) errors.push({ field: '目标值', row: n, message: `“${text}”不是非负数字` });
     else { items.push({ orgUnit: code, value }); rowNumbers.push(n); }
   });
   if (errors.length) throw invalid(errors, `有 ${errors.length} 行需要修改，未导入任何目标值`);
@@ -125,7 +125,10 @@ export async function importTargets(ctx: ServiceContext, key: string, period: st
   } catch (error) {
     // Row numbers instead of list positions for a file.
     if (error instanceof AppError && error.code === 'VALIDATION' && error.errors) {
-      throw invalid(error.errors.map((e) => ({ ...e, field: e.field.replace(/^items\.(\d+)\.orgUnit$/, (_, i) => `第 ${rowNumbers[Number(i)]} 行 单位代码`) })), error.detail);
+      throw invalid(error.errors.map((e) => {
+        const at = /^items\.(\d+)\.orgUnit$/.exec(e.field);
+        return at ? { ...e, field: '单位代码', row: rowNumbers[Number(at[1])] } : e;
+      }), error.detail);
     }
     throw error;
   }

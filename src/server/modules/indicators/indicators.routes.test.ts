@@ -297,7 +297,7 @@ describe('targets', () => {
     const bad = multipartFile('目标.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     const refused = await t.app.inject({ method: 'POST', url: '/api/indicators/booster/targets/2022S1/import', headers: { cookie: leader, ...bad.headers }, payload: bad.payload });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().errors).toEqual([{ field: '第 4 行 目标值', message: '“很多”不是非负数字' }]);
+    expect(refused.json().errors).toEqual([{ field: '目标值', row: 4, message: '“很多”不是非负数字' }]);
     expect((await ok('GET', '/api/indicators/booster/targets?period=2022S1', leader)).items.every((i: { value: number | null }) => i.value === null)).toBe(true);
     sheet.getRow(4).getCell(3).value = 900;
     const good = multipartFile('目标.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));

@@ -88,7 +88,7 @@ export default function TargetsPage() {
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorDetail(upload.error)} closable onClose={() => upload.reset()}
           description={importErrors.length > 0 && (
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {importErrors.slice(0, 50).map((e, i) => <li key={i}>{e.row ? `第 ${e.row} 行：` : e.field ? `${e.field}：` : ''}{e.message}</li>)}
+              {importErrors.slice(0, 50).map((e, i) => <li key={i}>{e.row ? `第 ${e.row} 行${e.field ? ` ${e.field}` : ''}：` : e.field ? `${e.field}：` : ''}{e.message}</li>)}
             </ul>
           )} />
       )}
