@@ -166,4 +166,15 @@ describe('demo indicators', () => {
     expect(quality.checked).toBe(3 * 17);
     expect(quality.items).toEqual([]);
   });
+
+  it('has villages submitting their periodic figures: mostly on time, some late, the latest still coming in', async () => {
+    const daily = (await get(`/api/ledgers/vaccination_daily/submissions/20220615`)) as unknown as { reportingRate: number; onTimeRate: number; items: { status: string }[] };
+    expect(daily.items).toHaveLength(17);
+    expect(daily.reportingRate).toBeGreaterThan(80);
+    expect(daily.onTimeRate).toBeLessThanOrEqual(daily.reportingRate);
+    expect(daily.items.filter((i) => i.status === 'approved').length).toBeGreaterThan(10);
+    const overdue = (await get(`/api/submissions/overdue?asOf=${AS_OF}`)) as unknown as { items: { period: string }[] };
+    expect(overdue.items.length).toBeGreaterThan(0);
+    expect(overdue.items.length).toBeLessThan(17 * 60 / 4);
+  });
 });

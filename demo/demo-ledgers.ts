@@ -12,6 +12,7 @@ import { installBuiltinIndicators } from '../src/server/modules/indicators/libra
 import { recordAudit, SYSTEM_ACTOR } from '../src/server/modules/audit/audit.service.js';
 import { loadDemoIndicatorTargets } from './demo-indicator-targets.js';
 import { loadDemoBoards } from './demo-boards.js';
+import { loadDemoSubmissions } from './demo-submissions.js';
 import { DEMO_FROM, DEMO_TO, demoContext, type DemoRecord, type DemoVillage } from './demo-ledger-context.js';
 import { ECONOMY_GENERATORS } from './demo-ledgers-economy.js';
 import { ENVIRONMENT_GENERATORS } from './demo-ledgers-environment.js';
@@ -89,6 +90,8 @@ export interface DemoLedgerSummary {
   /** Ranking boards and data-quality rules of the demo township. */
   boards: number;
   rules: number;
+  /** Villages' submissions of periodic figures in the weeks before the demo's last day. */
+  submissions: number;
   targets: number;
   milliseconds: number;
 }
@@ -141,7 +144,8 @@ export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: 
   await flush();
   const targets = await loadDemoIndicatorTargets(q, townshipId, userId, indicatorIds, seed);
   const boards = await loadDemoBoards(q, townshipId, userId, indicatorIds);
+  const submissions = await loadDemoSubmissions(q, townshipId, seed);
   // One entry for the whole load: the records are synthetic, so their own history starts at their creation.
   await recordAudit(q, SYSTEM_ACTOR, { action: 'ledger.demo', entity: 'ledger', townshipId, after: { seed, from: DEMO_FROM, to: DEMO_TO, counts } });
-  return { seed, counts, indicators: indicatorIds.size, targets, ...boards, milliseconds: Date.now() - started };
+  return { seed, counts, indicators: indicatorIds.size, targets, ...boards, submissions, milliseconds: Date.now() - started };
 }
