@@ -220,6 +220,16 @@ describe('values against independent SQL', () => {
     expect(early[0].value).toBeNull();
   });
 
+  it('rolls townships up into the county, for a leader at the county and for the dispatch\'s township rank', async () => {
+    await buildUser(t.system, 'xianli', [{ role: 'leader', orgUnitCode: '430681000000' }]);
+    const county = await t.login('xianli', TEST_PASSWORD);
+    const town = pick(await values('keys=land_area,land_contracts&period=2022S1&asOf=2022-06-30'), 'land_area', TOWN, '2022S1');
+    const byTown = await values('keys=land_area&period=2022S1&asOf=2022-06-30&orgUnit=430681000000&by=town', county);
+    expect(byTown).toEqual([{ indicator: 'land_area', orgUnit: TOWN, period: '2022S1', value: town }]);
+    const whole = await values('keys=land_area&period=2022S1&asOf=2022-06-30&orgUnit=430681000000', leader);
+    expect(whole[0]).toMatchObject({ orgUnit: '430681000000', value: town });
+  });
+
   it('shows a change to a ledger in the next read', async () => {
     const before = pick(await values('keys=land_contracts&period=202206&asOf=2022-06-30'), 'land_contracts', TOWN, '202206')!;
     await ok('POST', '/api/ledgers/land/records', leader, { orgUnit: YANTANG, values: { contract_no: 'NEW1', transferee: '新合作社', land_type: '耕地', area: 12.5, signed_on: '2022-06-20' } }, 201);
