@@ -26,3 +26,12 @@ export function today(): string {
 export function formatValidFrom(value: string | null | undefined): string {
   return value && value > '1900-01-01' ? formatDate(value) : '—';
 }
+
+/** 上午好 / 中午好 / 下午好 / 晚上好, by the browser's clock. */
+export function greeting(): string {
+  const hour = new Date().getHours();
+  if (hour < 11) return '上午好';
+  if (hour < 13) return '中午好';
+  if (hour < 18) return '下午好';
+  return '晚上好';
+}

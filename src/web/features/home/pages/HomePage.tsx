@@ -5,6 +5,7 @@ import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { lazy, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../../app/auth';
+import { greeting } from '../../../lib/format';
 
 // The township overview for everyone who reads indicators; loaded apart from the shell (charts are heavy).
 const TownshipDashboard = lazy(() => import('../../indicators/pages/TownshipDashboard'));
@@ -14,14 +15,6 @@ interface QuickLink {
   title: string;
   description: string;
   icon: ReactNode;
-}
-
-function greeting(): string {
-  const hour = new Date().getHours();
-  if (hour < 11) return '上午好';
-  if (hour < 13) return '中午好';
-  if (hour < 18) return '下午好';
-  return '晚上好';
 }
 
 export function HomePage() {

@@ -1,6 +1,6 @@
 // Shapes of the indicator, ranking and data-quality API (docs/indicators.md).
 import type { IndicatorDefinition, IndicatorFormat, IndicatorSource } from '../../../../core/indicators';
-import type { BoardStyle } from '../../../../core/ranking';
+import type { BoardStyle, RankingDefinition } from '../../../../core/ranking';
 
 export interface OrgRef {
   code: string;
@@ -109,17 +109,7 @@ export interface LibraryIndicator {
   description?: string | null;
 }
 
-export interface Ranking {
-  key: string;
-  name: string;
-  indicator: string;
-  subject: 'village' | 'cadre_group';
-  style: BoardStyle;
-  topN: number;
-  bottomN: number;
-  requireTarget: boolean;
-  exemptions: { subject: string; reason: string }[];
-}
+export type Ranking = RankingDefinition;
 
 export interface BoardItem {
   subject: OrgRef;

@@ -11,14 +11,7 @@ import { usePeriodChoice } from '../components/period-choice';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { RankingsCard } from '../components/RankingsCard';
 import { useOwnVillage } from '../components/UnitSelect';
-
-function greeting(): string {
-  const hour = new Date().getHours();
-  if (hour < 11) return '上午好';
-  if (hour < 13) return '中午好';
-  if (hour < 18) return '下午好';
-  return '晚上好';
-}
+import { greeting } from '../../../lib/format';
 
 /** The 工作台 of everyone who reads indicators: the township at a glance, every figure traceable. */
 export default function TownshipDashboard() {
