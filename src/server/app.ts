@@ -74,9 +74,11 @@ export async function buildApp(deps: AppDeps) {
     hsts: config.secureCookies,
   });
   await app.register(cookie);
+  // Per address: a township office's cadres share one address behind its gateway, and a dashboard asks for a
+  // dozen figures at once, so the budget is generous; logins have their own, strict one (auth.routes.ts).
   await app.register(rateLimit, {
     global: true,
-    max: 1200,
+    max: config.requestRateLimitPerMinute,
     timeWindow: '1 minute',
     errorResponseBuilder: () => Object.assign(new Error('请求过于频繁，请稍后再试'), { statusCode: 429 }),
   });

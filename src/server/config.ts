@@ -14,6 +14,8 @@ export interface Config {
   sessionIdleMinutes: number;
   secureCookies: boolean;
   loginRateLimitPerMinute: number;
+  /** Requests per minute from one address, all routes together. */
+  requestRateLimitPerMinute: number;
   /** Largest ledger import file in bytes (ZHENWU_IMPORT_MAX_BYTES). */
   importMaxBytes: number;
   /** Most data rows in one ledger import, and in one ledger export (ZHENWU_IMPORT_MAX_ROWS). */
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: Number(env.ZHENWU_SESSION_IDLE_MINUTES ?? 30),
     secureCookies: env.ZHENWU_SECURE_COOKIES === 'true',
     loginRateLimitPerMinute: Number(env.ZHENWU_LOGIN_RATE_LIMIT ?? 30),
+    requestRateLimitPerMinute: Number(env.ZHENWU_REQUEST_RATE_LIMIT ?? 6000),
     importMaxBytes: Number(env.ZHENWU_IMPORT_MAX_BYTES ?? 20 * 1024 * 1024),
     importMaxRows: Number(env.ZHENWU_IMPORT_MAX_ROWS ?? 200_000),
   };

@@ -5,6 +5,7 @@ import { buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.
 import { sessions, users } from '../../db/schema.js';
 import { queryRows } from '../../db/connection.js';
 import { createUser } from '../users/users.service.js';
+import { loadConfig } from '../../config.js';
 
 let t: TestApp;
 let township: Awaited<ReturnType<typeof buildTownship>>;
@@ -107,6 +108,19 @@ describe('lockout', () => {
     const minutes = (user.lockedUntil!.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
+  });
+
+  it('limits all requests per address, with room for an office behind one gateway', async () => {
+    const limited = await buildTestApp({ ZHENWU_REQUEST_RATE_LIMIT: '5' });
+    try {
+      const codes = [];
+      for (let i = 0; i < 6; i++) codes.push((await limited.app.inject({ method: 'GET', url: '/api/health', remoteAddress: '10.9.9.8' })).statusCode);
+      expect(codes).toEqual([200, 200, 200, 200, 200, 429]);
+      expect((await limited.app.inject({ method: 'GET', url: '/api/health', remoteAddress: '10.9.9.7' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+    expect(loadConfig({}).requestRateLimitPerMinute).toBe(6000);
   });
 
   it('rate-limits logins per IP', async () => {
