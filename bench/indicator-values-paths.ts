@@ -10,12 +10,12 @@
 //      change log that takes no row lock) on a 100,000-row INSERT … SELECT and on 1,000 single-row UPDATEs.
 // Run: npx tsx bench/indicator-values-paths.ts   (env: TEST_DATABASE_URL / DATABASE_URL, BENCH_RECORDS, BENCH_REPS)
 process.env.LOG_LEVEL ??= 'warn';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { openDatabase, runMigrations } from '../src/server/db/connection.js';
 import { buildCounty, copyRecords, countyRecords, type County } from './county-data.js';
 import { BENCH_KEYS, runBaseline, type BaselineRow } from './county-indicators.js';
+import { median, timed, withScratchDatabase } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const RECORDS = Math.max(0, Number(process.env.BENCH_RECORDS ?? 1_000_000));
@@ -24,16 +24,6 @@ const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'po
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const rowsOut: string[][] = [];
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 async function measure(label: string, fn: () => Promise<unknown>, reps = REPS, note = ''): Promise<number> {
   await fn();
   const samples: number[] = [];
@@ -286,14 +276,8 @@ async function experiments(url: string, county: County): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Paths to 300 ms: ${RECORDS.toLocaleString('en-US')} records, ${os.cpus().length} cores, load average ${load()}`);
-  const name = `zw_paths_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(baseUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString() });
+  await withScratchDatabase(baseUrl, 'zw_paths', async (url) => {
+    const database = await openDatabase({ url });
     let county: County;
     try {
       await runMigrations(database);
@@ -301,7 +285,7 @@ async function main(): Promise<void> {
     } finally {
       await database.close();
     }
-    const client = new pg.Client({ connectionString: url.toString() });
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
       const n = await copyRecords(client, countyRecords(county, RECORDS));
@@ -310,11 +294,8 @@ async function main(): Promise<void> {
     } finally {
       await client.end();
     }
-    await experiments(url.toString(), county);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+    await experiments(url, county);
+  });
   printMarkdownTable(['measurement', 'median ms', 'samples', 'note', 'load average'], rowsOut);
 }
 

@@ -10,7 +10,6 @@
 //        BENCH_EXPLAIN=1 (PostgreSQL: EXPLAIN ANALYZE of every statement the product runs, printed after the table)
 // It is a measurement, not a test: it exits 0 whatever the figures, and 1 when the two answers differ.
 process.env.LOG_LEVEL ??= 'warn';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { buildApp, SESSION_COOKIE } from '../src/server/app.js';
@@ -22,6 +21,7 @@ import { buildUser, TEST_PASSWORD } from '../src/server/testing/builders.js';
 import type { ServiceContext } from '../src/server/http/context.js';
 import { buildCounty, copyRecords, countyRecords, insertRecords, type County } from './county-data.js';
 import { BENCH_INDICATORS, BENCH_KEYS, installBenchIndicators, runBaseline, type BaselineRow } from './county-indicators.js';
+import { median, timed, withScratchDatabase } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 2;
@@ -37,18 +37,6 @@ const URL_PATH = `/api/indicators/values?keys=${BENCH_KEYS.join(',')}&period=${P
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 interface Item { indicator: string; orgUnit: string; period: string; value: number | null }
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 // ---- the check: the product's items against the baseline's rows ------------------------------------------------
 
@@ -179,18 +167,12 @@ async function measureBackend(backend: string, database: Database, loadRecords: 
 // ---- backends -----------------------------------------------------------------------------------------------------
 
 async function postgres(): Promise<Result> {
-  const name = `zw_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(baseUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString() });
+  return withScratchDatabase(baseUrl, 'zw_bench', async (url) => {
+    const database = await openDatabase({ url });
     database.pool?.on('error', () => undefined);
     try {
       return await measureBackend('postgresql', database, async (county) => {
-        const client = new pg.Client({ connectionString: url.toString() });
+        const client = new pg.Client({ connectionString: url });
         await client.connect();
         try {
           return await copyRecords(client, countyRecords(county, RECORDS));
@@ -201,10 +183,7 @@ async function postgres(): Promise<Result> {
     } finally {
       await database.close();
     }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 async function pglite(): Promise<Result> {

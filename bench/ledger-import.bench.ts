@@ -4,7 +4,6 @@
 // Target (issue): the import takes no more than 2x the baseline.
 // Run: npx tsx bench/ledger-import.bench.ts   (env: TEST_DATABASE_URL / DATABASE_URL, BENCH_ROWS, BENCH_REPS)
 // It is a measurement, not a test: it always exits 0 unless it cannot run at all.
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -17,6 +16,7 @@ import { importDivisions } from '../src/server/modules/org/org-import.service.js
 import { createLedger } from '../src/server/modules/ledgers/ledger-definitions.service.js';
 import { commitImport, startImport } from '../src/server/modules/ledgers/ledger-import.service.js';
 import type { ServiceContext } from '../src/server/http/context.js';
+import { median, withScratchDatabase } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 2;
@@ -95,12 +95,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; p
   } finally {
     clearInterval(sampler);
   }
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 interface Sample {
@@ -211,28 +205,19 @@ async function baseline(file: Buffer, copy: (csv: string) => Promise<void>) {
 // ---- rounds ----------------------------------------------------------------------------------------------
 
 async function postgresRound(file: Buffer): Promise<Sample> {
-  const name = `zw_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(baseUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString() });
+  return withScratchDatabase(baseUrl, 'zw_bench', async (url) => {
+    const database = await openDatabase({ url });
     database.pool?.on('error', () => undefined);
     try {
       const ctx = await setUp(database);
       const imported = await serviceImport(ctx, file);
       await database.db.execute(PLAIN_TABLE);
-      const base = await baseline(file, (csv) => postgresCopy(url.toString(), csv));
-      return { ...imported, ...base, indexedCopyMs: await postgresIndexedCopy(url.toString()) };
+      const base = await baseline(file, (csv) => postgresCopy(url, csv));
+      return { ...imported, ...base, indexedCopyMs: await postgresIndexedCopy(url) };
     } finally {
       await database.close();
     }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 async function pgliteRound(file: Buffer): Promise<Sample> {
