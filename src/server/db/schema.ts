@@ -2,7 +2,7 @@
 // Every data table carries township_id so that a province can shard by township (DESIGN.md §8).
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
+  bigint, bigserial, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 export const orgUnits = pgTable('org_units', {
@@ -192,6 +192,20 @@ export const ledgerRecords = pgTable('ledger_records', {
   // is bounded by ledger first; uniqueness and imports scan one ledger's records.
   uniqueIndex('ledger_records_period_uq').on(t.ledgerId, t.orgUnitId, t.period).where(sql`deleted_at IS NULL AND period IS NOT NULL`),
 ]);
+
+/**
+ * One row per (ledger, org unit) whose records a statement changed, written by statement-level triggers on
+ * ledger_records (migration 0006) and never by the application. The indicator engine reads, per subject, the sum
+ * of weights and the highest id as a data version: cached results stay valid while it is unchanged. Compaction
+ * folds rows into one per pair (weights summed, highest id kept), so versions survive it. A TRUNCATE leaves a
+ * row with no ledger: it changes every version.
+ */
+export const ledgerDataChanges = pgTable('ledger_data_changes', {
+  id: bigserial('id', { mode: 'number' }).notNull(),
+  ledgerId: integer('ledger_id'),
+  orgUnitId: integer('org_unit_id'),
+  weight: bigint('weight', { mode: 'number' }).notNull().default(1),
+}, (t) => [index('ledger_data_changes_ledger_idx').on(t.ledgerId, t.orgUnitId)]);
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',

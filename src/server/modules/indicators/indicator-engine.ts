@@ -12,6 +12,7 @@ import type { IndicatorFilter, IndicatorSource, ItemsSource, RecordsSource } fro
 import { evaluateFormula, parseFormula, type FormulaNode } from '../../../core/formula.js';
 import { addDays, periodOf, periodsBetween, sameRangeLastYear, type DateRange, type PeriodType } from '../../../core/periods.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
+import { statementRows, type Mapping, type Row, type Statement } from './indicator-cache.js';
 
 export interface LedgerInfo {
   id: number;
@@ -113,7 +114,6 @@ export function recordsWindowCondition(source: Pick<RecordsSource, 'dateField' |
 // A window's days run from ws up to, not including, wn (the day after its end): a datetime on the last day counts.
 const windowsTable = (windows: Window[]) => sql`unnest(${pgArray(windows.map((w) => w.start))}::text[], ${pgArray(windows.map((w) => addDays(w.end, 1)))}::text[], ${pgArray(windows.map((_, i) => i))}::int[]) AS w(ws, wn, wi)`;
 
-interface Mapping { unitIds: number[]; subjectIndexes: number[] }
 const mappingTable = (m: Mapping) => sql`unnest(${pgArray(m.unitIds)}::int[], ${pgArray(m.subjectIndexes)}::int[]) AS m(uid, si)`;
 
 /** The ledger periods of a periodic ledger that a window reads, by window index. */
@@ -137,9 +137,10 @@ interface Task {
 
 // The township condition lets the (township_id, ledger_id) index narrow the scan to the ledgers read.
 const idList = (ids: number[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `);
-const ledgerCondition = (task: Task) => sql`r.township_id IN (${idList(task.townshipIds)}) AND r.ledger_id IN (${idList(task.ledgerIds)})`;
+/** The records a task reads; `onlyUnits` narrows them to some units' when a few subjects are recomputed. */
+const ledgerCondition = (task: Task, onlyUnits?: number[]) => sql`r.township_id IN (${idList(task.townshipIds)}) AND r.ledger_id IN (${idList(task.ledgerIds)})${
+  onlyUnits ? sql` AND r.org_unit_id = ANY(${pgArray(onlyUnits)}::int[])` : sql``}`;
 
-type Row = { si: number; wi: number } & Record<string, number | string | null>;
 // Sums of float8 carry binary noise (0.1 + 0.2); six decimals are more than any unit here shows.
 const toNumber = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 1e6) / 1e6);
 
@@ -217,13 +218,13 @@ function bucketOf(windows: Window[], date: SQL): SQL | null {
   return sql`(${mapLiteral}::int[])[width_bucket(${date}, ${pgArray(bounds)}::text[])]`;
 }
 
-function recordsStatement(batch: Task[], mapping: Mapping): SQL {
+function recordsStatement(batch: Task[], mapping: Mapping, onlyUnits?: number[]): SQL {
   const first = batch[0];
   const source = first.source as RecordsSource;
   const extracts = new Extracts();
   const aggregates = batch.map((task, i) => sql`${extractedAggregate(task.source as RecordsSource, task.ledger, extracts)} AS ${sql.identifier(`v${i}`)}`);
   const windows = first.windows;
-  const conditions = [ledgerCondition(first), sql`r.deleted_at IS NULL`];
+  const conditions = [ledgerCondition(first, onlyUnits), sql`r.deleted_at IS NULL`];
   let inner: SQL[] = [sql`r.org_unit_id AS uid`];
   let windowJoin: SQL;
   let windowFilter = sql``;
@@ -259,7 +260,7 @@ function recordsStatement(batch: Task[], mapping: Mapping): SQL {
     GROUP BY m.si, w.wi`;
 }
 
-function itemsStatement(batch: Task[], mapping: Mapping): SQL | null {
+function itemsStatement(batch: Task[], mapping: Mapping, onlyUnits?: number[]): SQL | null {
   const task = batch[0];
   const source = task.source as ItemsSource;
   const periodType = task.ledger.periodType!;
@@ -273,7 +274,7 @@ function itemsStatement(batch: Task[], mapping: Mapping): SQL | null {
         SELECT DISTINCT ON (r.org_unit_id, w.wi) r.org_unit_id AS uid, w.wi, ${item} AS v
         FROM ledger_records r
         JOIN unnest(${pgArray(latest)}::text[], ${pgArray(latest.map((_, i) => i))}::int[]) AS w(latest, wi) ON r.period <= w.latest
-        WHERE ${ledgerCondition(task)} AND r.deleted_at IS NULL AND ${item} IS NOT NULL
+        WHERE ${ledgerCondition(task, onlyUnits)} AND r.deleted_at IS NULL AND ${item} IS NOT NULL
         ORDER BY r.org_unit_id, w.wi, r.period DESC
       ) x
       JOIN ${mappingTable(mapping)} ON m.uid = x.uid
@@ -288,7 +289,7 @@ function itemsStatement(batch: Task[], mapping: Mapping): SQL | null {
     SELECT m.si, w.wi, ${sql.join(aggregates, sql`, `)}
     FROM (
       SELECT r.org_unit_id AS uid, r.period, ${sql.join(items, sql`, `)} FROM ledger_records r
-      WHERE ${ledgerCondition(task)} AND r.deleted_at IS NULL AND r.period = ANY(${pgArray(periods)}::text[]) OFFSET 0
+      WHERE ${ledgerCondition(task, onlyUnits)} AND r.deleted_at IS NULL AND r.period = ANY(${pgArray(periods)}::text[]) OFFSET 0
     ) x
     JOIN unnest(${pgArray(pairs.map((p) => p[0]))}::text[], ${pgArray(pairs.map((p) => p[1]))}::int[]) AS w(period, wi) ON w.period = x.period
     JOIN ${mappingTable(mapping)} ON m.uid = x.uid
@@ -382,10 +383,9 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
     const batchKey = JSON.stringify([task.ledgerKey, task.ledgerIds, s.dateField ?? null, s.dateField ? s.timing : null, s.since ?? null, task.windows.map((w) => w.id)]);
     batches.set(batchKey, [...(batches.get(batchKey) ?? []), task]);
   }
-  const statements: (() => Promise<void>)[] = [...batches.values()].map((batch) => async () => {
-    const rows = await aggregateRows(q, recordsStatement(batch, mapping));
-    batch.forEach((task, i) => merge(task, rows, `v${i}`));
-  });
+  const statements: { batch: Task[]; statement: Statement }[] = [...batches.values()].map((batch) => ({
+    batch, statement: { ledgerIds: batch[0].ledgerIds, build: (m, units) => recordsStatement(batch, m, units) },
+  }));
 
   // 3b. Periodic ledgers: the items of one ledger read for the same periods share a query; a stock (each
   //     unit's latest entered period) is one query per item.
@@ -397,15 +397,12 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
     itemBatches.set(batchKey, [...(itemBatches.get(batchKey) ?? []), task]);
   }
   for (const batch of itemBatches.values()) {
-    statements.push(async () => {
-      const statement = itemsStatement(batch, mapping);
-      if (!statement) return;
-      const rows = await aggregateRows(q, statement);
-      batch.forEach((task, i) => merge(task, rows, `v${i}`));
-    });
+    statements.push({ batch, statement: { ledgerIds: batch[0].ledgerIds, build: (m, units) => itemsStatement(batch, m, units) } });
   }
   // A few statements at a time: each may run parallel workers, and the machine has few cores.
-  await runLimited(statements, STATEMENTS_AT_ONCE);
+  const rowsOf = await statementRows(q, statements.map((s) => s.statement), mapping, request.subjects.length,
+    (statement) => aggregateRows(q, statement), (jobs) => runLimited(jobs, STATEMENTS_AT_ONCE));
+  statements.forEach(({ batch }, n) => batch.forEach((task, i) => merge(task, rowsOf[n], `v${i}`)));
 
   // Counts and sums over records are 0 where a subject had no rows; everything else stays null (nothing entered).
   const zeroWhenEmpty = new Map<string, Set<number>>();

@@ -1,0 +1,176 @@
+// Results of the engine's aggregate statements, reused while the records they read are unchanged.
+//
+// Values are still computed from current data on every read: a cached result is used only if no record of its
+// ledgers under a subject's units has changed since it was computed, and recomputed — for the changed subjects
+// only — otherwise. Triggers on ledger_records note every changed (ledger, org unit) pair in ledger_data_changes
+// (migration 0006); the sum of a pair's weights and its highest id are its data version. A result is kept per
+// statement (its SQL and parameters: definitions, windows, the unit → subject mapping) and per subject, with the
+// version it was computed at. Reading the versions is one small query.
+//
+// Why this is safe: versions are read before the statement runs, so a result is never older than the version
+// stored with it; a write commits its change note with its records, so any later change makes the version
+// differ. Inside a transaction (which may see its own uncommitted writes) nothing is cached.
+import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect, PgTransaction } from 'drizzle-orm/pg-core';
+import { LRUCache } from 'lru-cache';
+import { queryRows, type Queryable } from '../../db/connection.js';
+
+export type Row = { si: number; wi: number } & Record<string, number | string | null>;
+
+/** Which org units make up each subject (by index in the request). */
+export interface Mapping { unitIds: number[]; subjectIndexes: number[] }
+
+export interface Statement {
+  ledgerIds: number[];
+  /** The statement over the given mapping; `onlyUnits` narrows the scan to those units' records. */
+  build(mapping: Mapping, onlyUnits?: number[]): SQL | null;
+}
+
+interface Entry { versions: Map<number, string>; rows: Map<number, Row[]> }
+
+// Bounded by rows: a county's 253 villages × 12 months is ~3,000 rows a statement.
+const MAX_CACHED_ROWS = 400_000;
+// Above this many redundant change notes among the ledgers read, they are folded into one per pair.
+const COMPACT_AFTER = 2_000;
+// Recomputing a few subjects narrows the scan to their units; past this share of the units a full scan is cheaper.
+const PARTIAL_SHARE = 0.25;
+
+/** How statements were answered since the cache was made: what tests and benchmarks observe. */
+export interface CacheStats { cached: number; partly: number; computed: number }
+
+interface Cache { entries: LRUCache<string, Entry>; stats: CacheStats }
+const caches = new WeakMap<object, Cache>();
+const dialect = new PgDialect();
+
+function cacheOf(q: Queryable): Cache | null {
+  if (q instanceof PgTransaction) return null;
+  let cache = caches.get(q);
+  if (!cache) {
+    const entries = new LRUCache<string, Entry>({ maxSize: MAX_CACHED_ROWS, sizeCalculation: (e) => 1 + [...e.rows.values()].reduce((n, r) => n + r.length, 0) });
+    cache = { entries, stats: { cached: 0, partly: 0, computed: 0 } };
+    caches.set(q, cache);
+  }
+  return cache;
+}
+
+/** Forgets every cached result of this database (benchmarks measure the cold path with it). */
+export function clearIndicatorCache(q: Queryable) {
+  cacheOf(q)?.entries.clear();
+}
+
+export function indicatorCacheStats(q: Queryable): CacheStats {
+  return { ...(cacheOf(q)?.stats ?? { cached: 0, partly: 0, computed: 0 }) };
+}
+
+function statementKey(statement: SQL): string {
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  return createHash('sha1').update(text).update('\u0000').update(JSON.stringify(params)).digest('base64');
+}
+
+const pgIntArray = (ids: number[]) => `{${ids.join(',')}}`;
+
+/** Data versions per ledger and subject: "weights/highest id" of the change notes of the subject's units. */
+async function readVersions(q: Queryable, ledgerIds: number[], mapping: Mapping) {
+  const rows = await queryRows<{ ledger_id: number | null; si: number | null; n: string; top: string; redundant: string }>(q, sql`
+    SELECT c.ledger_id, m.si, sum(c.weight)::text AS n, max(c.id)::text AS top, (count(*) - count(DISTINCT c.org_unit_id))::text AS redundant
+    FROM ledger_data_changes c
+    JOIN unnest(${pgIntArray(mapping.unitIds)}::int[], ${pgIntArray(mapping.subjectIndexes)}::int[]) AS m(uid, si) ON m.uid = c.org_unit_id
+    WHERE c.ledger_id = ANY(${pgIntArray(ledgerIds)}::int[])
+    GROUP BY c.ledger_id, m.si
+    UNION ALL
+    SELECT NULL, NULL, coalesce(sum(weight), 0)::text, coalesce(max(id), 0)::text, '0' FROM ledger_data_changes WHERE ledger_id IS NULL`);
+  const byLedger = new Map<number, Map<number, { n: bigint; top: bigint }>>();
+  let global = { n: 0n, top: 0n };
+  let redundant = 0;
+  for (const row of rows) {
+    const version = { n: BigInt(row.n), top: BigInt(row.top) };
+    redundant += Number(row.redundant);
+    if (row.ledger_id === null) { global = version; continue; }
+    const subjects = byLedger.get(row.ledger_id) ?? new Map();
+    subjects.set(row.si!, version);
+    byLedger.set(row.ledger_id, subjects);
+  }
+  const versionOf = (statement: Statement, si: number) => {
+    let { n, top } = global;
+    for (const ledgerId of statement.ledgerIds) {
+      const v = byLedger.get(ledgerId)?.get(si);
+      if (v) { n += v.n; if (v.top > top) top = v.top; }
+    }
+    return `${n}/${top}`;
+  };
+  return { versionOf, redundant };
+}
+
+/** Folds the change notes of these ledgers into one per (ledger, unit); every version stays the same. */
+async function compactChanges(q: Queryable, ledgerIds: number[]) {
+  await q.execute(sql`
+    WITH gone AS (DELETE FROM ledger_data_changes WHERE ledger_id = ANY(${pgIntArray(ledgerIds)}::int[]) RETURNING id, ledger_id, org_unit_id, weight)
+    INSERT INTO ledger_data_changes (id, ledger_id, org_unit_id, weight)
+    SELECT max(id), ledger_id, org_unit_id, sum(weight) FROM gone GROUP BY ledger_id, org_unit_id`);
+}
+
+function subMapping(mapping: Mapping, subjects: Set<number>): Mapping {
+  const sub: Mapping = { unitIds: [], subjectIndexes: [] };
+  mapping.unitIds.forEach((u, i) => {
+    if (subjects.has(mapping.subjectIndexes[i])) { sub.unitIds.push(u); sub.subjectIndexes.push(mapping.subjectIndexes[i]); }
+  });
+  return sub;
+}
+
+function bySubject(rows: Row[]): Map<number, Row[]> {
+  const out = new Map<number, Row[]>();
+  for (const row of rows) {
+    const list = out.get(row.si);
+    if (list) list.push(row); else out.set(row.si, [row]);
+  }
+  return out;
+}
+
+/**
+ * The rows of every statement, in order: from the cache where the subjects' data is unchanged, from the
+ * database (through `run`) for the rest. `limit` statements run at a time.
+ */
+export async function statementRows(
+  q: Queryable, statements: Statement[], mapping: Mapping, subjectCount: number,
+  run: (statement: SQL) => Promise<Row[]>, runAll: (jobs: (() => Promise<void>)[]) => Promise<void>,
+): Promise<Row[][]> {
+  const results: Row[][] = statements.map(() => []);
+  const cache = cacheOf(q);
+  if (!cache) {
+    await runAll(statements.map((s, i) => async () => {
+      const statement = s.build(mapping);
+      if (statement) results[i] = await run(statement);
+    }));
+    return results;
+  }
+  const ledgerIds = [...new Set(statements.flatMap((s) => s.ledgerIds))];
+  const { versionOf, redundant } = await readVersions(q, ledgerIds, mapping);
+  await runAll(statements.map((s, i) => async () => {
+    const full = s.build(mapping);
+    if (!full) return;
+    const key = statementKey(full);
+    const now = new Map<number, string>();
+    for (let si = 0; si < subjectCount; si++) now.set(si, versionOf(s, si));
+    const entry = cache.entries.get(key);
+    const stale = entry ? [...now].filter(([si, v]) => entry.versions.get(si) !== v).map(([si]) => si) : null;
+    let rows: Map<number, Row[]>;
+    if (entry && stale!.length === 0) {
+      rows = entry.rows;
+      cache.stats.cached++;
+    } else if (entry && stale!.length / subjectCount <= PARTIAL_SHARE) {
+      cache.stats.partly++;
+      const partial = subMapping(mapping, new Set(stale));
+      const fresh = bySubject(await run(s.build(partial, [...new Set(partial.unitIds)])!));
+      rows = new Map(entry.rows);
+      for (const si of stale!) rows.set(si, fresh.get(si) ?? []);
+    } else {
+      cache.stats.computed++;
+      rows = bySubject(await run(full));
+    }
+    if (rows !== entry?.rows) cache.entries.set(key, { versions: now, rows });
+    results[i] = [...rows.values()].flat();
+  }));
+  if (redundant > COMPACT_AFTER) await compactChanges(q, ledgerIds);
+  return results;
+}
