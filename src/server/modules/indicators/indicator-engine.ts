@@ -58,7 +58,22 @@ export interface EngineRequest {
 export type ValueLookup = (key: string, subjectId: string, windowId: string) => number | null;
 
 const LAST_YEAR = '~ly';
-const lastYearWindow = (w: Window): Window => ({ ...sameRangeLastYear(w), id: `${w.id}${LAST_YEAR}`, future: w.future });
+const lastYearWindows = new WeakMap<Window, Window>();
+function lastYearWindow(w: Window): Window {
+  let last = lastYearWindows.get(w);
+  if (!last) { last = { ...sameRangeLastYear(w), id: `${w.id}${LAST_YEAR}`, future: w.future }; lastYearWindows.set(w, last); }
+  return last;
+}
+
+/** Values by key, window id and subject index: nested lookups of strings the request already holds. */
+type Cells = Map<string, Map<string, (number | null)[]>>;
+function cellsOf(cells: Cells, key: string, windowId: string): (number | null)[] {
+  let byWindow = cells.get(key);
+  if (!byWindow) { byWindow = new Map(); cells.set(key, byWindow); }
+  let bySubject = byWindow.get(windowId);
+  if (!bySubject) { bySubject = []; byWindow.set(windowId, bySubject); }
+  return bySubject;
+}
 
 /** A PostgreSQL array literal as one parameter: drizzle would expand a JS array into a list of parameters. */
 function pgArray(values: (string | number)[]): string {
@@ -359,18 +374,18 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
   const mapping: Mapping = { unitIds: [], subjectIndexes: [] };
   request.subjects.forEach((s, i) => { for (const u of s.unitIds) { mapping.unitIds.push(u); mapping.subjectIndexes.push(i); } });
 
-  const results = new Map<string, number | null>();
-  const id = (key: string, subject: string, window: string) => `${key}\u0000${subject}\u0000${window}`;
+  const results: Cells = new Map();
   const merge = (task: Task, rows: Row[], column: string) => {
     const aggregate = task.source.aggregate;
+    const byWindow = task.windows.map((w) => cellsOf(results, task.key, w.id));
     for (const row of rows) {
-      const k = id(task.key, request.subjects[row.si].id, task.windows[row.wi].id);
+      const cells = byWindow[row.wi];
       const value = toNumber(row[column]);
-      const before = results.get(k);
-      if (before === undefined || before === null) results.set(k, value);
+      const before = cells[row.si];
+      if (before === undefined || before === null) cells[row.si] = value;
       else if (value !== null) {
-        results.set(k, aggregate === 'min' ? Math.min(before, value) : aggregate === 'max' ? Math.max(before, value)
-          : aggregate === 'avg' ? null : before + value);
+        cells[row.si] = aggregate === 'min' ? Math.min(before, value) : aggregate === 'max' ? Math.max(before, value)
+          : aggregate === 'avg' ? null : before + value;
       }
     }
   };
@@ -414,34 +429,46 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
   const windowsById = new Map<string, Window>();
   for (const w of request.windows) { windowsById.set(w.id, w); }
 
-  const subjectIndex = new Map(request.subjects.map((s) => [s.id, s]));
-  const memo = new Map<string, number | null>();
-  const valueOf = (key: string, subjectId: string, window: Window, depth = 0): number | null => {
+  const subjectIndex = new Map(request.subjects.map((s, i) => [s.id, i]));
+  // The definition a subject uses: that of the first of its townships defining the key.
+  const sources = new Map<string, (IndicatorSource | null)[]>();
+  const sourceOf = (key: string, si: number): IndicatorSource | null => {
+    let bySubject = sources.get(key);
+    if (!bySubject) { bySubject = []; sources.set(key, bySubject); }
+    let source = bySubject[si];
+    if (source === undefined) {
+      const township = request.subjects[si].townshipIds.find((t) => catalogs.get(t)?.indicators.has(key));
+      source = township === undefined ? null : catalogs.get(township)!.indicators.get(key)!.source;
+      bySubject[si] = source;
+    }
+    return source;
+  };
+  const memo: Cells = new Map();
+  const valueOf = (key: string, si: number, window: Window, depth = 0): number | null => {
     if (window.future) return null;
-    const k = id(key, subjectId, window.id);
-    if (memo.has(k)) return memo.get(k)!;
+    const known = cellsOf(memo, key, window.id);
+    if (known[si] !== undefined) return known[si];
     if (depth > 20) return null;
-    const subject = subjectIndex.get(subjectId);
-    if (!subject) return null;
-    const township = subject.townshipIds.find((t) => catalogs.get(t)?.indicators.has(key));
-    const source = township === undefined ? undefined : catalogs.get(township)!.indicators.get(key)!.source;
+    const source = sourceOf(key, si);
     let value: number | null = null;
     if (source?.type === 'formula') {
+      const subjectId = request.subjects[si].id;
       value = evaluateFormula(formulaOf(source)!, (ref, of) => {
         if (of === 'target') return request.targets?.(ref, subjectId, window.id) ?? null;
-        return valueOf(ref, subjectId, of === 'last_year' ? lastYearWindow(window) : window, depth + 1);
+        return valueOf(ref, si, of === 'last_year' ? lastYearWindow(window) : window, depth + 1);
       });
     } else if (source) {
-      const found = results.get(k);
+      const found = results.get(key)?.get(window.id)?.[si];
       const zero = zeroWhenEmpty.get(key);
-      value = found ?? (zero && subject.townshipIds.some((t) => zero.has(t)) ? 0 : null);
+      value = found ?? (zero && request.subjects[si].townshipIds.some((t) => zero.has(t)) ? 0 : null);
     }
-    memo.set(k, value);
+    known[si] = value;
     return value;
   };
   return (key, subjectId, windowId) => {
     const window = windowsById.get(windowId);
-    if (!window || !subjectIndex.has(subjectId)) return null;
-    return valueOf(key, subjectId, window);
+    const si = subjectIndex.get(subjectId);
+    if (!window || si === undefined) return null;
+    return valueOf(key, si, window);
   };
 }
