@@ -166,12 +166,20 @@ describe('cached indicator values follow every change', () => {
 
   it('folds many change notes into one per unit and keeps the cached results valid', async () => {
     const unit = await unitIds();
+    await t.ok('POST', '/api/ledgers', leader, { key: 'memo', name: '工作备忘', kind: 'register', fields: [{ key: 'note', label: '内容', type: 'text' }] }, 201);
+    const unread = (await queryRows<{ id: number }>(t.db, sql`SELECT id FROM ledgers WHERE key = 'memo'`))[0].id;
+    for (const note of ['一', '二', '三']) await t.ok('POST', '/api/ledgers/memo/records', leader, { orgUnit: villages[7], values: { note } }, 201);
+    expect(await notes(unread)).toBe(3);
     await t.db.execute(sql.raw(`DO $$ BEGIN FOR i IN 1..2100 LOOP
       UPDATE ledger_records SET version = version WHERE ledger_id = ${land} AND org_unit_id = ${unit.get(villages[5])!}; END LOOP; END $$`));
     expect(await notes(land)).toBeGreaterThan(2100);
     await expectLiveValues();
-    const pairs = Number((await queryRows<{ n: string }>(t.db, sql`SELECT count(DISTINCT org_unit_id)::text AS n FROM ledger_data_changes WHERE ledger_id = ${land}`))[0].n);
-    expect(await notes(land)).toBe(pairs);
+    // Every ledger's notes are folded, those of a ledger no indicator reads too.
+    const pairs = async (ledgerId: number) => Number((await queryRows<{ n: string }>(t.db, sql`
+      SELECT count(DISTINCT org_unit_id)::text AS n FROM ledger_data_changes WHERE ledger_id = ${ledgerId}`))[0].n);
+    expect(await notes(land)).toBe(await pairs(land));
+    expect(await notes(doses)).toBe(await pairs(doses));
+    expect(await notes(unread)).toBe(1);
     const after = await expectLiveValues();
     expect(after).toEqual({ cached: 6, partly: 0, computed: 0 });
   });

@@ -31,7 +31,7 @@ interface Entry { versions: Map<number, string>; rows: Map<number, Row[]> }
 
 // Bounded by rows: a county's 253 villages × 12 months is ~3,000 rows a statement.
 const MAX_CACHED_ROWS = 400_000;
-// Above this many redundant change notes among the ledgers read, they are folded into one per pair.
+// Above this many redundant change notes among the ledgers read, all notes are folded into one per pair.
 const COMPACT_AFTER = 2_000;
 // Recomputing a few subjects narrows the scan to their units; past this share of the units a full scan is cheaper.
 const PARTIAL_SHARE = 0.25;
@@ -102,10 +102,13 @@ async function readVersions(q: Queryable, ledgerIds: number[], mapping: Mapping)
   return { versionOf, redundant };
 }
 
-/** Folds the change notes of these ledgers into one per (ledger, unit); every version stays the same. */
-async function compactChanges(q: Queryable, ledgerIds: number[]) {
+/**
+ * Folds every change note into one per (ledger, unit), ledgers nobody reads included; every version stays the
+ * same. Notes written meanwhile are not in the DELETE's snapshot and stay as they are.
+ */
+async function compactChanges(q: Queryable) {
   await q.execute(sql`
-    WITH gone AS (DELETE FROM ledger_data_changes WHERE ledger_id = ANY(${pgIntArray(ledgerIds)}::int[]) RETURNING id, ledger_id, org_unit_id, weight)
+    WITH gone AS (DELETE FROM ledger_data_changes RETURNING id, ledger_id, org_unit_id, weight)
     INSERT INTO ledger_data_changes (id, ledger_id, org_unit_id, weight)
     SELECT max(id), ledger_id, org_unit_id, sum(weight) FROM gone GROUP BY ledger_id, org_unit_id`);
 }
@@ -171,6 +174,6 @@ export async function statementRows(
     if (rows !== entry?.rows) cache.entries.set(key, { versions: now, rows });
     results[i] = [...rows.values()].flat();
   }));
-  if (redundant > COMPACT_AFTER) await compactChanges(q, ledgerIds);
+  if (redundant > COMPACT_AFTER) await compactChanges(q);
   return results;
 }
