@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -73,6 +74,9 @@ export async function buildApp(deps: AppDeps) {
     },
     hsts: config.secureCookies,
   });
+  // Answers are compressed for clients that accept it (a village on a 4G line; a county's values are megabytes of
+  // JSON). Request bodies are not decompressed: no client sends them compressed, and it would be one more way in.
+  await app.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(cookie);
   // Per address: a township office's cadres share one address behind its gateway, and a dashboard asks for a
   // dozen figures at once, so the budget is generous; logins have their own, strict one (auth.routes.ts).

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { buildTestApp, multipartFile, readSheet, type TestApp } from '../../testing/test-app.js';
 import { buildGroup, buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 import { queryRows } from '../../db/connection.js';
@@ -235,6 +236,41 @@ describe('values against independent SQL', () => {
     await ok('POST', '/api/ledgers/land/records', leader, { orgUnit: YANTANG, values: { contract_no: 'NEW1', transferee: '新合作社', land_type: '耕地', area: 12.5, signed_on: '2022-06-20' } }, 201);
     const after = pick(await values('keys=land_contracts&period=202206&asOf=2022-06-30'), 'land_contracts', TOWN, '202206');
     expect(after).toBe(before + 1);
+  });
+});
+
+describe('compressed answers', () => {
+  const url = '/api/indicators/values?keys=land_area,land_contracts,booster&period=202201,202202,202203,202204,202205,202206&asOf=2022-06-30&by=village';
+  const get = (target: string, encoding: string) => t.app.inject({ method: 'GET', url: target, headers: { cookie: leader, 'accept-encoding': encoding } });
+
+  it('compresses values for clients that accept brotli or gzip, to the same JSON', async () => {
+    const plain = await get(url, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await get(url, 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+    const gz = await get(url, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
+    expect(gz.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+  });
+
+  it('leaves Excel files as they are: they are zip archives already', async () => {
+    const res = await get(`/api/indicators/land_contracts/explain.xlsx?period=2022S1&asOf=2022-06-30&orgUnit=${YANTANG}`, 'gzip, br');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect((await readSheet(res.rawPayload, '明细记录')).length).toBeGreaterThan(1);
+  });
+
+  it('refuses a compressed request body and changes nothing', async () => {
+    const body = gzipSync(JSON.stringify({ key: 'zipped_one', name: '压缩', unit: '个', source: { type: 'formula', formula: 'land_area * 2' } }));
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/indicators', payload: body,
+      headers: { cookie: leader, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toBe('请求格式不正确');
+    expect((await call('GET', '/api/indicators/zipped_one', leader)).statusCode).toBe(404);
   });
 });
 
