@@ -127,7 +127,14 @@ export async function buildApp(deps: AppDeps) {
 
   if (fs.existsSync(webRoot)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: webRoot, wildcard: true, index: 'index.html',
+      // Vite names built files by their content hash: a browser keeps them for a year and asks again only for
+      // index.html, so a village on a slow line downloads the app once per release.
+      setHeaders: (res, file) => {
+        if (file.startsWith(path.join(webRoot, 'assets') + path.sep)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   return app;
 }

@@ -28,3 +28,21 @@ test('the shell shows the township, the user and logs out', async ({ page }) => 
   await page.goto('/org');
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test('the app\'s files come compressed, and the hashed ones are kept by the browser for a year', async ({ page }) => {
+  const assets: { url: string; encoding?: string; cache?: string }[] = [];
+  page.on('response', (res) => {
+    if (new URL(res.url()).pathname.startsWith('/assets/')) {
+      assets.push({ url: res.url(), encoding: res.headers()['content-encoding'], cache: res.headers()['cache-control'] });
+    }
+  });
+  const index = await page.goto('/login');
+  expect(index!.headers()['cache-control']).toBe('public, max-age=0');
+  await expect(page.getByText('乡镇工作系统')).toBeVisible();
+  const scripts = assets.filter((a) => a.url.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const a of scripts) {
+    expect(a.encoding, a.url).toMatch(/^(br|gzip)$/);
+    expect(a.cache, a.url).toBe('public, max-age=31536000, immutable');
+  }
+});
