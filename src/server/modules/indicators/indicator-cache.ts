@@ -132,7 +132,7 @@ function bySubject(rows: Row[]): Map<number, Row[]> {
 
 /**
  * The rows of every statement, in order: from the cache where the subjects' data is unchanged, from the
- * database (through `run`) for the rest. `limit` statements run at a time.
+ * database (through `run`) for the rest; `runAll` decides how many statements run at once.
  */
 export async function statementRows(
   q: Queryable, statements: Statement[], mapping: Mapping, subjectCount: number,
@@ -156,17 +156,17 @@ export async function statementRows(
     const now = new Map<number, string>();
     for (let si = 0; si < subjectCount; si++) now.set(si, versionOf(s, si));
     const entry = cache.entries.get(key);
-    const stale = entry ? [...now].filter(([si, v]) => entry.versions.get(si) !== v).map(([si]) => si) : null;
+    const stale = entry ? [...now.keys()].filter((si) => entry.versions.get(si) !== now.get(si)) : [];
     let rows: Map<number, Row[]>;
-    if (entry && stale!.length === 0) {
+    if (entry && stale.length === 0) {
       rows = entry.rows;
       cache.stats.cached++;
-    } else if (entry && stale!.length / subjectCount <= PARTIAL_SHARE) {
+    } else if (entry && stale.length <= subjectCount * PARTIAL_SHARE) {
       cache.stats.partly++;
       const partial = subMapping(mapping, new Set(stale));
       const fresh = bySubject(await run(s.build(partial, [...new Set(partial.unitIds)])!));
       rows = new Map(entry.rows);
-      for (const si of stale!) rows.set(si, fresh.get(si) ?? []);
+      for (const si of stale) rows.set(si, fresh.get(si) ?? []);
     } else {
       cache.stats.computed++;
       rows = bySubject(await run(full));
