@@ -405,10 +405,11 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
   // 3b. Periodic ledgers: the items of one ledger read for the same periods share a query; a stock (each
   //     unit's latest entered period) is one query per item.
   const itemBatches = new Map<string, Task[]>();
-  for (const task of tasks) {
+  for (const [i, task] of tasks.entries()) {
     if (task.source.type !== 'items' || !task.ledger.periodType) continue;
     const s = task.source;
-    const batchKey = s.timing === 'stock' ? `stock:${task.key}` : JSON.stringify([task.ledgerKey, task.ledgerIds, s.timing, s.since ?? null, task.windows.map((w) => w.id)]);
+    // A stock is one statement per task: townships defining the key differently are different tasks.
+    const batchKey = s.timing === 'stock' ? `stock:${i}` : JSON.stringify([task.ledgerKey, task.ledgerIds, s.timing, s.since ?? null, task.windows.map((w) => w.id)]);
     itemBatches.set(batchKey, [...(itemBatches.get(batchKey) ?? []), task]);
   }
   for (const batch of itemBatches.values()) {
