@@ -29,11 +29,13 @@ export interface Statement {
 
 interface Entry { versions: Map<number, string>; rows: Map<number, Row[]> }
 
-// Bounded by rows: a county's 253 villages × 12 months is ~3,000 rows a statement.
-const MAX_CACHED_ROWS = 400_000;
+// Bounded by what an entry holds, a row or a subject's version each (~140 bytes): ~60 MB at most. A county's 253
+// villages × 12 months is ~3,000 rows a statement.
+const MAX_CACHED_ITEMS = 400_000;
 // Above this many redundant change notes among the ledgers read, all notes are folded into one per pair.
 const COMPACT_AFTER = 2_000;
-// Recomputing a few subjects narrows the scan to their units; past this share of the units a full scan is cheaper.
+// Recomputing a few subjects narrows the scan to their units; past this share of the request's units a full scan
+// is cheaper.
 const PARTIAL_SHARE = 0.25;
 
 /** How statements were answered since the cache was made: what tests and benchmarks observe. */
@@ -47,7 +49,9 @@ function cacheOf(q: Queryable): Cache | null {
   if (q instanceof PgTransaction) return null;
   let cache = caches.get(q);
   if (!cache) {
-    const entries = new LRUCache<string, Entry>({ maxSize: MAX_CACHED_ROWS, sizeCalculation: (e) => 1 + [...e.rows.values()].reduce((n, r) => n + r.length, 0) });
+    const entries = new LRUCache<string, Entry>({
+      maxSize: MAX_CACHED_ITEMS, sizeCalculation: (e) => 1 + e.versions.size + [...e.rows.values()].reduce((n, r) => n + r.length, 0),
+    });
     cache = { entries, stats: { cached: 0, partly: 0, computed: 0 } };
     caches.set(q, cache);
   }
@@ -103,14 +107,22 @@ async function readVersions(q: Queryable, ledgerIds: number[], mapping: Mapping)
 }
 
 /**
- * Folds every change note into one per (ledger, unit), ledgers nobody reads included; every version stays the
- * same. Notes written meanwhile are not in the DELETE's snapshot and stay as they are.
+ * Folds the notes of every (ledger, unit) that has several into one, ledgers nobody reads included; every version
+ * stays the same. Pairs with one note are not touched; notes written meanwhile are not in the DELETE's snapshot and
+ * stay as they are. A failure only postpones the folding: the values are computed already.
  */
 async function compactChanges(q: Queryable) {
   await q.execute(sql`
-    WITH gone AS (DELETE FROM ledger_data_changes RETURNING id, ledger_id, org_unit_id, weight)
+    WITH several AS (
+      SELECT coalesce(ledger_id, -1) AS l, coalesce(org_unit_id, -1) AS u FROM ledger_data_changes GROUP BY 1, 2 HAVING count(*) > 1
+    ), gone AS (
+      DELETE FROM ledger_data_changes c USING several s WHERE coalesce(c.ledger_id, -1) = s.l AND coalesce(c.org_unit_id, -1) = s.u
+      RETURNING c.id, c.ledger_id, c.org_unit_id, c.weight
+    )
     INSERT INTO ledger_data_changes (id, ledger_id, org_unit_id, weight)
-    SELECT max(id), ledger_id, org_unit_id, sum(weight) FROM gone GROUP BY ledger_id, org_unit_id`);
+    SELECT max(id), ledger_id, org_unit_id, sum(weight) FROM gone GROUP BY ledger_id, org_unit_id`).catch((error: Error) => {
+    console.warn(`indicator cache: folding change notes failed, retried at a later read: ${error.message}`);
+  });
 }
 
 function subMapping(mapping: Mapping, subjects: Set<number>): Mapping {
@@ -157,13 +169,13 @@ export async function statementRows(
     for (let si = 0; si < subjectCount; si++) now.set(si, versionOf(s, si));
     const entry = cache.entries.get(key);
     const stale = entry ? [...now.keys()].filter((si) => entry.versions.get(si) !== now.get(si)) : [];
+    const partial = entry && stale.length ? subMapping(mapping, new Set(stale)) : null;
     let rows: Map<number, Row[]>;
     if (entry && stale.length === 0) {
       rows = entry.rows;
       cache.stats.cached++;
-    } else if (entry && stale.length <= subjectCount * PARTIAL_SHARE) {
+    } else if (entry && partial && partial.unitIds.length <= mapping.unitIds.length * PARTIAL_SHARE) {
       cache.stats.partly++;
-      const partial = subMapping(mapping, new Set(stale));
       const fresh = bySubject(await run(s.build(partial, [...new Set(partial.unitIds)])!));
       rows = new Map(entry.rows);
       for (const si of stale) rows.set(si, fresh.get(si) ?? []);
