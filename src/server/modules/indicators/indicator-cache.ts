@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect, PgTransaction } from 'drizzle-orm/pg-core';
 import { LRUCache } from 'lru-cache';
+import { arrayLiteral } from '../../db/array-literal.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 
 export type Row = { si: number; wi: number } & Record<string, number | string | null>;
@@ -72,15 +73,13 @@ function statementKey(statement: SQL): string {
   return createHash('sha1').update(text).update('\u0000').update(JSON.stringify(params)).digest('base64');
 }
 
-const pgIntArray = (ids: number[]) => `{${ids.join(',')}}`;
-
 /** Data versions per ledger and subject: "weights/highest id" of the change notes of the subject's units. */
 async function readVersions(q: Queryable, ledgerIds: number[], mapping: Mapping) {
   const rows = await queryRows<{ ledger_id: number | null; si: number | null; n: string; top: string; redundant: string }>(q, sql`
     SELECT c.ledger_id, m.si, sum(c.weight)::text AS n, max(c.id)::text AS top, (count(*) - count(DISTINCT c.org_unit_id))::text AS redundant
     FROM ledger_data_changes c
-    JOIN unnest(${pgIntArray(mapping.unitIds)}::int[], ${pgIntArray(mapping.subjectIndexes)}::int[]) AS m(uid, si) ON m.uid = c.org_unit_id
-    WHERE c.ledger_id = ANY(${pgIntArray(ledgerIds)}::int[])
+    JOIN unnest(${arrayLiteral(mapping.unitIds)}::int[], ${arrayLiteral(mapping.subjectIndexes)}::int[]) AS m(uid, si) ON m.uid = c.org_unit_id
+    WHERE c.ledger_id = ANY(${arrayLiteral(ledgerIds)}::int[])
     GROUP BY c.ledger_id, m.si
     UNION ALL
     SELECT NULL, NULL, coalesce(sum(weight), 0)::text, coalesce(max(id), 0)::text, '0' FROM ledger_data_changes WHERE ledger_id IS NULL`);

@@ -11,6 +11,7 @@ import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import type { IndicatorFilter, IndicatorSource, ItemsSource, RecordsSource } from '../../../core/indicators.js';
 import { evaluateFormula, parseFormula, type FormulaNode } from '../../../core/formula.js';
 import { addDays, periodOf, periodsBetween, sameRangeLastYear, type DateRange, type PeriodType } from '../../../core/periods.js';
+import { arrayLiteral } from '../../db/array-literal.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import { statementRows, type Mapping, type Row, type Statement } from './indicator-cache.js';
 
@@ -75,10 +76,6 @@ function cellsOf(cells: Cells, key: string, windowId: string): (number | null)[]
   return bySubject;
 }
 
-/** A PostgreSQL array literal as one parameter: drizzle would expand a JS array into a list of parameters. */
-function pgArray(values: (string | number)[]): string {
-  return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
-}
 
 const fieldText = (key: string) => sql`(r.values->>${key})`;
 const fieldNumber = (key: string) => sql`nullif(r.values->>${key}, '')::float8`;
@@ -127,9 +124,9 @@ export function recordsWindowCondition(source: Pick<RecordsSource, 'dateField' |
 }
 
 // A window's days run from ws up to, not including, wn (the day after its end): a datetime on the last day counts.
-const windowsTable = (windows: Window[]) => sql`unnest(${pgArray(windows.map((w) => w.start))}::text[], ${pgArray(windows.map((w) => addDays(w.end, 1)))}::text[], ${pgArray(windows.map((_, i) => i))}::int[]) AS w(ws, wn, wi)`;
+const windowsTable = (windows: Window[]) => sql`unnest(${arrayLiteral(windows.map((w) => w.start))}::text[], ${arrayLiteral(windows.map((w) => addDays(w.end, 1)))}::text[], ${arrayLiteral(windows.map((_, i) => i))}::int[]) AS w(ws, wn, wi)`;
 
-const mappingTable = (m: Mapping) => sql`unnest(${pgArray(m.unitIds)}::int[], ${pgArray(m.subjectIndexes)}::int[]) AS m(uid, si)`;
+const mappingTable = (m: Mapping) => sql`unnest(${arrayLiteral(m.unitIds)}::int[], ${arrayLiteral(m.subjectIndexes)}::int[]) AS m(uid, si)`;
 
 /** The ledger periods of a periodic ledger that a window reads, by window index. */
 export function itemPeriods(source: ItemsSource, periodType: PeriodType, window: Window): { ids: string[]; latestBy?: string } {
@@ -154,7 +151,7 @@ interface Task {
 const idList = (ids: number[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `);
 /** The records a task reads; `onlyUnits` narrows them to some units' when a few subjects are recomputed. */
 const ledgerCondition = (task: Task, onlyUnits?: number[]) => sql`r.township_id IN (${idList(task.townshipIds)}) AND r.ledger_id IN (${idList(task.ledgerIds)})${
-  onlyUnits ? sql` AND r.org_unit_id = ANY(${pgArray(onlyUnits)}::int[])` : sql``}`;
+  onlyUnits ? sql` AND r.org_unit_id = ANY(${arrayLiteral(onlyUnits)}::int[])` : sql``}`;
 
 // Sums of float8 carry binary noise (0.1 + 0.2); six decimals are more than any unit here shows.
 const toNumber = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 1e6) / 1e6);
@@ -229,8 +226,7 @@ function bucketOf(windows: Window[], date: SQL): SQL | null {
     map.push(i);
     bounds.push(addDays(w.end, 1));
   }
-  const mapLiteral = `{${map.map((m) => (m === null ? 'NULL' : String(m))).join(',')}}`;
-  return sql`(${mapLiteral}::int[])[width_bucket(${date}, ${pgArray(bounds)}::text[])]`;
+  return sql`(${arrayLiteral(map)}::int[])[width_bucket(${date}, ${arrayLiteral(bounds)}::text[])]`;
 }
 
 function recordsStatement(batch: Task[], mapping: Mapping, onlyUnits?: number[]): SQL {
@@ -288,7 +284,7 @@ function itemsStatement(batch: Task[], mapping: Mapping, onlyUnits?: number[]): 
       FROM (
         SELECT DISTINCT ON (r.org_unit_id, w.wi) r.org_unit_id AS uid, w.wi, ${item} AS v
         FROM ledger_records r
-        JOIN unnest(${pgArray(latest)}::text[], ${pgArray(latest.map((_, i) => i))}::int[]) AS w(latest, wi) ON r.period <= w.latest
+        JOIN unnest(${arrayLiteral(latest)}::text[], ${arrayLiteral(latest.map((_, i) => i))}::int[]) AS w(latest, wi) ON r.period <= w.latest
         WHERE ${ledgerCondition(task, onlyUnits)} AND r.deleted_at IS NULL AND ${item} IS NOT NULL
         ORDER BY r.org_unit_id, w.wi, r.period DESC
       ) x
@@ -304,9 +300,9 @@ function itemsStatement(batch: Task[], mapping: Mapping, onlyUnits?: number[]): 
     SELECT m.si, w.wi, ${sql.join(aggregates, sql`, `)}
     FROM (
       SELECT r.org_unit_id AS uid, r.period, ${sql.join(items, sql`, `)} FROM ledger_records r
-      WHERE ${ledgerCondition(task, onlyUnits)} AND r.deleted_at IS NULL AND r.period = ANY(${pgArray(periods)}::text[]) OFFSET 0
+      WHERE ${ledgerCondition(task, onlyUnits)} AND r.deleted_at IS NULL AND r.period = ANY(${arrayLiteral(periods)}::text[]) OFFSET 0
     ) x
-    JOIN unnest(${pgArray(pairs.map((p) => p[0]))}::text[], ${pgArray(pairs.map((p) => p[1]))}::int[]) AS w(period, wi) ON w.period = x.period
+    JOIN unnest(${arrayLiteral(pairs.map((p) => p[0]))}::text[], ${arrayLiteral(pairs.map((p) => p[1]))}::int[]) AS w(period, wi) ON w.period = x.period
     JOIN ${mappingTable(mapping)} ON m.uid = x.uid
     GROUP BY m.si, w.wi`;
 }

@@ -1,6 +1,7 @@
 // jsonArrayLiteral must write exactly what arrayLiteral writes for JSON texts: the import's records travel in it.
 import { describe, expect, it } from 'vitest';
-import { arrayLiteral, jsonArrayLiteral } from './ledger-import.repository.js';
+import { arrayLiteral } from '../../db/array-literal.js';
+import { jsonArrayLiteral } from './ledger-import.repository.js';
 
 function random(seed: number) {
   let s = seed;

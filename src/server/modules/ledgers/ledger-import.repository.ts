@@ -1,5 +1,6 @@
 // SQL for ledger imports: the township's units for name lookups, clashes with stored records, the bulk insert.
 import { sql } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 
 export interface TownshipUnit {
@@ -19,11 +20,6 @@ export function townshipUnits(q: Queryable, townshipPath: string) {
     FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
     WHERE u.path LIKE ${`${townshipPath}%`}
     ORDER BY length(u.path), u.code`);
-}
-
-/** A PostgreSQL array literal ('{"a","b",NULL}'), so a whole column travels as one text parameter. */
-export function arrayLiteral(values: (string | number | null)[]): string {
-  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import { periodSubmissions } from '../../db/schema.js';
-import { arrayLiteral } from './ledger-import.repository.js';
+import { arrayLiteral } from '../../db/array-literal.js';
 
 export type SubmissionStatus = 'submitted' | 'approved' | 'returned';
 

@@ -1,5 +1,6 @@
 // SQL for org units. Subtrees are found by materialised path ('/1/5/20/'), never one query per level.
 import { sql, type SQL } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import type { OrgLevel } from '../../../core/org-levels.js';
 
@@ -92,10 +93,6 @@ export interface NewOrgUnit {
   validFrom: string;
 }
 
-/** A PostgreSQL array literal ('{"a","b",NULL}'), so a whole column travels as one text parameter. */
-function arrayLiteral(values: (string | number | null)[]): string {
-  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
-}
 
 /**
  * Inserts many units with one statement per batch, each column travelling as one array parameter and the
