@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'Admin12345';
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'Demo12345';
@@ -10,4 +10,16 @@ export async function login(page: Page, username: string, password = username ==
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page).not.toHaveURL(/\/login$/);
+}
+
+/**
+ * Opens an antd select, optionally types to filter, and clicks an option by its exact title. Waits for the
+ * previous dropdown to finish closing first: while it fades out it is still visible and may list the same title.
+ */
+export async function pickOption(page: Page, select: Locator, option: string, typed = option.slice(0, 2)) {
+  const openDropdowns = page.locator('.ant-select-dropdown:visible');
+  await expect(openDropdowns).toHaveCount(0);
+  await select.click();
+  if (typed) await page.keyboard.type(typed);
+  await openDropdowns.getByTitle(option, { exact: true }).click();
 }

@@ -1,13 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { login } from './helpers';
-
-async function pick(page: Page, select: Locator, option: string, typed = option.slice(0, 2)) {
-  await select.click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
+import { login, pickOption as pick } from './helpers';
 
 /** The number in a formatted value: "1,234 处" → 1234. */
 const numberIn = (text: string) => Number(text.replace(/[^\d.]/g, ''));

@@ -1,7 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { login } from './helpers';
+import { login, pickOption as pick } from './helpers';
 
 // A 1×1 PNG: the server types attachments by their first bytes.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -12,12 +12,6 @@ async function workbook(rows: (string | number)[][]): Promise<Buffer> {
   sheet.addRow(['组织单元', '户主姓名', '走访类型', '家庭人口（人）']);
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-async function pick(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page.keyboard.type(option.slice(0, 2));
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
 test('the party secretary defines a ledger, enters a record on a phone with a photo, imports, fixes and exports', async ({ page }) => {
