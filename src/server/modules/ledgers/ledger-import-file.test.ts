@@ -115,4 +115,64 @@ describe('reading rows', () => {
     const rows = await readImportRows('xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(rows).toEqual([{ row: 1, cells: ['组织单元'] }, { row: 4, cells: ['燕塘村'] }]);
   });
+
+  // Parts as WPS and other tools may write them: the sheet before workbook.xml, an absolute relationship target,
+  // a stored (not deflated) part, inline strings next to shared ones, and no styles part.
+  const sheetXml = (cells: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells}</sheetData></worksheet>`;
+  const workbookXml = (sheets: string) => `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`;
+  const relsXml = (targets: string[]) => `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${targets
+    .map((t, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${t}"/>`).join('')}</Relationships>`;
+
+  it('reads parts in any order, absolute targets, stored parts and inline strings', async () => {
+    const zip = buildZip([
+      { name: 'xl/worksheets/sheet1.xml', store: true, content: sheetXml(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>家庭人口</t></is></c></row>'
+        + '<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3"><v>4</v></c></row>') },
+      { name: 'xl/sharedStrings.xml', content: '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>组织单元</t></si><si><t>燕塘村</t></si></sst>' },
+      { name: 'xl/_rels/workbook.xml.rels', content: relsXml(['/xl/worksheets/sheet1.xml']) },
+      { name: 'xl/workbook.xml', content: workbookXml('<sheet name="填报" sheetId="1" r:id="rId1"/>') },
+    ]);
+    await checkXlsx(zip);
+    expect(await readImportRows('xlsx', zip)).toEqual([{ row: 1, cells: ['组织单元', '家庭人口'] }, { row: 3, cells: ['燕塘村', 4] }]);
+  });
+
+  it('without a sheet named 填报, reads the first sheet in tab order, not in file order', async () => {
+    const zip = buildZip([
+      { name: 'xl/workbook.xml', content: workbookXml('<sheet name="村表" sheetId="2" r:id="rId2"/><sheet name="说明" sheetId="1" r:id="rId1"/>') },
+      { name: 'xl/_rels/workbook.xml.rels', content: relsXml(['worksheets/sheet1.xml', 'worksheets/sheet2.xml']) },
+      { name: 'xl/worksheets/sheet1.xml', content: sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>这不是数据</t></is></c></row>') },
+      { name: 'xl/worksheets/sheet2.xml', content: sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>组织单元</t></is></c></row>') },
+    ]);
+    expect(await readImportRows('xlsx', zip)).toEqual([{ row: 1, cells: ['组织单元'] }]);
+  });
+
+  it('refuses a workbook whose sheet part is missing', async () => {
+    const zip = buildZip([
+      { name: 'xl/workbook.xml', content: workbookXml('<sheet name="填报" sheetId="1" r:id="rId1"/>') },
+      { name: 'xl/_rels/workbook.xml.rels', content: relsXml(['worksheets/sheet1.xml']) },
+    ]);
+    const e = await refusal(readImportRows('xlsx', zip));
+    expect(e.errors?.[0].message).toBe('文件不是有效的 Excel 工作簿');
+  });
+
+  it('keeps every row and part when the reader waits between batches (exceljs writes workbook.xml last)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRow(['这不是数据']);
+    const sheet = workbook.addWorksheet('填报');
+    sheet.addRow(['组织单元', '户主姓名', '走访日期']);
+    for (let i = 0; i < 20_000; i++) sheet.addRow(['燕塘村', `户主${i}`, new Date(Date.UTC(2022, 5, 1 + (i % 30)))]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    let rows = 0;
+    let batches = 0;
+    let last: SheetRow | undefined;
+    for await (const batch of importRows('xlsx', bytes)) {
+      rows += batch.length;
+      batches++;
+      last = batch.at(-1);
+      await new Promise((resolve) => setTimeout(resolve, 2)); // a database round trip per batch
+    }
+    expect(rows).toBe(20_001);
+    expect(batches).toBeGreaterThan(1);
+    expect(last).toEqual({ row: 20_001, cells: ['燕塘村', '户主19999', new Date(Date.UTC(2022, 5, 20))] });
+  });
 });

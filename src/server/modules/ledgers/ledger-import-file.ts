@@ -1,6 +1,7 @@
 // Checks an uploaded import file before any parser sees it: its type by extension and content, and, for
 // .xlsx, the zip's central directory (entry sizes and compression ratios, external-link parts) and the real
 // inflated size of every entry, so that a zip bomb is refused without being unpacked by exceljs.
+import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { AppError, invalid } from '../../http/app-error.js';
 
@@ -150,9 +151,7 @@ function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
 export async function checkInflatedSizes(bytes: Uint8Array, entries: ZipEntry[]) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const e of entries) {
-    const at = e.localHeaderOffset;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) throw fileError('文件已损坏或不完整，无法读取', '文件无法解析');
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const start = entryDataStart(view, bytes, e);
     const data = bytes.subarray(start, start + e.compressedSize);
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) throw bombError();
@@ -160,6 +159,20 @@ export async function checkInflatedSizes(bytes: Uint8Array, entries: ZipEntry[])
     }
     await inflatedSize(data, e.uncompressedSize);
   }
+}
+
+/** The start of an entry's stored data, after its local header. */
+function entryDataStart(view: DataView, bytes: Uint8Array, e: ZipEntry): number {
+  const at = e.localHeaderOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) throw fileError('文件已损坏或不完整，无法读取', '文件无法解析');
+  return at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+}
+
+/** One entry's uncompressed content as a stream (the entry was checked by `checkInflatedSizes`). */
+export function zipEntryStream(bytes: Uint8Array, e: ZipEntry): Readable {
+  const start = entryDataStart(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes, e);
+  const data = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset + start, e.compressedSize)]);
+  return e.method === 0 ? data : data.pipe(zlib.createInflateRaw());
 }
 
 /** All checks of an .xlsx before exceljs opens it. */

@@ -1,12 +1,12 @@
 // Reads the rows of an import file, checked beforehand by ledger-import-file.ts: .xlsx through exceljs's
-// streaming reader (the sheet 填报, else the first sheet), .csv through csv-parse. Formulas are never evaluated:
-// a formula cell gives its cached result, and a formula that reads another workbook refuses the file.
+// streaming worksheet reader (the sheet 填报, else the first sheet), .csv through csv-parse. Formulas are never
+// evaluated: a formula cell gives its cached result, and a formula that reads another workbook refuses the file.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { invalid } from '../../http/app-error.js';
 import type { Cell } from './ledger-excel-columns.js';
-import { decodeImportCsv, type ImportFileKind } from './ledger-import-file.js';
+import { decodeImportCsv, zipEntries, zipEntryStream, type ImportFileKind } from './ledger-import-file.js';
 
 export interface SheetRow {
   /** The row number Excel shows (CSV: the line number). */
@@ -45,38 +45,68 @@ function cellOf(value: unknown): Cell {
 const isBlank = (cells: Cell[]) => cells.every((c) => c === null || c === '');
 
 /**
- * The rows of the sheet named 填报 (else of the first sheet), one at a time as exceljs's streaming reader parses
- * them, so a large file is never held as cells all at once.
+ * The private parts of exceljs's streaming WorkbookReader this module drives. Its own `parse()` walks the zip with
+ * unzipper's streaming parser, which drops entries while the reader awaits between them, so `xl/workbook.xml`
+ * (written last by exceljs and others) is sometimes never seen and the read fails (exceljs#3064: 1 in ~2,000 reads
+ * of a small file under load here). The file is already in memory and its central directory checked, so each
+ * part is opened by name instead, and the worksheet still streams.
+ */
+interface WorkbookParts {
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { name: string; rId: string }[] };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterable<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
+}
+
+const unreadable = () => invalid([{ field: 'file', message: '文件不是有效的 Excel 工作簿' }], '文件无法解析');
+
+/**
+ * The rows of the sheet named 填报 (else of the first sheet), one chunk at a time as exceljs parses them, so a
+ * large file is never held as cells all at once.
  */
 async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  const entries = new Map(zipEntries(bytes).map((e) => [e.name.toLowerCase(), e]));
+  const part = (name: string) => {
+    const entry = entries.get(name.toLowerCase());
+    return entry && zipEntryStream(bytes, entry);
+  };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
-  });
-  let target: string | undefined | null = null;
-  let read = false;
-  for await (const sheet of reader) {
-    const name = (sheet as unknown as { name?: string }).name;
-    if (target === null) {
-      // workbook.xml (the sheet names) comes before the sheets in the zip.
-      const names = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
-      target = names.includes(DATA_SHEET) ? DATA_SHEET : name;
+  }) as unknown as WorkbookParts;
+  const rels = part('xl/_rels/workbook.xml.rels');
+  const book = part('xl/workbook.xml');
+  if (!rels || !book) throw unreadable();
+  await reader._parseRels(rels);
+  await reader._parseWorkbook(book);
+  const sharedStrings = part('xl/sharedStrings.xml');
+  if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings)); // fills the reader's cache
+  const styles = part('xl/styles.xml'); // number formats tell dates from numbers
+  if (styles) await reader._parseStyles(styles);
+
+  const sheets = reader.model?.sheets ?? [];
+  const sheet = sheets.find((s) => s.name === DATA_SHEET) ?? sheets[0];
+  // A relationship's target is relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml").
+  const target = reader.workbookRels?.find((r) => r.Id === sheet?.rId)?.Target;
+  const path = target && (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  const content = path && part(path);
+  if (!content) throw unreadable();
+  const sheetNo = /sheet(\d+)\.xml$/i.exec(path)?.[1] ?? '1';
+  const [{ value: worksheet }] = [...reader._parseWorksheet(content, sheetNo)];
+  // parse() hands over the rows of each parsed chunk together: one await per chunk, not per row.
+  const chunks = (worksheet as unknown as { parse(): AsyncIterable<{ eventType: string; value: ExcelJS.Row }[]> }).parse();
+  for await (const events of chunks) {
+    const batch: SheetRow[] = [];
+    for (const { eventType, value: row } of events) {
+      if (eventType !== 'row') continue;
+      const values = row.values as unknown[];
+      const cells: Cell[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i]));
+      if (!isBlank(cells)) batch.push({ row: row.number, cells });
     }
-    const wanted = !read && name === target;
-    // parse() hands over the rows of each parsed chunk together: one await per chunk, not per row.
-    const chunks = (sheet as unknown as { parse(): AsyncIterable<{ eventType: string; value: ExcelJS.Row }[]> }).parse();
-    for await (const events of chunks) {
-      if (!wanted) continue;
-      const batch: SheetRow[] = [];
-      for (const { eventType, value: row } of events) {
-        if (eventType !== 'row') continue;
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i]));
-        if (!isBlank(cells)) batch.push({ row: row.number, cells });
-      }
-      if (batch.length) yield batch;
-    }
-    if (wanted) read = true;
+    if (batch.length) yield batch;
   }
 }
 
