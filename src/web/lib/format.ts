@@ -13,9 +13,10 @@ export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : value.toLocaleString('zh-CN');
 }
 
+/** A fixed number of decimals, so a column of rates lines up (138.0%, 79.3%). */
 export function formatPercent(value: number | null | undefined, digits = 1): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  return `${Number(value.toFixed(digits))}%`;
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${value.toFixed(digits)}%`;
 }
 
 export function today(): string {
