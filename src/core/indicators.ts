@@ -10,6 +10,7 @@
 // the end; for items the latest entered period); cumulative (items) = every period from `since` to the end.
 import { findCycle, FormulaError, formulaReferences, parseFormula, type FormulaNode } from './formula.js';
 import type { FieldDefinition } from './ledger-fields.js';
+import { isRealDate } from './periods.js';
 
 export const AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
@@ -156,7 +157,6 @@ export interface DefinitionProblem {
 
 const NUMERIC_TYPES = ['integer', 'decimal'];
 const DATE_TYPES = ['date', 'datetime'];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Everything wrong with a definition's source, given the township's ledgers and the sources of its other
@@ -215,7 +215,7 @@ export function definitionProblems(
     if (ledger.kind !== 'periodic') add('ledger', `“${ledger.name}”不是按期填报的台账，请用“台账记录”来源`);
     needField('item', source.item, NUMERIC_TYPES, '数据项（需为数值字段）');
     if ((source.aggregate as string) === 'distinct') add('aggregate', '按期填报的数据项不能去重计数');
-    if (source.since !== undefined && !ISO_DATE.test(source.since)) add('since', '起始日期格式应为 YYYY-MM-DD');
+    if (source.since !== undefined && !isRealDate(source.since)) add('since', '起始日期应为存在的日期，格式 YYYY-MM-DD');
     return problems;
   }
 
@@ -249,7 +249,7 @@ export function definitionProblems(
   });
   if (source.dateField !== undefined) needField('dateField', source.dateField, DATE_TYPES, '日期字段');
   else if (source.timing === 'flow') add('dateField', '“期间发生”需要一个日期字段，用来判断记录属于哪个期间');
-  if (source.since !== undefined && !ISO_DATE.test(source.since)) add('since', '起始日期格式应为 YYYY-MM-DD');
+  if (source.since !== undefined && !isRealDate(source.since)) add('since', '起始日期应为存在的日期，格式 YYYY-MM-DD');
   return problems;
 }
 

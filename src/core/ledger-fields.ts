@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { idCardProblem, normalizeIdCard } from './id-card.js';
 import { mobileProblem, normalizeMobile } from './phone.js';
 import { normalizeUscc, usccProblem } from './uscc.js';
+import { isRealDate } from './periods.js';
 
 export const FIELD_TYPES = [
   'text', 'longtext', 'integer', 'decimal', 'date', 'datetime', 'choice', 'multichoice', 'boolean',
@@ -89,17 +90,6 @@ export function isFieldActive(field: FieldDefinition, values: RecordValues): boo
   const expected = Array.isArray(field.when.equals) ? field.when.equals : [field.when.equals];
   const actualList = Array.isArray(actual) ? actual : [actual];
   return expected.some((e) => actualList.includes(e));
-}
-
-// Arithmetic rather than a Date round trip: imports check this 100,000 times per file.
-function isRealDate(s: string): boolean {
-  if (s.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const y = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 }
 
 const BOOLEAN_WORDS: Record<string, boolean> = { 是: true, 否: false, true: true, false: false, 有: true, 无: false };

@@ -18,6 +18,18 @@ export interface Period {
   end: string;
 }
 
+// Arithmetic rather than a Date round trip: imports check this 100,000 times per file.
+/** A YYYY-MM-DD string naming a day that exists (no 2022-02-30, no 2022-13-01). */
+export function isRealDate(s: string): boolean {
+  if (s.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
+}
+
 const DAY_MS = 86_400_000;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));

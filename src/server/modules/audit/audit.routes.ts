@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { contextOf } from '../../http/context.js';
-import { isoDate } from '../org/org.schemas.js';
+import { dateSchema } from '../../http/schemas.js';
 import { exportAudit, readAudit } from './audit-read.service.js';
 import { sendXlsx } from '../../http/xlsx.js';
 
@@ -11,8 +11,8 @@ const filterQuery = z.object({
   user: z.string().trim().max(64).optional(),
   entity: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
 });
 const listQuery = filterQuery.extend({
   page: z.coerce.number().int().min(1).default(1),

@@ -405,6 +405,15 @@ describe('bad definitions and requests', () => {
     expect(level.statusCode).toBe(400);
   });
 
+  it.each(['2022-13-01', '2022-02-30', '2022-00-00', '22-6-30'])('refuses the as-of date %s with 400, never rolling it over', async (asOf) => {
+    const res = await call('GET', `/api/indicators/values?keys=land_area&period=YEAR_TO_DATE&asOf=${asOf}`, leader);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('asOf');
+    expect(res.json().errors[0].message).toMatch(/日期不存在|日期格式应为 YYYY-MM-DD/);
+    const board = await call('GET', `/api/rankings/none/board?period=2022&asOf=${asOf}`, leader);
+    expect(board.statusCode).toBe(400);
+  });
+
   it('refuses definitions from a viewer or a village cadre and everything from the administrator', async () => {
     for (const cookie of [viewer, cadre]) {
       const res = await call('POST', '/api/indicators', cookie, { key: 'x_y', name: 'x', source: { type: 'formula', formula: '1' } });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AGGREGATES, FILTER_OPS, INDICATOR_KEY_PATTERN, SCALES } from '../../../core/indicators.js';
+import { dateSchema } from '../../http/schemas.js';
 import { SPLIT_LEVELS } from './indicator-values.service.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const ledgerKey = z.string({ error: '请选择台账' }).min(1, '请选择台账').max(60);
 const fieldKey = z.string().min(1).max(40);
 
@@ -22,7 +22,7 @@ const recordsSource = z.object({
   statuses: z.array(z.string().max(30)).max(20).optional(),
   dateField: fieldKey.optional(),
   timing: z.enum(['flow', 'stock'], { error: '口径应为期间发生(flow)或期末状态(stock)' }),
-  since: isoDate.optional(),
+  since: dateSchema.optional(),
 }).strict();
 
 const itemsSource = z.object({
@@ -31,7 +31,7 @@ const itemsSource = z.object({
   item: fieldKey,
   aggregate: z.enum(['count', 'sum', 'avg', 'min', 'max'], { error: '统计方式应为计数、求和、平均、最小值或最大值' }),
   timing: z.enum(['flow', 'stock', 'cumulative'], { error: '口径应为期间发生、期末最新值或累计' }),
-  since: isoDate.optional(),
+  since: dateSchema.optional(),
 }).strict();
 
 const formulaSource = z.object({
@@ -71,7 +71,7 @@ const orgUnitCode = z.string().regex(/^\d{12}(\d{3}){0,2}$/, '单位代码不正
 export const valuesQuery = z.object({
   keys: commaList(200, '指标'),
   period: commaList(400, '期间'),
-  asOf: isoDate.optional(),
+  asOf: dateSchema.optional(),
   orgUnit: orgUnitCode.optional(),
   by: z.enum(SPLIT_LEVELS, { error: '拆分层级应为 town、village、group、grid 或 cadre_group' }).optional(),
   targets: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
@@ -79,7 +79,7 @@ export const valuesQuery = z.object({
 
 export const explainQuery = z.object({
   period: z.string({ error: '请指定期间' }).min(1, '请指定期间').max(20),
-  asOf: isoDate.optional(),
+  asOf: dateSchema.optional(),
   orgUnit: z.union([orgUnitCode, z.string().regex(/^cg\d+$/)]).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -119,7 +119,7 @@ export const createRankingBody = z.object({
   ...rankingFields,
 });
 export const updateRankingBody = z.object(rankingFields);
-export const boardQuery = z.object({ period: z.string({ error: '请指定期间' }).min(1, '请指定期间').max(20), asOf: isoDate.optional() });
+export const boardQuery = z.object({ period: z.string({ error: '请指定期间' }).min(1, '请指定期间').max(20), asOf: dateSchema.optional() });
 
 export const qualityRuleBody = z.object({
   name: z.string({ error: '请填写规则名称' }).trim().min(1, '请填写规则名称').max(60),
@@ -133,5 +133,5 @@ export const previewBody = z.object({
   key: z.string().regex(INDICATOR_KEY_PATTERN, '指标标识不正确').optional(),
   source,
   period: z.string({ error: '请指定期间' }).min(1, '请指定期间').max(20),
-  asOf: isoDate.optional(),
+  asOf: dateSchema.optional(),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldList } from '../../../core/ledger-fields.js';
 import { workflowDefinition } from '../../../core/ledger-workflow.js';
 import { PERIOD_TYPES } from '../../../core/periods.js';
+import { dateSchema } from '../../http/schemas.js';
 
 export const keyParams = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_-]{0,59}$/, '台账标识不正确'),
@@ -117,7 +118,5 @@ export const returnBody = z.object({ orgUnit: unitCode, reason: reason('退回�
 export const unlockBody = z.object({ orgUnit: unitCode, reason: reason('解锁原因') });
 
 export const overdueQuery = z.object({
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '日期不存在')
-    .optional(),
+  asOf: dateSchema.optional(),
 });

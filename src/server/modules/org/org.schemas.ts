@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { ORG_LEVELS } from '../../../core/org-levels.js';
+import { dateSchema } from '../../http/schemas.js';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)), '不是有效日期');
 const unitName = z.string().trim().min(1, '请填写名称').max(100, '名称不能超过100个字');
 
 export const codeParams = z.object({ code: z.string().min(1).max(32) });
 export const listQuery = z.object({
   parent: z.string().max(32).optional(),
-  asOf: isoDate.optional(),
+  asOf: dateSchema.optional(),
   includeClosed: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 });
 export const searchQuery = z.object({ q: z.string().trim().min(1, '请输入搜索内容').max(50) });
@@ -17,15 +16,15 @@ export const createBody = z.object({
   name: unitName,
   level: z.enum(ORG_LEVELS, { message: '级别不正确' }),
   code: z.string().trim().optional(),
-  validFrom: isoDate.optional(),
+  validFrom: dateSchema.optional(),
 });
 export const renameBody = z.object({ name: unitName });
 export const moveBody = z.object({ parentCode: z.string().min(1, '请选择新的上级单位') });
-export const closeBody = z.object({ date: isoDate });
+export const closeBody = z.object({ date: dateSchema });
 export const mergeBody = z.object({
   groupCodes: z.array(z.string().min(1)).min(2, '请至少选择两个村民小组').max(50),
   name: unitName,
-  date: isoDate,
+  date: dateSchema,
 });
 export const progressQuery = z.object({ township: z.string().min(1, '请指定乡镇') });
 export const planBody = z.object({ plannedGroups: z.number().int('应为整数').min(1, '至少为1').max(999) });

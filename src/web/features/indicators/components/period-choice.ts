@@ -1,7 +1,7 @@
 // The period and as-of date a screen shows its figures for: kept in the address (?period=2022S1&asOf=2022-06-30)
 // so a link or a refresh shows the same figures, and remembered for the session so the next screen opens on it.
 import { useSearchParams } from 'react-router';
-import { parsePeriod, periodWindow, RELATIVE_PERIODS, type PeriodType, type RelativePeriod } from '../../../../core/periods';
+import { isRealDate, parsePeriod, periodWindow, RELATIVE_PERIODS, type PeriodType, type RelativePeriod } from '../../../../core/periods';
 import { useMe } from '../../../app/auth';
 import { today } from '../../../lib/format';
 
@@ -52,8 +52,8 @@ export function usePeriodChoice(options: { fallback?: (asOf: string) => string; 
   const stored = remember ? remembered() : {};
   const valid = (p: string | null | undefined): p is string => !!p && periodKind(p) !== null && accept(p);
   const asOfParam = search.get('asOf');
-  const asOf = asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam
-    : stored.asOf && /^\d{4}-\d{2}-\d{2}$/.test(stored.asOf) ? stored.asOf : defaultAsOf;
+  const asOf = asOfParam && isRealDate(asOfParam) ? asOfParam
+    : stored.asOf && isRealDate(stored.asOf) ? stored.asOf : defaultAsOf;
   const periodParam = search.get('period');
   const period = valid(periodParam) ? periodParam : valid(stored.period) ? stored.period : fallback(asOf);
   const set = (next: PeriodChoice) => {
