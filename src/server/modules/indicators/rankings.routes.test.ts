@@ -60,6 +60,17 @@ describe('ranking boards', () => {
     expect(board.ranking.boardNames).toEqual({ top: '龙榜', bottom: '虎榜', title: '龙虎榜' });
   });
 
+  it('shows no change of rank when the period before has no figures, and compares a running year with as many days', async () => {
+    // April has no figures at all: May's places have nothing to have changed from.
+    const may = await ok('GET', '/api/rankings/doses_board/board?period=202205&asOf=2022-06-30', leader);
+    expect((may.items as BoardItem[]).map((i) => [i.rank, i.previousRank, i.change])).toEqual([[1, null, null], [2, null, null], [3, null, null], [4, null, null], [5, null, null]]);
+    const year = await ok('GET', '/api/rankings/doses_board/board?period=2022&asOf=2022-06-30', leader);
+    expect(year.period).toMatchObject({ id: '2022', start: '2022-01-01', end: '2022-06-30' });
+    expect(year.previousPeriod).toEqual({ id: '2021', start: '2021-01-01', end: '2021-06-30', hasFigures: false });
+    expect(may.previousPeriod.hasFigures).toBe(false);
+    expect((await ok('GET', '/api/rankings/doses_board/board?period=202206&asOf=2022-06-30', leader)).previousPeriod.hasFigures).toBe(true);
+  });
+
   it('keeps an exempt village off the board with its reason, and needs targets when the rule says so', async () => {
     await ok('PUT', '/api/rankings/doses_board', leader, {
       name: '接种红黑榜', indicator: 'doses', subject: 'village', style: 'red_black', topN: 2, bottomN: 1, requireTarget: true,

@@ -92,12 +92,17 @@ export function deleteRanking(ctx: ServiceContext, key: string) {
   });
 }
 
-/** The period before: the previous period of the same type, or the same number of days before a relative one. */
+/**
+ * The period before: the previous period of the same type, or the same number of days before a relative one. A
+ * period still running is compared with as many days of the one before: 2022 as of 30 June with 2021 to 30 June.
+ */
 function previousWindow(window: PeriodWindow): PeriodWindow {
   const period = parsePeriod(window.id);
   if (period) {
     const before = shiftPeriod(period, -1);
-    return { ...window, id: before.id, start: before.start, end: before.end, label: before.id };
+    const running = window.end < period.end;
+    const sameDays = addDays(before.start, daysIn({ start: period.start, end: window.end }) - 1);
+    return { ...window, id: before.id, start: before.start, end: running && sameDays < before.end ? sameDays : before.end, label: before.id };
   }
   const days = daysIn(window);
   return { ...window, id: `${window.id}~prev`, start: addDays(window.start, -days), end: addDays(window.end, -days), label: '上一期' };
@@ -119,7 +124,10 @@ export async function rankingBoard(ctx: ServiceContext, key: string, query: { pe
   });
   const now = contestants(window);
   const placed = rankContestants(now, rules);
-  const before = new Map(rankContestants(contestants(previous), rules).map((p) => [p.id, p.rank]));
+  // With no figures at all in the period before (all empty or zero), there is no rank to have changed from.
+  const earlier = contestants(previous);
+  const hadFigures = earlier.some((c) => c.value !== null && c.value !== 0);
+  const before = new Map(hadFigures ? rankContestants(earlier, rules).map((p) => [p.id, p.rank]) : []);
   const items = scope.subjects.map((s, i) => {
     const rank = placed[i].rank;
     const previousRank = before.get(s.id) ?? null;
@@ -133,7 +141,7 @@ export async function rankingBoard(ctx: ServiceContext, key: string, query: { pe
     ranking: { ...view(ranking, indicatorKey), boardNames: BOARD_NAMES[ranking.style as BoardStyle] },
     indicator: { key: meta.key, name: meta.name, unit: meta.unit, decimals: meta.decimals, scale: meta.scale, higherIsBetter: meta.higherIsBetter },
     period: { id: window.id, label: window.label, start: window.start, end: window.end },
-    previousPeriod: { id: previous.id, start: previous.start, end: previous.end },
+    previousPeriod: { id: previous.id, start: previous.start, end: previous.end, hasFigures: hadFigures },
     items,
   };
 }

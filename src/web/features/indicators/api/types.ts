@@ -127,7 +127,7 @@ export interface Board {
   ranking: Ranking & { boardNames: { top: string; bottom: string; title: string } };
   indicator: IndicatorMeta;
   period: { id: string; label: string; start: string; end: string };
-  previousPeriod?: { id: string; start: string; end: string };
+  previousPeriod?: { id: string; start: string; end: string; hasFigures: boolean };
   items: BoardItem[];
 }
 

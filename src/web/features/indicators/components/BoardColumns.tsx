@@ -6,9 +6,9 @@ import { formatPercent } from '../../../lib/format';
 import type { Board, BoardItem } from '../api/types';
 import { ValueText } from './ValueText';
 
-/** ↑2 moved up two places, ↓1 down one, — unchanged or no earlier rank. */
-export function RankChange({ item }: { item: BoardItem }) {
-  if (item.rank === null) return <Typography.Text type="secondary">—</Typography.Text>;
+/** ↑2 moved up two places, ↓1 down one; — when there is nothing to compare with (no rank, no figures before). */
+export function RankChange({ item, earlierFigures = true }: { item: BoardItem; earlierFigures?: boolean }) {
+  if (item.rank === null || !earlierFigures) return <Typography.Text type="secondary">—</Typography.Text>;
   if (item.previousRank === null) return <Tag color="blue" style={{ marginInlineEnd: 0 }}>新上榜</Tag>;
   if (!item.change) return <Typography.Text type="secondary">持平</Typography.Text>;
   return item.change > 0
@@ -69,7 +69,7 @@ export function boardColumns(board: Board, asOf: string, isMobile: boolean): Col
         title: '数值', key: 'value', align: 'right',
         render: (_, i) => <ValueText value={i.value} format={f} explain={{ indicator: f.key, period: board.period.id, asOf, orgUnit: i.subject.code }} />,
       },
-      { title: '较上期', key: 'change', align: 'center', width: 64, render: (_, i) => <RankChange item={i} /> },
+      { title: '较上期', key: 'change', align: 'center', width: 64, render: (_, i) => <RankChange item={i} earlierFigures={board.previousPeriod?.hasFigures} /> },
     ];
   }
   return [
@@ -81,7 +81,7 @@ export function boardColumns(board: Board, asOf: string, isMobile: boolean): Col
     },
     { title: '目标', key: 'target', align: 'right', width: 120, render: (_, i) => formatValue(i.target, f) },
     { title: '完成率', key: 'completion', align: 'right', width: 90, render: (_, i) => formatPercent(i.completion) },
-    { title: '较上期', key: 'change', align: 'center', width: 90, render: (_, i) => <RankChange item={i} /> },
+    { title: '较上期', key: 'change', align: 'center', width: 90, render: (_, i) => <RankChange item={i} earlierFigures={board.previousPeriod?.hasFigures} /> },
     {
       title: '上榜', key: 'board', width: 80, align: 'center', render: (_, i) => (i.board === 'top'
         ? <Tag color="red" style={{ marginInlineEnd: 0 }}>{board.ranking.boardNames.top}</Tag>

@@ -25,7 +25,7 @@ function RankingLine({ ranking, code, choice }: { ranking: Ranking; code: string
   const item = board.data?.items.find((i) => i.subject.code === code);
   const ranked = board.data?.items.filter((i) => i.rank !== null).length ?? 0;
   return (
-    <List.Item extra={item && <RankChange item={item} />}>
+    <List.Item extra={item && <RankChange item={item} earlierFigures={board.data?.previousPeriod?.hasFigures} />}>
       <div style={{ minWidth: 0 }}>
         <Link to={`/indicators/rankings/${ranking.key}?period=${choice.period}&asOf=${choice.asOf}`}>{ranking.name}</Link>
         <div>
