@@ -253,12 +253,16 @@ export function definitionProblems(
   return problems;
 }
 
-/** The indicators a formula source reads (for "used by" checks); none for ledger sources. */
-export function sourceReferences(source: IndicatorSource): string[] {
-  if (source.type !== 'formula') return [];
+/** The indicator keys a formula text reads; none when it does not parse. */
+export function formulaKeys(formula: string): string[] {
   try {
-    return [...new Set(formulaReferences(parseFormula(source.formula)).map((r) => r.key))];
+    return [...new Set(formulaReferences(parseFormula(formula)).map((r) => r.key))];
   } catch {
     return [];
   }
+}
+
+/** The indicators a formula source reads (for "used by" checks); none for ledger sources. */
+export function sourceReferences(source: IndicatorSource): string[] {
+  return source.type === 'formula' ? formulaKeys(source.formula) : [];
 }

@@ -1,9 +1,9 @@
 // Indicator definitions: listing, creating, changing and deleting, each checked against the township's ledgers
 // and other indicators (core/indicators.ts definitionProblems) before anything is stored.
 import { and, eq, isNull } from 'drizzle-orm';
-import { definitionProblems, sourceReferences, type IndicatorSource, type LedgerShape } from '../../../core/indicators.js';
+import { definitionProblems, formulaKeys, sourceReferences, type IndicatorSource, type LedgerShape } from '../../../core/indicators.js';
 import type { Queryable } from '../../db/connection.js';
-import { indicators, rankings, workLines } from '../../db/schema.js';
+import { indicators, qualityRules, rankings, workLines } from '../../db/schema.js';
 import { AppError, forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor, type Action } from '../../policy/policy.js';
@@ -123,7 +123,7 @@ export function updateIndicator(ctx: ServiceContext, key: string, input: UpdateI
   });
 }
 
-/** Deletes an indicator no formula or ranking uses (409 naming the users otherwise). */
+/** Deletes an indicator no formula, ranking or quality rule uses (409 naming the users otherwise). */
 export function deleteIndicator(ctx: ServiceContext, key: string) {
   return ctx.db.transaction(async (tx) => {
     const township = await indicatorTownship(ctx, tx, 'indicator.define');
@@ -133,7 +133,10 @@ export function deleteIndicator(ctx: ServiceContext, key: string) {
     const formulas = all.filter((i) => sourceReferences(i.source).includes(key)).map((i) => `指标“${i.name}”`);
     const boards = await tx.select({ name: rankings.name }).from(rankings)
       .where(and(eq(rankings.indicatorId, row.id), isNull(rankings.deletedAt)));
-    const users = [...formulas, ...boards.map((b) => `排行榜“${b.name}”`)];
+    const rules = (await tx.select({ name: qualityRules.name, left: qualityRules.left, right: qualityRules.right }).from(qualityRules)
+      .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))))
+      .filter((r) => [...formulaKeys(r.left), ...formulaKeys(r.right)].includes(key));
+    const users = [...formulas, ...boards.map((b) => `排行榜“${b.name}”`), ...rules.map((r) => `数据质量规则“${r.name}”`)];
     if (users.length) throw new AppError('CONFLICT', `${users.join('、')}正在使用指标“${row.name}”，请先修改它们`);
     await tx.update(indicators).set({ deletedAt: new Date() }).where(eq(indicators.id, row.id));
     await recordAudit(tx, ctx.actor, { action: 'indicator.delete', entity: 'indicator', entityId: row.id, townshipId: township.id, before: row });

@@ -128,6 +128,15 @@ describe('data quality', () => {
       { field: 'right', message: '第 1 个字符处：指标“nobody”不存在' },
     ]);
     expect((await call('POST', '/api/quality-rules', viewer, { name: 'v', left: 'doses', operator: '<=', right: '1' })).statusCode).toBe(403);
+    // An indicator a rule reads is not deleted from under it.
+    await ok('POST', '/api/indicators', leader, { key: 'elderly_share', name: '老人剂次占比', source: { type: 'formula', formula: 'elderly / doses' } }, 201);
+    const rule = await ok('POST', '/api/quality-rules', leader, { name: '占比不超过1', left: 'elderly_share', operator: '<=', right: '1' }, 201);
+    const used = await call('DELETE', '/api/indicators/elderly_share', leader);
+    expect(used.statusCode).toBe(409);
+    expect(used.json().detail).toBe('数据质量规则“占比不超过1”正在使用指标“老人剂次占比”，请先修改它们');
+    expect((await ok('GET', '/api/indicators', leader)).items.some((i: { key: string }) => i.key === 'elderly_share')).toBe(true);
+    await ok('DELETE', `/api/quality-rules/${rule.id}`, leader, undefined, 204);
+    await ok('DELETE', '/api/indicators/elderly_share', leader, undefined, 204);
   });
 
   it('checks the rules for the periods an import touched', async () => {
