@@ -4,6 +4,7 @@
 // explanation is about the figure, not the people.
 import { sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { chinaDateTime } from '../../../core/china-time.js';
 import { maskPersonalValues } from '../../../core/masking.js';
 import { formulaReferences, parseFormula } from '../../../core/formula.js';
 import type { ItemsSource, RecordsSource } from '../../../core/indicators.js';
@@ -209,15 +210,16 @@ export async function explainXlsx(ctx: ServiceContext, key: string, query: Omit<
       { header: '单位', key: 'unit', width: 20 }, { header: '期间', key: 'period', width: 12 },
       { header: all.ledger.fields.find((f) => f.key === all.item)?.label ?? all.item, key: 'value', width: 14 },
       { header: '填报人', key: 'by', width: 12 }, { header: '填报时间', key: 'at', width: 20 },
-    ], all.items.map((i) => ({ unit: i.orgUnit.name, period: i.period, value: cellOf(i.value), by: i.enteredBy ?? '', at: i.enteredAt.slice(0, 19).replace('T', ' ') })));
+    ], all.items.map((i) => ({ unit: i.orgUnit.name, period: i.period, value: cellOf(i.value), by: i.enteredBy ?? '', at: chinaDateTime(i.enteredAt) })));
   } else if (all.kind === 'records') {
     const fields = all.ledger.fields.filter((f) => f.type !== 'photos');
     addTableSheet(workbook, '明细记录', [
       { header: '单位', key: 'unit', width: 20 },
       ...fields.map((f) => ({ header: f.unit ? `${f.label}（${f.unit}）` : f.label, key: `f_${f.key}`, width: 16 })),
-      { header: '状态', key: 'status', width: 10 }, { header: '录入人', key: 'by', width: 12 }, { header: '更新时间', key: 'at', width: 20 },
+      { header: '状态', key: 'status', width: 10 }, { header: '录入人', key: 'by', width: 12 }, { header: '最后修改人', key: 'editedBy', width: 12 },
+      { header: '更新时间', key: 'at', width: 20 },
     ], all.items.map((i) => ({
-      unit: i.orgUnit.name, status: i.statusLabel ?? '', by: i.updatedBy ?? i.createdBy ?? '', at: i.updatedAt.slice(0, 19).replace('T', ' '),
+      unit: i.orgUnit.name, status: i.statusLabel ?? '', by: i.createdBy ?? '', editedBy: i.updatedBy ?? i.createdBy ?? '', at: chinaDateTime(i.updatedAt),
       ...Object.fromEntries(fields.map((f) => [`f_${f.key}`, cellOf(i.values[f.key])])),
     })));
   }

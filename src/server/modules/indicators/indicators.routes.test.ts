@@ -291,6 +291,11 @@ describe('explaining a value', () => {
     const cultivated = pick(await values(`keys=land_cultivated&period=2022S1&asOf=2022-06-30&orgUnit=${YANTANG}`), 'land_cultivated', YANTANG, '2022S1')!;
     expect(sum).toBeCloseTo(cultivated, 4);
     expect(sheet.slice(1).every((row) => row[sheet[0].indexOf('土地类型')] === '耕地')).toBe(true);
+    // Who entered each row and when, in China time (the list answers instants in UTC).
+    const listed = await ok('GET', `/api/indicators/land_cultivated/explain?period=2022S1&asOf=2022-06-30&orgUnit=${YANTANG}&pageSize=100`, leader);
+    const shanghai = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    expect(sheet.slice(1).map((row) => [row[sheet[0].indexOf('录入人')], row[sheet[0].indexOf('更新时间')]]))
+      .toEqual(listed.items.map((i: { createdBy: string | null; updatedAt: string }) => [i.createdBy ?? '', shanghai(i.updatedAt)]));
   });
 
   it('lists entered figures with who entered them, and a formula by its parts', async () => {

@@ -48,7 +48,8 @@ function RecordsTable({ data, page, onPage }: { data: RecordsExplanation; page: 
       render: (_: unknown, r: RecordsExplanation['items'][number]) => cellText(r.values[f.key], f.unit),
     })),
     ...(data.items.some((r) => r.status) ? [{ title: '状态', key: 'status', width: 90, render: (_: unknown, r: RecordsExplanation['items'][number]) => (r.statusLabel ?? r.status) ? <Tag>{r.statusLabel ?? r.status}</Tag> : '—' }] : []),
-    { title: '录入人', key: 'by', width: 90, render: (_, r) => r.updatedBy ?? r.createdBy ?? '—' },
+    { title: '录入人', key: 'by', width: 90, render: (_, r) => r.createdBy ?? '—' },
+    { title: '最后修改人', key: 'editedBy', width: 100, render: (_, r) => r.updatedBy ?? r.createdBy ?? '—' },
     { title: '更新时间', key: 'at', width: 140, render: (_, r) => formatDateTime(r.updatedAt) },
   ];
   return (
