@@ -38,16 +38,26 @@ export async function getTargets(ctx: ServiceContext, key: string, period: strin
   return { period, ...(await targetTable(ctx.db, township, indicator.id, period)) };
 }
 
+/** Units that are not the township or one of its villages, and units given twice, by list position. */
+function unitProblems(items: { orgUnit: string }[], units: Map<string, repo.UnitNode>): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const unit = units.get(item.orgUnit);
+    if (!unit) errors.push({ field: `items.${i}.orgUnit`, message: `“${item.orgUnit}”不是本镇或本镇的村（社区）` });
+    else if (seen.has(item.orgUnit)) errors.push({ field: `items.${i}.orgUnit`, message: `“${unit.name}”重复出现，每个单位只能有一个目标值` });
+    seen.add(item.orgUnit);
+  });
+  return errors;
+}
+
 /** Sets (or, with null, clears) targets of the township and its villages; one bad row refuses them all. */
 export function saveTargets(ctx: ServiceContext, key: string, period: string, items: { orgUnit: string; value: number | null }[], how = 'table') {
   return ctx.db.transaction(async (tx) => {
     const township = await indicatorTownship(ctx, tx, 'indicator.target');
     const indicator = await indicatorOf(tx, township.id, key);
     const units = new Map((await targetUnits(tx, township)).map((u) => [u.code, u]));
-    const errors: FieldError[] = [];
-    items.forEach((item, i) => {
-      if (!units.has(item.orgUnit)) errors.push({ field: `items.${i}.orgUnit`, message: `“${item.orgUnit}”不是本镇或本镇的村（社区）` });
-    });
+    const errors = unitProblems(items, units);
     if (errors.length) throw invalid(errors, '目标值有误');
     const unitIds = items.map((i) => units.get(i.orgUnit)!.id);
     const before = await tx.select().from(indicatorTargets).where(and(
@@ -118,18 +128,15 @@ export async function importTargets(ctx: ServiceContext, key: string, period: st
     else if (value !== null && (!Number.isFinite(value) || value < 0)) errors.push({ field: '目标值', row: n, message: `“${text}”不是非负数字` });
     else { items.push({ orgUnit: code, value }); rowNumbers.push(n); }
   });
-  if (errors.length) throw invalid(errors, `有 ${errors.length} 行需要修改，未导入任何目标值`);
-  if (items.length === 0) throw invalid([{ field: 'file', message: '文件中没有目标值' }]);
-  try {
-    return await saveTargets(ctx, key, period, items, `import:${fileName}`);
-  } catch (error) {
-    // Row numbers instead of list positions for a file.
-    if (error instanceof AppError && error.code === 'VALIDATION' && error.errors) {
-      throw invalid(error.errors.map((e) => {
-        const at = /^items\.(\d+)\.orgUnit$/.exec(e.field);
-        return at ? { ...e, field: '单位代码', row: rowNumbers[Number(at[1])] } : e;
-      }), error.detail);
-    }
-    throw error;
+  // Unknown and repeated units in the same round as the bad cells, by row number.
+  const township = await indicatorTownship(ctx, ctx.db, 'indicator.target');
+  const units = new Map((await targetUnits(ctx.db, township)).map((u) => [u.code, u]));
+  for (const e of unitProblems(items, units)) {
+    errors.push({ ...e, field: '单位代码', row: rowNumbers[Number(/^items\.(\d+)\./.exec(e.field)![1])] });
   }
+  errors.sort((a, b) => a.row! - b.row!);
+  const badRows = new Set(errors.map((e) => e.row)).size;
+  if (errors.length) throw invalid(errors, `有 ${badRows} 行需要修改，未导入任何目标值`);
+  if (items.length === 0) throw invalid([{ field: 'file', message: '文件中没有目标值' }]);
+  return saveTargets(ctx, key, period, items, `import:${fileName}`);
 }

@@ -357,6 +357,31 @@ describe('targets', () => {
     expect(saved.json().items.map((i: { value: number | null }) => i.value).slice(0, 3)).toEqual([null, 1200, 900]);
   });
 
+  it('reports repeated and unknown units together with bad figures, by row, and stores nothing', async () => {
+    const template = await call('GET', '/api/indicators/booster/targets/2022Q4/template.xlsx', leader);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('目标值')!;
+    sheet.getRow(3).getCell(3).value = 100;
+    sheet.getRow(4).getCell(3).value = -5;
+    sheet.addRow([sheet.getRow(3).getCell(1).text, '重复一行', 200]);
+    sheet.addRow(['999999999999', '不存在', 1]);
+    const file = multipartFile('目标.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const res = await t.app.inject({ method: 'POST', url: '/api/indicators/booster/targets/2022Q4/import', headers: { cookie: leader, ...file.headers }, payload: file.payload });
+    expect(res.statusCode, res.body).toBe(400);
+    const last = sheet.rowCount;
+    expect(res.json().errors).toEqual([
+      { field: '目标值', row: 4, message: '“-5”不是非负数字' },
+      { field: '单位代码', row: last - 1, message: `“${sheet.getRow(3).getCell(2).text}”重复出现，每个单位只能有一个目标值` },
+      { field: '单位代码', row: last, message: '“999999999999”不是本镇或本镇的村（社区）' },
+    ]);
+    expect(res.json().detail).toBe('有 3 行需要修改，未导入任何目标值');
+    const twice = await call('PUT', '/api/indicators/booster/targets/2022Q4', leader, { items: [{ orgUnit: YANTANG, value: 1 }, { orgUnit: YANTANG, value: 2 }] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().errors).toEqual([{ field: 'items.1.orgUnit', message: '“燕塘村”重复出现，每个单位只能有一个目标值' }]);
+    expect((await ok('GET', '/api/indicators/booster/targets?period=2022Q4', leader)).items.every((i: { value: number | null }) => i.value === null)).toBe(true);
+  });
+
   it('refuses targets from a village cadre and a viewer', async () => {
     for (const cookie of [cadre, viewer]) {
       const res = await call('PUT', '/api/indicators/land_area/targets/2022S1', cookie, { items: [{ orgUnit: YANTANG, value: 1 }] });
