@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysIn, parsePeriod, periodWindow, periodLabel, periodOf, periodsBetween, resolveRelative, samePeriodLastYear, sameRangeLastYear, shiftPeriod } from './periods.js';
+import { daysIn, lastYearChoice, matchingDays, parsePeriod, periodWindow, periodLabel, periodOf, periodsBetween, resolveRelative, samePeriodLastYear, sameRangeLastYear, shiftPeriod } from './periods.js';
 
 describe('parsePeriod', () => {
   it.each([
@@ -106,5 +106,38 @@ describe('periodWindow', () => {
     expect(periodWindow('2022S2', '2022-06-30')?.future).toBe(true);
     expect(periodWindow('2022W60', '2022-06-30')).toBeNull();
     expect(periodWindow('yesterday', '2022-06-30')).toBeNull();
+  });
+
+  it('moves any period or relative period a year back with LY:, matching the days of a running one', () => {
+    expect(periodWindow('LY:2022S1', '2022-08-01')).toEqual({ id: 'LY:2022S1', start: '2021-01-01', end: '2021-06-30', label: '2021年上半年（上年同期）', future: false });
+    expect(periodWindow('LY:2022', '2022-06-30')).toMatchObject({ start: '2021-01-01', end: '2021-06-30', label: '2021年（上年同期）' });
+    expect(periodWindow('LY:202206', '2022-06-10')).toMatchObject({ start: '2021-06-01', end: '2021-06-10' });
+    expect(periodWindow('LY:2021W01', '2021-01-10')).toMatchObject({ start: '2019-12-30', end: '2020-01-05', label: '2020年第1周（上年同期）' });
+    expect(periodWindow('LY:20240229', '2024-03-01')).toMatchObject({ start: '2023-02-28', end: '2023-02-28' });
+    expect(periodWindow('LY:LAST_7_DAYS', '2022-06-30')).toEqual({
+      id: 'LY:LAST_7_DAYS', start: '2021-06-23', end: '2021-06-29', label: '上年同期·近7日（6月23日—6月29日）', future: false,
+    });
+    expect(periodWindow('LY:YEAR_TO_DATE', '2022-06-30')).toMatchObject({ start: '2021-01-01', end: '2021-06-30' });
+    expect(periodWindow('LY:2022S2', '2022-06-30')?.future).toBe(true);
+    for (const bad of ['LY:', 'LY:LY:2022', 'LY:2022S3', 'ly:2022']) expect(periodWindow(bad, '2022-06-30')).toBeNull();
+  });
+
+  it('matches a running period with the same dates of another period', () => {
+    const p = (id: string) => parsePeriod(id)!;
+    expect(matchingDays(p('2020'), p('2021'), '2021-06-30')).toEqual({ start: '2020-01-01', end: '2020-06-30' });
+    expect(matchingDays(p('2022Q1'), p('2022Q2'), '2022-05-31')).toEqual({ start: '2022-01-01', end: '2022-02-28' });
+    expect(matchingDays(p('202205'), p('202206'), '2022-06-10')).toEqual({ start: '2022-05-01', end: '2022-05-10' });
+    expect(matchingDays(p('2022W23'), p('2022W24'), '2022-06-15')).toEqual({ start: '2022-06-06', end: '2022-06-08' });
+    expect(matchingDays(p('202205'), p('202206'), '2022-07-01')).toEqual({ start: '2022-05-01', end: '2022-05-31' });
+  });
+
+  it('moves a choice a year back, twice over, with the days last_year() reads', () => {
+    expect(lastYearChoice('2022S1', '2022-06-30')).toEqual({ period: 'LY:2022S1', asOf: '2022-06-30' });
+    expect(lastYearChoice('LY:2022S1', '2022-06-30')).toEqual({ period: 'LY:2021S1', asOf: '2021-06-30' });
+    expect(lastYearChoice('LY:YEAR_TO_DATE', '2024-02-29')).toEqual({ period: 'LY:YEAR_TO_DATE', asOf: '2023-02-28' });
+    const twice = lastYearChoice('LY:2022', '2022-06-30');
+    expect(periodWindow(twice.period, twice.asOf)).toMatchObject({ start: '2020-01-01', end: '2020-06-30' });
+    const week = lastYearChoice('LAST_7_DAYS', '2022-06-30');
+    expect(periodWindow(week.period, week.asOf)).toMatchObject(sameRangeLastYear(periodWindow('LAST_7_DAYS', '2022-06-30')!));
   });
 });

@@ -210,16 +210,73 @@ export interface PeriodWindow extends DateRange {
 }
 
 const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`;
+const dayRange = (range: DateRange) => (range.start === range.end ? monthDay(range.start) : `${monthDay(range.start)}—${monthDay(range.end)}`);
+
+/** Prefix of "the same period last year" of a period or relative period: LY:2022S1, LY:YEAR_TO_DATE. */
+export const LAST_YEAR_PREFIX = 'LY:';
+
+export const isLastYear = (id: string) => id.startsWith(LAST_YEAR_PREFIX);
+
+/** The period or relative period an id reads (2022S1 for LY:2022S1), and whether it is moved a year back. */
+export function splitLastYear(id: string): { base: string; lastYear: boolean } {
+  return isLastYear(id) ? { base: id.slice(LAST_YEAR_PREFIX.length), lastYear: true } : { base: id, lastYear: false };
+}
 
 /**
- * Resolves a period id (2022S1) or relative period (LAST_7_DAYS) against an as-of date, or null when the id
- * names neither. A period still running on the as-of date ends on it: 2022 as of 2022-06-30 is the first half.
+ * A choice of period and as-of date moved a year back: LY:2022S1 for 2022S1, and for LY:2022S1 itself LY:2021S1
+ * read a year earlier. Its window holds the same days as the server's last_year() of the choice.
+ */
+export function lastYearChoice(period: string, asOf: string): { period: string; asOf: string } {
+  const { base, lastYear } = splitLastYear(period);
+  if (!lastYear) return { period: `${LAST_YEAR_PREFIX}${period}`, asOf };
+  const parsed = parsePeriod(base);
+  return { period: `${LAST_YEAR_PREFIX}${parsed ? samePeriodLastYear(parsed).id : base}`, asOf: sameRangeLastYear({ start: asOf, end: asOf }).end };
+}
+
+/** The same day some months away, kept within the month (31 May one month back is 30 April). */
+function addMonths(date: string, months: number): string {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return `${y}-${pad(m)}-${pad(Math.min(Number(date.slice(8)), lastDayOfMonth(y, m)))}`;
+}
+
+/**
+ * The days of another period of the same type (the one before, or last year's) that match a period read up to
+ * `end`: all of it when the period is complete, else up to the same date (2022 to 30 June → 2021 to 30 June, in
+ * a leap year too) or, for weeks, as many days.
+ */
+export function matchingDays(other: Period, period: Period, end: string): DateRange {
+  if (end >= period.end) return { start: other.start, end: other.end };
+  const months = (Number(other.start.slice(0, 4)) - Number(period.start.slice(0, 4))) * 12
+    + Number(other.start.slice(5, 7)) - Number(period.start.slice(5, 7));
+  const same = period.type === 'week' || period.type === 'day'
+    ? addDays(other.start, daysIn({ start: period.start, end }) - 1)
+    : addMonths(end, months);
+  return { start: other.start, end: same < other.end ? same : other.end };
+}
+
+/**
+ * Resolves a period id (2022S1), relative period (LAST_7_DAYS) or either a year back (LY:2022S1) against an
+ * as-of date, or null when the id names none of them. A period still running on the as-of date ends on it: 2022
+ * as of 2022-06-30 is the first half, and LY:2022 then is 2021 to 30 June.
  */
 export function periodWindow(id: string, asOf: string): PeriodWindow | null {
+  const { base, lastYear } = splitLastYear(id);
+  if (lastYear) {
+    const now = isLastYear(base) ? null : periodWindow(base, asOf);
+    if (!now) return null;
+    const period = parsePeriod(base);
+    if (period) {
+      const before = samePeriodLastYear(period);
+      return { id, ...matchingDays(before, period, now.end), label: `${periodLabel(before)}（上年同期）`, future: now.future };
+    }
+    const range = sameRangeLastYear(now);
+    return { id, ...range, label: `上年同期·${now.label.replace(/（.*）$/, '')}（${dayRange(range)}）`, future: now.future };
+  }
   if ((RELATIVE_PERIODS as readonly string[]).includes(id)) {
     const range = resolveRelative(id as RelativePeriod, asOf);
-    const days = range.start === range.end ? monthDay(range.start) : `${monthDay(range.start)}—${monthDay(range.end)}`;
-    return { id, ...range, label: `${RELATIVE_PERIOD_NAMES[id as RelativePeriod]}（${days}）`, future: range.start > asOf };
+    return { id, ...range, label: `${RELATIVE_PERIOD_NAMES[id as RelativePeriod]}（${dayRange(range)}）`, future: range.start > asOf };
   }
   const period = parsePeriod(id);
   if (!period) return null;

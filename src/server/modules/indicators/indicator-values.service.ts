@@ -93,7 +93,7 @@ export function resolveWindows(periods: string[], asOf: string, field = 'period'
   const errors: FieldError[] = [];
   const windows = periods.map((id, i) => {
     const window = periodWindow(id, asOf);
-    if (!window) errors.push({ field: `${field}.${i}`, message: `“${id}”不是有效的期间（例：2022、2022S1、2022Q2、202206、2022W24、20220615、LAST_7_DAYS）` });
+    if (!window) errors.push({ field: `${field}.${i}`, message: `“${id}”不是有效的期间（例：2022、2022S1、2022Q2、202206、2022W24、20220615、LAST_7_DAYS，上年同期加 LY: 如 LY:2022S1）` });
     return window!;
   });
   if (errors.length) throw invalid(errors, '期间有误');

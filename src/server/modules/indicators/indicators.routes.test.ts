@@ -221,6 +221,19 @@ describe('values against independent SQL', () => {
     expect(early[0].value).toBeNull();
   });
 
+  it('reads the same period last year (LY:) for periods and relative periods, by village', async () => {
+    const now = await values('keys=land_area&period=LY:2022S1,LY:YEAR_TO_DATE,2021S1&asOf=2022-06-30&by=village');
+    const before = await values('keys=land_area&period=2021S1&asOf=2021-06-30&by=village');
+    for (const code of VILLAGES) {
+      const expected = pick(before, 'land_area', code, '2021S1');
+      expect(pick(now, 'land_area', code, 'LY:2022S1')).toBe(expected);
+      expect(pick(now, 'land_area', code, 'LY:YEAR_TO_DATE')).toBe(expected);
+    }
+    const res = await ok('GET', '/api/indicators/values?keys=land_area&period=LY:2022S1&asOf=2022-06-30', leader);
+    expect(res.periods).toEqual([expect.objectContaining({ id: 'LY:2022S1', start: '2021-01-01', end: '2021-06-30', label: '2021年上半年（上年同期）' })]);
+    expect((await call('GET', '/api/indicators/values?keys=land_area&period=LY:LY:2022', leader)).statusCode).toBe(400);
+  });
+
   it('rolls townships up into the county, for a leader at the county and for the dispatch\'s township rank', async () => {
     await buildUser(t.system, 'xianli', [{ role: 'leader', orgUnitCode: '430681000000' }]);
     const county = await t.login('xianli', TEST_PASSWORD);

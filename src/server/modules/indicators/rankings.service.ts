@@ -4,7 +4,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { completion, formatValue, type IndicatorFormat } from '../../../core/indicators.js';
 import { BOARD_NAMES, rankContestants, type BoardStyle, type RankingDefinition } from '../../../core/ranking.js';
-import { addDays, daysIn, parsePeriod, shiftPeriod, type PeriodWindow } from '../../../core/periods.js';
+import {
+  addDays, daysIn, LAST_YEAR_PREFIX, matchingDays, parsePeriod, samePeriodLastYear, shiftPeriod, splitLastYear, type PeriodWindow,
+} from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
 import { indicators, rankings } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
@@ -97,12 +99,13 @@ export function deleteRanking(ctx: ServiceContext, key: string) {
  * period still running is compared with as many days of the one before: 2022 as of 30 June with 2021 to 30 June.
  */
 function previousWindow(window: PeriodWindow): PeriodWindow {
-  const period = parsePeriod(window.id);
-  if (period) {
+  const { base, lastYear } = splitLastYear(window.id);
+  const parsed = parsePeriod(base);
+  if (parsed) {
+    const period = lastYear ? samePeriodLastYear(parsed) : parsed;
     const before = shiftPeriod(period, -1);
-    const running = window.end < period.end;
-    const sameDays = addDays(before.start, daysIn({ start: period.start, end: window.end }) - 1);
-    return { ...window, id: before.id, start: before.start, end: running && sameDays < before.end ? sameDays : before.end, label: before.id };
+    const id = lastYear ? `${LAST_YEAR_PREFIX}${shiftPeriod(parsed, -1).id}` : before.id;
+    return { ...window, id, ...matchingDays(before, period, window.end), label: before.id };
   }
   const days = daysIn(window);
   return { ...window, id: `${window.id}~prev`, start: addDays(window.start, -days), end: addDays(window.end, -days), label: '上一期' };

@@ -7,7 +7,7 @@ import { usePreviewValue } from '../api/preview-indicator';
 import type { Ledger } from '../../ledgers/api/types';
 import type { Indicator, IndicatorInput } from '../api/types';
 import { choiceLabel, isRelative, type PeriodChoice } from './period-choice';
-import { parsePeriod, samePeriodLastYear } from '../../../../core/periods';
+import { lastYearChoice } from '../../../../core/periods';
 
 /** The ledger as the definition check sees it. */
 function ledgerShapes(ledger: Ledger): Map<string, LedgerShape> {
@@ -40,8 +40,7 @@ function useFormulaPreview(formula: string, choice: PeriodChoice, enabled: boole
   const node = enabled ? parsed(formula) : null;
   const refs = node ? formulaReferences(node) : [];
   const keys = [...new Set(refs.map((r) => r.key))];
-  const period = parsePeriod(choice.period);
-  const lastYear = { period: period ? samePeriodLastYear(period).id : choice.period, asOf: `${Number(choice.asOf.slice(0, 4)) - 1}${choice.asOf.slice(4).replace('-02-29', '-02-28')}` };
+  const lastYear = lastYearChoice(choice.period, choice.asOf);
   const now = useIndicatorValues({ keys, periods: [choice.period], asOf: choice.asOf, targets: !isRelative(choice.period) }, !!node);
   const before = useIndicatorValues({ keys, periods: [lastYear.period], asOf: lastYear.asOf }, !!node && refs.some((r) => r.of === 'last_year'));
   if (!node) return { value: undefined, pending: false };

@@ -3,7 +3,7 @@ import { Button, Descriptions, Drawer, Flex, List, Table, Tag, Typography } from
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { formatValue } from '../../../../core/indicators';
-import { parsePeriod, periodLabel, samePeriodLastYear } from '../../../../core/periods';
+import { lastYearChoice, parsePeriod, periodLabel } from '../../../../core/periods';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { emptyText } from '../../../components/empty-text';
 import { ExportButton } from '../../../components/ExportButton';
@@ -33,9 +33,7 @@ function cellText(value: unknown, unit: string | null): string {
 
 /** The same days a year earlier: a period id moves back a year, and so does the as-of date. */
 function lastYearOf(target: ExplainTarget): ExplainTarget {
-  const period = parsePeriod(target.period);
-  const asOf = `${Number(target.asOf.slice(0, 4)) - 1}${target.asOf.slice(4).replace('-02-29', '-02-28')}`;
-  return { ...target, period: period ? samePeriodLastYear(period).id : target.period, asOf };
+  return { ...target, ...lastYearChoice(target.period, target.asOf) };
 }
 
 function RecordsTable({ data, page, onPage }: { data: RecordsExplanation; page: number; onPage: (p: number) => void }) {

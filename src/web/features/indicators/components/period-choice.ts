@@ -1,12 +1,14 @@
 // The period and as-of date a screen shows its figures for: kept in the address (?period=2022S1&asOf=2022-06-30)
 // so a link or a refresh shows the same figures, and remembered for the session so the next screen opens on it.
 import { useSearchParams } from 'react-router';
-import { isRealDate, parsePeriod, periodWindow, RELATIVE_PERIODS, type PeriodType, type RelativePeriod } from '../../../../core/periods';
+import {
+  isRealDate, parsePeriod, periodWindow, RELATIVE_PERIODS, splitLastYear, type PeriodType, type RelativePeriod,
+} from '../../../../core/periods';
 import { useMe } from '../../../app/auth';
 import { today } from '../../../lib/format';
 
 export interface PeriodChoice {
-  /** A period id (2022S1) or a relative period (LAST_7_DAYS). */
+  /** A period id (2022S1), a relative period (LAST_7_DAYS), or either a year back (LY:2022S1). */
   period: string;
   /** The day the figures are read for (YYYY-MM-DD). */
   asOf: string;
@@ -21,10 +23,12 @@ export function isRelative(period: string): period is RelativePeriod {
   return (RELATIVE_PERIODS as readonly string[]).includes(period);
 }
 
-/** The kind of a period id: a period type, 'relative', or null when it names nothing. */
+/** The kind of a period id (of LY:2022S1 too): a period type, 'relative', or null when it names nothing. */
 export function periodKind(period: string): PeriodType | 'relative' | null {
-  if (isRelative(period)) return 'relative';
-  return parsePeriod(period)?.type ?? null;
+  const { base, lastYear } = splitLastYear(period);
+  if (lastYear && splitLastYear(base).lastYear) return null;
+  if (isRelative(base)) return 'relative';
+  return parsePeriod(base)?.type ?? null;
 }
 
 export function useDefaultAsOf(): string {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Flex, InputNumber, Table, Typography, Upload 
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { formatValue, roundValue } from '../../../../core/indicators';
+import { isLastYear } from '../../../../core/periods';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { emptyText } from '../../../components/empty-text';
@@ -29,7 +30,7 @@ export default function TargetsPage() {
   const { message } = App.useApp();
   const canEdit = me.abilities.indicatorTarget;
   const indicator = useIndicator(key);
-  const [choice, setChoice] = usePeriodChoice({ accept: (p) => !isRelative(p), remember: false });
+  const [choice, setChoice] = usePeriodChoice({ accept: (p) => !isRelative(p) && !isLastYear(p), remember: false });
   const targets = useTargets(key, choice.period);
   const township = useIndicatorValues({ keys: [key], periods: [choice.period], asOf: choice.asOf });
   const villages = useIndicatorValues({ keys: [key], periods: [choice.period], asOf: choice.asOf, by: 'village' });
@@ -82,7 +83,7 @@ export default function TargetsPage() {
         )} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <PeriodPicker value={choice} onChange={(c) => { if (!changed || window.confirm('有未保存的目标值，切换期间将丢弃修改，继续吗？')) setChoice(c); }}
-          kinds={['month', 'quarter', 'half', 'year', 'week', 'day']} />
+          kinds={['month', 'quarter', 'half', 'year', 'week', 'day']} noLastYear />
       </Card>
       {upload.error && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorDetail(upload.error)} closable onClose={() => upload.reset()}
