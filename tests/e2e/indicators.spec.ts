@@ -38,6 +38,19 @@ test('a leader defines an indicator, reads it on the list and the dashboard, exp
   const value = numberIn(await valueLink.innerText());
   expect(value).toBeGreaterThan(0);
   expect(value).toBe(previewed);
+  // The same period last year: the list reads 2021 to 30 June, as the API does, and back again
+  // (click, not check(): the box follows the address, which the router updates a moment later)
+  const lastYearBox = page.getByRole('checkbox', { name: '上年同期' });
+  await lastYearBox.click();
+  await expect(lastYearBox).toBeChecked();
+  await expect(page).toHaveURL(/period=LY%3A2022&asOf=2022-06-30/);
+  const lastYear = await page.request.get(`/api/indicators/values?keys=${encodeURIComponent(await row.getAttribute('data-row-key') ?? '')}&period=LY:2022&asOf=2022-06-30`);
+  expect(lastYear.status()).toBe(200);
+  const [{ value: lastYearValue }] = (await lastYear.json()).items as { value: number }[];
+  await expect(valueLink).toHaveText(`${lastYearValue.toLocaleString('zh-CN')} 处`);
+  await lastYearBox.click();
+  await expect(lastYearBox).not.toBeChecked();
+  await expect(valueLink).toHaveText(`${value.toLocaleString('zh-CN')} 处`);
 
   // 3. 这个数怎么来的: the rows behind it, as many as the value counts, each a major hazard
   await valueLink.click();
