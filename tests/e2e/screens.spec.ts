@@ -70,6 +70,8 @@ for (const size of SIZES) {
     const period = 'period=2022S1&asOf=2022-06-30';
     await page.goto(`/?${period}`);
     await expect(page.getByText('各村对比').first()).toBeVisible();
+    // each periodic ledger's reporting and on-time rates for its latest due period, above what is overdue
+    await expect(page.locator('.ant-card').filter({ hasText: '逾期未报' }).getByText(/上报率 \d+\.\d%（\d+\/17）· 及时率/).first()).toBeVisible();
     await page.waitForTimeout(800); // charts draw after ECharts loads
     await shoot(page, `${size.name}-dashboard`);
     await page.goto(`/indicators?${period}`);

@@ -279,6 +279,20 @@ describe('overdue submissions', () => {
     expect(items.some((i: { period: string }) => i.period.startsWith('2022'))).toBe(false);
   });
 
+  it("gives each ledger's reporting and on-time rates for its most recently due period, as its grid does", async () => {
+    const today = chinaDate(new Date());
+    expect((await ok('GET', `/api/submissions/overdue?asOf=${today}`, leader)).ledgers).toEqual([]); // nothing due yet
+    const asOf = addDays(today, 2);
+    const { ledgers } = await ok('GET', `/api/submissions/overdue?asOf=${asOf}`, viewer);
+    const doses = ledgers.find((l: { ledger: { key: string } }) => l.ledger.key === 'doses');
+    // Today's figures were due tomorrow, the latest due (tomorrow's are due on the as-of day): two of the three
+    // villages reported them.
+    expect(doses).toMatchObject({ ledger: { name: expect.any(String) }, period: { id: today.replaceAll('-', '') }, reported: 2, total: 3 });
+    expect(doses.reportingRate).toBeCloseTo(66.7, 1);
+    const grid = await ok('GET', at(doses.period.id), leader);
+    expect(doses).toMatchObject({ dueDate: grid.dueDate, reported: grid.reported, total: grid.total, reportingRate: grid.reportingRate, onTimeRate: grid.onTimeRate });
+  });
+
   it('lists nothing due on the day itself, and refuses a bad date', async () => {
     const today = chinaDate(new Date());
     const { items } = await ok('GET', `/api/submissions/overdue?asOf=${addDays(today, 1)}`, viewer);

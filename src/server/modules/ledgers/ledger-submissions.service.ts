@@ -250,5 +250,19 @@ export async function overdueSubmissions(ctx: ServiceContext, asOf = chinaDate(n
     })));
   // the most recently due first: what the dashboard can still chase
   items.sort((a, b) => b.dueDate.localeCompare(a.dueDate) || a.ledger.key.localeCompare(b.ledger.key) || a.orgUnit.code.localeCompare(b.orgUnit.code));
-  return { asOf, from, total: items.length, items: items.slice(0, OVERDUE_LIMIT) };
+  return { asOf, from, total: items.length, items: items.slice(0, OVERDUE_LIMIT), ledgers: await latestRates(ctx, township, due) };
+}
+
+/** Each ledger's most recently due period: its reporting and on-time rates over all the period's villages. */
+async function latestRates(ctx: ServiceContext, township: repo.UnitRecord, due: { ledger: { id: number; key: string }; period: Period }[]) {
+  const latest = new Map<number, (typeof due)[number]>();
+  for (const d of due) if (!latest.has(d.ledger.id) || latest.get(d.ledger.id)!.period.end < d.period.end) latest.set(d.ledger.id, d);
+  const rates = [];
+  for (const { ledger: { key }, period } of latest.values()) {
+    const ledger = await ledgerOf(ctx.db, township.id, key);
+    const { items: _, ...rate } = await overview(ctx, ctx.db, ledger, await gridUnits(ctx.db, township, period), period);
+    rates.push({ ledger: { key: ledger.key, name: ledger.name }, ...rate });
+  }
+  // the weakest reporting first
+  return rates.sort((a, b) => (a.reportingRate ?? 100) - (b.reportingRate ?? 100) || a.ledger.key.localeCompare(b.ledger.key));
 }

@@ -156,11 +156,23 @@ export interface OverdueItem {
   dueDate: string;
 }
 
+/** A periodic ledger's most recently due period: how many villages reported it, and on time. */
+export interface LedgerReporting {
+  ledger: { key: string; name: string };
+  period: { id: string; label: string };
+  dueDate: string;
+  reported: number;
+  total: number;
+  reportingRate: number | null;
+  onTimeRate: number | null;
+}
+
 export interface OverdueAnswer {
   asOf: string;
   from: string;
   total: number;
   items: OverdueItem[];
+  ledgers: LedgerReporting[];
 }
 
 export type { IndicatorSource };
