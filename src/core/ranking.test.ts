@@ -27,4 +27,18 @@ describe('rankContestants', () => {
     const placed = rankContestants([c('a', 90, 90), c('b', 80, 120), c('c', 10, 100), c('d', 5, null)], { ...rules, topN: 2, bottomN: 2, requireTarget: true });
     expect(placed.map((p) => [p.id, p.board])).toEqual([['a', null], ['b', 'top'], ['c', null], ['d', null]]);
   });
+
+  it('keeps a tie across the N-th place off the board when the rule excludes ties', () => {
+    // 40 | 30 30 | 20 | 10 10 10: top 2 and bottom 2 cut through the ties at places 2–3 and 5–7.
+    const field = [c('a', 40), c('b', 30), c('c', 30), c('d', 20), c('e', 10), c('f', 10), c('g', 10)];
+    const boards = (ties: 'include' | 'exclude', topN = 2, bottomN = 2) => {
+      const placed = rankContestants(field, { ...rules, topN, bottomN, ties });
+      return [placed.filter((p) => p.board === 'top').map((p) => p.id), placed.filter((p) => p.board === 'bottom').map((p) => p.id)];
+    };
+    expect(boards('include')).toEqual([['a', 'b', 'c'], ['e', 'f', 'g']]);
+    expect(boards('exclude')).toEqual([['a'], []]);
+    // A tie that fits within N stays on the board either way.
+    expect(boards('exclude', 3, 3)).toEqual([['a', 'b', 'c'], ['e', 'f', 'g']]);
+    expect(boards('exclude', 3, 4)).toEqual([['a', 'b', 'c'], ['d', 'e', 'f', 'g']]);
+  });
 });

@@ -271,6 +271,8 @@ export const rankings = pgTable('rankings', {
   bottomN: integer('bottom_n').notNull().default(3),
   // the top board also needs the target met, the bottom board the target missed
   requireTarget: boolean('require_target').notNull().default(false),
+  // 'include': subjects tied with the N-th place join the board; 'exclude': a tie across the N-th place stays off
+  ties: text('ties').notNull().default('include'),
   // [{ orgUnit | cadreGroup, reason }]: subjects kept off the board, listed with their reason
   exemptions: jsonb('exemptions').notNull().default(sql`'[]'::jsonb`),
   createdBy: integer('created_by'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGGREGATES, FILTER_OPS, INDICATOR_KEY_PATTERN, SCALES } from '../../../core/indicators.js';
+import { TIE_RULES } from '../../../core/ranking.js';
 import { dateSchema } from '../../http/schemas.js';
 import { SPLIT_LEVELS } from './indicator-values.service.js';
 
@@ -109,6 +110,7 @@ const rankingFields = {
   topN: z.number().int().min(0, '上榜数为0到50').max(50, '上榜数为0到50').default(3),
   bottomN: z.number().int().min(0, '上榜数为0到50').max(50, '上榜数为0到50').default(3),
   requireTarget: z.boolean().default(false),
+  ties: z.enum(TIE_RULES, { error: '并列规则应为 include（并列的一同上榜）或 exclude（并列超出名额的都不上榜）' }).default('include'),
   exemptions: z.array(z.object({
     subject: subjectCode,
     reason: z.string({ error: '请填写豁免原因' }).trim().min(2, '请填写豁免原因').max(200),

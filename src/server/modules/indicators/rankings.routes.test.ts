@@ -89,6 +89,22 @@ describe('ranking boards', () => {
     expect(sheet[1]).toEqual(['1', '川山村', '40 剂', '35 剂', '114.3%', '↑3', '红榜', '']);
   });
 
+  it('keeps villages tied across the N-th place off the board when the rule excludes ties', async () => {
+    const rule = { name: '并列测试榜', indicator: 'doses', subject: 'village', style: 'dragon_tiger', topN: 2, bottomN: 0 };
+    await ok('POST', '/api/rankings', leader, { key: 'ties_board', ...rule }, 201);
+    const top = async () => ((await ok('GET', '/api/rankings/ties_board/board?period=202206&asOf=2022-06-30', leader)).items as BoardItem[])
+      .filter((i) => i.board === 'top').map((i) => i.subject.name);
+    // June: 川山村 40, then 燕塘村 and 桥坪村 tied at 30 for second place.
+    expect(await top()).toEqual(['川山村', '燕塘村', '桥坪村']);
+    const saved = await ok('PUT', '/api/rankings/ties_board', leader, { ...rule, ties: 'exclude' });
+    expect(saved.ties).toBe('exclude');
+    expect(await top()).toEqual(['川山村']);
+    const bad = await call('PUT', '/api/rankings/ties_board', leader, { ...rule, ties: 'both' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('ties');
+    await ok('DELETE', '/api/rankings/ties_board', leader, undefined, 204);
+  });
+
   it('refuses rankings from a village cadre, and exemptions of units outside the township', async () => {
     const refused = await call('POST', '/api/rankings', cadre, { key: 'x_board', name: 'x', indicator: 'doses', subject: 'village', style: 'red_black' });
     expect(refused.statusCode).toBe(403);

@@ -3,7 +3,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { completion, formatValue, type IndicatorFormat } from '../../../core/indicators.js';
-import { BOARD_NAMES, rankContestants, type BoardStyle, type RankingDefinition } from '../../../core/ranking.js';
+import { BOARD_NAMES, rankContestants, type BoardStyle, type RankingDefinition, type TieRule } from '../../../core/ranking.js';
 import {
   addDays, daysIn, LAST_YEAR_PREFIX, matchingDays, parsePeriod, samePeriodLastYear, shiftPeriod, splitLastYear, type PeriodWindow,
 } from '../../../core/periods.js';
@@ -30,7 +30,7 @@ async function rankingRows(q: Queryable, townshipId: number) {
 
 const view = (r: RankingRow, indicator: string) => ({
   key: r.key, name: r.name, indicator, subject: r.subject, style: r.style, topN: r.topN, bottomN: r.bottomN,
-  requireTarget: r.requireTarget, exemptions: r.exemptions as RankingInput['exemptions'],
+  requireTarget: r.requireTarget, ties: r.ties as TieRule, exemptions: r.exemptions as RankingInput['exemptions'],
 });
 
 export async function listRankings(ctx: ServiceContext) {
@@ -64,7 +64,7 @@ export function createRanking(ctx: ServiceContext, input: RankingInput) {
     const indicatorId = await checkInput(tx, township, input);
     const [row] = await tx.insert(rankings).values({
       townshipId: township.id, key: input.key, name: input.name, indicatorId, subject: input.subject, style: input.style,
-      topN: input.topN, bottomN: input.bottomN, requireTarget: input.requireTarget, exemptions: input.exemptions, createdBy: ctx.actor.userId,
+      topN: input.topN, bottomN: input.bottomN, requireTarget: input.requireTarget, ties: input.ties, exemptions: input.exemptions, createdBy: ctx.actor.userId,
     }).returning();
     await recordAudit(tx, ctx.actor, { action: 'ranking.create', entity: 'ranking', entityId: row.id, townshipId: township.id, after: input });
     return view(row, input.indicator);
@@ -78,7 +78,7 @@ export function updateRanking(ctx: ServiceContext, key: string, input: Omit<Rank
     const indicatorId = await checkInput(tx, township, input);
     const [row] = await tx.update(rankings).set({
       name: input.name, indicatorId, subject: input.subject, style: input.style, topN: input.topN, bottomN: input.bottomN,
-      requireTarget: input.requireTarget, exemptions: input.exemptions,
+      requireTarget: input.requireTarget, ties: input.ties, exemptions: input.exemptions,
     }).where(eq(rankings.id, before.ranking.id)).returning();
     await recordAudit(tx, ctx.actor, { action: 'ranking.update', entity: 'ranking', entityId: row.id, townshipId: township.id, before: view(before.ranking, before.indicator), after: input });
     return view(row, input.indicator);
@@ -120,7 +120,7 @@ export async function rankingBoard(ctx: ServiceContext, key: string, query: { pe
   const { value, target } = await evaluate(ctx.db, scope, [indicatorKey], [window, previous]);
   const meta = (await repo.findIndicator(ctx.db, township.id, indicatorKey))!;
   const exemptions = new Map((ranking.exemptions as RankingInput['exemptions']).map((e) => [e.subject, e.reason]));
-  const rules = { topN: ranking.topN, bottomN: ranking.bottomN, requireTarget: ranking.requireTarget, higherIsBetter: meta.higherIsBetter };
+  const rules = { topN: ranking.topN, bottomN: ranking.bottomN, requireTarget: ranking.requireTarget, ties: ranking.ties as TieRule, higherIsBetter: meta.higherIsBetter };
   const contestants = (w: PeriodWindow) => scope.subjects.map((s) => {
     const v = value(indicatorKey, s.id, w.id);
     return { id: s.id, value: v, completion: completion(v, target(indicatorKey, s.id, w.id)), exemption: exemptions.get(s.id) ?? null };

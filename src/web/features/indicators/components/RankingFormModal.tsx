@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
+import { TIE_RULE_NAMES, TIE_RULES } from '../../../../core/ranking';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { ApiError, errorDetail } from '../../../lib/api-client';
 import { useIndicators } from '../api/get-indicators';
@@ -11,7 +12,7 @@ import { useDefaultAsOf } from './period-choice';
 
 const blank = (): Ranking => ({
   key: `phb_${Date.now().toString(36)}`, name: '', indicator: '', subject: 'village', style: 'dragon_tiger',
-  topN: 3, bottomN: 3, requireTarget: false, exemptions: [],
+  topN: 3, bottomN: 3, requireTarget: false, ties: 'include', exemptions: [],
 });
 
 /** Creates or edits a ranking: which indicator orders which subjects, how many go on each board, who is exempt. */
@@ -75,6 +76,11 @@ export function RankingFormModal({ ranking, open, onClose }: { ranking?: Ranking
           <Col xs={24} md={8}>
             <Form.Item name="requireTarget" label="须对照目标" valuePropName="checked" tooltip="开启后，上榜还须完成目标，下榜须未完成目标">
               <Switch checkedChildren="是" unCheckedChildren="否" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="ties" label="名额处并列时" tooltip="例如取后3名，第3、4、5名数值相同时：一同上榜，或三个都不上榜">
+              <Radio.Group options={TIE_RULES.map((t) => ({ value: t, label: TIE_RULE_NAMES[t] }))} />
             </Form.Item>
           </Col>
         </Row>

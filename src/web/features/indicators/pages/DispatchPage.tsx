@@ -68,9 +68,16 @@ export default function DispatchPage() {
   const daily = useMemo(() => {
     const dayLedgers = new Set((ledgers.data?.items ?? []).filter((l) => l.periodType === 'day').map((l) => l.key));
     const list = indicators.data?.items ?? [];
-    const isDaily = (i: Indicator) => i.source.type === 'items' && dayLedgers.has(i.source.ledger);
+    const byKey = new Map(list.map((i) => [i.key, i]));
+    // A daily item, or a formula over daily figures only (the booster total adds two daily items).
+    const isDaily = (i: Indicator, seen = new Set<string>()): boolean => {
+      if (i.source.type === 'items') return dayLedgers.has(i.source.ledger);
+      if (i.source.type !== 'formula' || i.dependsOn.length === 0 || seen.has(i.key)) return false;
+      seen.add(i.key);
+      return i.dependsOn.every((k) => { const d = byKey.get(k); return !!d && isDaily(d, seen); });
+    };
     // The booster total leads: the figure the daily dispatch of 2022 was about.
-    const dailies = list.filter(isDaily).sort((a, b) => Number(b.key === 'booster_doses') - Number(a.key === 'booster_doses'));
+    const dailies = list.filter((i) => isDaily(i)).sort((a, b) => Number(b.key === 'booster_doses') - Number(a.key === 'booster_doses'));
     return { dailies, others: list.filter((i) => !isDaily(i)) };
   }, [indicators.data, ledgers.data]);
   const all = [...daily.dailies, ...daily.others];

@@ -56,6 +56,7 @@ export default function RankingsPage() {
                   <Tag color="red">{BOARD_NAMES[r.style].title}</Tag>
                   <Tag>{r.subject === 'village' ? '按村（社区）' : '按包村小组'}</Tag>
                   {r.requireTarget && <Tag color="gold">对照目标</Tag>}
+                  {r.ties === 'exclude' && <Tag>并列超额不上榜</Tag>}
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                   指标：{nameOf(r.indicator)} · 前 {r.topN} 名上{BOARD_NAMES[r.style].top}，后 {r.bottomN} 名上{BOARD_NAMES[r.style].bottom}

@@ -1,0 +1,1 @@
+ALTER TABLE "rankings" ADD COLUMN "ties" text DEFAULT 'include' NOT NULL;
