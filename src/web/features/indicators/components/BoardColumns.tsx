@@ -16,6 +16,12 @@ export function RankChange({ item, earlierFigures = true }: { item: BoardItem; e
     : <Typography.Text style={{ color: '#389e0d' }} aria-label={`下降${-item.change}位`}><ArrowDownOutlined /> {-item.change}</Typography.Text>;
 }
 
+/** Why a board is empty: a board that needs targets has nobody on it while the period has none. */
+function emptyBoard(board: Board, name: string): string {
+  if (board.ranking.requireTarget && board.items.every((i) => i.target === null)) return `本期未设目标，无法评${name}（此榜须对照目标）`;
+  return `本期无${name}`;
+}
+
 function BoardList({ board, which, asOf, compact }: { board: Board; which: 'top' | 'bottom'; asOf: string; compact?: boolean }) {
   const items = board.items.filter((i) => i.board === which);
   if (which === 'bottom') items.reverse();
@@ -25,7 +31,7 @@ function BoardList({ board, which, asOf, compact }: { board: Board; which: 'top'
   return (
     <Card size="small" title={<span style={{ color }}>{top ? <CrownOutlined /> : <WarningOutlined />} {name}</span>}
       styles={{ header: { background: top ? '#fff1f0' : board.ranking.style === 'red_black' ? '#f5f5f5' : '#f0f5ff' } }} style={{ height: '100%' }}>
-      {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`本期无${name}`} /> : (
+      {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyBoard(board, name)} /> : (
         <List size="small" dataSource={compact ? items.slice(0, 5) : items} split={false}
           renderItem={(i) => (
             <List.Item style={{ padding: '4px 0' }}>
