@@ -112,6 +112,18 @@ export function formatValue(value: number | null | undefined, format: IndicatorF
   return format.unit === '%' && format.scale === 'none' ? `${text}%` : `${text} ${unit}`;
 }
 
+/** The unit a value is shown in: 万元 for 元 at scale 万, 亩, %; '' when the indicator has none. */
+export function shownUnit(format: IndicatorFormat): string {
+  return format.unit ? `${SCALE_PREFIXES[format.scale]}${format.unit}` : '';
+}
+
+/** A value as the number shown, in its shown unit and precision (1234567 元 at scale 万 → 123.46): for spreadsheets. */
+export function shownNumber(value: number | null | undefined, format: IndicatorFormat): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  const factor = 10 ** format.decimals;
+  return Math.round((value / SCALE_DIVISORS[format.scale]) * factor) / factor;
+}
+
 /** Rounds a value to the indicator's shown precision (after scaling), as a number; null stays null. */
 export function roundValue(value: number | null, format: IndicatorFormat): number | null {
   if (value === null) return null;

@@ -1,4 +1,5 @@
 // Ranking boards, cadre-group values and data-quality rules, on PGlite and, with TEST_DATABASE_URL, PostgreSQL.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, multipartFile, readSheet, type TestApp } from '../../testing/test-app.js';
 import { buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
@@ -85,8 +86,12 @@ describe('ranking boards', () => {
     ]);
     const res = await call('GET', '/api/rankings/doses_board/board.xlsx?period=202206&asOf=2022-06-30', leader);
     const sheet = await readSheet(res.rawPayload, '红黑榜');
-    expect(sheet[0]).toEqual(['名次', '单位', '接种剂次', '目标', '完成率', '较上期', '上榜', '豁免原因']);
-    expect(sheet[1]).toEqual(['1', '川山村', '40 剂', '35 剂', '114.3%', '↑3', '红榜', '']);
+    expect(sheet[0]).toEqual(['名次', '单位', '接种剂次（剂）', '目标（剂）', '完成率(%)', '较上期', '上榜', '豁免原因']);
+    expect(sheet[1]).toEqual(['1', '川山村', '40', '35', '114.3', '↑3', '红榜', '']);
+    // figures are numbers in the sheet, so Excel can sum and sort them
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(book.getWorksheet('红黑榜')!.getRow(2).values).toEqual([undefined, 1, '川山村', 40, 35, 114.3, '↑3', '红榜', '']);
   });
 
   it('keeps villages tied across the N-th place off the board when the rule excludes ties', async () => {

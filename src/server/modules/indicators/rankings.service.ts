@@ -2,7 +2,7 @@
 // on the boards by the ranking's rules (core/ranking.ts), with each subject's rank in the period before.
 import { and, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { completion, formatValue, type IndicatorFormat } from '../../../core/indicators.js';
+import { completion, shownNumber, shownUnit, type IndicatorFormat } from '../../../core/indicators.js';
 import { BOARD_NAMES, rankContestants, type BoardStyle, type RankingDefinition, type TieRule } from '../../../core/ranking.js';
 import {
   addDays, daysIn, LAST_YEAR_PREFIX, matchingDays, parsePeriod, samePeriodLastYear, shiftPeriod, splitLastYear, type PeriodWindow,
@@ -154,15 +154,18 @@ export async function rankingBoardXlsx(ctx: ServiceContext, key: string, query: 
   const names = board.ranking.boardNames;
   const format = board.indicator as IndicatorFormat;
   const workbook = new ExcelJS.Workbook();
+  // Numbers as numbers (the unit in the header), so the sheet can be summed and sorted.
+  const unit = shownUnit(format);
+  const withUnit = (header: string) => (unit ? `${header}（${unit}）` : header);
   addTableSheet(workbook, names.title, [
     { header: '名次', key: 'rank', width: 8 }, { header: '单位', key: 'name', width: 18 },
-    { header: `${board.indicator.name}`, key: 'value', width: 16 }, { header: '目标', key: 'target', width: 14 },
-    { header: '完成率', key: 'completion', width: 10 }, { header: '较上期', key: 'change', width: 10 },
+    { header: withUnit(board.indicator.name), key: 'value', width: 18 }, { header: withUnit('目标'), key: 'target', width: 14 },
+    { header: '完成率(%)', key: 'completion', width: 10 }, { header: '较上期', key: 'change', width: 10 },
     { header: '上榜', key: 'board', width: 8 }, { header: '豁免原因', key: 'exemption', width: 24 },
   ], board.items.map((i) => ({
-    rank: i.rank ?? '—', name: i.subject.name, value: formatValue(i.value, format), target: formatValue(i.target, format),
-    completion: i.completion === null ? '—' : `${i.completion.toFixed(1)}%`,
-    change: i.change === null ? '—' : i.change > 0 ? `↑${i.change}` : i.change < 0 ? `↓${-i.change}` : '—',
+    rank: i.rank ?? '—', name: i.subject.name, value: shownNumber(i.value, format), target: shownNumber(i.target, format),
+    completion: i.completion === null ? null : Number(i.completion.toFixed(1)),
+    change: i.change === null || !board.previousPeriod.hasFigures ? '—' : i.change > 0 ? `↑${i.change}` : i.change < 0 ? `↓${-i.change}` : '持平',
     board: i.board === 'top' ? names.top : i.board === 'bottom' ? names.bottom : '', exemption: i.exemption ?? '',
   })));
   return { fileName: `${board.ranking.name}-${board.period.id}.xlsx`, buffer: await workbookBuffer(workbook) };

@@ -2,7 +2,7 @@ import { AimOutlined, AppstoreAddOutlined, DeleteOutlined, EditOutlined, PlusOut
 import { App, Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
-import { formatValue } from '../../../../core/indicators';
+import { shownNumber, shownUnit } from '../../../../core/indicators';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
@@ -68,7 +68,7 @@ export default function IndicatorsPage() {
     const items = answers.flatMap((a) => a.items);
     return list.map((i) => {
       const v = items.find((x) => x.indicator === i.key);
-      return [i.name, i.workLine ?? '', sourceText(i), formatValue(v?.value ?? null, i), v?.target == null ? '' : formatValue(v.target, i), v?.completion == null ? null : Number(v.completion.toFixed(1))];
+      return [i.name, i.workLine ?? '', sourceText(i), shownNumber(v?.value, i), shownUnit(i), shownNumber(v?.target, i), v?.completion == null ? null : Number(v.completion.toFixed(1))];
     });
   };
 
@@ -174,7 +174,7 @@ export default function IndicatorsPage() {
             options={Object.entries(SOURCE_TYPE_NAMES).map(([value, label]) => ({ value, label }))} />
           {!isMobile && <Typography.Text type="secondary">共 {list.length} 个指标</Typography.Text>}
           <SheetExportButton fileName={`指标-${choice.period}.xlsx`} sheetName="指标" disabled={!list.length}
-            columns={[{ header: '指标', width: 28 }, { header: '条线', width: 12 }, { header: '来源', width: 40 }, { header: `数值（${choiceLabel(choice)}）`, width: 22 }, { header: '目标', width: 16 }, { header: '完成率(%)', width: 12 }]}
+            columns={[{ header: '指标', width: 28 }, { header: '条线', width: 12 }, { header: '来源', width: 40 }, { header: `数值（${choiceLabel(choice)}）`, width: 22 }, { header: '单位', width: 8 }, { header: '目标', width: 14 }, { header: '完成率(%)', width: 12 }]}
             rows={exportRows} />
         </Flex>
       </Card>
