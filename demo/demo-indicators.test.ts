@@ -153,6 +153,18 @@ describe('demo indicators', () => {
     }
   });
 
+  it('sets the 60+ first-dose target to the city\'s task, so the card and the completion rate agree', async () => {
+    const query = `period=2022S1&asOf=${AS_OF}&orgUnit=${TOWNSHIP}&by=village`;
+    const { items } = await get(`/api/indicators/values?keys=first_doses_60_done,vaccination_target_60,vaccination_60_completion&${query}&targets=true`);
+    const of = (key: string, unit: string) => items.find((i) => i.indicator === key && i.orgUnit === unit)!;
+    const villages = [...new Set(items.map((i) => i.orgUnit))].filter((u) => u !== TOWNSHIP);
+    expect(villages).toHaveLength(17);
+    for (const unit of villages) {
+      expect(of('first_doses_60_done', unit).target, unit).toBe(of('vaccination_target_60', unit).value);
+      expect(of('first_doses_60_done', unit).completion!, unit).toBeCloseTo(of('vaccination_60_completion', unit).value!, 6);
+    }
+  });
+
   it('has its ranking boards and keeps its own data-quality rules', async () => {
     const boards = (await get('/api/rankings')).items as unknown as { key: string }[];
     expect(boards.map((b) => b.key)).toEqual(['vaccination_60_board', 'land_transfer_board', 'booster_daily_board', 'house_inspection_groups']);
