@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { chinaDateTime } from '../../../core/china-time.js';
 import { maskPersonalValues } from '../../../core/masking.js';
 import { formulaReferences, parseFormula } from '../../../core/formula.js';
-import type { ItemsSource, RecordsSource } from '../../../core/indicators.js';
+import { shownNumber, shownUnit, type IndicatorFormat, type ItemsSource, type RecordsSource } from '../../../core/indicators.js';
 import { stateLabel, type Workflow } from '../../../core/ledger-workflow.js';
 import { addDays, sameRangeLastYear, type PeriodWindow } from '../../../core/periods.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
@@ -56,6 +56,10 @@ async function workflowOf(q: Queryable, ledgerId: number): Promise<Workflow | nu
     SELECT v.workflow FROM ledgers l JOIN ledger_versions v ON v.ledger_id = l.id AND v.version = l.current_version WHERE l.id = ${ledgerId}`);
   return row?.workflow ?? null;
 }
+
+/** How a formula's part is shown: its indicator's unit, decimals and scale (plain when it is unknown). */
+const partFormat = (meta: { unit: string; decimals: number; scale: string } | undefined) =>
+  ({ unit: meta?.unit ?? '', decimals: meta?.decimals ?? 2, scale: (meta?.scale ?? 'none') as IndicatorFormat['scale'] });
 
 /** The SQL that selects the rows behind a base indicator's value. */
 async function rowsPlan(q: Queryable, source: RecordsSource | ItemsSource, ledger: RowsPlan['ledger'], unitIds: number[], window: PeriodWindow): Promise<RowsPlan> {
@@ -143,7 +147,7 @@ export async function explainValue(ctx: ServiceContext, key: string, query: Expl
     return {
       ...head, kind: 'formula' as const, formula: source.formula,
       parts: refs.map((r) => ({
-        key: r.key, name: metas.find((m) => m.key === r.key)?.name ?? r.key, of: r.of,
+        ...partFormat(metas.find((m) => m.key === r.key)), key: r.key, name: metas.find((m) => m.key === r.key)?.name ?? r.key, of: r.of,
         value: r.of === 'target' ? parts.target(r.key, subject.id, window.id) : parts.value(r.key, subject.id, r.of === 'last_year' ? lastYear.id : window.id),
       })),
     };
@@ -198,8 +202,12 @@ export async function explainXlsx(ctx: ServiceContext, key: string, query: Omit<
   if (first.kind === 'formula') {
     const workbook = new ExcelJS.Workbook();
     addTableSheet(workbook, '公式构成', [
-      { header: '指标', key: 'name', width: 28 }, { header: '标识', key: 'key', width: 24 }, { header: '取值', key: 'of', width: 12 }, { header: '数值', key: 'value', width: 16 },
-    ], first.parts.map((p) => ({ ...p, of: p.of === 'last_year' ? '上年同期' : p.of === 'target' ? '目标值' : '本期', value: p.value ?? '—' })));
+      { header: '指标', key: 'name', width: 28 }, { header: '标识', key: 'key', width: 24 }, { header: '取值', key: 'of', width: 12 },
+      { header: '数值', key: 'value', width: 16 }, { header: '单位', key: 'unit', width: 10 },
+    ], first.parts.map((p) => ({
+      name: p.name, key: p.key, of: p.of === 'last_year' ? '上年同期' : p.of === 'target' ? '目标值' : '本期',
+      value: shownNumber(p.value, p) ?? '—', unit: shownUnit(p),
+    })));
     return { fileName: `${first.indicator.name}-${first.period.id}.xlsx`, buffer: await workbookBuffer(workbook) };
   }
   if (first.total > EXPORT_LIMIT) throw invalid([{ field: 'period', message: `明细超过 ${EXPORT_LIMIT} 条，请缩小期间或单位后分批导出` }], '明细过多');

@@ -319,6 +319,9 @@ describe('explaining a value', () => {
     const formula = await ok('GET', '/api/indicators/land_growth/explain?period=2022S1&asOf=2022-06-30', leader);
     expect(formula.kind).toBe('formula');
     expect(formula.parts.map((p: { key: string; of: string }) => `${p.key}:${p.of}`)).toEqual(['land_area:value', 'land_area:last_year']);
+    // each part carries its indicator's unit and precision, to be shown as the indicator is
+    const { unit, decimals, scale } = await ok('GET', '/api/indicators/land_area', leader);
+    expect(formula.parts[0]).toMatchObject({ unit, decimals, scale });
     const [now, past] = formula.parts.map((p: { value: number }) => p.value);
     expect(formula.value).toBeCloseTo(((now - past) / past) * 100, 6);
   });

@@ -88,7 +88,7 @@ export interface ItemsExplanation extends ExplanationHead {
 export interface FormulaExplanation extends ExplanationHead {
   kind: 'formula';
   formula: string;
-  parts: { key: string; name: string; of: 'value' | 'last_year' | 'target'; value: number | null }[];
+  parts: ({ key: string; name: string; of: 'value' | 'last_year' | 'target'; value: number | null } & IndicatorFormat)[];
 }
 
 export type Explanation = RecordsExplanation | ItemsExplanation | FormulaExplanation;

@@ -92,7 +92,7 @@ function FormulaParts({ data, onOpen }: { data: FormulaExplanation; onOpen: (key
                 <span>
                   {p.name} <Tag>{OF_NAMES[p.of]}</Tag>
                 </span>
-                <Typography.Text strong>{p.value === null ? '—' : p.value.toLocaleString('zh-CN', { maximumFractionDigits: 4 })}</Typography.Text>
+                <Typography.Text strong>{formatValue(p.value, p)}</Typography.Text>
               </Flex>
             </List.Item>
           );
