@@ -94,10 +94,10 @@ export default function IndicatorsPage() {
         <div>
           <Typography.Text strong>{i.name}</Typography.Text>
           <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.workLine ?? '未分条线'} · {SOURCE_TYPE_NAMES[i.source.type]}</Typography.Text></div>
-          {canDefine && (
+          {(canDefine || canTarget) && (
             <Space size={12} style={{ marginTop: 4 }}>
-              <a onClick={() => navigate(`/indicators/${i.key}/edit`)}>编辑</a>
-              {canTarget && i.source.type !== 'formula' && <a onClick={() => navigate(`/indicators/${i.key}/targets?period=${targets ? choice.period : choice.asOf.slice(0, 4)}&asOf=${choice.asOf}`)}>目标</a>}
+              {canDefine && <a onClick={() => navigate(`/indicators/${i.key}/edit`)}>编辑</a>}
+              {canTarget && <a onClick={() => navigate(`/indicators/${i.key}/targets?period=${targets ? choice.period : choice.asOf.slice(0, 4)}&asOf=${choice.asOf}`)}>目标</a>}
             </Space>
           )}
         </div>
