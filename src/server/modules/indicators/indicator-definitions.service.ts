@@ -2,6 +2,7 @@
 // and other indicators (core/indicators.ts definitionProblems) before anything is stored.
 import { and, eq, isNull } from 'drizzle-orm';
 import { definitionProblems, formulaKeys, sourceReferences, type IndicatorSource, type LedgerShape } from '../../../core/indicators.js';
+import { pinyinInitials } from '../../../core/search-text.js';
 import type { Queryable } from '../../db/connection.js';
 import { indicators, qualityRules, rankings, workLines } from '../../db/schema.js';
 import { AppError, forbidden, invalid, notFound } from '../../http/app-error.js';
@@ -90,9 +91,23 @@ async function workLineId(q: Queryable, townshipId: number, name: string | null 
   return line.id;
 }
 
-export function createIndicator(ctx: ServiceContext, input: CreateIndicatorInput) {
+/**
+ * A key for an indicator named in Chinese, as a township would abbreviate it: the pinyin initials of its name
+ * (重大隐患数 → zdyhs), numbered when taken (zdyhs_2). Formulas read keys, so they should be short and guessable.
+ */
+async function keyFromName(q: Queryable, townshipId: number, name: string): Promise<string> {
+  const letters = (pinyinInitials(name) || name.toLowerCase()).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const base = /^[a-z][a-z0-9_]+$/.test(letters) ? letters : `zb_${letters || 'x'}`.replace(/_+$/, '');
+  for (let n = 1; ; n++) {
+    const key = n === 1 ? base : `${base}_${n}`;
+    if (!(await repo.findIndicator(q, townshipId, key))) return key;
+  }
+}
+
+export function createIndicator(ctx: ServiceContext, body: CreateIndicatorInput) {
   return ctx.db.transaction(async (tx) => {
     const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const input = { ...body, key: body.key ?? await keyFromName(tx, township.id, body.name) };
     if (await repo.findIndicator(tx, township.id, input.key)) throw new AppError('CONFLICT', `指标标识“${input.key}”已被使用`);
     await checkSource(tx, township.id, input.key, input.source);
     const [row] = await tx.insert(indicators).values({

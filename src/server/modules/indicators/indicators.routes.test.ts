@@ -425,6 +425,16 @@ describe('bad definitions and requests', () => {
     expect((await ok('GET', '/api/indicators', leader)).items.some((i: { key: string }) => i.key === 'bad_one')).toBe(false);
   });
 
+  it('makes a key from the name\'s pinyin initials when none is given, numbered when taken', async () => {
+    const source = { type: 'formula', formula: 'land_area * 2' };
+    const first = await ok('POST', '/api/indicators', leader, { name: '重大隐患数', unit: '处', source }, 201);
+    expect(first.key).toBe('zdyhs');
+    const second = await ok('POST', '/api/indicators', leader, { name: '重大隐患数', unit: '处', source }, 201);
+    expect(second.key).toBe('zdyhs_2');
+    expect((await ok('POST', '/api/indicators', leader, { name: '60岁以上人数', unit: '人', source }, 201)).key).toBe('zb_60sysrs');
+    for (const key of ['zdyhs', 'zdyhs_2', 'zb_60sysrs']) await ok('DELETE', `/api/indicators/${key}`, leader, undefined, 204);
+  });
+
   it('refuses a cycle between formulas, naming it', async () => {
     await ok('POST', '/api/indicators', leader, { key: 'cyc_a', name: 'A', source: { type: 'formula', formula: 'land_area * 2' } }, 201);
     await ok('POST', '/api/indicators', leader, { key: 'cyc_b', name: 'B', source: { type: 'formula', formula: 'cyc_a + 1' } }, 201);

@@ -54,7 +54,8 @@ const definitionFields = {
 };
 
 export const createIndicatorBody = z.object({
-  key: z.string({ error: '请填写指标标识' }).regex(INDICATOR_KEY_PATTERN, '指标标识应以小写字母开头，只含小写字母、数字和下划线，2到48个字符'),
+  /** Left out: made from the name's pinyin initials (重大隐患数 → zdyhs). */
+  key: z.string().regex(INDICATOR_KEY_PATTERN, '指标标识应以小写字母开头，只含小写字母、数字和下划线，2到48个字符').optional(),
   ...definitionFields,
 });
 export type CreateIndicatorInput = z.infer<typeof createIndicatorBody>;

@@ -16,7 +16,8 @@ export interface Indicator extends Omit<IndicatorDefinition, 'workLine'> {
   dependsOn: string[];
 }
 
-export type IndicatorInput = Omit<IndicatorDefinition, 'workLine'> & { workLine?: string | null };
+/** A definition as the form sends it: a new indicator without a key gets one from its name's pinyin initials. */
+export type IndicatorInput = Omit<IndicatorDefinition, 'workLine' | 'key'> & { key?: string; workLine?: string | null };
 
 export type SplitLevel = 'town' | 'village' | 'group' | 'grid' | 'cadre_group';
 

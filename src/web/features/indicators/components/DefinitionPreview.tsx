@@ -70,13 +70,13 @@ export function DefinitionPreview({ input, saved, indicators, choice }: {
   const formula = useFormulaPreview(source.type === 'formula' ? source.formula : '', choice, source.type === 'formula');
 
   const draftPreview = usePreviewValue(
-    { key: input.key, source, period: choice.period, asOf: choice.asOf },
-    source.type !== 'formula' && !unchanged && !!ledger.data && definitionProblems(input.key, source, ledgerShapes(ledger.data), new Map(indicators.filter((i) => i.key !== input.key).map((i) => [i.key, i.source]))).length === 0,
+    { ...(input.key ? { key: input.key } : {}), source, period: choice.period, asOf: choice.asOf },
+    source.type !== 'formula' && !unchanged && !!ledger.data && definitionProblems(input.key ?? '', source, ledgerShapes(ledger.data), new Map(indicators.filter((i) => i.key !== input.key).map((i) => [i.key, i.source]))).length === 0,
   );
   const shapes = ledger.data ? ledgerShapes(ledger.data) : new Map<string, LedgerShape>();
   const others = new Map(indicators.filter((i) => i.key !== input.key).map((i) => [i.key, i.source]));
   const ready = source.type === 'formula' ? source.formula.trim() !== '' : !!ledger.data;
-  const problems = ready ? definitionProblems(input.key, source, shapes, others) : [];
+  const problems = ready ? definitionProblems(input.key ?? '', source, shapes, others) : [];
 
   let figure: React.ReactNode;
   let note: string;

@@ -28,13 +28,10 @@ export interface DefinitionFormValues {
   formula?: string;
 }
 
-/** A fresh key for a new indicator; editable, but nobody has to invent one. */
-export const newIndicatorKey = () => `zb_${Date.now().toString(36)}`;
-
 export function initialValues(indicator: Indicator | undefined): DefinitionFormValues {
   if (!indicator) {
     return {
-      name: '', key: newIndicatorKey(), unit: '', decimals: 0, scale: 'none', higherIsBetter: true,
+      name: '', key: '', unit: '', decimals: 0, scale: 'none', higherIsBetter: true,
       sourceType: 'records', aggregate: 'count', timing: 'flow', filters: [],
     };
   }
@@ -55,7 +52,7 @@ const present = <T>(v: T | undefined | null | ''): v is T => v !== undefined && 
 
 export function toDefinition(v: DefinitionFormValues): IndicatorInput {
   const head = {
-    key: v.key, name: v.name?.trim(), unit: v.unit?.trim() ?? '', decimals: v.decimals ?? 0, scale: v.scale ?? 'none',
+    ...(present(v.key?.trim()) ? { key: v.key.trim() } : {}), name: v.name?.trim(), unit: v.unit?.trim() ?? '', decimals: v.decimals ?? 0, scale: v.scale ?? 'none',
     higherIsBetter: v.higherIsBetter ?? true,
     ...(present(v.description?.trim()) ? { description: v.description!.trim() } : {}),
     workLine: v.workLine ?? null,

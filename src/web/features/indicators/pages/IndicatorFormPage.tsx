@@ -131,8 +131,9 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
           <Collapse size="small" style={{ marginBottom: 16 }} items={[{
             key: 'key', label: '高级：指标标识', children: (
               <Form.Item name="key" label="指标标识（公式和报告模板中引用它）" style={{ marginBottom: 0 }}
-                rules={[{ required: true, message: '请填写指标标识' }, { pattern: /^[a-z][a-z0-9_]{1,47}$/, message: '以小写字母开头，只含小写字母、数字和下划线' }]}>
-                <Input disabled={!!saved} style={{ fontFamily: 'monospace' }} />
+                extra={saved ? undefined : '可留空：保存时按名称的拼音首字母生成，如“重大隐患数”→ zdyhs'}
+                rules={[{ pattern: /^[a-z][a-z0-9_]{1,47}$/, message: '以小写字母开头，只含小写字母、数字和下划线' }]}>
+                <Input disabled={!!saved} style={{ fontFamily: 'monospace' }} placeholder="留空自动生成" />
               </Form.Item>
             ),
           }]} />
