@@ -5,6 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { evaluateFormula, FormulaError, formulaReferences, parseFormula, type FormulaNode } from '../../../core/formula.js';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import { sameRangeLastYear } from '../../../core/periods.js';
+import type { Queryable } from '../../db/connection.js';
 import { qualityRules } from '../../db/schema.js';
 import { invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
@@ -36,32 +37,52 @@ const holds = (a: number, op: QualityOperator, b: number) => {
   }
 };
 
+const ruleView = (r: typeof qualityRules.$inferSelect) => ({ id: r.id, name: r.name, left: r.left, operator: r.operator, right: r.right });
+
 export async function listQualityRules(ctx: ServiceContext) {
   const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
   const rows = await ctx.db.select().from(qualityRules)
     .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))).orderBy(qualityRules.id);
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, left: r.left, operator: r.operator, right: r.right })) };
+  return { items: rows.map(ruleView) };
+}
+
+/** Both sides must parse and read only indicators of the township (400 with the position otherwise). */
+async function checkRule(tx: Queryable, townshipId: number, input: QualityRuleInput) {
+  const known = new Set((await repo.listIndicators(tx, [townshipId])).map((i) => i.key));
+  const errors: FieldError[] = [];
+  for (const side of ['left', 'right'] as const) {
+    try {
+      for (const ref of formulaReferences(parseFormula(input[side]))) {
+        if (!known.has(ref.key)) errors.push({ field: side, message: `第 ${ref.at} 个字符处：指标“${ref.key}”不存在` });
+      }
+    } catch (error) {
+      if (!(error instanceof FormulaError)) throw error;
+      errors.push({ field: side, message: error.message });
+    }
+  }
+  if (errors.length) throw invalid(errors, '规则有误');
 }
 
 export function createQualityRule(ctx: ServiceContext, input: QualityRuleInput) {
   return ctx.db.transaction(async (tx) => {
     const township = await indicatorTownship(ctx, tx, 'indicator.define');
-    const known = new Set((await repo.listIndicators(tx, [township.id])).map((i) => i.key));
-    const errors: FieldError[] = [];
-    for (const side of ['left', 'right'] as const) {
-      try {
-        for (const ref of formulaReferences(parseFormula(input[side]))) {
-          if (!known.has(ref.key)) errors.push({ field: side, message: `第 ${ref.at} 个字符处：指标“${ref.key}”不存在` });
-        }
-      } catch (error) {
-        if (!(error instanceof FormulaError)) throw error;
-        errors.push({ field: side, message: error.message });
-      }
-    }
-    if (errors.length) throw invalid(errors, '规则有误');
+    await checkRule(tx, township.id, input);
     const [row] = await tx.insert(qualityRules).values({ townshipId: township.id, ...input, createdBy: ctx.actor.userId }).returning();
     await recordAudit(tx, ctx.actor, { action: 'quality_rule.create', entity: 'quality_rule', entityId: row.id, townshipId: township.id, after: input });
-    return { id: row.id, name: row.name, left: row.left, operator: row.operator, right: row.right };
+    return ruleView(row);
+  });
+}
+
+export function updateQualityRule(ctx: ServiceContext, id: number, input: QualityRuleInput) {
+  return ctx.db.transaction(async (tx) => {
+    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const mine = and(eq(qualityRules.id, id), eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt));
+    const [before] = await tx.select().from(qualityRules).where(mine);
+    if (!before) throw notFound('规则');
+    await checkRule(tx, township.id, input);
+    const [row] = await tx.update(qualityRules).set(input).where(mine).returning();
+    await recordAudit(tx, ctx.actor, { action: 'quality_rule.update', entity: 'quality_rule', entityId: id, townshipId: township.id, before: ruleView(before), after: input });
+    return ruleView(row);
   });
 }
 

@@ -149,6 +149,16 @@ describe('data quality', () => {
       { field: 'right', message: '第 1 个字符处：指标“nobody”不存在' },
     ]);
     expect((await call('POST', '/api/quality-rules', viewer, { name: 'v', left: 'doses', operator: '<=', right: '1' })).statusCode).toBe(403);
+    // A rule is edited in place, with the same checks; a viewer may not edit it.
+    const [existing] = (await ok('GET', '/api/quality-rules', leader)).items;
+    const edited = await ok('PUT', `/api/quality-rules/${existing.id}`, leader, { name: '60岁以上剂次少于总剂次', left: 'elderly', operator: '<', right: 'doses' });
+    expect(edited).toEqual({ id: existing.id, name: '60岁以上剂次少于总剂次', left: 'elderly', operator: '<', right: 'doses' });
+    const badEdit = await call('PUT', `/api/quality-rules/${existing.id}`, leader, { name: 'x', left: 'nobody', operator: '<', right: 'doses' });
+    expect(badEdit.json().errors).toEqual([{ field: 'left', message: '第 1 个字符处：指标“nobody”不存在' }]);
+    expect((await call('PUT', `/api/quality-rules/${existing.id}`, viewer, { name: 'v', left: 'doses', operator: '<=', right: '1' })).statusCode).toBe(403);
+    expect((await call('PUT', '/api/quality-rules/99999', leader, { name: 'v', left: 'doses', operator: '<=', right: '1' })).statusCode).toBe(404);
+    expect((await ok('GET', '/api/quality-rules', leader)).items[0]).toEqual(edited);
+    await ok('PUT', `/api/quality-rules/${existing.id}`, leader, { name: '60岁以上剂次不超过总剂次', left: 'elderly', operator: '<=', right: 'doses' });
     // An indicator a rule reads is not deleted from under it.
     await ok('POST', '/api/indicators', leader, { key: 'elderly_share', name: '老人剂次占比', source: { type: 'formula', formula: 'elderly / doses' } }, 201);
     const rule = await ok('POST', '/api/quality-rules', leader, { name: '占比不超过1', left: 'elderly_share', operator: '<=', right: '1' }, 201);

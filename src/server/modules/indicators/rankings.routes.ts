@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app.js';
 import { contextOf } from '../../http/context.js';
 import { sendXlsx } from '../../http/xlsx.js';
 import * as s from './indicators.schemas.js';
-import { createQualityRule, deleteQualityRule, listQualityRules, qualityViolations } from './quality-rules.service.js';
+import { createQualityRule, deleteQualityRule, listQualityRules, qualityViolations, updateQualityRule } from './quality-rules.service.js';
 import { createRanking, deleteRanking, listRankings, rankingBoard, rankingBoardXlsx, updateRanking } from './rankings.service.js';
 
 export async function rankingsRoutes(scope: FastifyInstance, { database }: AppDeps) {
@@ -35,6 +35,7 @@ export async function rankingsRoutes(scope: FastifyInstance, { database }: AppDe
     reply.status(201);
     return createQualityRule(ctx(req), req.body);
   });
+  app.put('/api/quality-rules/:id', { schema: { params: s.idParams, body: s.qualityRuleBody, tags } }, (req) => updateQualityRule(ctx(req), req.params.id, req.body));
   app.delete('/api/quality-rules/:id', { schema: { params: s.idParams, tags } }, async (req, reply) => {
     await deleteQualityRule(ctx(req), req.params.id);
     return reply.status(204).send();

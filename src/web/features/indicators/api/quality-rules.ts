@@ -18,10 +18,13 @@ export function useViolations(period: string, asOf: string) {
   });
 }
 
-export function useCreateQualityRule() {
+/** Adds a rule, or with `id` changes that one. */
+export function useSaveQualityRule(id?: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (rule: Omit<QualityRule, 'id'>) => api.post<QualityRule>('/api/quality-rules', rule),
+    mutationFn: (rule: Omit<QualityRule, 'id'>) => (id === undefined
+      ? api.post<QualityRule>('/api/quality-rules', rule)
+      : api.put<QualityRule>(`/api/quality-rules/${id}`, rule)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorKeys.rules }),
   });
 }

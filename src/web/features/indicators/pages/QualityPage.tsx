@@ -1,6 +1,6 @@
-import { CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, Result, Row, Select, Table, Typography } from 'antd';
-import { useMemo } from 'react';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Result, Row, Select, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { emptyText } from '../../../components/empty-text';
@@ -9,7 +9,7 @@ import { SheetExportButton } from '../../../components/SheetExportButton';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { ApiError, errorDetail } from '../../../lib/api-client';
 import { useIndicators } from '../api/get-indicators';
-import { useCreateQualityRule, useDeleteQualityRule, useQualityRules, useViolations } from '../api/quality-rules';
+import { useDeleteQualityRule, useSaveQualityRule, useQualityRules, useViolations } from '../api/quality-rules';
 import type { QualityOperator, QualityRule, Violation } from '../api/types';
 import { FormulaMark, formulaProblem } from '../components/FormulaInput';
 import { choiceLabel, usePeriodChoice } from '../components/period-choice';
@@ -26,10 +26,15 @@ const readable = (formula: string, names: Map<string, string>) =>
   formula.replace(/[a-z][a-z0-9_]*/g, (word) => (FUNCTION_NAMES.has(word) ? word : names.get(word) ?? word));
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 4 }));
 
-function RuleForm() {
+/** Adds a rule, or changes the one being edited (then 保存修改 / 取消). */
+function RuleForm({ editing, onDone }: { editing: QualityRule | null; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Omit<QualityRule, 'id'>>();
-  const create = useCreateQualityRule();
+  const create = useSaveQualityRule(editing?.id);
+  useEffect(() => {
+    if (editing) form.setFieldsValue({ name: editing.name, left: editing.left, operator: editing.operator, right: editing.right });
+    else form.resetFields();
+  }, [editing, form]);
   const indicators = useIndicators();
   const known = useMemo(() => new Set((indicators.data?.items ?? []).map((i) => i.key)), [indicators.data]);
   const left = (Form.useWatch('left', form) as string | undefined) ?? '';
@@ -39,7 +44,7 @@ function RuleForm() {
     return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
   };
   const onFinish = (v: Omit<QualityRule, 'id'>) => create.mutate(v, {
-    onSuccess: () => { message.success('已添加规则'); form.resetFields(); },
+    onSuccess: () => { message.success(editing ? '已保存规则' : '已添加规则'); form.resetFields(); onDone(); },
     onError: (e) => {
       if (e instanceof ApiError && e.errors.length) form.setFields(e.errors.map((x) => ({ name: x.field as never, errors: [x.message] })));
       else message.error(errorDetail(e));
@@ -70,7 +75,10 @@ function RuleForm() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         公式写法同指标公式，可引用指标标识、target(x)、last_year(x)。规则逐村检查，任一边没有数据的村不列出。
       </Typography.Paragraph>
-      <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending}>添加规则</Button>
+      <Flex gap={8}>
+        <Button type="primary" htmlType="submit" icon={editing ? <SaveOutlined /> : <PlusOutlined />} loading={create.isPending}>{editing ? '保存修改' : '添加规则'}</Button>
+        {editing && <Button onClick={onDone}>取消</Button>}
+      </Flex>
     </Form>
   );
 }
@@ -81,6 +89,8 @@ export default function QualityPage() {
   const { modal, message } = App.useApp();
   const canDefine = me.abilities.indicatorDefine;
   const rules = useQualityRules();
+  const [editing, setEditing] = useState<QualityRule | null>(null);
+  useEffect(() => { if (editing) document.getElementById('rule-form')?.scrollIntoView({ behavior: 'smooth' }); }, [editing]);
   const remove = useDeleteQualityRule();
   const [choice, setChoice] = usePeriodChoice();
   const violations = useViolations(choice.period, choice.asOf);
@@ -171,8 +181,11 @@ export default function QualityPage() {
                     title: '规则', key: 'rule', render: (_: unknown, r: QualityRule) => ruleText(r),
                   }]),
                   ...(canDefine ? [{
-                    title: '操作', key: 'actions', width: 60, render: (_: unknown, r: QualityRule) => (
-                      <Button type="link" danger size="small" icon={<DeleteOutlined />} aria-label={`删除规则${r.name}`} onClick={() => confirmDelete(r)} />
+                    title: '操作', key: 'actions', width: 90, render: (_: unknown, r: QualityRule) => (
+                      <Flex>
+                        <Button type="link" size="small" icon={<EditOutlined />} aria-label={`编辑规则${r.name}`} onClick={() => setEditing(r)} />
+                        <Button type="link" danger size="small" icon={<DeleteOutlined />} aria-label={`删除规则${r.name}`} onClick={() => confirmDelete(r)} />
+                      </Flex>
                     ),
                   }] : []),
                 ]} />
@@ -181,7 +194,9 @@ export default function QualityPage() {
         </Col>
         {canDefine && (
           <Col span={24}>
-            <Card size="small" title="添加规则"><RuleForm /></Card>
+            <Card size="small" title={editing ? `编辑规则：${editing.name}` : '添加规则'} id="rule-form">
+              <RuleForm editing={editing} onDone={() => setEditing(null)} />
+            </Card>
           </Col>
         )}
       </Row>
