@@ -103,4 +103,41 @@ test('a village cadre reads the figures but cannot define indicators', async ({ 
   await expect(page.getByRole('button', { name: '新建指标' })).toHaveCount(0);
   await page.goto('/indicators/quality');
   await expect(page.getByText('添加规则')).toHaveCount(0);
+  // The township's figure on 工作台 is his to read, its rows only for his own village
+  await page.goto('/?period=2022S1&asOf=2022-06-30');
+  const card = page.locator('.ant-card').filter({ hasText: '土地流转面积' }).first();
+  await card.getByRole('button', { name: /查看这个数怎么来的/ }).click();
+  const drawer = page.getByRole('dialog').filter({ hasText: '这个数怎么来的' });
+  await expect(drawer.getByText('您只能查看本村的明细')).toBeVisible();
+  await drawer.getByRole('button', { name: '查看燕塘村的明细' }).click();
+  await expect(drawer.getByText(/条“土地流转合同台账”记录符合口径/)).toBeVisible();
+  await expect(drawer.locator('.ant-table-tbody tr.ant-table-row').first()).toContainText('燕塘村');
+});
+
+test('a leader adds a data-quality rule, corrects it and removes it after confirming', async ({ page }) => {
+  const name = `整改不超过排查${Date.now().toString(36).slice(-4)}`;
+  await login(page, 'shuji');
+  await page.goto('/indicators/quality?period=2022S1&asOf=2022-06-30');
+  await page.getByLabel('规则名称').fill(name);
+  await page.getByLabel('左边（公式）').fill('hazards_rectified');
+  await page.getByLabel('右边（公式）').fill('hazards_found');
+  await page.getByRole('button', { name: '添加规则' }).click();
+  await expect(page.getByText('已添加规则')).toBeVisible();
+
+  await page.getByRole('button', { name: `编辑规则${name}` }).click();
+  await expect(page.getByText(`编辑规则：${name}`)).toBeVisible();
+  await expect(page.getByLabel('左边（公式）')).toHaveValue('hazards_rectified');
+  await page.getByLabel('规则名称').fill(`${name}改`);
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByText('已保存规则')).toBeVisible();
+  await expect(page.getByRole('button', { name: `编辑规则${name}改` })).toBeVisible();
+  await expect(page.getByText(`编辑规则：${name}`)).toHaveCount(0);
+
+  await page.getByRole('button', { name: `删除规则${name}改` }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: `删除规则“${name}改”？` });
+  await confirm.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(page.getByRole('button', { name: `删除规则${name}改` })).toBeVisible();
+  await page.getByRole('button', { name: `删除规则${name}改` }).click();
+  await confirm.getByRole('button', { name: /删\s*除/ }).click();
+  await expect(page.getByRole('button', { name: `删除规则${name}改` })).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Drawer, Flex, List, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Flex, List, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { formatValue } from '../../../../core/indicators';
@@ -9,9 +9,11 @@ import { emptyText } from '../../../components/empty-text';
 import { ExportButton } from '../../../components/ExportButton';
 import { PageLoading } from '../../../components/PageLoading';
 import { useIsMobile } from '../../../components/use-is-mobile';
+import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { explainXlsxPath, useExplanation } from '../api/get-explanation';
 import type { Explanation, FormulaExplanation, ItemsExplanation, RecordsExplanation } from '../api/types';
+import { useOwnVillage } from './UnitSelect';
 
 export interface ExplainTarget {
   indicator: string;
@@ -134,6 +136,7 @@ export function ExplainDrawer({ target, onClose }: { target: ExplainTarget; onCl
     setPage(1);
   };
   const back = () => { setStack(stack.slice(0, -1)); setPage(1); };
+  const ownVillage = useOwnVillage();
   const query = { period: current.period, asOf: current.asOf, orgUnit: current.orgUnit };
 
   return (
@@ -146,7 +149,12 @@ export function ExplainDrawer({ target, onClose }: { target: ExplainTarget; onCl
       )}
       extra={shown && <ExportButton path={explainXlsxPath(current.indicator)} query={query} fileName={`${shown.indicator.name}.xlsx`} />}
     >
-      {error ? <ApiErrorResult error={error} onRetry={() => refetch()} compact />
+      {error instanceof ApiError && error.status === 403 && ownVillage && current.orgUnit !== ownVillage.code ? (
+        // A village cadre reads the township's figures but not the rows of other villages: point him to his own.
+        <Alert type="info" showIcon title="您只能查看本村的明细"
+          description={`这个数含其他村的记录或填报数据。${ownVillage.name}的部分可以查看。`}
+          action={<Button size="small" type="primary" onClick={() => { setStack([...stack, { ...current, orgUnit: ownVillage.code }]); setPage(1); }}>查看{ownVillage.name}的明细</Button>} />
+      ) : error ? <ApiErrorResult error={error} onRetry={() => refetch()} compact />
         : !shown || isPending ? <PageLoading />
           : (
             <div style={{ opacity: isFetching ? 0.6 : 1 }}>
