@@ -141,3 +141,34 @@ test('a leader adds a data-quality rule, corrects it and removes it after confir
   await confirm.getByRole('button', { name: /删\s*除/ }).click();
   await expect(page.getByRole('button', { name: `删除规则${name}改` })).toHaveCount(0);
 });
+
+test('an indicator page lists the township and every village with last year, growth and target, and exports them', async ({ page }) => {
+  await login(page, 'shuji');
+  await page.goto('/indicators?period=2022S1&asOf=2022-06-30');
+  await page.getByLabel('搜索指标').fill('土地流转面积');
+  await page.getByRole('link', { name: '土地流转面积', exact: true }).click();
+  await expect(page).toHaveURL(/\/indicators\/land_transferred\?period=2022S1&asOf=2022-06-30/);
+  await expect(page.getByRole('heading', { name: '土地流转面积' })).toBeVisible();
+
+  const api = async (period: string, by = '') => (await (await page.request.get(`/api/indicators/values?keys=land_transferred&period=${period}&asOf=2022-06-30${by}&targets=true`)).json()) as { items: { orgUnit: string; value: number; target: number | null }[] };
+  const [township] = (await api('2022S1')).items;
+  const [lastYear] = (await api('LY:2022S1')).items;
+  const townshipRow = page.getByRole('row').filter({ hasText: '（全镇）' });
+  await expect(townshipRow).toContainText(`${township.value.toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} 亩`);
+  await expect(townshipRow).toContainText(`${lastYear.value.toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} 亩`);
+  const villages = (await api('2022S1', '&by=village')).items;
+  await expect(page.getByRole('row')).toHaveCount(1 + 1 + villages.length);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出Excel' }).click();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await readFile((await (await download).path())!)) as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  expect(sheet.getRow(1).values).toEqual([undefined, '名次', '单位', '本期 2022年上半年（亩）', '上年同期（亩）', '同比(%)', '目标（亩）', '完成率(%)']);
+  expect(sheet.rowCount).toBe(1 + 1 + villages.length);
+  const first = sheet.getRow(3).values as unknown[];
+  const best = [...villages].sort((a, b) => b.value - a.value)[0];
+  expect(first[1]).toBe(1);
+  expect(first[3]).toBeCloseTo(best.value, 1);
+  expect(first[6]).toBeCloseTo(best.target!, 1);
+});

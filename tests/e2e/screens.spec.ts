@@ -74,6 +74,10 @@ for (const size of SIZES) {
     await expect(page.locator('.ant-card').filter({ hasText: '逾期未报' }).getByText(/上报率 \d+\.\d%（\d+\/17）· 及时率/).first()).toBeVisible();
     await page.waitForTimeout(800); // charts draw after ECharts loads
     await shoot(page, `${size.name}-dashboard`);
+    await page.goto(`/indicators/land_transferred?${period}`);
+    await expect(page.getByText('各村数值').first()).toBeVisible();
+    await page.waitForTimeout(800); // the trend chart draws after ECharts loads
+    await shoot(page, `${size.name}-indicator-detail`);
     await page.goto(`/indicators?${period}`);
     await expect(page.getByText('土地流转面积').first()).toBeVisible();
     await shoot(page, `${size.name}-indicators`);

@@ -22,6 +22,7 @@ const LedgerDefinitionPage = lazy(() => import('../features/ledgers/pages/Ledger
 const LedgerRecordsPage = lazy(() => import('../features/ledgers/pages/LedgerRecordsPage'));
 const LedgerGridPage = lazy(() => import('../features/ledgers/pages/LedgerGridPage'));
 const IndicatorsPage = lazy(() => import('../features/indicators/pages/IndicatorsPage'));
+const IndicatorDetailPage = lazy(() => import('../features/indicators/pages/IndicatorDetailPage'));
 const IndicatorFormPage = lazy(() => import('../features/indicators/pages/IndicatorFormPage'));
 const TargetsPage = lazy(() => import('../features/indicators/pages/TargetsPage'));
 const RankingsPage = lazy(() => import('../features/indicators/pages/RankingsPage'));
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
       { path: 'indicators/rankings/:key', element: <RankingBoardPage /> },
       { path: 'indicators/quality', element: <QualityPage /> },
       { path: 'indicators/dispatch', element: <DispatchPage /> },
+      { path: 'indicators/:key', element: <IndicatorDetailPage /> },
       { path: 'indicators/:key/edit', element: <IndicatorFormPage /> },
       { path: 'indicators/:key/targets', element: <TargetsPage /> },
       { path: 'villages/:code', element: <VillagePage /> },

@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Toolt
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { shownNumber, shownUnit } from '../../../../core/indicators';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { emptyText } from '../../../components/empty-text';
@@ -92,7 +92,7 @@ export default function IndicatorsPage() {
     {
       title: '指标', key: 'name', render: (_, i) => (
         <div>
-          <Typography.Text strong>{i.name}</Typography.Text>
+          <Link to={`/indicators/${i.key}?period=${encodeURIComponent(choice.period)}&asOf=${choice.asOf}`} style={{ fontWeight: 600 }}>{i.name}</Link>
           <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.workLine ?? '未分条线'} · {SOURCE_TYPE_NAMES[i.source.type]}</Typography.Text></div>
           {(canDefine || canTarget) && (
             <Space size={12} style={{ marginTop: 4 }}>
@@ -117,7 +117,7 @@ export default function IndicatorsPage() {
     {
       title: '指标', key: 'name', render: (_, i) => (
         <div>
-          <Typography.Text strong>{i.name}</Typography.Text>
+          <Link to={`/indicators/${i.key}?period=${encodeURIComponent(choice.period)}&asOf=${choice.asOf}`} style={{ fontWeight: 600 }}>{i.name}</Link>
           {i.builtin && <Tag style={{ marginInlineStart: 6 }}>内置</Tag>}
           <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{sourceText(i)}</Typography.Text></div>
         </div>
