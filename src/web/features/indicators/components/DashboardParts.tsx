@@ -10,7 +10,7 @@ import type { Indicator } from '../api/types';
 import { comparisonOption, rankedBarOption, trendOption } from './chart-options';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { CompletionBar } from './CompletionBar';
-import { choiceLabel, isRelative, type PeriodChoice } from './period-choice';
+import { choiceLabel, hasTargets, type PeriodChoice } from './period-choice';
 import { ValueText } from './ValueText';
 
 /** Picks the dashboard's key indicators. */
@@ -29,7 +29,7 @@ export function KeyIndicatorPicker({ all, chosen, onChange }: { all: Indicator[]
 
 /** One card per key indicator: its value for the unit and period, and the target's completion. */
 export function IndicatorCards({ indicators, choice, orgUnit }: { indicators: Indicator[]; choice: PeriodChoice; orgUnit?: string }) {
-  const targets = !isRelative(choice.period);
+  const targets = hasTargets(choice.period);
   const values = useIndicatorValues({ keys: indicators.map((i) => i.key), periods: [choice.period], asOf: choice.asOf, orgUnit, targets });
   return (
     <Row gutter={[12, 12]}>

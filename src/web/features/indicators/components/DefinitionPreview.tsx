@@ -6,7 +6,7 @@ import { useIndicatorValues, valueOf } from '../api/get-values';
 import { usePreviewValue } from '../api/preview-indicator';
 import type { Ledger } from '../../ledgers/api/types';
 import type { Indicator, IndicatorInput } from '../api/types';
-import { choiceLabel, isRelative, type PeriodChoice } from './period-choice';
+import { choiceLabel, hasTargets, type PeriodChoice } from './period-choice';
 import { lastYearChoice } from '../../../../core/periods';
 
 /** The ledger as the definition check sees it. */
@@ -41,7 +41,7 @@ function useFormulaPreview(formula: string, choice: PeriodChoice, enabled: boole
   const refs = node ? formulaReferences(node) : [];
   const keys = [...new Set(refs.map((r) => r.key))];
   const lastYear = lastYearChoice(choice.period, choice.asOf);
-  const now = useIndicatorValues({ keys, periods: [choice.period], asOf: choice.asOf, targets: !isRelative(choice.period) }, !!node);
+  const now = useIndicatorValues({ keys, periods: [choice.period], asOf: choice.asOf, targets: hasTargets(choice.period) }, !!node);
   const before = useIndicatorValues({ keys, periods: [lastYear.period], asOf: lastYear.asOf }, !!node && refs.some((r) => r.of === 'last_year'));
   if (!node) return { value: undefined, pending: false };
   const value = evaluateFormula(node, (key, of) => {

@@ -23,6 +23,11 @@ export function isRelative(period: string): period is RelativePeriod {
   return (RELATIVE_PERIODS as readonly string[]).includes(period);
 }
 
+/** Targets are set per standard period: relative periods and last year's (LY:) have none. */
+export function hasTargets(period: string): boolean {
+  return !isRelative(period) && !splitLastYear(period).lastYear;
+}
+
 /** The kind of a period id (of LY:2022S1 too): a period type, 'relative', or null when it names nothing. */
 export function periodKind(period: string): PeriodType | 'relative' | null {
   const { base, lastYear } = splitLastYear(period);

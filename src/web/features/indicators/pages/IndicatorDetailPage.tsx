@@ -16,7 +16,7 @@ import { useIndicatorValues, valueOf } from '../api/get-values';
 import type { Indicator } from '../api/types';
 import { CompletionBar } from '../components/CompletionBar';
 import { TrendCard } from '../components/DashboardParts';
-import { choiceLabel, isRelative, usePeriodChoice, type PeriodChoice } from '../components/period-choice';
+import { choiceLabel, hasTargets, usePeriodChoice, type PeriodChoice } from '../components/period-choice';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { sourceText } from '../components/source-text';
 import { ValueText } from '../components/ValueText';
@@ -42,7 +42,7 @@ function useUnitRows(indicator: Indicator, choice: PeriodChoice, townshipCode: s
   const { period, asOf } = choice;
   // The same period last year of a LY: choice would be two years back: that column reads nothing then.
   const periods = isLastYear(period) ? [period] : [period, `${LAST_YEAR_PREFIX}${period}`];
-  const targets = !isRelative(period) && !isLastYear(period);
+  const targets = hasTargets(period);
   const villages = useIndicatorValues({ keys: [indicator.key], periods, asOf, by: 'village', targets });
   const township = useIndicatorValues({ keys: [indicator.key], periods, asOf, targets });
   const row = (data: typeof villages.data, code: string, name: string, isTownship: boolean): Row => {
@@ -125,7 +125,7 @@ export default function IndicatorDetailPage() {
           <>
             <Button onClick={() => navigate(`/indicators?period=${encodeURIComponent(choice.period)}&asOf=${choice.asOf}`)}>全部指标</Button>
             {me.abilities.indicatorTarget && (
-              <Button icon={<AimOutlined />} onClick={() => navigate(`/indicators/${i.key}/targets?period=${isRelative(choice.period) || isLastYear(choice.period) ? choice.asOf.slice(0, 4) : choice.period}&asOf=${choice.asOf}`)}>目标</Button>
+              <Button icon={<AimOutlined />} onClick={() => navigate(`/indicators/${i.key}/targets?period=${hasTargets(choice.period) ? choice.period : choice.asOf.slice(0, 4)}&asOf=${choice.asOf}`)}>目标</Button>
             )}
             {me.abilities.indicatorDefine && <Button icon={<EditOutlined />} onClick={() => navigate(`/indicators/${i.key}/edit`)}>编辑</Button>}
           </>

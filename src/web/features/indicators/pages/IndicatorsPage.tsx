@@ -18,7 +18,7 @@ import { useDeleteIndicator } from '../api/save-indicator';
 import type { Indicator } from '../api/types';
 import { CompletionBar } from '../components/CompletionBar';
 import { IndicatorLibraryModal } from '../components/IndicatorLibraryModal';
-import { choiceLabel, isRelative, usePeriodChoice } from '../components/period-choice';
+import { choiceLabel, hasTargets, usePeriodChoice } from '../components/period-choice';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { SOURCE_TYPE_NAMES, sourceText } from '../components/source-text';
 import { UnitSelect, useOwnVillage } from '../components/UnitSelect';
@@ -53,7 +53,7 @@ export default function IndicatorsPage() {
     return all.filter((i) => (!term || i.name.toLowerCase().includes(term) || i.key.includes(term) || (i.ledgerName ?? '').includes(term))
       && (!line || i.workLine === line) && (!unit || i.unit === unit) && (!type || i.source.type === type));
   }, [all, q, line, unit, type]);
-  const targets = !isRelative(choice.period);
+  const targets = hasTargets(choice.period);
   // Values for the page shown only: quick on a library of 150 indicators, and one failing figure cannot blank the rest.
   const [page, setPage] = useState(1);
   const pageSize = 20;

@@ -3,7 +3,6 @@ import { Alert, App, Button, Card, Flex, InputNumber, Table, Typography, Upload 
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { formatValue, roundValue } from '../../../../core/indicators';
-import { isLastYear } from '../../../../core/periods';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { emptyText } from '../../../components/empty-text';
@@ -18,7 +17,7 @@ import { useIndicatorValues, valueOf } from '../api/get-values';
 import { targetTemplatePath, useImportTargets, useSaveTargets, useTargets } from '../api/targets';
 import type { TargetRow } from '../api/types';
 import { CompletionBar } from '../components/CompletionBar';
-import { choiceLabel, isRelative, usePeriodChoice } from '../components/period-choice';
+import { choiceLabel, hasTargets, usePeriodChoice } from '../components/period-choice';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { ValueText } from '../components/ValueText';
 
@@ -30,7 +29,7 @@ export default function TargetsPage() {
   const { message } = App.useApp();
   const canEdit = me.abilities.indicatorTarget;
   const indicator = useIndicator(key);
-  const [choice, setChoice] = usePeriodChoice({ accept: (p) => !isRelative(p) && !isLastYear(p), remember: false });
+  const [choice, setChoice] = usePeriodChoice({ accept: hasTargets, remember: false });
   const targets = useTargets(key, choice.period);
   const township = useIndicatorValues({ keys: [key], periods: [choice.period], asOf: choice.asOf });
   const villages = useIndicatorValues({ keys: [key], periods: [choice.period], asOf: choice.asOf, by: 'village' });

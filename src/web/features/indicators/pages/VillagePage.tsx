@@ -16,7 +16,7 @@ import type { Indicator, Ranking } from '../api/types';
 import { RankChange } from '../components/BoardColumns';
 import { IndicatorCards, TrendCard, VillageComparisonCard } from '../components/DashboardParts';
 import { useKeyIndicators } from '../components/key-indicators';
-import { choiceLabel, isRelative, usePeriodChoice, type PeriodChoice } from '../components/period-choice';
+import { choiceLabel, hasTargets, usePeriodChoice, type PeriodChoice } from '../components/period-choice';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { ValueText } from '../components/ValueText';
 
@@ -48,7 +48,7 @@ function RankingLine({ ranking, code, choice }: { ranking: Ranking; code: string
 
 /** The village among its peers: its rank on each key indicator. */
 function VillageRanks({ indicators, code, choice }: { indicators: Indicator[]; code: string; choice: PeriodChoice }) {
-  const targets = !isRelative(choice.period);
+  const targets = hasTargets(choice.period);
   const values = useIndicatorValues({ keys: indicators.map((i) => i.key), periods: [choice.period], asOf: choice.asOf, by: 'village', targets });
   const rows = indicators.map((i) => {
     const all = (values.data?.items ?? []).filter((v) => v.indicator === i.key && v.value !== null).map((v) => v.value!);
