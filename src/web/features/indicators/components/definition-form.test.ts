@@ -25,10 +25,13 @@ describe('the definition form', () => {
     expect(toDefinition(items).source).toEqual({ type: 'items', ledger: 'vaccination_daily', item: 'booster_60', aggregate: 'sum', timing: 'flow' });
   });
 
-  it('makes a key the server accepts, and a fresh one each time', () => {
-    const a = initialValues(undefined).key;
-    expect(a).toMatch(/^[a-z][a-z0-9_]{1,47}$/);
-    expect(definitionProblems(a, { type: 'formula', formula: '1 + 1' }, new Map(), new Map())).toEqual([]);
+  it('leaves a new key to the server unless one is typed, and keeps a saved one', () => {
+    const fresh = { ...initialValues(undefined), name: '重大隐患数', sourceType: 'formula' as const, formula: '1 + 1' };
+    expect(fresh.key).toBe('');
+    expect('key' in toDefinition(fresh)).toBe(false);
+    expect(toDefinition({ ...fresh, key: ' major_count ' }).key).toBe('major_count');
+    expect(definitionProblems('', { type: 'formula', formula: '1 + 1' }, new Map(), new Map())).toEqual([]);
+    expect(toDefinition(initialValues(saved({ type: 'formula', formula: '1 + 1' }))).key).toBe('major_hazards');
   });
 
   it('puts a server problem under its form field', () => {
