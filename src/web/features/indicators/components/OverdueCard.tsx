@@ -36,7 +36,7 @@ export function OverdueCard({ asOf }: { asOf: string }) {
   const items = data?.items ?? [];
   const ledgers = data?.ledgers ?? [];
   return (
-    <Card size="small" title="数据上报" style={{ height: '100%' }}
+    <Card size="small" title="数据上报"
       extra={data && data.total > 0 && <Tag color="red" style={{ marginInlineEnd: 0 }}>逾期 {data.total} 项</Tag>}>
       {error ? <Typography.Text type="danger">加载失败</Typography.Text>
         : isPending ? <Typography.Text type="secondary">正在加载…</Typography.Text>

@@ -15,7 +15,7 @@ export function RankingsCard({ choice }: { choice: PeriodChoice }) {
   const board = useRankingBoard(ranking?.key, choice.period, choice.asOf);
   const items = rankings.data?.items ?? [];
   return (
-    <Card size="small" title="排行榜" style={{ height: '100%' }}
+    <Card size="small" title="排行榜"
       extra={items.length > 1 ? (
         <Select size="small" value={ranking?.key} onChange={setKey} style={{ width: 180 }} aria-label="选择排行榜"
           options={items.map((r) => ({ value: r.key, label: r.name }))} />
