@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysIn, lastYearChoice, matchingDays, parsePeriod, periodWindow, periodLabel, periodOf, periodsBetween, resolveRelative, samePeriodLastYear, sameRangeLastYear, shiftPeriod } from './periods.js';
+import { daysIn, lastYearChoice, lastYearRange, matchingDays, parsePeriod, periodFileTag, periodWindow, periodLabel, periodOf, periodsBetween, resolveRelative, samePeriodLastYear, sameRangeLastYear, shiftPeriod } from './periods.js';
 
 describe('parsePeriod', () => {
   it.each([
@@ -120,6 +120,8 @@ describe('periodWindow', () => {
     expect(periodWindow('LY:YEAR_TO_DATE', '2022-06-30')).toMatchObject({ start: '2021-01-01', end: '2021-06-30' });
     expect(periodWindow('LY:2022S2', '2022-06-30')?.future).toBe(true);
     for (const bad of ['LY:', 'LY:LY:2022', 'LY:2022S3', 'ly:2022']) expect(periodWindow(bad, '2022-06-30')).toBeNull();
+    expect(periodFileTag('LY:2022S1')).toBe('上年同期-2022S1');
+    expect(periodFileTag('2022S1')).toBe('2022S1');
   });
 
   it('matches a running period with the same dates of another period', () => {
@@ -129,6 +131,20 @@ describe('periodWindow', () => {
     expect(matchingDays(p('202205'), p('202206'), '2022-06-10')).toEqual({ start: '2022-05-01', end: '2022-05-10' });
     expect(matchingDays(p('2022W23'), p('2022W24'), '2022-06-15')).toEqual({ start: '2022-06-06', end: '2022-06-08' });
     expect(matchingDays(p('202205'), p('202206'), '2022-07-01')).toEqual({ start: '2022-05-01', end: '2022-05-31' });
+  });
+
+  it('reads last year by the same period: weeks by ISO week, running periods by date, relative periods by date', () => {
+    expect(lastYearRange({ id: '2024W24', start: '2024-06-10', end: '2024-06-16' })).toEqual({ start: '2023-06-12', end: '2023-06-18' });
+    expect(lastYearRange({ id: '2022', start: '2022-01-01', end: '2022-06-30' })).toEqual({ start: '2021-01-01', end: '2021-06-30' });
+    expect(lastYearRange({ id: '20240229', start: '2024-02-29', end: '2024-02-29' })).toEqual({ start: '2023-02-28', end: '2023-02-28' });
+    expect(lastYearRange({ id: 'LAST_7_DAYS', start: '2022-06-23', end: '2022-06-29' })).toEqual({ start: '2021-06-23', end: '2021-06-29' });
+    expect(lastYearRange(periodWindow('LY:2022S1', '2022-06-30')!)).toEqual({ start: '2020-01-01', end: '2020-06-30' });
+    // The browser's last-year choice reads the same days as the server's last_year() of the choice.
+    for (const [period, asOf] of [['2024W24', '2024-06-20'], ['2022', '2022-06-30'], ['202206', '2022-06-10'], ['LAST_7_DAYS', '2022-06-30'], ['2022W01', '2022-01-05']]) {
+      const choice = lastYearChoice(period, asOf);
+      const { start, end } = periodWindow(choice.period, choice.asOf)!;
+      expect({ start, end }, period).toEqual(lastYearRange(periodWindow(period, asOf)!));
+    }
   });
 
   it('moves a choice a year back, twice over, with the days last_year() reads', () => {

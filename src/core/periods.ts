@@ -223,8 +223,20 @@ export function splitLastYear(id: string): { base: string; lastYear: boolean } {
 }
 
 /**
+ * The days `last_year()` reads for a window: the same period a year back, matched by date while it runs (a week
+ * is the same ISO week, so a weekly ledger's figures line up), or for a relative period the same dates. A window
+ * of LY:2022S1 (2021S1) reads 2020S1.
+ */
+export function lastYearRange(window: { id: string } & DateRange): DateRange {
+  const { base, lastYear } = splitLastYear(window.id);
+  const parsed = parsePeriod(base);
+  const period = parsed && (lastYear ? samePeriodLastYear(parsed) : parsed);
+  return period ? matchingDays(samePeriodLastYear(period), period, window.end) : sameRangeLastYear(window);
+}
+
+/**
  * A choice of period and as-of date moved a year back: LY:2022S1 for 2022S1, and for LY:2022S1 itself LY:2021S1
- * read a year earlier. Its window holds the same days as the server's last_year() of the choice.
+ * read a year earlier. Its window holds the days the server's last_year() reads for the choice (`lastYearRange`).
  */
 export function lastYearChoice(period: string, asOf: string): { period: string; asOf: string } {
   const { base, lastYear } = splitLastYear(period);
@@ -240,6 +252,9 @@ function addMonths(date: string, months: number): string {
   const m = (index % 12) + 1;
   return `${y}-${pad(m)}-${pad(Math.min(Number(date.slice(8)), lastDayOfMonth(y, m)))}`;
 }
+
+/** A period id for a file name: LY:2022S1 → 上年同期-2022S1 (":" is not allowed in Windows file names). */
+export const periodFileTag = (id: string) => id.replace(LAST_YEAR_PREFIX, '上年同期-');
 
 /**
  * The days of another period of the same type (the one before, or last year's) that match a period read up to

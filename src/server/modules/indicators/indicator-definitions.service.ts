@@ -96,7 +96,7 @@ async function workLineId(q: Queryable, townshipId: number, name: string | null 
  * (重大隐患数 → zdyhs), numbered when taken (zdyhs_2). Formulas read keys, so they should be short and guessable.
  */
 async function keyFromName(q: Queryable, townshipId: number, name: string): Promise<string> {
-  const letters = (pinyinInitials(name) || name.toLowerCase()).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const letters = (pinyinInitials(name) || name.toLowerCase()).replace(/[^a-z0-9]+/g, '_').slice(0, 40).replace(/^_+|_+$/g, '');
   const base = /^[a-z][a-z0-9_]+$/.test(letters) ? letters : `zb_${letters || 'x'}`.replace(/_+$/, '');
   for (let n = 1; ; n++) {
     const key = n === 1 ? base : `${base}_${n}`;

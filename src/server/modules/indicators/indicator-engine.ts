@@ -10,7 +10,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import type { IndicatorFilter, IndicatorSource, ItemsSource, RecordsSource } from '../../../core/indicators.js';
 import { evaluateFormula, parseFormula, type FormulaNode } from '../../../core/formula.js';
-import { addDays, periodOf, periodsBetween, sameRangeLastYear, type DateRange, type PeriodType } from '../../../core/periods.js';
+import { addDays, lastYearRange, periodOf, periodsBetween, type DateRange, type PeriodType } from '../../../core/periods.js';
 import { arrayLiteral } from '../../db/array-literal.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import { statementRows, type Mapping, type Row, type Statement } from './indicator-cache.js';
@@ -62,7 +62,7 @@ const LAST_YEAR = '~ly';
 const lastYearWindows = new WeakMap<Window, Window>();
 function lastYearWindow(w: Window): Window {
   let last = lastYearWindows.get(w);
-  if (!last) { last = { ...sameRangeLastYear(w), id: `${w.id}${LAST_YEAR}`, future: w.future }; lastYearWindows.set(w, last); }
+  if (!last) { last = { ...lastYearRange(w), id: `${w.id}${LAST_YEAR}`, future: w.future }; lastYearWindows.set(w, last); }
   return last;
 }
 

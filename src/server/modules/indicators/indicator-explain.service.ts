@@ -9,7 +9,7 @@ import { maskPersonalValues } from '../../../core/masking.js';
 import { formulaReferences, parseFormula } from '../../../core/formula.js';
 import { shownNumber, shownUnit, type IndicatorFormat, type ItemsSource, type RecordsSource } from '../../../core/indicators.js';
 import { stateLabel, type Workflow } from '../../../core/ledger-workflow.js';
-import { addDays, sameRangeLastYear, type PeriodWindow } from '../../../core/periods.js';
+import { addDays, lastYearRange, periodFileTag, type PeriodWindow } from '../../../core/periods.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import { forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
@@ -141,7 +141,7 @@ export async function explainValue(ctx: ServiceContext, key: string, query: Expl
   const source = meta.source;
   if (source.type === 'formula') {
     const refs = formulaReferences(parseFormula(source.formula));
-    const lastYear: PeriodWindow = { ...window, ...sameRangeLastYear(window), id: `${window.id}~ly`, label: `${window.label}（上年同期）` };
+    const lastYear: PeriodWindow = { ...window, ...lastYearRange(window), id: `${window.id}~ly`, label: `${window.label}（上年同期）` };
     const parts = await evaluate(ctx.db, scope, [...new Set(refs.map((r) => r.key))], [window, lastYear]);
     const metas = await repo.listIndicators(ctx.db, [catalog.townshipId]);
     return {
@@ -208,7 +208,7 @@ export async function explainXlsx(ctx: ServiceContext, key: string, query: Omit<
       name: p.name, key: p.key, of: p.of === 'last_year' ? '上年同期' : p.of === 'target' ? '目标值' : '本期',
       value: shownNumber(p.value, p) ?? '—', unit: shownUnit(p),
     })));
-    return { fileName: `${first.indicator.name}-${first.period.id}.xlsx`, buffer: await workbookBuffer(workbook) };
+    return { fileName: `${first.indicator.name}-${periodFileTag(first.period.id)}.xlsx`, buffer: await workbookBuffer(workbook) };
   }
   if (first.total > EXPORT_LIMIT) throw invalid([{ field: 'period', message: `明细超过 ${EXPORT_LIMIT} 条，请缩小期间或单位后分批导出` }], '明细过多');
   const all = await explainValue(ctx, key, { ...query, page: 1, pageSize: Math.max(first.total, 1) });
@@ -231,6 +231,6 @@ export async function explainXlsx(ctx: ServiceContext, key: string, query: Omit<
       ...Object.fromEntries(fields.map((f) => [`f_${f.key}`, cellOf(i.values[f.key])])),
     })));
   }
-  const name = `${first.indicator.name}-${first.orgUnit.name}-${first.period.id}.xlsx`;
+  const name = `${first.indicator.name}-${first.orgUnit.name}-${periodFileTag(first.period.id)}.xlsx`;
   return { fileName: name, buffer: await workbookBuffer(workbook) };
 }

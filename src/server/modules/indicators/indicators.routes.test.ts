@@ -432,7 +432,10 @@ describe('bad definitions and requests', () => {
     const second = await ok('POST', '/api/indicators', leader, { name: '重大隐患数', unit: '处', source }, 201);
     expect(second.key).toBe('zdyhs_2');
     expect((await ok('POST', '/api/indicators', leader, { name: '60岁以上人数', unit: '人', source }, 201)).key).toBe('zb_60sysrs');
-    for (const key of ['zdyhs', 'zdyhs_2', 'zb_60sysrs']) await ok('DELETE', `/api/indicators/${key}`, leader, undefined, 204);
+    // cut at 40 letters without leaving an underscore at the end
+    const long = await ok('POST', '/api/indicators', leader, { name: `${'a'.repeat(39)} b`, unit: '', source }, 201);
+    expect(long.key).toBe('a'.repeat(39));
+    for (const key of ['zdyhs', 'zdyhs_2', 'zb_60sysrs', long.key]) await ok('DELETE', `/api/indicators/${key}`, leader, undefined, 204);
   });
 
   it('refuses a cycle between formulas, naming it', async () => {

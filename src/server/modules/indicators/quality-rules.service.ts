@@ -4,7 +4,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { evaluateFormula, FormulaError, formulaReferences, parseFormula, type FormulaNode } from '../../../core/formula.js';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
-import { sameRangeLastYear } from '../../../core/periods.js';
+import { lastYearRange } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
 import { qualityRules } from '../../db/schema.js';
 import { invalid, notFound, type FieldError } from '../../http/app-error.js';
@@ -105,7 +105,7 @@ export async function qualityViolations(ctx: ServiceContext, query: { period: st
   const keys = [...new Set(parsed.flatMap((p) => [...formulaReferences(p.left), ...formulaReferences(p.right)].map((r) => r.key)))];
   const scope = await resolveScope(ctx.db, township, 'village');
   const available = new Set((await repo.listIndicators(ctx.db, [township.id])).map((i) => i.key));
-  const lastYear = { ...window, ...sameRangeLastYear(window), id: `${window.id}~ly` };
+  const lastYear = { ...window, ...lastYearRange(window), id: `${window.id}~ly` };
   const { value, target } = await evaluate(ctx.db, scope, keys.filter((k) => available.has(k)), [window, lastYear]);
   const run = (node: FormulaNode, subject: string) => evaluateFormula(node, (key, of) => {
     if (!available.has(key)) return null;

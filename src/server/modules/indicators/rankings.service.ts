@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { completion, shownNumber, shownUnit, type IndicatorFormat } from '../../../core/indicators.js';
 import { BOARD_NAMES, rankContestants, type BoardStyle, type RankingDefinition, type TieRule } from '../../../core/ranking.js';
 import {
-  addDays, daysIn, LAST_YEAR_PREFIX, matchingDays, parsePeriod, samePeriodLastYear, shiftPeriod, splitLastYear, type PeriodWindow,
+  addDays, daysIn, matchingDays, parsePeriod, periodFileTag, samePeriodLastYear, shiftPeriod, splitLastYear, type PeriodWindow,
 } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
 import { indicators, rankings } from '../../db/schema.js';
@@ -104,7 +104,8 @@ function previousWindow(window: PeriodWindow): PeriodWindow {
   if (parsed) {
     const period = lastYear ? samePeriodLastYear(parsed) : parsed;
     const before = shiftPeriod(period, -1);
-    const id = lastYear ? `${LAST_YEAR_PREFIX}${shiftPeriod(parsed, -1).id}` : before.id;
+    // (a year back, the period before is not always last year's form of the one before: weeks, 29 February)
+    const id = lastYear ? `${window.id}~prev` : before.id;
     return { ...window, id, ...matchingDays(before, period, window.end), label: before.id };
   }
   const days = daysIn(window);
@@ -168,5 +169,5 @@ export async function rankingBoardXlsx(ctx: ServiceContext, key: string, query: 
     change: i.change === null || !board.previousPeriod.hasFigures ? '—' : i.change > 0 ? `↑${i.change}` : i.change < 0 ? `↓${-i.change}` : '持平',
     board: i.board === 'top' ? names.top : i.board === 'bottom' ? names.bottom : '', exemption: i.exemption ?? '',
   })));
-  return { fileName: `${board.ranking.name}-${board.period.id}.xlsx`, buffer: await workbookBuffer(workbook) };
+  return { fileName: `${board.ranking.name}-${periodFileTag(board.period.id)}.xlsx`, buffer: await workbookBuffer(workbook) };
 }

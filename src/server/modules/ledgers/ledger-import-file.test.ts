@@ -146,6 +146,26 @@ describe('reading rows', () => {
     expect(await readImportRows('xlsx', zip)).toEqual([{ row: 1, cells: ['组织单元'] }]);
   });
 
+  it('resolves relationship targets as the spec allows, and skips hidden tabs and chart sheets', async () => {
+    const cell = (text: string) => sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row>`);
+    for (const target of ['./worksheets/data.xml', '../xl/worksheets/data.xml', 'worksheets\\data.xml', 'worksheets/d%61ta.xml']) {
+      const zip = buildZip([
+        { name: 'xl/workbook.xml', content: workbookXml('<sheet name="填报" sheetId="1" r:id="rId1"/>') },
+        { name: 'xl/_rels/workbook.xml.rels', content: relsXml([target]) },
+        { name: 'xl/worksheets/data.xml', content: cell('组织单元') },
+      ]);
+      expect(await readImportRows('xlsx', zip), target).toEqual([{ row: 1, cells: ['组织单元'] }]);
+    }
+    const zip = buildZip([
+      { name: 'xl/workbook.xml', content: workbookXml('<sheet name="隐藏" sheetId="1" state="hidden" r:id="rId1"/><sheet name="图表" sheetId="2" r:id="rId2"/><sheet name="村表" sheetId="3" r:id="rId3"/>') },
+      { name: 'xl/_rels/workbook.xml.rels', content: relsXml(['worksheets/sheet1.xml', 'chartsheets/sheet1.xml', 'worksheets/sheet3.xml']) },
+      { name: 'xl/worksheets/sheet1.xml', content: cell('隐藏的') },
+      { name: 'xl/chartsheets/sheet1.xml', content: '<chartsheet/>' },
+      { name: 'xl/worksheets/sheet3.xml', content: cell('组织单元') },
+    ]);
+    expect(await readImportRows('xlsx', zip)).toEqual([{ row: 1, cells: ['组织单元'] }]);
+  });
+
   it('refuses a workbook whose sheet part is missing', async () => {
     const zip = buildZip([
       { name: 'xl/workbook.xml', content: workbookXml('<sheet name="填报" sheetId="1" r:id="rId1"/>') },

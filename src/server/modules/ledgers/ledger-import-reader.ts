@@ -53,12 +53,26 @@ const isBlank = (cells: Cell[]) => cells.every((c) => c === null || c === '');
  */
 interface WorkbookParts {
   workbookRels?: { Id: string; Target: string }[];
-  model?: { sheets?: { name: string; rId: string }[] };
+  model?: { sheets?: { name: string; rId: string; state?: string }[] };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterable<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
+}
+
+/**
+ * The zip path of a part a workbook relationship targets: relative to xl/workbook.xml ("worksheets/sheet1.xml",
+ * "./worksheets/…", "../xl/worksheets/…") or absolute ("/xl/worksheets/sheet1.xml"), percent-encoded, with
+ * backslashes as some tools write them.
+ */
+function partPath(target: string | undefined): string | undefined {
+  if (!target) return undefined;
+  try {
+    return decodeURIComponent(new URL(target.replace(/\\/g, '/'), 'zip:///xl/workbook.xml').pathname).slice(1);
+  } catch {
+    return undefined;
+  }
 }
 
 const unreadable = () => invalid([{ field: 'file', message: '文件不是有效的 Excel 工作簿' }], '文件无法解析');
@@ -86,11 +100,12 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow[]> {
   const styles = part('xl/styles.xml'); // number formats tell dates from numbers
   if (styles) await reader._parseStyles(styles);
 
-  const sheets = reader.model?.sheets ?? [];
-  const sheet = sheets.find((s) => s.name === DATA_SHEET) ?? sheets[0];
-  // A relationship's target is relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml").
-  const target = reader.workbookRels?.find((r) => r.Id === sheet?.rId)?.Target;
-  const path = target && (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  // The sheet 填报, else the first visible worksheet in tab order (not a chart sheet, not a hidden tab).
+  const pathOf = (rId: string) => partPath(reader.workbookRels?.find((r) => r.Id === rId)?.Target);
+  const sheets = (reader.model?.sheets ?? []).map((s) => ({ ...s, path: pathOf(s.rId) }));
+  const sheet = sheets.find((s) => s.name === DATA_SHEET)
+    ?? sheets.find((s) => !s.state?.toLowerCase().includes('hidden') && /^xl\/worksheets\//i.test(s.path ?? ''));
+  const path = sheet?.path;
   const content = path && part(path);
   if (!content) throw unreadable();
   const sheetNo = /sheet(\d+)\.xml$/i.exec(path)?.[1] ?? '1';

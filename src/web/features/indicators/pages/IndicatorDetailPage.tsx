@@ -2,7 +2,7 @@ import { AimOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Table, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { shownNumber, shownUnit } from '../../../../core/indicators';
-import { isLastYear, LAST_YEAR_PREFIX } from '../../../../core/periods';
+import { isLastYear, LAST_YEAR_PREFIX, periodFileTag } from '../../../../core/periods';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { emptyText } from '../../../components/empty-text';
@@ -75,7 +75,7 @@ function UnitTable({ indicator, choice }: { indicator: Indicator; choice: Period
   return (
     <Card size="small" title={`各村数值 · ${choiceLabel(choice)}`} styles={{ body: { padding: 0 } }}
       extra={(
-        <SheetExportButton fileName={`${indicator.name}-各村-${choice.period}.xlsx`} sheetName="各村数值" disabled={!rows.length}
+        <SheetExportButton fileName={`${indicator.name}-各村-${periodFileTag(choice.period)}.xlsx`} sheetName="各村数值" disabled={!rows.length}
           columns={[
             { header: '名次', width: 8 }, { header: '单位', width: 18 }, { header: withUnit(`本期 ${choiceLabel(choice)}`), width: 22 },
             ...(lastYearPeriod ? [{ header: withUnit('上年同期'), width: 14 }, { header: '同比(%)', width: 10 }] : []),

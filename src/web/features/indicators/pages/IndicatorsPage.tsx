@@ -3,6 +3,7 @@ import { App, Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Toolt
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { shownNumber, shownUnit } from '../../../../core/indicators';
+import { periodFileTag } from '../../../../core/periods';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
@@ -173,7 +174,7 @@ export default function IndicatorsPage() {
           <Select allowClear placeholder="全部来源" aria-label="按来源类型筛选" value={type} onChange={setType} style={{ width: isMobile ? 'calc(34% - 4px)' : 150 }}
             options={Object.entries(SOURCE_TYPE_NAMES).map(([value, label]) => ({ value, label }))} />
           {!isMobile && <Typography.Text type="secondary">共 {list.length} 个指标</Typography.Text>}
-          <SheetExportButton fileName={`指标-${choice.period}.xlsx`} sheetName="指标" disabled={!list.length}
+          <SheetExportButton fileName={`指标-${periodFileTag(choice.period)}.xlsx`} sheetName="指标" disabled={!list.length}
             columns={[{ header: '指标', width: 28 }, { header: '条线', width: 12 }, { header: '来源', width: 40 }, { header: `数值（${choiceLabel(choice)}）`, width: 22 }, { header: '单位', width: 8 }, { header: '目标', width: 14 }, { header: '完成率(%)', width: 12 }]}
             rows={exportRows} />
         </Flex>

@@ -1,6 +1,7 @@
 import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Result, Row, Select, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { periodFileTag } from '../../../../core/periods';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { emptyText } from '../../../components/empty-text';
@@ -108,7 +109,10 @@ export default function QualityPage() {
   const confirmDelete = (r: QualityRule) => modal.confirm({
     title: `删除规则“${r.name}”？`, content: '删除后不再检查这条规则，已填报的数据不受影响。',
     okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
-    onOk: () => remove.mutateAsync(r.id).then(() => { message.success('已删除'); }).catch((e) => { message.error(errorDetail(e)); }),
+    onOk: () => remove.mutateAsync(r.id).then(() => {
+      message.success('已删除');
+      if (editing?.id === r.id) setEditing(null);
+    }).catch((e) => { message.error(errorDetail(e)); }),
   });
   const items = violations.data?.items ?? [];
 
@@ -117,7 +121,7 @@ export default function QualityPage() {
       <PageHeader title="数据质量" subTitle="用规则逐村核对填报数据之间的关系，数据一改，问题清单随即更新" />
       <Card size="small" title="问题清单" style={{ marginBottom: 16 }}
         extra={!isMobile && (
-          <SheetExportButton fileName={`数据质量问题-${choice.period}.xlsx`} sheetName="问题清单" disabled={!items.length}
+          <SheetExportButton fileName={`数据质量问题-${periodFileTag(choice.period)}.xlsx`} sheetName="问题清单" disabled={!items.length}
             columns={[{ header: '规则', width: 30 }, { header: '村（社区）', width: 16 }, { header: '左边', width: 14 }, { header: '比较' , width: 8 }, { header: '右边', width: 14 }]}
             rows={() => items.map((v) => [v.rule.name, v.orgUnit.name, v.left, OP_SIGN[ruleOf(v.rule.id)?.operator ?? '<='], v.right])} />
         )}>
@@ -135,7 +139,7 @@ export default function QualityPage() {
             ))}
             {isMobile && items.length > 0 && (
               <div style={{ marginBottom: 8 }}>
-                <SheetExportButton fileName={`数据质量问题-${choice.period}.xlsx`} sheetName="问题清单"
+                <SheetExportButton fileName={`数据质量问题-${periodFileTag(choice.period)}.xlsx`} sheetName="问题清单"
                   columns={[{ header: '规则', width: 30 }, { header: '村（社区）', width: 16 }, { header: '左边', width: 14 }, { header: '比较', width: 8 }, { header: '右边', width: 14 }]}
                   rows={() => items.map((v) => [v.rule.name, v.orgUnit.name, v.left, OP_SIGN[ruleOf(v.rule.id)?.operator ?? '<='], v.right])} />
               </div>

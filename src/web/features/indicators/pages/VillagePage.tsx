@@ -8,6 +8,7 @@ import { PageLoading } from '../../../components/PageLoading';
 import { SheetExportButton } from '../../../components/SheetExportButton';
 import { formatPercent } from '../../../lib/format';
 import { shownNumber, shownUnit } from '../../../../core/indicators';
+import { periodFileTag } from '../../../../core/periods';
 import { useOrgUnit } from '../../org/api/get-org-unit';
 import { useIndicators } from '../api/get-indicators';
 import { useIndicatorValues, valueOf } from '../api/get-values';
@@ -58,7 +59,7 @@ function VillageRanks({ indicators, code, choice }: { indicators: Indicator[]; c
   });
   return (
     <Card size="small" title={`在全镇各村中的位次 · ${choiceLabel(choice)}`} styles={{ body: { padding: 0 } }}
-      extra={<SheetExportButton fileName={`村指标-${code}-${choice.period}.xlsx`} sheetName="本村指标" disabled={!rows.length}
+      extra={<SheetExportButton fileName={`村指标-${code}-${periodFileTag(choice.period)}.xlsx`} sheetName="本村指标" disabled={!rows.length}
         columns={[{ header: '指标', width: 28 }, { header: '本村数值', width: 14 }, { header: '单位', width: 8 }, { header: '村排名', width: 10 }, { header: '参与排名村数', width: 12 }, { header: '目标完成率(%)', width: 14 }]}
         rows={() => rows.map((r) => [r.indicator.name, shownNumber(r.value, r.indicator), shownUnit(r.indicator), r.rank, r.of, r.completion === null ? null : Number(r.completion.toFixed(1))])} />}>
       <Table rowKey={(r) => r.indicator.key} size="small" dataSource={rows} pagination={false} loading={values.isPending}
