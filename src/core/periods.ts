@@ -228,10 +228,15 @@ export function splitLastYear(id: string): { base: string; lastYear: boolean } {
  * of LY:2022S1 (2021S1) reads 2020S1.
  */
 export function lastYearRange(window: { id: string } & DateRange): DateRange {
-  const { base, lastYear } = splitLastYear(window.id);
-  const parsed = parsePeriod(base);
-  const period = parsed && (lastYear ? samePeriodLastYear(parsed) : parsed);
+  const period = periodOfWindow(window.id);
   return period ? matchingDays(samePeriodLastYear(period), period, window.end) : sameRangeLastYear(window);
+}
+
+/** The period whose days a window id reads (2021S1 for LY:2022S1), or null for a relative period. */
+export function periodOfWindow(id: string): Period | null {
+  const { base, lastYear } = splitLastYear(id);
+  const parsed = parsePeriod(base);
+  return parsed && (lastYear ? samePeriodLastYear(parsed) : parsed);
 }
 
 /**
@@ -281,13 +286,10 @@ export function periodWindow(id: string, asOf: string): PeriodWindow | null {
   if (lastYear) {
     const now = isLastYear(base) ? null : periodWindow(base, asOf);
     if (!now) return null;
-    const period = parsePeriod(base);
-    if (period) {
-      const before = samePeriodLastYear(period);
-      return { id, ...matchingDays(before, period, now.end), label: `${periodLabel(before)}（上年同期）`, future: now.future };
-    }
-    const range = sameRangeLastYear(now);
-    return { id, ...range, label: `上年同期·${now.label.replace(/（.*）$/, '')}（${dayRange(range)}）`, future: now.future };
+    const range = lastYearRange(now);
+    const before = periodOfWindow(id);
+    const label = before ? `${periodLabel(before)}（上年同期）` : `上年同期·${now.label.replace(/（.*）$/, '')}（${dayRange(range)}）`;
+    return { id, ...range, label, future: now.future };
   }
   if ((RELATIVE_PERIODS as readonly string[]).includes(id)) {
     const range = resolveRelative(id as RelativePeriod, asOf);

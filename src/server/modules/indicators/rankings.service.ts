@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { completion, shownNumber, shownUnit, type IndicatorFormat } from '../../../core/indicators.js';
 import { BOARD_NAMES, rankContestants, type BoardStyle, type RankingDefinition, type TieRule } from '../../../core/ranking.js';
 import {
-  addDays, daysIn, matchingDays, parsePeriod, periodFileTag, samePeriodLastYear, shiftPeriod, splitLastYear, type PeriodWindow,
+  addDays, daysIn, isLastYear, matchingDays, periodFileTag, periodOfWindow, shiftPeriod, type PeriodWindow,
 } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
 import { indicators, rankings } from '../../db/schema.js';
@@ -99,13 +99,11 @@ export function deleteRanking(ctx: ServiceContext, key: string) {
  * period still running is compared with as many days of the one before: 2022 as of 30 June with 2021 to 30 June.
  */
 function previousWindow(window: PeriodWindow): PeriodWindow {
-  const { base, lastYear } = splitLastYear(window.id);
-  const parsed = parsePeriod(base);
-  if (parsed) {
-    const period = lastYear ? samePeriodLastYear(parsed) : parsed;
+  const period = periodOfWindow(window.id);
+  if (period) {
     const before = shiftPeriod(period, -1);
-    // (a year back, the period before is not always last year's form of the one before: weeks, 29 February)
-    const id = lastYear ? `${window.id}~prev` : before.id;
+    // (for LY: the period before a year back is not always last year's form of the one before: weeks, 29 February)
+    const id = isLastYear(window.id) ? `${window.id}~prev` : before.id;
     return { ...window, id, ...matchingDays(before, period, window.end), label: before.id };
   }
   const days = daysIn(window);

@@ -1,6 +1,7 @@
 // Reads the rows of an import file, checked beforehand by ledger-import-file.ts: .xlsx through exceljs's
-// streaming worksheet reader (the sheet 填报, else the first sheet), .csv through csv-parse. Formulas are never
-// evaluated: a formula cell gives its cached result, and a formula that reads another workbook refuses the file.
+// streaming worksheet reader (the sheet 填报, else the first visible worksheet), .csv through csv-parse. Formulas
+// are never evaluated: a formula cell gives its cached result, and a formula that reads another workbook refuses
+// the file.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
