@@ -3,6 +3,7 @@ import { Button, Card, Col, Row, Table, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { shownNumber, shownUnit } from '../../../../core/indicators';
 import { isLastYear, LAST_YEAR_PREFIX, periodFileTag } from '../../../../core/periods';
+import { rankContestants } from '../../../../core/ranking';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { emptyText } from '../../../components/empty-text';
@@ -53,12 +54,12 @@ function useUnitRows(indicator: Indicator, choice: PeriodChoice, townshipCode: s
       target: now?.target ?? null, completion: now?.completion ?? null, rank: null,
     };
   };
-  const villageRows = (villages.data?.orgUnits ?? []).map((u) => row(villages.data, u.code, u.name, false))
-    .sort((a, b) => (indicator.higherIsBetter ? (b.value ?? -Infinity) - (a.value ?? -Infinity) : (a.value ?? Infinity) - (b.value ?? Infinity)));
-  villageRows.forEach((r, i) => {
-    const previous = villageRows[i - 1];
-    r.rank = r.value === null ? null : previous && previous.value === r.value ? previous.rank : i + 1;
-  });
+  const unranked = (villages.data?.orgUnits ?? []).map((u) => row(villages.data, u.code, u.name, false));
+  // Places as the boards give them: equal values share one (1, 2, 2, 4); no value, no place.
+  const places = rankContestants(unranked.map((r) => ({ id: r.code, value: r.value, completion: null, exemption: null })),
+    { topN: 0, bottomN: 0, requireTarget: false, higherIsBetter: indicator.higherIsBetter });
+  const villageRows = unranked.map((r, i) => ({ ...r, rank: places[i].rank }))
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   const top = township.data?.orgUnits[0];
   const rows = [...(top ? [row(township.data, top.code, `${top.name}（全镇）`, true)] : []), ...villageRows];
   return { rows, targets, lastYearPeriod: periods[1], pending: villages.isPending || township.isPending, error: villages.error ?? township.error, refetch: () => { void villages.refetch(); void township.refetch(); }, townshipCode: top?.code ?? townshipCode };
