@@ -277,7 +277,7 @@ describe('periodic grid', () => {
   it('refuses another village, another period type and future periods', async () => {
     const elsewhere = await call('PUT', `${GRID}/20220615`, cadre, { rows: [{ orgUnit: QIAOPING, values: { first: 1 } }] });
     expect(elsewhere.statusCode).toBe(400);
-    expect(elsewhere.json().errors).toEqual([{ field: 'rows.0.orgUnit', message: '您无权填报“桥坪村”的数据' }]);
+    expect(elsewhere.json().errors).toEqual([{ field: 'rows.0.orgUnit', message: '您无权录入或修改“桥坪村”的台账数据' }]);
     const month = await call('GET', `${GRID}/202206`, leader);
     expect(month.statusCode).toBe(400);
     expect(month.json().errors[0].message).toBe('“疫苗接种日报”按日填报，期间“202206”不是日');

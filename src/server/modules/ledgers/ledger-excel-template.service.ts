@@ -2,12 +2,13 @@
 // text format for ID numbers so Excel keeps all 18 digits), sheet 填写说明 describing each column, and a hidden
 // sheet 选项 holding the dropdown lists (an inline list is limited to 255 characters).
 import ExcelJS from 'exceljs';
-import { PERIOD_TYPE_NAMES, type PeriodType } from '../../../core/periods.js';
+import { PERIOD_TYPE_NAMES, periodOf, type PeriodType } from '../../../core/periods.js';
+import { chinaDate } from '../../../core/submission-due.js';
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
-import { can } from '../../policy/policy.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
 import { definitionOf } from './ledger-records.service.js';
+import { enterableUnits } from './ledger-record-units.js';
 import { excelFields, headerOf, PERIOD_HEADER, UNIT_HEADER, UnitDirectory } from './ledger-excel-columns.js';
 import { DATA_SHEET } from './ledger-import-reader.js';
 import { fieldRules } from './ledger-import-rows.js';
@@ -32,8 +33,8 @@ export async function importTemplate(ctx: ServiceContext, key: string, maxRows: 
   const fields = excelFields(all);
   const townshipUnits = await importRepo.townshipUnits(ctx.db, township.path);
   const directory = new UnitDirectory(townshipUnits);
-  const writable = townshipUnits.filter((u) => !u.validTo && can(ctx.principal, 'ledger.write', u));
   const periodType = ledger.kind === 'periodic' ? (ledger.periodType as PeriodType) : null;
+  const writable = enterableUnits(ctx, township, townshipUnits, periodType && periodOf(periodType, chinaDate(new Date())));
 
   const workbook = new ExcelJS.Workbook();
   const columns = [
@@ -76,7 +77,9 @@ export async function importTemplate(ctx: ServiceContext, key: string, maxRows: 
   dropdown(1, UNIT_HEADER, writable.map((u) => directory.label(u)), '请从下拉列表中选择组织单元');
   instructions.addRow({
     header: `${UNIT_HEADER}*`, type: '组织单元', required: '是',
-    rules: '填写村（社区）、村民小组等的名称或12位以上的统计代码；重名的村民小组写成“村名/组名”；只能填写您有权录入的单元',
+    rules: periodType
+      ? '按期填报的数据只能填到村（社区）：填写村（社区）的名称或12位统计代码；只能填写您有权录入的村'
+      : '填写村（社区）、村民小组等的名称或12位以上的统计代码；重名的村民小组写成“村名/组名”；只能填写您有权录入的单元',
     choices: writable.length > 30 ? `见下拉列表（共 ${writable.length} 个）` : writable.map((u) => directory.label(u)).join('、'),
   });
   if (periodType) {

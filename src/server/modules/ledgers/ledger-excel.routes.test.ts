@@ -252,7 +252,7 @@ describe('scope', () => {
   it('makes a row for another village a row error for a village cadre', async () => {
     const res = await upload(cadre, 's.xlsx', await xlsx([person(), person({ unit: '川山村' }), person({ unit: '不存在村' })]));
     expect(res.json().errors).toEqual([
-      { row: 3, column: '组织单元', value: '川山村', message: '您无权录入“川山村”的台账数据' },
+      { row: 3, column: '组织单元', value: '川山村', message: '您无权录入或修改“川山村”的台账数据' },
       { row: 4, column: '组织单元', value: '不存在村', message: '本镇没有名为“不存在村”的组织单元' },
     ]);
   });

@@ -2,19 +2,20 @@
 // (as Excel shows it), column header, cell value and a Chinese reason. Uniqueness against stored records is the
 // service's to check; here: cells, the shared validator, org units in the user's scope, duplicates within the file.
 import { FIELD_TYPE_NAMES, validateValues, type FieldDefinition, type RecordValues } from '../../../core/ledger-fields.js';
-import { parsePeriod, periodLabel, PERIOD_TYPE_NAMES, type PeriodType } from '../../../core/periods.js';
+import { parsePeriod, periodLabel, PERIOD_TYPE_NAMES, type Period, type PeriodType } from '../../../core/periods.js';
 import { chinaDate } from '../../../core/submission-due.js';
 import { invalid } from '../../http/app-error.js';
 import { cellToValue, headerOf, headerScore, mapColumns, PERIOD_HEADER, UNIT_HEADER, type Cell, type ColumnMap, type UnitDirectory } from './ledger-excel-columns.js';
 import type { SheetRow } from './ledger-import-reader.js';
 import type { ParsedRow, RowError } from './ledger-import-store.js';
+import type { TownshipUnit } from './ledger-import.repository.js';
 
 export interface RowContext {
   fields: FieldDefinition[];
   periodType: PeriodType | null;
   units: UnitDirectory;
-  /** Whether the user may enter records for the unit. */
-  canWrite: (unit: { path: string }) => boolean;
+  /** Why the user may not enter a record for the unit (in the period, for a periodic ledger), or null. */
+  unitProblem: (unit: TownshipUnit, period: Period | null) => string | null;
   maxRows: number;
 }
 
@@ -96,25 +97,24 @@ export async function validateRows(
     badRows.add(row);
   };
   const headers = new Map(context.fields.map((f) => [f.key, headerOf(f)]));
-  const writable = new Map<number, boolean>();
+  const unitProblems = new Map<string, string | null>();
+  const problemOf = (u: TownshipUnit, period: string | null) => {
+    const key = `${u.id}|${period ?? ''}`;
+    if (!unitProblems.has(key)) unitProblems.set(key, context.unitProblem(u, period ? parsePeriod(period) : null));
+    return unitProblems.get(key)!;
+  };
   const firstRowOf = new Map<string, number>();
 
   let dataRows = 0;
   const check = ({ row, cells }: SheetRow, map: ColumnMap) => {
     const unitCell = cells[map.unit] ?? null;
-    let unit: ParsedRow | undefined;
+    let found: TownshipUnit | undefined;
     const unitText = cellText(unitCell);
     if (!unitText) fail(row, UNIT_HEADER, '', '请填写组织单元');
     else {
-      const found = context.units.resolve(unitText);
-      if (found.problem) fail(row, UNIT_HEADER, unitText, found.problem);
-      else if (found.unit!.validTo) fail(row, UNIT_HEADER, unitText, `“${found.unit!.name}”已于 ${found.unit!.validTo} 撤销`);
-      else {
-        const u = found.unit!;
-        if (!writable.has(u.id)) writable.set(u.id, context.canWrite(u));
-        if (!writable.get(u.id)) fail(row, UNIT_HEADER, unitText, `您无权录入“${u.name}”的台账数据`);
-        else unit = { row, unitId: u.id, unitCode: u.code, unitName: u.name, unitPath: u.path, period: null, values: {} };
-      }
+      const resolved = context.units.resolve(unitText);
+      if (resolved.problem) fail(row, UNIT_HEADER, unitText, resolved.problem);
+      else found = resolved.unit!;
     }
     let period: string | null = null;
     if (context.periodType) {
@@ -125,6 +125,13 @@ export async function validateRows(
         if (p.problem) fail(row, PERIOD_HEADER, text, p.problem);
         else period = p.period!;
       }
+    }
+    // the unit is checked as the form and the grid check it; a periodic row needs its period for that
+    let unit: ParsedRow | undefined;
+    if (found && (period || !context.periodType)) {
+      const problem = problemOf(found, period);
+      if (problem) fail(row, UNIT_HEADER, unitText, problem);
+      else unit = { row, unitId: found.id, unitCode: found.code, unitName: found.name, unitPath: found.path, period: null, values: {} };
     }
     const raw: RecordValues = {};
     const cellProblems = new Set<string>();

@@ -10,13 +10,14 @@ export interface TownshipUnit {
   level: string;
   path: string;
   parentName: string | null;
+  validFrom: string;
   validTo: string | null;
 }
 
 /** Every unit of the township (the township itself included), closed ones too, parents first. */
 export function townshipUnits(q: Queryable, townshipPath: string) {
   return queryRows<TownshipUnit>(q, sql`
-    SELECT u.id, u.code, u.name, u.level, u.path, p.name AS "parentName", to_char(u.valid_to, 'YYYY-MM-DD') AS "validTo"
+    SELECT u.id, u.code, u.name, u.level, u.path, p.name AS "parentName", to_char(u.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(u.valid_to, 'YYYY-MM-DD') AS "validTo"
     FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
     WHERE u.path LIKE ${`${townshipPath}%`}
     ORDER BY length(u.path), u.code`);

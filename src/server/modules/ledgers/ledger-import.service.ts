@@ -4,7 +4,7 @@
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import { searchTextOf } from '../../../core/search-text.js';
 import { maskPersonalValues } from '../../../core/masking.js';
-import type { PeriodType } from '../../../core/periods.js';
+import type { Period, PeriodType } from '../../../core/periods.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can } from '../../policy/policy.js';
@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { checkAfterImport, touchedPeriods } from '../indicators/quality-rules.service.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
 import { assertPeriodsOpen, lockedPeriods } from './ledger-period-lock.js';
+import { recordUnitProblem, unitForbiddenMessage } from './ledger-record-units.js';
 import { definitionOf } from './ledger-records.service.js';
 import { headerOf, UnitDirectory, PERIOD_HEADER } from './ledger-excel-columns.js';
 import { checkXlsx, importFileKind } from './ledger-import-file.js';
@@ -19,6 +20,7 @@ import { importRows } from './ledger-import-reader.js';
 import { validateRows } from './ledger-import-rows.js';
 import { createJob, dropJob, findJob, type ImportJob, type ParsedRow, type RowError } from './ledger-import-store.js';
 import * as importRepo from './ledger-import.repository.js';
+import type { TownshipUnit } from './ledger-import.repository.js';
 
 export interface ImportLimits {
   maxRows: number;
@@ -62,7 +64,7 @@ export async function startImport(ctx: ServiceContext, key: string, fileName: st
   const work = (async () => {
     const context = {
       fields, periodType: ledger.kind === 'periodic' ? (ledger.periodType as PeriodType) : null, units, maxRows: limits.maxRows,
-      canWrite: (unit: { path: string }) => can(ctx.principal, 'ledger.write', unit),
+      unitProblem: (unit: TownshipUnit, period: Period | null) => recordUnitProblem(ctx, township, unit, period)?.message ?? null,
     };
     // Rows are checked as they are parsed; the total is known once the file has been read.
     const result = await validateRows(importRows(kind, bytes), context, (done) => { job.processed = done; });
@@ -184,7 +186,7 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
       const { fields, workflow } = await definitionOf(tx, ledger);
       importFields = fields;
       for (const r of job.rows) {
-        if (!can(ctx.principal, 'ledger.write', { path: r.unitPath })) throw new AppError('FORBIDDEN', `您无权录入“${r.unitName}”的台账数据`);
+        if (!can(ctx.principal, 'ledger.write', { path: r.unitPath })) throw new AppError('FORBIDDEN', unitForbiddenMessage({ name: r.unitName }));
       }
       // a village period approved since the upload is locked: refused by name, as a grid save is
       await assertPeriodsOpen(tx, ledger.id, periodRows(job.rows));

@@ -13,6 +13,7 @@ import { chinaDate } from '../../../core/submission-due.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
 import { assertPeriodsOpen, lockedPeriods } from './ledger-period-lock.js';
+import { recordUnitProblem, type RecordUnit } from './ledger-record-units.js';
 import { checkValues, definitionOf, present } from './ledger-records.service.js';
 import * as repo from './ledgers.repository.js';
 import type { GridInput } from './ledgers.schemas.js';
@@ -31,17 +32,15 @@ export function periodFor(ledger: repo.LedgerRow, id: string, today = chinaDate(
   return period;
 }
 
-export interface GridUnit {
-  id: number;
+export interface GridUnit extends RecordUnit {
   code: string;
-  name: string;
-  path: string;
 }
 
 /** The township's villages and communities that exist during the period, in code order. */
 export function gridUnits(q: Queryable, township: repo.UnitRecord, period: Period) {
   return queryRows<GridUnit>(q, sql`
-    SELECT id, code, name, path FROM org_units
+    SELECT id, code, name, level, path, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
+    FROM org_units
     WHERE parent_id = ${township.id} AND valid_from <= ${period.end} AND (valid_to IS NULL OR valid_to >= ${period.start})
     ORDER BY code`);
 }
@@ -92,13 +91,10 @@ export function savePeriodGrid(ctx: ServiceContext, key: string, periodId: strin
     const seen = new Set<string>();
     const checked: { unit: GridUnit; version: number | null; values: Record<string, unknown> }[] = [];
     for (const [i, row] of input.rows.entries()) {
-      const unit = units.get(row.orgUnit);
-      if (!unit) {
-        errors.push({ field: `rows.${i}.orgUnit`, message: `${row.orgUnit} 不是本镇${periodLabel(period)}的村（社区）` });
-        continue;
-      }
-      if (!can(ctx.principal, 'ledger.write', { path: unit.path })) {
-        errors.push({ field: `rows.${i}.orgUnit`, message: `您无权填报“${unit.name}”的数据` });
+      const unit = units.get(row.orgUnit) ?? (await repo.findUnit(tx, { code: row.orgUnit }));
+      const problem = unit ? recordUnitProblem(ctx, township, unit, period) : { message: `组织单元 ${row.orgUnit} 不存在` };
+      if (!unit || problem) {
+        errors.push({ field: `rows.${i}.orgUnit`, message: problem!.message });
         continue;
       }
       if (seen.has(unit.code)) errors.push({ field: `rows.${i}.orgUnit`, message: `“${unit.name}”重复` });

@@ -12,6 +12,7 @@ import { missingAttachments } from '../attachments/attachments.service.js';
 import { can, scopesFor } from '../../policy/policy.js';
 import { assertUnitAllowed, ledgerOf, ledgerTownship } from './ledger-access.js';
 import { assertPeriodsOpen } from './ledger-period-lock.js';
+import { recordUnitProblem } from './ledger-record-units.js';
 import * as repo from './ledgers.repository.js';
 import type { RecordsQuery, TransitionInput } from './ledgers.schemas.js';
 
@@ -176,9 +177,9 @@ export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, 
 export async function writableUnit(ctx: ServiceContext, q: Queryable, township: repo.UnitRecord, code: string, field: string) {
   const unit = await repo.findUnit(q, { code });
   if (!unit) throw invalid([{ field, message: `组织单元 ${code} 不存在` }]);
-  assertUnitAllowed(ctx, 'ledger.write', unit);
-  if (!unit.path.startsWith(township.path)) throw invalid([{ field, message: `“${unit.name}”不属于本镇` }]);
-  if (unit.validTo) throw invalid([{ field, message: `“${unit.name}”已于 ${unit.validTo} 撤销` }]);
+  const problem = recordUnitProblem(ctx, township, unit, null);
+  if (problem?.kind === 'forbidden') throw forbidden(problem.message);
+  if (problem) throw invalid([{ field, message: problem.message }]);
   return unit;
 }
 

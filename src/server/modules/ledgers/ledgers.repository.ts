@@ -285,14 +285,17 @@ export interface UnitRecord {
   id: number;
   code: string;
   name: string;
+  level: string;
   path: string;
+  validFrom: string;
   validTo: string | null;
 }
 
 export async function findUnit(q: Queryable, by: { id: number } | { code: string }): Promise<UnitRecord | undefined> {
   const where = 'id' in by ? sql`id = ${by.id}` : sql`code = ${by.code}`;
   const rows = await queryRows<UnitRecord>(q, sql`
-    SELECT id, code, name, path, to_char(valid_to, 'YYYY-MM-DD') AS "validTo" FROM org_units WHERE ${where}`);
+    SELECT id, code, name, level, path, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
+    FROM org_units WHERE ${where}`);
   return rows[0];
 }
 
