@@ -49,3 +49,31 @@ export function maskPersonalValues(
   for (const f of personal) masked[f.key] = f.type === 'idcard' ? maskIdCard(values[f.key] as string) : maskMobile(values[f.key] as string);
   return masked;
 }
+
+/** Free text (a search box) with every run of seven or more digits masked, as an ID number or a mobile would be. */
+export function maskDigitRuns(text: string): string {
+  return text.replace(/\d{7,}[Xx]?/g, (run) => (run.length >= 15 ? maskIdCard(run) : keepEnds(run, 3, 4)));
+}
+
+/**
+ * An audit snapshot as a reader without personal.read may see it: a record's values masked by its ledger's
+ * personal fields, and a list filter's values on such fields and its search text masked.
+ */
+export function maskAuditSnapshot(snapshot: unknown, personalFields: readonly { key: string; type: string }[]): unknown {
+  if (snapshot == null || typeof snapshot !== 'object' || Array.isArray(snapshot)) return snapshot;
+  const entry = { ...(snapshot as Record<string, unknown>) };
+  if (entry.values && typeof entry.values === 'object' && !Array.isArray(entry.values)) {
+    entry.values = maskPersonalValues(personalFields, entry.values as Record<string, unknown>);
+  }
+  const filter = entry.filter as { search?: unknown; fields?: unknown } | undefined;
+  if (filter && typeof filter === 'object') {
+    entry.filter = {
+      ...filter,
+      ...(typeof filter.search === 'string' ? { search: maskDigitRuns(filter.search) } : {}),
+      ...(Array.isArray(filter.fields)
+        ? { fields: filter.fields.map((f: { type?: string; value?: unknown }) => (PERSONAL_FIELD_TYPES.has(f?.type ?? '') ? { ...f, value: '***' } : f)) }
+        : {}),
+    };
+  }
+  return entry;
+}

@@ -1,35 +1,49 @@
 // Reading the audit trail: administrators and township leaders, each within his townships.
-import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { queryRows } from '../../db/connection.js';
+import { maskAuditSnapshot } from '../../../core/masking.js';
 import { forbidden } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { scopesFor } from '../../policy/policy.js';
-import { listAudit, recordAudit, type AuditFilter } from './audit.service.js';
+import { can, scopesFor } from '../../policy/policy.js';
+import { personalFieldsOfRecords } from '../ledgers/index.js';
+import { listAudit, type AuditFilter } from './audit.repository.js';
+import { recordAudit } from './audit.service.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 
 const EXPORT_LIMIT = 50_000;
 
-/** Townships whose entries the reader may see; undefined = every entry (deployment administrator). */
-async function readableTownships(ctx: ServiceContext): Promise<number[] | undefined> {
+/** Subtrees whose entries the reader may see; undefined = every entry (a deployment-wide reader). */
+function readableScopes(ctx: ServiceContext): string[] | undefined {
   const scopes = scopesFor(ctx.principal, 'audit.read');
   if (scopes.length === 0) throw forbidden('您无权查看审计日志');
-  if (scopes.includes('/')) return undefined;
-  const rows = await queryRows<{ id: number }>(ctx.db, sql`
-    SELECT DISTINCT township_id AS id FROM org_units
-    WHERE township_id IS NOT NULL AND (${sql.join(scopes.map((p) => sql`path LIKE ${`${p}%`}`), sql` OR `)})`);
-  return rows.map((r) => r.id);
+  return scopes.includes('/') ? undefined : scopes;
 }
 
-export async function readAudit(ctx: ServiceContext, filter: Omit<AuditFilter, 'townshipIds'>, page: number, pageSize: number) {
-  const townshipIds = await readableTownships(ctx);
-  const { items, total } = await listAudit(ctx.db, { ...filter, townshipIds }, page, pageSize);
-  return { items: items.map((e) => ({ ...e, at: e.at.toISOString() })), total };
+type Entry = Awaited<ReturnType<typeof listAudit>>['items'][number];
+
+/**
+ * Entries as the reader may see them: snapshots masked exactly as the records they show, unless he may read
+ * personal data at the entry's unit (the deployment administrator may read the log, never household data).
+ */
+async function presented(ctx: ServiceContext, entries: Entry[]) {
+  const masked = entries.filter((e) => !can(ctx.principal, 'personal.read', { path: e.path ?? '/' }));
+  const recordIds = masked.filter((e) => e.entity === 'ledger_record' && /^\d{1,15}$/.test(e.entityId ?? '')).map((e) => Number(e.entityId));
+  const fieldsOf = await personalFieldsOfRecords(ctx.db, [...new Set(recordIds)]);
+  const maskedIds = new Set(masked.map((e) => e.id));
+  return entries.map(({ path: _path, ...e }) => {
+    if (!maskedIds.has(e.id)) return e;
+    const fields = e.entity === 'ledger_record' ? fieldsOf.get(Number(e.entityId)) ?? [] : [];
+    return { ...e, before: maskAuditSnapshot(e.before, fields), after: maskAuditSnapshot(e.after, fields) };
+  });
 }
 
-export async function exportAudit(ctx: ServiceContext, filter: Omit<AuditFilter, 'townshipIds'>): Promise<Buffer> {
-  const townshipIds = await readableTownships(ctx);
-  const { items } = await listAudit(ctx.db, { ...filter, townshipIds }, 1, EXPORT_LIMIT);
+export async function readAudit(ctx: ServiceContext, filter: Omit<AuditFilter, 'scopePaths'>, page: number, pageSize: number) {
+  const { items, total } = await listAudit(ctx.db, { ...filter, scopePaths: readableScopes(ctx) }, page, pageSize);
+  return { items: (await presented(ctx, items)).map((e) => ({ ...e, at: e.at.toISOString() })), total };
+}
+
+export async function exportAudit(ctx: ServiceContext, filter: Omit<AuditFilter, 'scopePaths'>): Promise<Buffer> {
+  const { items: entries } = await listAudit(ctx.db, { ...filter, scopePaths: readableScopes(ctx) }, 1, EXPORT_LIMIT);
+  const items = await presented(ctx, entries);
   const workbook = new ExcelJS.Workbook();
   const sheet = addTableSheet(workbook, '审计日志', [
     { header: '时间', key: 'at', width: 20 },

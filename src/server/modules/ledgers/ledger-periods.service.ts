@@ -133,7 +133,7 @@ export function savePeriodGrid(ctx: ServiceContext, key: string, periodId: strin
       }
       const after = await repo.findRecord(tx, township.id, ledger.id, id);
       await recordAudit(tx, ctx.actor, {
-        action: current ? 'ledger_record.update' : 'ledger_record.create', entity: 'ledger_record', entityId: id, townshipId: township.id,
+        action: current ? 'ledger_record.update' : 'ledger_record.create', entity: 'ledger_record', entityId: id, townshipId: township.id, unitPath: unit.path,
         before: current ? repo.toView(current) : undefined, after: repo.toView(after!),
       });
       saved.push(present(ctx, fields, after!));

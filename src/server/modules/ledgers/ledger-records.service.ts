@@ -168,7 +168,7 @@ export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, 
       definitionVersion: ledger.currentVersion, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId,
     });
     const row = await recordOf(tx, township.id, ledger.id, id);
-    await recordAudit(tx, ctx.actor, { action: 'ledger_record.create', entity: ENTITY, entityId: id, townshipId: township.id, after: repo.toView(row) });
+    await recordAudit(tx, ctx.actor, { action: 'ledger_record.create', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: unit.path, after: repo.toView(row) });
     return present(ctx, fields, row);
   });
 }
@@ -207,7 +207,7 @@ export function updateRecord(ctx: ServiceContext, key: string, id: number, expec
     }
     const after = await recordOf(tx, township.id, ledger.id, id);
     await recordAudit(tx, ctx.actor, {
-      action: 'ledger_record.update', entity: ENTITY, entityId: id, townshipId: township.id, before: repo.toView(row), after: repo.toView(after),
+      action: 'ledger_record.update', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: row.unitPath, before: repo.toView(row), after: repo.toView(after),
     });
     return present(ctx, fields, after);
   });
@@ -237,7 +237,7 @@ export function transitionRecord(ctx: ServiceContext, key: string, id: number, i
     }
     const after = await recordOf(tx, township.id, ledger.id, id);
     await recordAudit(tx, ctx.actor, {
-      action: 'ledger_record.transition', entity: ENTITY, entityId: id, townshipId: township.id,
+      action: 'ledger_record.transition', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: row.unitPath,
       before: { status: from }, after: { status: input.to, note: input.note || null, photos: input.photos ?? [] },
     });
     return present(ctx, fields, after);
@@ -259,7 +259,7 @@ export function deleteRecord(ctx: ServiceContext, key: string, id: number) {
     assertUnitAllowed(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
     await refuseLocked(tx, ledger, row);
     await repo.setDeleted(tx, id, ctx.actor.userId, true);
-    await recordAudit(tx, ctx.actor, { action: 'ledger_record.delete', entity: ENTITY, entityId: id, townshipId: township.id, before: repo.toView(row) });
+    await recordAudit(tx, ctx.actor, { action: 'ledger_record.delete', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: row.unitPath, before: repo.toView(row) });
   });
 }
 
@@ -279,7 +279,7 @@ export function restoreRecord(ctx: ServiceContext, key: string, id: number) {
     await refuseLocked(tx, ledger, row);
     await repo.setDeleted(tx, id, ctx.actor.userId, false);
     const after = await recordOf(tx, township.id, ledger.id, id);
-    await recordAudit(tx, ctx.actor, { action: 'ledger_record.restore', entity: ENTITY, entityId: id, townshipId: township.id, after: repo.toView(after) });
+    await recordAudit(tx, ctx.actor, { action: 'ledger_record.restore', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: row.unitPath, after: repo.toView(after) });
     return present(ctx, fields, after);
   });
 }

@@ -120,7 +120,7 @@ async function audit(step: Step, action: string, unit: GridUnit, before: submiss
   const after = await submissions.findSubmission(step.tx, step.ledger.id, unit.id, step.period.id);
   const snapshot = (row: submissions.SubmissionRow | undefined) => row && { status: row.status, submittedBy: row.submittedBy, approvedBy: row.approvedBy };
   await recordAudit(step.tx, step.ctx.actor, {
-    action, entity: 'period_submission', entityId: `${step.ledger.key}/${step.period.id}/${unit.code}`, townshipId: step.township.id,
+    action, entity: 'period_submission', entityId: `${step.ledger.key}/${step.period.id}/${unit.code}`, townshipId: step.township.id, unitPath: unit.path,
     before: { ledger: step.ledger.key, period: step.period.id, orgUnit: unit.code, ...(snapshot(before) ?? { status: 'not_submitted' }) },
     after: { ledger: step.ledger.key, period: step.period.id, orgUnit: unit.code, ...snapshot(after), ...(reason ? { reason } : {}) },
   });

@@ -307,3 +307,18 @@ export async function duplicateValue(q: Queryable, ledgerId: number, key: string
     GROUP BY 1 HAVING count(*) > 1 LIMIT 1`);
   return rows[0]?.value;
 }
+
+/**
+ * The personal-data fields (ID numbers, mobiles) of the ledgers of the given records, over every version of each
+ * ledger, so that an old snapshot of a record is masked by the fields it had then as well.
+ */
+export async function personalFieldsOfRecords(q: Queryable, recordIds: number[]): Promise<Map<number, { key: string; type: string }[]>> {
+  const byRecord = new Map<number, { key: string; type: string }[]>();
+  if (recordIds.length === 0) return byRecord;
+  const rows = await queryRows<{ id: string; key: string; type: string }>(q, sql`
+    SELECT DISTINCT r.id, f ->> 'key' AS key, f ->> 'type' AS type
+    FROM ledger_records r JOIN ledger_versions v ON v.ledger_id = r.ledger_id CROSS JOIN LATERAL jsonb_array_elements(v.fields) f
+    WHERE r.id IN (${sql.join(recordIds.map((id) => sql`${id}`), sql`, `)}) AND f ->> 'type' IN ('idcard', 'mobile')`);
+  for (const r of rows) byRecord.set(Number(r.id), [...(byRecord.get(Number(r.id)) ?? []), { key: r.key, type: r.type }]);
+  return byRecord;
+}

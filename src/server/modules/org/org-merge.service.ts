@@ -35,7 +35,7 @@ export async function mergeGroups(ctx: ServiceContext, input: { groupCodes: stri
       await tx.execute(sql`UPDATE user_roles SET org_unit_id = ${merged.id} WHERE org_unit_id = ${g.id}`);
     }
     await recordAudit(tx, ctx.actor, {
-      action: 'org.merge', entity: 'org_unit', entityId: merged.code, townshipId: village.townshipId,
+      action: 'org.merge', entity: 'org_unit', entityId: merged.code, townshipId: village.townshipId, unitPath: village.path,
       before: { groups: groups.map((g) => ({ code: g.code, name: g.name })) },
       after: { code: merged.code, name: merged.name, date: input.date },
     });
@@ -100,7 +100,7 @@ export async function setMergePlan(ctx: ServiceContext, villageCode: string, pla
     if (village.level !== 'village') throw invalid([{ field: 'code', message: '只有村（社区）可以设置合组计划' }]);
     await tx.execute(sql`UPDATE org_units SET planned_groups = ${plannedGroups} WHERE id = ${village.id}`);
     await recordAudit(tx, ctx.actor, {
-      action: 'org.merge-plan', entity: 'org_unit', entityId: village.code, townshipId: village.townshipId,
+      action: 'org.merge-plan', entity: 'org_unit', entityId: village.code, townshipId: village.townshipId, unitPath: village.path,
       before: { plannedGroups: village.plannedGroups }, after: { plannedGroups },
     });
     return { code: village.code, name: village.name, plannedGroups };

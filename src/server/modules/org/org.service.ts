@@ -111,7 +111,7 @@ export async function createUnit(ctx: ServiceContext, input: { parentCode: strin
       validFrom: input.validFrom ?? new Date().toISOString().slice(0, 10),
     }]);
     const created = (await repo.findByCode(tx, code!))!;
-    await recordAudit(tx, ctx.actor, { action: 'org.create', entity: 'org_unit', entityId: code, townshipId: created.townshipId, after: present(created) });
+    await recordAudit(tx, ctx.actor, { action: 'org.create', entity: 'org_unit', entityId: code, townshipId: created.townshipId, unitPath: created.path, after: present(created) });
     return present(created);
   });
 }
@@ -122,7 +122,7 @@ export async function renameUnit(ctx: ServiceContext, code: string, name: string
     if (unit.parentId) await assertNoSiblingNamed(tx, unit.parentId, name, unit.id);
     await tx.execute(sql`UPDATE org_units SET name = ${name}, pinyin = ${pinyinKey(name)} WHERE id = ${unit.id}`);
     const after = (await repo.findByCode(tx, code))!;
-    await recordAudit(tx, ctx.actor, { action: 'org.rename', entity: 'org_unit', entityId: code, townshipId: unit.townshipId, before: { name: unit.name }, after: { name } });
+    await recordAudit(tx, ctx.actor, { action: 'org.rename', entity: 'org_unit', entityId: code, townshipId: unit.townshipId, unitPath: unit.path, before: { name: unit.name }, after: { name } });
     return present(after);
   });
 }
@@ -144,7 +144,7 @@ export async function moveUnit(ctx: ServiceContext, code: string, parentCode: st
     await moveSubtree(tx, unit, target);
     const after = (await repo.findByCode(tx, code))!;
     await recordAudit(tx, ctx.actor, {
-      action: 'org.move', entity: 'org_unit', entityId: code, townshipId: after.townshipId,
+      action: 'org.move', entity: 'org_unit', entityId: code, townshipId: after.townshipId, unitPath: after.path,
       before: { parentCode: unit.parentCode }, after: { parentCode: target.code },
     });
     return present(after);
@@ -170,7 +170,7 @@ export async function closeUnit(ctx: ServiceContext, code: string, date: string)
     if (unit.childCount > 0) throw new AppError('CONFLICT', `“${unit.name}”还有 ${unit.childCount} 个下级单位，请先撤销或迁移`);
     await tx.execute(sql`UPDATE org_units SET valid_to = ${date}::date WHERE id = ${unit.id}`);
     const after = (await repo.findByCode(tx, code))!;
-    await recordAudit(tx, ctx.actor, { action: 'org.close', entity: 'org_unit', entityId: code, townshipId: unit.townshipId, before: present(unit), after: present(after) });
+    await recordAudit(tx, ctx.actor, { action: 'org.close', entity: 'org_unit', entityId: code, townshipId: unit.townshipId, unitPath: unit.path, before: present(unit), after: present(after) });
     return present(after);
   });
 }
