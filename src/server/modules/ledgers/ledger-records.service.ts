@@ -5,7 +5,7 @@ import { AppError, forbidden, invalid, notFound } from '../../http/app-error.js'
 import type { ServiceContext } from '../../http/context.js';
 import { validateValues, type FieldDefinition, type RecordValues } from '../../../core/ledger-fields.js';
 import { transitionProblem, type Workflow } from '../../../core/ledger-workflow.js';
-import { maskPersonalValues } from '../../../core/masking.js';
+import { maskPersonalValues, PERSONAL_FIELD_TYPES } from '../../../core/masking.js';
 import { searchTextOf } from '../../../core/search-text.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { missingAttachments } from '../attachments/attachments.service.js';
@@ -71,6 +71,17 @@ function refusePeriodic(ledger: repo.LedgerRow) {
   }
 }
 
+/**
+ * A user who sees ID numbers and mobiles masked cannot filter or sort by them either: an exact filter with its
+ * total, or the order of a sorted list, would reveal the masked digits one request at a time.
+ */
+function refuseProbingMasked(ctx: ServiceContext, scopes: string[], fields: FieldDefinition[], keys: string[]) {
+  const personal = fields.find((f) => keys.includes(f.key) && PERSONAL_FIELD_TYPES.has(f.type));
+  if (personal && !scopes.every((path) => can(ctx.principal, 'personal.read', { path }))) {
+    throw forbidden(`您无权查看“${personal.label}”，不能按它筛选或排序`);
+  }
+}
+
 /** The list's filters checked against the ledger: unknown fields and malformed ranges are a 400, not an empty list. */
 async function filterOf(ctx: ServiceContext, township: repo.UnitRecord, ledger: repo.LedgerRow, fields: FieldDefinition[], query: RecordsQuery) {
   let scopes: string[];
@@ -117,6 +128,7 @@ async function filterOf(ctx: ServiceContext, township: repo.UnitRecord, ledger: 
     else errors.push({ field: 'sort', message: `不能按“${query.sort}”排序` });
   }
   if (errors.length) throw invalid(errors, '筛选条件不正确');
+  refuseProbingMasked(ctx, scopes, fields, [...fieldFilters.map((f) => f.key), ...(sort.by === 'field' ? [sort.key] : [])]);
   const filter: repo.RecordFilter = {
     townshipId: township.id, ledgerId: ledger.id, scopePaths: scopes, deleted: query.deleted,
     search: query.q || undefined, status: query.status, period: query.period, fields: fieldFilters,
