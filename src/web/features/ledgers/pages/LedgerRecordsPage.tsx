@@ -1,3 +1,4 @@
+import { PERSONAL_FIELD_TYPES } from '../../../../core/masking';
 import { CalendarOutlined, EditOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
@@ -54,6 +55,7 @@ function RecordsView({ ledger }: { ledger: Ledger }) {
   const { data, isFetching, error, refetch } = useRecords(ledger.key, filters, page, pageSize);
   const restore = useRestoreRecord(ledger.key);
   const listed = ledger.fields.filter(LISTED);
+  const maskedShown = (data?.items ?? []).some((r) => r.masked);
   const shownFields = isMobile ? listed.slice(0, 3) : listed.slice(0, 8);
   const canWrite = me.abilities.ledgerWrite;
   const isPeriodic = ledger.kind === 'periodic';
@@ -72,7 +74,8 @@ function RecordsView({ ledger }: { ledger: Ledger }) {
       key: f.key,
       width: f.type === 'idcard' || f.type === 'uscc' ? 180 : f.type === 'photos' ? 150 : NUMERIC.has(f.type) ? 130 : 120,
       align: NUMERIC.has(f.type) ? ('right' as const) : undefined,
-      sorter: f.type !== 'photos' && f.type !== 'multichoice',
+      // masked ID numbers and mobiles cannot be sorted by: the order would reveal them (the server refuses it)
+      sorter: f.type !== 'photos' && f.type !== 'multichoice' && !(PERSONAL_FIELD_TYPES.has(f.type) && maskedShown),
       sortOrder: sortOrder(f.key),
       render: (_: unknown, r: LedgerRecord) => NUMERIC.has(f.type)
         ? (typeof r.values[f.key] === 'number' ? (r.values[f.key] as number).toLocaleString('zh-CN') : '—')
