@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldList, validateValues, type FieldDefinition } from './ledger-fields.js';
+import { fieldList, NUMBER_LIMIT, validateValues, type FieldDefinition } from './ledger-fields.js';
 
 // A hazard ledger (安全隐患台账) much like the built-in one will be.
 const HAZARD: FieldDefinition[] = [
@@ -119,5 +119,20 @@ describe('fieldList (a ledger definition\'s fields)', () => {
       '0.label: 请填写字段名称',
       '0.type: 字段类型不正确',
     ]);
+  });
+});
+
+describe('number bounds', () => {
+  const fields: FieldDefinition[] = [{ key: 'n', label: '人数', type: 'integer' }, { key: 'x', label: '金额', type: 'decimal', max: 500 }];
+  it('holds numbers up to 1,000 万亿 either way unless the field says less', () => {
+    expect(validateValues(fields, { n: NUMBER_LIMIT, x: -NUMBER_LIMIT }).errors).toEqual([]);
+    expect(validateValues(fields, { n: NUMBER_LIMIT + 1 }).errors).toEqual([{ field: 'n', message: '人数超出允许范围（绝对值不能超过1000万亿）' }]);
+    expect(validateValues(fields, { n: -1e308 }).errors).toEqual([{ field: 'n', message: '人数超出允许范围（绝对值不能超过1000万亿）' }]);
+    expect(validateValues(fields, { x: 501 }).errors).toEqual([{ field: 'x', message: '金额不能大于500' }]);
+  });
+  it('refuses a definition whose min or max lies past the bound', () => {
+    const result = fieldList.safeParse([{ key: 'n', label: '人数', type: 'integer', min: -1e308, max: 1e16 }]);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.message)).toEqual(['最小值超出允许范围', '最大值超出允许范围']);
   });
 });

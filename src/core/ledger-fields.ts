@@ -18,6 +18,12 @@ export const FIELD_TYPE_NAMES: Record<FieldType, string> = {
   uscc: '统一社会信用代码', orgunit: '组织单元', user: '用户', photos: '照片/附件',
 };
 
+/**
+ * Numbers a record may hold when its field sets no narrower min/max: 1,000 万亿 either way. Far beyond any
+ * township figure, while sums over millions of records stay exact enough and never overflow.
+ */
+export const NUMBER_LIMIT = 1e15;
+
 const conditionValue = z.union([z.string(), z.number(), z.boolean()]);
 
 export const fieldDefinition = z.object({
@@ -29,8 +35,8 @@ export const fieldDefinition = z.object({
   when: z.object({ field: z.string(), equals: z.union([conditionValue, z.array(conditionValue).min(1)]) }).optional(),
   unit: z.string().max(10).optional(),
   decimals: z.number().int().min(0).max(6).optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
+  min: z.number().min(-NUMBER_LIMIT, '最小值超出允许范围').max(NUMBER_LIMIT, '最小值超出允许范围').optional(),
+  max: z.number().min(-NUMBER_LIMIT, '最大值超出允许范围').max(NUMBER_LIMIT, '最大值超出允许范围').optional(),
   minDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   maxDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   maxLength: z.number().int().min(1).max(10_000).optional(),
@@ -116,6 +122,7 @@ function coerce(field: FieldDefinition, raw: unknown): { value?: unknown; proble
         return { problem: `最多保留${field.decimals}位小数` };
       }
       const unit = field.unit ?? '';
+      if (Math.abs(n) > NUMBER_LIMIT) return { problem: '超出允许范围（绝对值不能超过1000万亿）' };
       if (field.min !== undefined && n < field.min) return { problem: `不能小于${field.min}${unit}` };
       if (field.max !== undefined && n > field.max) return { problem: `不能大于${field.max}${unit}` };
       return { value: n };

@@ -218,11 +218,16 @@ export async function listRecords(
   const where = recordConditions(filter);
   const rows = await queryRows<RecordRow>(q, sql`${SELECT_RECORD} WHERE ${where}
     ORDER BY ${orderBy(sort, order)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  const sums = sumKeys.map((key, i) => sql`, sum((r."values" ->> ${key})::numeric)::float8 AS ${sql.raw(`s${i}`)}`);
-  const [aggregate] = await queryRows<Record<string, number | null>>(q, sql`
+  const sums = sumKeys.map((key, i) => sql`, sum((r."values" ->> ${key})::numeric)::text AS ${sql.raw(`s${i}`)}`);
+  // Summed as numeric, which does not overflow, and read as text: a float8 sum of two huge values once made the
+  // whole list fail. A total past what a double holds is left out rather than shown as Infinity.
+  const [aggregate] = await queryRows<Record<string, number | string | null>>(q, sql`
     SELECT count(*)::int AS total ${sql.join(sums, sql``)}
     FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id WHERE ${where}`);
-  const totals = Object.fromEntries(sumKeys.map((key, i) => [key, aggregate[`s${i}`] ?? 0]));
+  const totals = Object.fromEntries(sumKeys.flatMap((key, i) => {
+    const sum = Number(aggregate[`s${i}`] ?? 0);
+    return Number.isFinite(sum) ? [[key, sum]] : [];
+  }));
   return { rows, total: aggregate.total as number, totals };
 }
 
