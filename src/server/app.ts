@@ -14,6 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Database } from './db/connection.js';
 import type { Config } from './config.js';
+import { refuseUnsafeText } from './http/text-guard.js';
 import { problemHandler, sendProblem } from './http/problem.js';
 import { resolveSession } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps) {
   });
 
   app.decorateRequest('session', null);
+  app.addHook('preValidation', refuseUnsafeText);
   // Mutations must come from this site: a browser always sends Origin on cross-site POSTs.
   app.addHook('onRequest', async (request, reply) => {
     if (!UNSAFE_METHODS.has(request.method)) return;

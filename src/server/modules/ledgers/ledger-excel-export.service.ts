@@ -8,6 +8,7 @@ import { stateLabel } from '../../../core/ledger-workflow.js';
 import { PERSONAL_FIELD_TYPES } from '../../../core/masking.js';
 import { invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
+import { safeCells } from '../../http/xlsx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { exportRecords } from './ledger-records.service.js';
 import type { RecordsQuery } from './ledgers.schemas.js';
@@ -52,7 +53,7 @@ export async function exportRecordsXlsx(ctx: ServiceContext, key: string, query:
     };
     for (const f of fields) row[f.key] = valueToCell(f, item.values[f.key], units);
     if (!item.masked && personal.some((f) => item.values[f.key] != null && item.values[f.key] !== '')) unmaskedRows++;
-    sheet.addRow(row).commit();
+    sheet.addRow(safeCells(row)).commit();
   }
   sheet.commit();
   await workbook.commit();

@@ -82,6 +82,21 @@ function refuseProbingMasked(ctx: ServiceContext, scopes: string[], fields: Fiel
   }
 }
 
+/** Why a number or date filter (`v`, `from..to`, `from..`, `..to`) is malformed, or null. */
+function rangeFilterProblem(field: FieldDefinition, value: string): string | null {
+  const numeric = field.type === 'integer' || field.type === 'decimal';
+  if (!numeric && field.type !== 'date' && field.type !== 'datetime') return null;
+  const ends = value.includes('..') ? value.split('..') : [value];
+  const wellFormed = ends.length <= 2 && ends.some((e) => e !== '')
+    && ends.every((e) => e === '' || (numeric ? e.trim() !== '' && Number.isFinite(Number(e)) : /^\d{4}-\d{2}-\d{2}$/.test(e)));
+  if (!wellFormed) return numeric ? `“${field.label}”的筛选应为数字或“最小..最大”` : `“${field.label}”的筛选应为日期或“开始..结束”（YYYY-MM-DD）`;
+  const [from, to] = ends;
+  if (ends.length === 2 && from !== '' && to !== '' && (numeric ? Number(from) > Number(to) : from > to)) {
+    return `“${field.label}”的筛选范围起点不能大于终点`;
+  }
+  return null;
+}
+
 /** The list's filters checked against the ledger: unknown fields and malformed ranges are a 400, not an empty list. */
 async function filterOf(ctx: ServiceContext, township: repo.UnitRecord, ledger: repo.LedgerRow, fields: FieldDefinition[], query: RecordsQuery) {
   let scopes: string[];
@@ -107,15 +122,9 @@ async function filterOf(ctx: ServiceContext, township: repo.UnitRecord, ledger: 
       errors.push({ field: `f.${key}`, message: `台账中没有字段“${key}”` });
       continue;
     }
-    if (field.type === 'integer' || field.type === 'decimal') {
-      const ends = value.includes('..') ? value.split('..') : [value];
-      if (ends.length > 2 || ends.some((e) => e !== '' && !Number.isFinite(Number(e)))) {
-        errors.push({ field: `f.${key}`, message: `“${field.label}”的筛选应为数字或“最小..最大”` });
-        continue;
-      }
-    }
-    if ((field.type === 'date' || field.type === 'datetime') && !value.split('..').every((e) => e === '' || /^\d{4}-\d{2}-\d{2}$/.test(e))) {
-      errors.push({ field: `f.${key}`, message: `“${field.label}”的筛选应为日期或“开始..结束”（YYYY-MM-DD）` });
+    const problem = rangeFilterProblem(field, value);
+    if (problem) {
+      errors.push({ field: `f.${key}`, message: problem });
       continue;
     }
     fieldFilters.push({ key, type: field.type, value });

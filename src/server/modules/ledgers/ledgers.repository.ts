@@ -166,18 +166,15 @@ function rangeOf(value: string): [string | undefined, string | undefined] {
 
 function fieldCondition(f: RecordFilter['fields'][number]): SQL {
   const text = sql`(r."values" ->> ${f.key})`;
-  if (NUMERIC.has(f.type)) {
+  if (NUMERIC.has(f.type) || f.type === 'date' || f.type === 'datetime') {
     const [from, to] = rangeOf(f.value);
+    const value = NUMERIC.has(f.type) ? sql`${text}::numeric` : sql`left(${text}, 10)`;
+    const bound = (end: string) => (NUMERIC.has(f.type) ? Number(end) : end);
+    // the service refuses a range open at both ends; an empty condition here would be broken SQL
     return sql.join([
-      ...(from !== undefined ? [sql`${text}::numeric >= ${Number(from)}`] : []),
-      ...(to !== undefined ? [sql`${text}::numeric <= ${Number(to)}`] : []),
-    ], sql` AND `);
-  }
-  if (f.type === 'date' || f.type === 'datetime') {
-    const [from, to] = rangeOf(f.value);
-    return sql.join([
-      ...(from !== undefined ? [sql`left(${text}, 10) >= ${from}`] : []),
-      ...(to !== undefined ? [sql`left(${text}, 10) <= ${to}`] : []),
+      sql`${text} IS NOT NULL`,
+      ...(from !== undefined ? [sql`${value} >= ${bound(from)}`] : []),
+      ...(to !== undefined ? [sql`${value} <= ${bound(to)}`] : []),
     ], sql` AND `);
   }
   if (f.type === 'multichoice') return sql`r."values" -> ${f.key} @> ${JSON.stringify([f.value])}::jsonb`;
