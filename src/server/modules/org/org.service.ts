@@ -66,9 +66,14 @@ export async function searchUnits(ctx: ServiceContext, text: string) {
 
 /** Code of a new villager group or grid: the parent's code plus the next free 3-digit number. */
 async function nextChildCode(q: Queryable, parent: OrgUnitRecord): Promise<string> {
-  const [row] = await queryRows<{ max: string | null }>(q, sql`
-    SELECT max(code) AS max FROM org_units WHERE parent_id = ${parent.id} AND length(code) = ${parent.code.length + 3}`);
-  const next = row.max ? Number(row.max.slice(-3)) + 1 : 1;
+  // Every code under the parent's prefix counts, not only its children now: a group moved to another village
+  // keeps its code, which a new group here must not take again.
+  const rows = await queryRows<{ code: string }>(q, sql`
+    SELECT code FROM org_units WHERE code LIKE ${`${parent.code}%`} AND length(code) = ${parent.code.length + 3}`);
+  const taken = new Set(rows.map((r) => Number(r.code.slice(-3))));
+  const highest = Math.max(0, ...taken);
+  let next = highest + 1;
+  for (let n = 1; next > 999 && n <= 999; n++) if (!taken.has(n)) next = n;
   if (next > 999) throw new AppError('CONFLICT', `“${parent.name}”的下级编号已用完`);
   return parent.code + String(next).padStart(3, '0');
 }
