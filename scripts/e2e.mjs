@@ -64,7 +64,7 @@ const env = {
   ...process.env,
   PORT: String(port),
   DATA_DIR: dataDir,
-  ZHENWU_ADMIN_PASSWORD: 'Admin12345',
+  ZHENWU_ADMIN_PASSWORD: 'Xitong-2026a',
   ZHENWU_DEMO_PASSWORD: 'Demo12345',
   // every journey logs in from 127.0.0.1: the per-IP login limit is for attackers, not for this suite
   ZHENWU_LOGIN_RATE_LIMIT: '1000',
@@ -91,7 +91,7 @@ try {
     const runner = spawn('npx', ['playwright', 'test', ...reporter, ...process.argv.slice(2)], {
       stdio: 'inherit',
       env: {
-        ...process.env, BASE_URL: baseUrl, E2E_ADMIN_PASSWORD: 'Admin12345', E2E_DEMO_PASSWORD: 'Demo12345',
+        ...process.env, BASE_URL: baseUrl, E2E_ADMIN_PASSWORD: 'Xitong-2026a', E2E_DEMO_PASSWORD: 'Demo12345',
         ...(process.env.E2E_JSON ? { PLAYWRIGHT_JSON_OUTPUT_NAME: process.env.E2E_JSON } : {}),
       },
     });

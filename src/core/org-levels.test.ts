@@ -31,7 +31,8 @@ describe('password rules', () => {
     ['short1', '密码至少需要8位'],
     ['abcdefgh', '密码必须同时包含字母和数字'],
     ['12345678', '密码必须同时包含字母和数字'],
-    ['abcd1234', null],
+    ['abcd1234', '密码过于常见，容易被猜中，请换一个'],
+    ['tqbf9483', null],
   ])('%s → %s', (password, problem) => {
     expect(passwordProblem(password)).toBe(problem);
   });

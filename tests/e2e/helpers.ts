@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'Admin12345';
+export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'Xitong-2026a';
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'Demo12345';
 
 /** Signs in through the login form and waits for the shell (the 退出登录 control or the phone menu). */

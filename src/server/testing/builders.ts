@@ -7,7 +7,7 @@ import { createUnit } from '../modules/org/org.service.js';
 import { createUser } from '../modules/users/users.service.js';
 import type { RoleInput } from '../modules/users/users.schemas.js';
 
-export const TEST_PASSWORD = 'Passw0rd2026';
+export const TEST_PASSWORD = 'Zw-test-2026';
 
 /** A county with one township and the given villages (codes 430681105201…): divisions as the CSV import makes them. */
 export async function buildTownship(system: ServiceContext, villages = ['川山村', '燕塘村', '桥坪村']) {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { passwordProblem } from '../../../core/password-rules.js';
 
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes).
 const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -9,6 +10,14 @@ export const verifyPassword = (hashed: string, password: string) => verify(hashe
 
 /** A random initial password that satisfies the password rules: letters and digits, no look-alikes. */
 export function randomPassword(length = 12): string {
+  for (;;) {
+    const password = randomChars(length);
+    // Vanishingly rare, but a random draw could spell a common password around its digits.
+    if (!passwordProblem(password)) return password;
+  }
+}
+
+function randomChars(length: number): string {
   const letters = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
   const digits = '23456789';
   const all = letters + digits;

@@ -55,11 +55,11 @@ export function ChangePasswordPage() {
           <Form.Item
             name="newPassword"
             label="新密码"
-            extra="至少8位，须同时包含字母和数字"
+            extra="至少8位，须同时包含字母和数字；不能是常见密码，不能包含用户名"
             rules={[
               { required: true, message: '请输入新密码' },
               { validator: (_, value: string) => {
-                const problem = value ? passwordProblem(value) : null;
+                const problem = value ? passwordProblem(value, { username: me.username }) : null;
                 return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
               } },
             ]}

@@ -77,8 +77,11 @@ export function UserFormModal({ editing, onClose, onCreated }: {
           <Input inputMode="tel" maxLength={11} />
         </Form.Item>
         {isNew && (
-          <Form.Item name="password" label="初始密码" extra="可不填，系统将生成随机初始密码；用户首次登录须修改"
-            rules={[{ validator: (_, v: string) => { const p = v ? passwordProblem(v) : null; return p ? Promise.reject(new Error(p)) : Promise.resolve(); } }]}>
+          <Form.Item name="password" label="初始密码" extra="可不填，系统将生成随机初始密码；用户首次登录须修改" dependencies={['username']}
+            rules={[({ getFieldValue }) => ({ validator: (_, v: string) => {
+              const p = v ? passwordProblem(v, { username: getFieldValue('username') }) : null;
+              return p ? Promise.reject(new Error(p)) : Promise.resolve();
+            } })]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}
