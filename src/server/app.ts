@@ -106,7 +106,7 @@ export async function buildApp(deps: AppDeps) {
   app.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.session = token ? await resolveSession(database.db, token, config.sessionIdleMinutes) : null;
+    request.session = token ? await resolveSession(database.db, token, config.sessionIdleMinutes, config.sessionMaxHours) : null;
     if (!request.session) return sendProblem(reply, 'UNAUTHENTICATED', 401, '未登录或登录已过期，请重新登录');
     if (request.session.user.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
       return sendProblem(reply, 'PASSWORD_CHANGE_REQUIRED', 403, '首次登录请先修改初始密码');

@@ -12,6 +12,8 @@ export interface Config {
   allowedOrigins: string[];
   /** Minutes of inactivity after which a session expires. */
   sessionIdleMinutes: number;
+  /** Hours after login at which a session ends however active it is (ZHENWU_SESSION_MAX_HOURS). */
+  sessionMaxHours: number;
   secureCookies: boolean;
   loginRateLimitPerMinute: number;
   /** Requests per minute from one address, all routes together. */
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.ZHENWU_DEMO_PASSWORD || undefined,
     allowedOrigins: (env.ZHENWU_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     sessionIdleMinutes: Number(env.ZHENWU_SESSION_IDLE_MINUTES ?? 30),
+    sessionMaxHours: Number(env.ZHENWU_SESSION_MAX_HOURS ?? 12),
     secureCookies: env.ZHENWU_SECURE_COOKIES === 'true',
     loginRateLimitPerMinute: Number(env.ZHENWU_LOGIN_RATE_LIMIT ?? 30),
     requestRateLimitPerMinute: Number(env.ZHENWU_REQUEST_RATE_LIMIT ?? 6000),

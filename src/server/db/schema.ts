@@ -37,8 +37,6 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('users_username_uq').on(t.username)]);
@@ -50,7 +48,21 @@ export const userRoles = pgTable('user_roles', {
   // null only for a deployment-wide administrator
   orgUnitId: integer('org_unit_id').references(() => orgUnits.id),
   cadreGroupId: integer('cadre_group_id').references(() => cadreGroups.id),
+  // null: a grant carrying personal.read that an administrator without it requested, waiting for a leader
+  // of that scope to approve; the account cannot use it until then (users.service.ts).
+  approvedAt: timestamp('approved_at', { withTimezone: true }).defaultNow(),
+  approvedBy: integer('approved_by'),
+  requestedBy: integer('requested_by'),
 }, (t) => [index('user_roles_user_idx').on(t.userId)]);
+
+// Failed logins counted by the username typed, whether or not such an account exists: unknown usernames lock
+// exactly like real ones, so the answers cannot tell them apart (auth.service.ts).
+export const loginThrottle = pgTable('login_throttle', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+}, (t) => [index('login_throttle_last_attempt_idx').on(t.lastAttemptAt)]);
 
 export const sessions = pgTable('sessions', {
   // sha256 of the cookie token; the token itself is never stored

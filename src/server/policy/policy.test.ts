@@ -49,6 +49,13 @@ const table: Row[] = [
   ['township admin imports top-level units', as('admin', TOWNSHIP), 'org.import', '/', false],
   ['township admin manages users of another township', as('admin', TOWNSHIP), 'users.manage', OTHER_TOWNSHIP, false],
   ['admin reads household data', as('admin', '/'), 'personal.read', YANTANG, false],
+  // a grant carrying household data, requested by an administrator, waits for a leader of its scope
+  ['leader approves a grant in his township', as('leader', TOWNSHIP), 'users.approve_grant', YANTANG, true],
+  ['leader approves a grant in another township', as('leader', TOWNSHIP), 'users.approve_grant', OTHER_TOWNSHIP, false],
+  ['admin approves a grant', as('admin', '/'), 'users.approve_grant', YANTANG, false],
+  ['line lead approves a grant', as('line_lead', TOWNSHIP), 'users.approve_grant', YANTANG, false],
+  ['village cadre approves a grant in his village', as('village_cadre', YANTANG), 'users.approve_grant', YANTANG, false],
+  ['viewer approves a grant', as('viewer', TOWNSHIP), 'users.approve_grant', YANTANG, false],
   ['line lead reads household data of the township', as('line_lead', TOWNSHIP), 'personal.read', YANTANG, true],
   ['line lead changes the org tree', as('line_lead', TOWNSHIP), 'org.write', YANTANG, false],
   ['grid worker reads his group', as('grid_worker', YANTANG_GROUP), 'org.read', YANTANG_GROUP, true],
@@ -112,14 +119,14 @@ describe('policy: role × scope × action × target', () => {
   });
 
   it('abilities tell the browser what to show', () => {
-    expect(abilities(as('admin', '/'), null)).toMatchObject({ usersManage: true, orgImport: true, ledgerRead: false, ledgerDefine: false });
+    expect(abilities(as('admin', '/'), null)).toMatchObject({ usersManage: true, grantApprove: false, orgImport: true, ledgerRead: false, ledgerDefine: false });
     expect(abilities(as('village_cadre', YANTANG), TOWNSHIP)).toEqual({
-      orgWrite: false, orgImport: false, usersManage: false, auditRead: false, cadreWrite: false,
+      orgWrite: false, orgImport: false, usersManage: false, grantApprove: false, auditRead: false, cadreWrite: false,
       ledgerDefine: false, ledgerRead: true, ledgerWrite: true, ledgerRestore: false,
       indicatorRead: true, indicatorDefine: false, indicatorTarget: false, periodSubmit: true, periodApprove: false, periodUnlock: false,
     });
     expect(abilities(as('leader', TOWNSHIP), TOWNSHIP)).toMatchObject({
-      orgWrite: true, cadreWrite: true, usersManage: false, ledgerDefine: true, ledgerRestore: true,
+      orgWrite: true, cadreWrite: true, usersManage: false, grantApprove: true, ledgerDefine: true, ledgerRestore: true,
       indicatorDefine: true, periodApprove: true, periodUnlock: true,
     });
     expect(abilities(as('viewer', TOWNSHIP), TOWNSHIP)).toMatchObject({ ledgerRead: true, ledgerWrite: false });

@@ -7,6 +7,7 @@ export type Action =
   | 'org.write'
   | 'org.import'
   | 'users.manage'
+  | 'users.approve_grant'
   | 'audit.read'
   | 'cadre.read'
   | 'cadre.write'
@@ -49,6 +50,9 @@ const RULES: Record<Action, { roles: readonly Role[]; match: Match }> = {
   'org.write': { roles: ['admin', 'leader'], match: 'covers' },
   'org.import': { roles: ['admin'], match: 'covers' },
   'users.manage': { roles: ['admin'], match: 'covers' },
+  // A grant carrying personal.read, requested by someone without it (the administrator), waits for a township
+  // leader of its scope: an administrator cannot give himself household data alone.
+  'users.approve_grant': { roles: ['leader'], match: 'covers' },
   'audit.read': { roles: ['admin', 'leader'], match: 'covers' },
   'cadre.read': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker', 'admin', 'viewer'], match: 'overlaps' },
   'cadre.write': { roles: ['admin', 'leader'], match: 'covers' },
@@ -91,6 +95,11 @@ export function can(principal: Principal, action: Action, target: Target): boole
   );
 }
 
+/** Whether a role carries an action at all, whatever its scope: which grants hand out personal.read. */
+export function roleMay(role: Role, action: Action): boolean {
+  return RULES[action].roles.includes(role);
+}
+
 /** The subtrees in which the principal may perform an action: for filtering lists, never for refusing. */
 export function scopesFor(principal: Principal, action: Action): string[] {
   const rule = RULES[action];
@@ -106,6 +115,7 @@ export function abilities(principal: Principal, townshipPath: string | null) {
     orgWrite: principal.grants.some((g) => RULES['org.write'].roles.includes(g.role)),
     orgImport: can(principal, 'org.import', target),
     usersManage: principal.grants.some((g) => RULES['users.manage'].roles.includes(g.role)),
+    grantApprove: scopesFor(principal, 'users.approve_grant').length > 0,
     auditRead: principal.grants.some((g) => RULES['audit.read'].roles.includes(g.role)),
     cadreWrite: can(principal, 'cadre.write', target),
     ledgerDefine: can(principal, 'ledger.define', target),

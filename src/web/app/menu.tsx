@@ -11,6 +11,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 export function buildMenu(abilities: Abilities): MenuItem[] {
   const system: MenuItem[] = [];
   if (abilities.usersManage) system.push({ key: '/system/users', label: '用户与权限' });
+  else if (abilities.grantApprove) system.push({ key: '/system/users', label: '角色审批' });
   if (abilities.auditRead) system.push({ key: '/system/audit', label: '审计日志' });
   const items: MenuItem[] = [
     { key: '/', icon: <HomeOutlined />, label: '工作台' },

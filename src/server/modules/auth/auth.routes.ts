@@ -28,7 +28,7 @@ export async function authRoutes(scope: FastifyInstance, { database, config }: A
   }, async (request, reply) => {
     const { token } = await login(db, request.body, request.ip, request.headers['user-agent'] ?? null);
     reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-    const session = await resolveSession(db, token, config.sessionIdleMinutes);
+    const session = await resolveSession(db, token, config.sessionIdleMinutes, config.sessionMaxHours);
     return describeMe(db, session!);
   });
 

@@ -1,32 +1,43 @@
 // Login, sessions and password changes. Sessions live in the database so they can expire and be revoked.
 import crypto from 'node:crypto';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/connection.js';
 import { sessions, users, type UserRow } from '../../db/schema.js';
 import { AppError, invalid } from '../../http/app-error.js';
 import { recordAudit, type Actor } from '../audit/audit.service.js';
 import { loadRoleBindings, type RoleBinding } from './principal.repository.js';
+import { clearUsername, countAttempt, lockUsername, pruneStale } from './login-throttle.repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { Principal } from '../../policy/policy.js';
 import { passwordProblem } from '../../../core/password-rules.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
+/** Failures further apart than this start a new count. */
+export const FAILURE_WINDOW_MINUTES = 15;
+/** A session's last-seen time is written at most this often; the exact time is kept in memory (lastActivity). */
+const TOUCH_INTERVAL_MS = 60_000;
 
 export interface SessionUser {
   sessionId: string;
   user: UserRow;
+  /** The roles the user may use now: grants still waiting for approval are left out. */
   bindings: RoleBinding[];
   principal: Principal;
 }
 
 const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
+// An argon2id hash with the same cost as real ones: an unknown username is checked against it, so that its answer
+// takes as long as a wrong password's.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$j5aYT/QBe8lFGO2X0zUG+A$pUh1AixxlQUMET08ar6uL8TsbadkVw5hNB3J8YtSZkg';
+
 export function principalOf(user: Pick<UserRow, 'id' | 'username'>, bindings: RoleBinding[]): Principal {
   return {
     userId: user.id,
     username: user.username,
-    grants: bindings.map((b) => ({
+    grants: bindings.filter((b) => !b.pending).map((b) => ({
       role: b.role,
       // A group leader's scope is the villages his cadre group covers; an unbound administrator's is everything.
       scopePaths: b.role === 'group_leader' ? b.coveredPaths : [b.orgUnitPath ?? '/'],
@@ -34,6 +45,16 @@ export function principalOf(user: Pick<UserRow, 'id' | 'username'>, bindings: Ro
   };
 }
 
+const lockedError = (until: Date) => {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return new AppError('LOCKED', `登录失败次数过多，账户已锁定，请${minutes}分钟后再试`);
+};
+
+/**
+ * Unknown usernames, disabled accounts and wrong passwords get the same answer after the same work (an argon2
+ * check), and all count towards the same lock: the answers do not tell which usernames exist. Only the right
+ * password of a disabled account learns that it is disabled.
+ */
 export async function login(db: Db, input: { username: string; password: string }, ip: string | null, userAgent: string | null) {
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
   const actor: Actor = { userId: user?.id ?? null, username: input.username, ip };
@@ -41,53 +62,62 @@ export async function login(db: Db, input: { username: string; password: string 
     await recordAudit(db, actor, { action: 'login.failed', entity: 'user', entityId: user?.id, townshipId: user?.townshipId, after: { reason } });
     throw error;
   };
-  const badCredentials = new AppError('BAD_CREDENTIALS', '用户名或密码错误');
-  if (!user) {
-    // Spend the same time as a real check so usernames cannot be probed by timing.
-    await verifyPassword(DUMMY_HASH ??= await hashPassword('not-a-user-0'), input.password);
-    return fail('unknown user', badCredentials);
+  // Counted before the check, in one statement: of parallel attempts, only the first MAX_FAILED_LOGINS are checked.
+  const { attempt, lockedUntil } = await countAttempt(db, input.username, FAILURE_WINDOW_MINUTES);
+  if (lockedUntil) return fail('locked', lockedError(lockedUntil));
+  if (attempt > MAX_FAILED_LOGINS) return fail('locked', lockedError(new Date(Date.now() + LOCK_MINUTES * 60_000)));
+
+  const passwordOk = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+  if (!user || !passwordOk) {
+    if (attempt === 1) await pruneStale(db, FAILURE_WINDOW_MINUTES + LOCK_MINUTES);
+    const reason = user ? 'wrong password' : 'unknown user';
+    if (attempt >= MAX_FAILED_LOGINS) {
+      await lockUsername(db, input.username, LOCK_MINUTES);
+      return fail(`${reason}, locked`, new AppError('LOCKED', `密码连续错误${MAX_FAILED_LOGINS}次，账户已锁定${LOCK_MINUTES}分钟`));
+    }
+    return fail(reason, new AppError('BAD_CREDENTIALS', `用户名或密码错误，再错${MAX_FAILED_LOGINS - attempt}次将锁定账户`));
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000);
-    return fail('locked', new AppError('LOCKED', `登录失败次数过多，账户已锁定，请${minutes}分钟后再试`));
-  }
+  await clearUsername(db, input.username);
   if (user.disabledAt) return fail('disabled', new AppError('FORBIDDEN', '账户已停用，请联系管理员'));
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
-    await db.update(users).set({
-      failedLogins: lock ? 0 : failures,
-      lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-    }).where(eq(users.id, user.id));
-    if (lock) return fail('wrong password, locked', new AppError('LOCKED', `密码连续错误${MAX_FAILED_LOGINS}次，账户已锁定${LOCK_MINUTES}分钟`));
-    return fail('wrong password', new AppError('BAD_CREDENTIALS', `用户名或密码错误，再错${MAX_FAILED_LOGINS - failures}次将锁定账户`));
-  }
+
   const token = crypto.randomBytes(32).toString('base64url');
+  const now = new Date();
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id));
-    await tx.insert(sessions).values({ id: sha256(token), userId: user.id, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    // Both times from this clock, the one resolveSession compares them with.
+    await tx.insert(sessions).values({ id: sha256(token), userId: user.id, ip, userAgent: userAgent?.slice(0, 300) ?? null, createdAt: now, lastSeenAt: now });
     await recordAudit(tx, actor, { action: 'login', entity: 'user', entityId: user.id, townshipId: user.townshipId });
   });
   return { token };
 }
-let DUMMY_HASH: string | undefined;
 
-/** The user behind a session cookie, or null when the session is unknown, revoked or idle too long. */
-export async function resolveSession(db: Db, token: string, idleMinutes: number): Promise<SessionUser | null> {
+// The exact time of each session's last request, in this process. The row's last_seen_at is written at most once
+// a minute (TOUCH_INTERVAL_MS); the idle check takes the later of the two, so it neither grants nor takes away that
+// minute. Another process, or an evicted entry, falls back to the row: at worst a session then ends up to a minute
+// early, never late.
+const lastActivity = new LRUCache<string, number>({ max: 50_000 });
+
+/** The user behind a session cookie, or null when the session is unknown, revoked, idle too long or too old. */
+export async function resolveSession(db: Db, token: string, idleMinutes: number, maxHours = 12): Promise<SessionUser | null> {
   const id = sha256(token);
   const rows = await db.select({ session: sessions, user: users }).from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
   const row = rows[0];
   if (!row || row.user.disabledAt) return null;
-  const idleMs = Date.now() - row.session.lastSeenAt.getTime();
-  if (idleMs > idleMinutes * 60_000) {
-    await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, id));
+  const now = Date.now();
+  const written = row.session.lastSeenAt.getTime();
+  const lastSeen = Math.max(written, lastActivity.get(id) ?? 0);
+  const idle = now - lastSeen >= idleMinutes * 60_000;
+  const tooOld = now - row.session.createdAt.getTime() >= maxHours * 3_600_000;
+  if (idle || tooOld) {
+    lastActivity.delete(id);
+    await db.update(sessions).set({ revokedAt: new Date(now) }).where(eq(sessions.id, id));
     return null;
   }
-  // Touch at most once a minute: idle expiry needs minute precision, not a write per request.
-  if (idleMs > 60_000) await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
-  const bindings = (await loadRoleBindings(db, [row.user.id])).get(row.user.id) ?? [];
+  lastActivity.set(id, now);
+  if (now - written >= TOUCH_INTERVAL_MS) await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+  const bindings = ((await loadRoleBindings(db, [row.user.id])).get(row.user.id) ?? []).filter((b) => !b.pending);
   return { sessionId: id, user: row.user, bindings, principal: principalOf(row.user, bindings) };
 }
 
@@ -102,7 +132,7 @@ export async function changePassword(db: Db, current: SessionUser, input: { curr
   if (!(await verifyPassword(current.user.passwordHash, input.currentPassword))) {
     throw invalid([{ field: 'currentPassword', message: '当前密码不正确' }]);
   }
-  const problem = passwordProblem(input.newPassword);
+  const problem = passwordProblem(input.newPassword, { username: current.user.username });
   if (problem) throw invalid([{ field: 'newPassword', message: problem }]);
   if (input.newPassword === input.currentPassword) throw invalid([{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
   const passwordHash = await hashPassword(input.newPassword);

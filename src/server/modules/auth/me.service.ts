@@ -9,7 +9,10 @@ import type { RoleBinding } from './principal.repository.js';
 
 export function describeRoles(bindings: RoleBinding[]) {
   return bindings.map((b) => ({
+    id: b.id,
     role: b.role,
+    /** Waiting for a township leader's approval: shown, not usable. */
+    pending: b.pending,
     roleName: ROLE_NAMES[b.role],
     orgUnit: b.orgUnitCode ? { code: b.orgUnitCode, name: b.orgUnitName! } : null,
     cadreGroup: b.cadreGroupId ? { id: b.cadreGroupId, name: b.cadreGroupName! } : null,

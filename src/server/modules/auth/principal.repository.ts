@@ -1,10 +1,14 @@
-// Loads what a user may do: each role with the materialised paths of the subtrees it covers.
+// Loads what a user may do: each role with the materialised paths of the subtrees it covers, and whether it still
+// waits for approval (a pending grant is shown to administrators and approvers, never used: auth.service.ts).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import type { Role } from '../../../core/roles.js';
 
 export interface RoleBinding {
+  /** The grant's id (user_roles.id). */
+  id: number;
   role: Role;
+  pending: boolean;
   orgUnitId: number | null;
   orgUnitCode: string | null;
   orgUnitName: string | null;
@@ -20,7 +24,7 @@ export async function loadRoleBindings(q: Queryable, userIds: number[]): Promise
   const result = new Map<number, RoleBinding[]>();
   if (userIds.length === 0) return result;
   const rows = await queryRows<RoleBinding & { userId: number }>(q, sql`
-    SELECT r.user_id AS "userId", r.role, r.org_unit_id AS "orgUnitId", o.code AS "orgUnitCode", o.name AS "orgUnitName",
+    SELECT r.user_id AS "userId", r.id, r.role, r.approved_at IS NULL AS pending, r.org_unit_id AS "orgUnitId", o.code AS "orgUnitCode", o.name AS "orgUnitName",
            o.path AS "orgUnitPath", o.township_id AS "townshipId", r.cadre_group_id AS "cadreGroupId", g.name AS "cadreGroupName",
            COALESCE((
              SELECT array_agg(DISTINCT v.path) FROM cadre_groups cg

@@ -69,6 +69,22 @@ describe('user administration', () => {
     expect(await userCount()).toBe(before);
   });
 
+  it('refuses common passwords and passwords containing the username, at creation and at change', async () => {
+    const before = await userCount();
+    const role = [{ role: 'viewer', orgUnitCode: town.townshipCode }];
+    for (const password of ['password1', 'abcd1234', 'Passw0rd', 'Password2026']) {
+      const res = await call('POST', '/api/users', admin, { username: 'ruomima', displayName: '弱密码', password, roles: role });
+      expect(res.json().errors, password).toEqual([{ field: 'password', message: '密码过于常见，容易被猜中，请换一个' }]);
+    }
+    const own = await call('POST', '/api/users', admin, { username: 'ruomima', displayName: '弱密码', password: 'ruomima1', roles: role });
+    expect(own.json().errors).toEqual([{ field: 'password', message: '密码不能包含用户名' }]);
+    expect(await userCount()).toBe(before);
+
+    const change = (newPassword: string) => call('POST', '/api/auth/password', leader, { currentPassword: TEST_PASSWORD, newPassword });
+    expect((await change('Shuji2026')).json().errors).toEqual([{ field: 'newPassword', message: '密码不能包含用户名' }]);
+    expect((await change('Qwerty2026')).json().errors).toEqual([{ field: 'newPassword', message: '密码过于常见，容易被猜中，请换一个' }]);
+  });
+
   it('keeps a township administrator inside his township', async () => {
     const before = await userCount();
     const county = await call('POST', '/api/users', townAdmin, { username: 'countyviewer', displayName: '市里', roles: [{ role: 'viewer', orgUnitCode: town.countyCode }] });

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app.js';
 import { contextOf } from '../../http/context.js';
 import * as s from './users.schemas.js';
 import { sendXlsx } from '../../http/xlsx.js';
+import { approveGrant, listPendingGrants } from './role-grants.service.js';
 import { createUser, exportUsers, getUser, listUsers, resetPassword, revokeUserSessions, setDisabled, updateUser } from './users.service.js';
 
 export async function usersRoutes(scope: FastifyInstance, { database }: AppDeps) {
@@ -14,6 +15,8 @@ export async function usersRoutes(scope: FastifyInstance, { database }: AppDeps)
   app.get('/api/users', { schema: { querystring: s.listUsersQuery, tags } }, (req) => listUsers(ctx(req), req.query));
   app.get('/api/users/export', { schema: { querystring: s.listUsersQuery.pick({ q: true }), tags } }, async (req, reply) =>
     sendXlsx(reply, '用户列表.xlsx', await exportUsers(ctx(req), req.query)));
+  // For township leaders: grants carrying household data that an administrator asked for, waiting for them.
+  app.get('/api/users/pending-grants', { schema: { tags } }, (req) => listPendingGrants(ctx(req)));
   app.get('/api/users/:id', { schema: { params: s.userIdParams, tags } }, (req) => getUser(ctx(req), req.params.id));
   app.post('/api/users', { schema: { body: s.createUserBody, tags } }, async (req, reply) => {
     reply.status(201);
@@ -24,6 +27,8 @@ export async function usersRoutes(scope: FastifyInstance, { database }: AppDeps)
   app.post('/api/users/:id/reset-password', { schema: { params: s.userIdParams, tags } }, (req) => resetPassword(ctx(req), req.params.id));
   app.post('/api/users/:id/disable', { schema: { params: s.userIdParams, tags } }, (req) => setDisabled(ctx(req), req.params.id, true));
   app.post('/api/users/:id/enable', { schema: { params: s.userIdParams, tags } }, (req) => setDisabled(ctx(req), req.params.id, false));
+  app.post('/api/users/:id/roles/:roleId/approve', { schema: { params: s.grantParams, tags } },
+    (req) => approveGrant(ctx(req), req.params.id, req.params.roleId));
   app.post('/api/users/:id/revoke-sessions', { schema: { params: s.userIdParams, tags } }, async (req, reply) => {
     await revokeUserSessions(ctx(req), req.params.id);
     return reply.status(204).send();

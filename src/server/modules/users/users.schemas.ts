@@ -25,5 +25,6 @@ export const listUsersQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export const userIdParams = z.object({ id: z.coerce.number().int().positive('用户编号不正确') });
+export const grantParams = userIdParams.extend({ roleId: z.coerce.number().int().positive('角色授权编号不正确') });
 
 export type RoleInput = z.infer<typeof roleInput>;

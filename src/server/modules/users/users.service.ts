@@ -2,7 +2,7 @@
 // An administrator manages accounts only within his own scope.
 import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/connection.js';
-import { cadreGroups, orgUnits, userRoles, users, type UserRow } from '../../db/schema.js';
+import { cadreGroups, orgUnits, users, type UserRow } from '../../db/schema.js';
 import { AppError, forbidden, invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor } from '../../policy/policy.js';
@@ -13,18 +13,12 @@ import { revokeSessions } from '../auth/auth.service.js';
 import { hashPassword, randomPassword } from '../auth/passwords.js';
 import { describeRoles } from '../auth/me.service.js';
 import { loadRoleBindings } from '../auth/principal.repository.js';
+import { activeLocks, clearUsername } from '../auth/login-throttle.repository.js';
 import { passwordProblem } from '../../../core/password-rules.js';
 import type { RoleInput } from './users.schemas.js';
+import { saveRoles, suspendGrantsAfterReset, type ResolvedRole } from './role-grants.service.js';
 
-interface ResolvedRole {
-  role: RoleInput['role'];
-  orgUnitId: number | null;
-  path: string;
-  townshipId: number | null;
-  cadreGroupId: number | null;
-}
-
-function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>) {
+function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>, lockedUntil: Date | undefined) {
   return {
     id: user.id,
     username: user.username,
@@ -32,7 +26,7 @@ function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>) {
     phone: user.phone,
     disabled: user.disabledAt != null,
     mustChangePassword: user.mustChangePassword,
-    lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
+    lockedUntil: lockedUntil?.toISOString() ?? null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     roles,
   };
@@ -40,7 +34,8 @@ function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>) {
 
 async function presentUsers(q: Queryable, rows: UserRow[]) {
   const bindings = await loadRoleBindings(q, rows.map((u) => u.id));
-  return rows.map((u) => presentUser(u, describeRoles(bindings.get(u.id) ?? [])));
+  const locks = await activeLocks(q, rows.map((u) => u.username));
+  return rows.map((u) => presentUser(u, describeRoles(bindings.get(u.id) ?? []), locks.get(u.username)));
 }
 
 /** Checks every requested grant against the administrator's own scope and resolves codes to ids. */
@@ -87,11 +82,6 @@ async function manageableUser(ctx: ServiceContext, q: Queryable, id: number) {
   return user;
 }
 
-async function replaceRoles(q: Queryable, userId: number, roles: ResolvedRole[]) {
-  await q.delete(userRoles).where(eq(userRoles.userId, userId));
-  await q.insert(userRoles).values(roles.map((r) => ({ userId, role: r.role, orgUnitId: r.orgUnitId, cadreGroupId: r.cadreGroupId })));
-}
-
 export async function listUsers(ctx: ServiceContext, query: { q?: string; page: number; pageSize: number }) {
   const scopes = scopesFor(ctx.principal, 'users.manage');
   if (scopes.length === 0) throw forbidden('您无权管理用户');
@@ -115,7 +105,7 @@ export async function getUser(ctx: ServiceContext, id: number) {
 export async function createUser(ctx: ServiceContext, input: {
   username: string; displayName: string; phone?: string | null; password?: string | null; roles: RoleInput[];
 }) {
-  const problem = input.password ? passwordProblem(input.password) : null;
+  const problem = input.password ? passwordProblem(input.password, { username: input.username }) : null;
   if (problem) throw invalid([{ field: 'password', message: problem }]);
   const initialPassword = input.password || randomPassword();
   const passwordHash = await hashPassword(initialPassword);
@@ -129,7 +119,7 @@ export async function createUser(ctx: ServiceContext, input: {
       // A random password is known to the administrator: the user must replace it at first login.
       mustChangePassword: !input.password,
     }).returning();
-    await replaceRoles(tx, user.id, roles);
+    await saveRoles(ctx, tx, user.id, roles);
     const [presented] = await presentUsers(tx, [user]);
     await recordAudit(tx, ctx.actor, { action: 'user.create', entity: 'user', entityId: user.id, townshipId: user.townshipId, after: presented });
     return { user: presented, initialPassword: input.password ? undefined : initialPassword };
@@ -148,7 +138,7 @@ export async function updateUser(ctx: ServiceContext, id: number, input: { displ
       if (id === ctx.actor.userId && !roles.some((r) => r.role === 'admin')) {
         throw new AppError('CONFLICT', '不能取消自己的管理员角色');
       }
-      await replaceRoles(tx, id, roles);
+      await saveRoles(ctx, tx, id, roles);
       changes.townshipId = roles.find((r) => r.townshipId)?.townshipId ?? null;
     }
     const [updated] = Object.keys(changes).length
@@ -165,8 +155,10 @@ export async function resetPassword(ctx: ServiceContext, id: number) {
   const passwordHash = await hashPassword(initialPassword);
   return ctx.db.transaction(async (tx) => {
     const user = await manageableUser(ctx, tx, id);
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id));
+    await clearUsername(tx, user.username);
     await revokeSessions(tx, id);
+    await suspendGrantsAfterReset(ctx, tx, id, user.townshipId);
     await recordAudit(tx, ctx.actor, { action: 'user.reset-password', entity: 'user', entityId: id, townshipId: user.townshipId });
     return { initialPassword };
   });
@@ -176,9 +168,8 @@ export async function setDisabled(ctx: ServiceContext, id: number, disabled: boo
   return ctx.db.transaction(async (tx) => {
     const user = await manageableUser(ctx, tx, id);
     if (disabled && id === ctx.actor.userId) throw new AppError('CONFLICT', '不能停用自己的账户');
-    const [updated] = await tx.update(users)
-      .set({ disabledAt: disabled ? new Date() : null, failedLogins: 0, lockedUntil: null })
-      .where(eq(users.id, id)).returning();
+    const [updated] = await tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id)).returning();
+    await clearUsername(tx, user.username);
     if (disabled) await revokeSessions(tx, id);
     await recordAudit(tx, ctx.actor, {
       action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: id, townshipId: user.townshipId,

@@ -4,7 +4,11 @@ export interface OrgUnitRef {
 }
 
 export interface RoleGrant {
+  /** The grant's id; older servers omit it. */
+  id?: number;
   role: string;
+  /** Waiting for a township leader's approval (a household-data role an administrator asked for): not usable yet. */
+  pending?: boolean;
   roleName: string;
   /** null for roles without a unit scope (administrator: the whole deployment). */
   orgUnit: OrgUnitRef | null;
@@ -22,6 +26,8 @@ export interface Abilities {
   /** Importing statistical divisions (administrators); older servers omit it and imply it by orgWrite. */
   orgImport?: boolean;
   usersManage: boolean;
+  /** Approving household-data roles that an administrator granted (township leaders); older servers omit it. */
+  grantApprove?: boolean;
   auditRead: boolean;
   cadreWrite: boolean;
   /** Defining ledgers (township leaders, work-line leads). */

@@ -13,6 +13,7 @@ import { useUsers } from '../api/get-users';
 import { roleScope } from '../../auth/api/types';
 import type { User } from '../api/types';
 import { InitialPasswordModal } from '../components/InitialPasswordModal';
+import { PendingGrantsCard } from '../components/PendingGrantsCard';
 import { UserFormModal } from '../components/UserFormModal';
 import { UserRowActions } from '../components/UserRowActions';
 
@@ -35,9 +36,18 @@ export default function UsersPage() {
   const [pageSize, setPageSize] = useState(20);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [shown, setShown] = useState<{ username: string; password: string } | null>(null);
-  const { data, isFetching, error, refetch } = useUsers(q, page, pageSize);
+  const { data, isFetching, error, refetch } = useUsers(q, page, pageSize, me.abilities.usersManage);
 
   if (!me.abilities.usersManage) {
+    // A township leader comes here only to approve household-data roles.
+    if (me.abilities.grantApprove) {
+      return (
+        <>
+          <PageHeader title="角色审批" subTitle="管理员授予的可查看农户数据的角色，经您批准后生效" />
+          <PendingGrantsCard />
+        </>
+      );
+    }
     return <ApiErrorResult error={new ApiError(403, 'FORBIDDEN', '您无权管理用户')} />;
   }
 
@@ -48,8 +58,9 @@ export default function UsersPage() {
     {
       title: '角色与范围', key: 'roles', width: 260,
       render: (_, user) => user.roles.map((r, i) => (
-        <Tag key={i} color="blue" style={{ marginBottom: 4 }}>
-          {r.roleName} · {roleScope(r)}
+        <Tag key={r.id ?? i} color={r.pending ? 'warning' : 'blue'} style={{ marginBottom: 4 }}
+          title={r.pending ? '可查看农户数据的角色，须经本范围的镇领导批准后生效' : undefined}>
+          {r.roleName} · {roleScope(r)}{r.pending && '（待审批）'}
         </Tag>
       )),
     },
@@ -73,6 +84,7 @@ export default function UsersPage() {
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增用户</Button>
           </Space>
         )} />
+      {me.abilities.grantApprove && <PendingGrantsCard />}
       <Card>
         <Input.Search placeholder="搜索用户名、姓名或手机" allowClear enterButton="搜索" style={{ maxWidth: 360, marginBottom: 16 }}
           onSearch={(value) => { setQ(value.trim()); setPage(1); }} />
@@ -94,6 +106,7 @@ export default function UsersPage() {
         )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
           连续5次输错密码的账号将锁定15分钟；停用或强制下线会立即结束该用户的所有会话。
+          可查看农户数据的角色（镇领导、条线负责人、组长、村干部、网格员）由管理员授予或重置密码后，须经本范围的镇领导批准才生效。
         </Typography.Paragraph>
       </Card>
       <UserFormModal editing={editing} onClose={() => setEditing(null)}
