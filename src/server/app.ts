@@ -95,6 +95,10 @@ export async function buildApp(deps: AppDeps) {
 
   app.decorateRequest('session', null);
   app.addHook('preValidation', refuseUnsafeText);
+  // Answers hold household data: no browser or proxy keeps a copy (a shared office computer, a county proxy).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
   // Mutations must come from this site: a browser always sends Origin on cross-site POSTs.
   app.addHook('onRequest', async (request, reply) => {
     if (!UNSAFE_METHODS.has(request.method)) return;

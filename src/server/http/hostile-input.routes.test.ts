@@ -102,3 +102,12 @@ describe('exports of values stored before the guard', () => {
     expect(names).toContain('王五');
   });
 });
+
+describe('caching', () => {
+  it('marks API answers, errors and exports no-store', async () => {
+    for (const url of [RECORDS, `${RECORDS}?f.members=..`, '/api/ledgers/households/records.xlsx', '/api/me']) {
+      expect((await t.call('GET', url, leader)).headers['cache-control'], url).toBe('no-store');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/me' })).headers['cache-control']).toBe('no-store');
+  });
+});

@@ -26,7 +26,6 @@ export async function attachmentsRoutes(scope: FastifyInstance, { database }: Ap
     return reply
       .header('content-type', row.mimeType)
       .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
-      .header('cache-control', 'private, max-age=86400')
       .header('x-content-type-options', 'nosniff')
       .send(row.content);
   });

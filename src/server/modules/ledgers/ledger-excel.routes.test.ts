@@ -164,7 +164,7 @@ describe('import', () => {
     expect(meanwhile.statusCode, meanwhile.body).toBe(201);
     const refused = await commit(cadre, res.json().id);
     expect(refused.statusCode, refused.body).toBe(409);
-    expect(refused.json().errors).toEqual([{ field: '身份证号码*', row: 3, value: rows[1].idcard, message: expect.stringContaining('在台账中已存在') }]);
+    expect(refused.json().errors).toEqual([{ field: '身份证号码*', row: 3, value: rows[1].idcard, message: expect.stringContaining('已登记在燕塘村，不能重复登记') }]);
     expect(await recordCount()).toBe(before + 1);
     expect((await call('GET', `${IMPORTS}/${res.json().id}`, cadre)).json()).toMatchObject({ phase: 'failed' });
   });
@@ -174,7 +174,7 @@ describe('import', () => {
     const twin = person();
     const res = await upload(cadre, 'b.xlsx', await xlsx([person({ idcard: existing }), twin, { ...twin, name: '另一人' }]));
     expect(res.json().errors).toEqual([
-      { row: 2, column: '身份证号码*', value: existing, message: expect.stringContaining('在台账中已存在') },
+      { row: 2, column: '身份证号码*', value: existing, message: expect.stringContaining('已登记在燕塘村，不能重复登记') },
       { row: 4, column: '身份证号码*', value: twin.idcard, message: '身份证号码与第 3 行重复' },
     ]);
   });

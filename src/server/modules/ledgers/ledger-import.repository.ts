@@ -33,15 +33,17 @@ export function jsonArrayLiteral(jsonTexts: string[]): string {
 }
 
 /** Which of the values (as JSON texts) live records of the ledger already hold in the field. */
-export async function takenValues(q: Queryable, ledgerId: number, key: string, jsonValues: string[]): Promise<Set<string>> {
-  const taken = new Set<string>();
+/** The values (as JSON texts) that live records of the ledger already hold, each with the unit of one holder. */
+export async function takenValues(q: Queryable, ledgerId: number, key: string, jsonValues: string[]): Promise<Map<string, { unitName: string; unitPath: string }>> {
+  const taken = new Map<string, { unitName: string; unitPath: string }>();
   for (let i = 0; i < jsonValues.length; i += 20_000) {
     // A hash join against the file's values: one pass over the ledger's records per 20,000 values.
-    const rows = await queryRows<{ value: unknown }>(q, sql`
-      SELECT DISTINCT v.value FROM ledger_records r
+    const rows = await queryRows<{ value: unknown; unitName: string; unitPath: string }>(q, sql`
+      SELECT DISTINCT ON (v.value) v.value, u.name AS "unitName", u.path AS "unitPath" FROM ledger_records r
       JOIN unnest(${jsonArrayLiteral(jsonValues.slice(i, i + 20_000))}::jsonb[]) AS v(value) ON r."values" -> ${key} = v.value
+      JOIN org_units u ON u.id = r.org_unit_id
       WHERE r.ledger_id = ${ledgerId} AND r.deleted_at IS NULL`);
-    for (const r of rows) taken.add(JSON.stringify(r.value));
+    for (const r of rows) taken.set(JSON.stringify(r.value), { unitName: r.unitName, unitPath: r.unitPath });
   }
   return taken;
 }

@@ -13,7 +13,7 @@ import { checkAfterImport, touchedPeriods } from '../indicators/quality-rules.se
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
 import { assertPeriodsOpen, lockedPeriods } from './ledger-period-lock.js';
 import { recordUnitProblem, unitForbiddenMessage } from './ledger-record-units.js';
-import { definitionOf } from './ledger-records.service.js';
+import { definitionOf, takenMessage } from './ledger-records.service.js';
 import { headerOf, UnitDirectory, PERIOD_HEADER } from './ledger-excel-columns.js';
 import { checkXlsx, importFileKind } from './ledger-import-file.js';
 import { importRows } from './ledger-import-reader.js';
@@ -130,9 +130,10 @@ async function storedClashes(ctx: ServiceContext, job: ImportJob, rows: ParsedRo
     }
     if (byValue.size === 0) continue;
     const taken = await importRepo.takenValues(ctx.db, job.ledgerId, field.key, [...byValue.keys()]);
-    for (const json of taken) {
+    for (const [json, holder] of taken) {
+      const value = JSON.parse(json) as unknown;
       for (const row of byValue.get(json) ?? []) {
-        errors.push({ row, column: headerOf(field), value: String(JSON.parse(json)), message: `${field.label}“${String(JSON.parse(json))}”在台账中已存在` });
+        errors.push({ row, column: headerOf(field), value: String(value), message: takenMessage(ctx, field, value, holder) });
       }
     }
   }

@@ -2,13 +2,14 @@
 // in 1,235 exact-match requests (reading `total`) and an ID number in 1,009. Runs on PGlite and, with
 // TEST_DATABASE_URL, on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../testing/test-app.js';
+import { buildTestApp, multipartFile, type TestApp } from '../../testing/test-app.js';
 import { buildHouseholdFields, buildIdCard, buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 
 let t: TestApp;
 let leader: string;
 let viewer: string;
 let viewerAndCadre: string;
+let otherCadre: string;
 const [CHUANSHAN, YANTANG] = ['430681105201', '430681105202'];
 const TOWN = '430681105000';
 const RECORDS = '/api/ledgers/households/records';
@@ -21,7 +22,8 @@ beforeAll(async () => {
   await buildUser(t.system, 'chakan', [{ role: 'viewer', orgUnitCode: TOWN }]);
   // reads the whole township, and may read personal data of his own village only
   await buildUser(t.system, 'cun202', [{ role: 'viewer', orgUnitCode: TOWN }, { role: 'village_cadre', orgUnitCode: YANTANG }]);
-  [leader, viewer, viewerAndCadre] = await Promise.all(['shuji', 'chakan', 'cun202'].map((u) => t.login(u, TEST_PASSWORD)));
+  await buildUser(t.system, 'cun201', [{ role: 'village_cadre', orgUnitCode: CHUANSHAN }]);
+  [leader, viewer, viewerAndCadre, otherCadre] = await Promise.all(['shuji', 'chakan', 'cun202', 'cun201'].map((u) => t.login(u, TEST_PASSWORD)));
   await t.ok('POST', '/api/ledgers', leader, { key: 'households', name: '防返贫监测户', kind: 'register', fields: buildHouseholdFields() }, 201);
   await t.ok('POST', RECORDS, leader, { orgUnit: YANTANG, values: { name: '张三', idcard: ID_NUMBER, phone: '13812345678' } }, 201);
   await t.ok('POST', RECORDS, leader, { orgUnit: CHUANSHAN, values: { name: '李四', idcard: buildIdCard(12), phone: '13912345678' } }, 201);
@@ -57,5 +59,22 @@ describe('filters and sorting on masked fields', () => {
   it('still lets a viewer filter by other fields and search by name', async () => {
     expect((await t.ok('GET', `${RECORDS}?q=张三`, viewer)).total).toBe(1);
     expect((await t.ok('GET', `${RECORDS}?f.name=李四&sort=name`, viewer)).total).toBe(1);
+  });
+});
+
+describe('a unique value held in another village', () => {
+  it('tells a cadre only that the township has it, in the form and the import', async () => {
+    const res = await t.call('POST', RECORDS, otherCadre, { orgUnit: CHUANSHAN, values: { name: '王五', idcard: ID_NUMBER } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toBe(`身份证号码“${ID_NUMBER}”已在本镇登记（不在您的查看范围内，如有疑问请联系镇里）`);
+    expect(res.body).not.toContain('燕塘村');
+    const { payload, headers } = multipartFile('h.csv', `组织单元,户主姓名*,身份证号码*\n川山村,王五,${ID_NUMBER}\n`);
+    const file = await t.app.inject({ method: 'POST', url: '/api/ledgers/households/imports', headers: { ...headers, cookie: otherCadre }, payload });
+    expect(file.json().errors).toEqual([{ row: 2, column: '身份证号码*', value: ID_NUMBER, message: `身份证号码“${ID_NUMBER}”已在本镇登记（不在您的查看范围内，如有疑问请联系镇里）` }]);
+  });
+
+  it('names the village to a leader who may see it', async () => {
+    const res = await t.call('POST', RECORDS, leader, { orgUnit: CHUANSHAN, values: { name: '王五', idcard: ID_NUMBER } });
+    expect(res.json().detail).toBe(`身份证号码“${ID_NUMBER}”已登记在燕塘村，不能重复登记`);
   });
 });

@@ -50,11 +50,22 @@ export function present(ctx: ServiceContext, fields: FieldDefinition[], row: rep
   return values === view.values ? view : { ...view, values, masked: true };
 }
 
-async function checkUnique(q: Queryable, townshipId: number, ledgerId: number, fields: FieldDefinition[], values: RecordValues, exceptId?: number) {
+/**
+ * Why a unique value cannot be taken: where it is registered when the user may see that unit, else only that the
+ * township has it, so a cadre learns nothing of other villages' households beyond what keeps them single.
+ */
+export function takenMessage(ctx: ServiceContext, field: FieldDefinition, value: unknown, holder: { unitName: string; unitPath: string }) {
+  return can(ctx.principal, 'ledger.read', { path: holder.unitPath })
+    ? `${field.label}“${String(value)}”已登记在${holder.unitName}，不能重复登记`
+    : `${field.label}“${String(value)}”已在本镇登记（不在您的查看范围内，如有疑问请联系镇里）`;
+}
+
+async function checkUnique(ctx: ServiceContext, q: Queryable, townshipId: number, ledgerId: number, fields: FieldDefinition[], values: RecordValues, exceptId?: number) {
   for (const field of fields) {
     if (!field.unique || field.retired || values[field.key] === undefined) continue;
-    if (await repo.valueTaken(q, townshipId, ledgerId, field.key, values[field.key], exceptId)) {
-      throw new AppError('CONFLICT', `“${field.label}”为“${String(values[field.key])}”的记录已存在`, [{ field: `values.${field.key}`, message: `${field.label}已存在` }]);
+    const holder = await repo.valueHolder(q, townshipId, ledgerId, field.key, values[field.key], exceptId);
+    if (holder) {
+      throw new AppError('CONFLICT', takenMessage(ctx, field, values[field.key], holder), [{ field: `values.${field.key}`, message: `${field.label}已存在` }]);
     }
   }
 }
@@ -182,7 +193,7 @@ export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, 
     const unit = await writableUnit(ctx, tx, township, orgUnit, 'orgUnit');
     const { fields, workflow } = await definitionOf(tx, ledger);
     const clean = await checkValues(tx, township.id, fields, values);
-    await checkUnique(tx, township.id, ledger.id, fields, clean);
+    await checkUnique(ctx, tx, township.id, ledger.id, fields, clean);
     const id = await repo.insertRecord(tx, {
       townshipId: township.id, ledgerId: ledger.id, orgUnitId: unit.id, values: clean, version: 1, status: workflow?.initial ?? null,
       searchText: searchTextOf(fields, clean, unit.name),
@@ -221,7 +232,7 @@ export function updateRecord(ctx: ServiceContext, key: string, id: number, expec
     const kept = Object.fromEntries(Object.entries(row.values).filter(([k]) => retired.has(k)));
     const active = Object.fromEntries(Object.entries(row.values).filter(([k]) => !retired.has(k)));
     const clean = await checkValues(tx, township.id, fields, { ...active, ...values });
-    await checkUnique(tx, township.id, ledger.id, fields, clean, id);
+    await checkUnique(ctx, tx, township.id, ledger.id, fields, clean, id);
     const change = { values: { ...kept, ...clean }, searchText: searchTextOf(fields, clean, row.unitName), definitionVersion: ledger.currentVersion };
     if (!(await repo.updateRecordValues(tx, id, expectedVersion, change, ctx.actor.userId))) {
       throw conflict(present(ctx, fields, await recordOf(tx, township.id, ledger.id, id)));
@@ -293,7 +304,7 @@ export function restoreRecord(ctx: ServiceContext, key: string, id: number) {
     if (!row.deletedAt) throw new AppError('CONFLICT', `记录 ${id} 未被删除，无需恢复`);
     const { fields } = await definitionOf(tx, ledger);
     // A unique value (or, in a periodic ledger, the unit's period) may have been taken since the delete.
-    await checkUnique(tx, township.id, ledger.id, fields, row.values, id);
+    await checkUnique(ctx, tx, township.id, ledger.id, fields, row.values, id);
     if (row.period && (await repo.periodTaken(tx, ledger.id, row.unitPath, row.period, id))) {
       throw new AppError('CONFLICT', `“${row.unitName}”${row.period} 已有新的填报数据，不能恢复`);
     }

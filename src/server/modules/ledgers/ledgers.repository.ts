@@ -234,13 +234,20 @@ export function allRecords(q: Queryable, filter: RecordFilter, sort: RecordSort,
 }
 
 /** Live records of the ledger holding the value in the field, other than `exceptId`. */
-export async function valueTaken(q: Queryable, townshipId: number, ledgerId: number, key: string, value: unknown, exceptId?: number) {
-  const rows = await queryRows<{ id: string }>(q, sql`
-    SELECT id FROM ledger_records
-    WHERE township_id = ${townshipId} AND ledger_id = ${ledgerId} AND deleted_at IS NULL
-      AND "values" @> ${JSON.stringify({ [key]: value })}::jsonb ${exceptId ? sql`AND id <> ${exceptId}` : sql``}
+export interface ValueHolder {
+  id: number;
+  unitName: string;
+  unitPath: string;
+}
+
+/** A live record of the ledger holding the value, with its unit, if any. */
+export async function valueHolder(q: Queryable, townshipId: number, ledgerId: number, key: string, value: unknown, exceptId?: number) {
+  const rows = await queryRows<ValueHolder>(q, sql`
+    SELECT r.id::int AS id, u.name AS "unitName", u.path AS "unitPath" FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id
+    WHERE r.township_id = ${townshipId} AND r.ledger_id = ${ledgerId} AND r.deleted_at IS NULL
+      AND r."values" @> ${JSON.stringify({ [key]: value })}::jsonb ${exceptId ? sql`AND r.id <> ${exceptId}` : sql``}
     LIMIT 1`);
-  return rows.length > 0;
+  return rows[0] as ValueHolder | undefined;
 }
 
 export async function insertRecord(q: Queryable, row: typeof ledgerRecords.$inferInsert) {
