@@ -9,6 +9,7 @@ import { queryRows } from '../../db/connection.js';
 let t: TestApp;
 let town: Awaited<ReturnType<typeof buildTownship>>;
 const cookies: Record<string, string> = {};
+let groupId: number;
 
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
@@ -42,6 +43,13 @@ beforeAll(async () => {
     await buildUser(t.system, username, roles);
     cookies[username] = await t.login(username, TEST_PASSWORD);
   }
+  // a group leader whose small group covers the first village
+  const [group] = await queryRows<{ id: number }>(t.db, sql`
+    INSERT INTO cadre_groups (township_id, kind, name) SELECT id, 'small', '第一小组' FROM org_units WHERE code = ${town.townshipCode} RETURNING id`);
+  await t.db.execute(sql`INSERT INTO cadre_group_villages (township_id, group_id, org_unit_id) SELECT township_id, ${group.id}, id FROM org_units WHERE code = ${town.villageCodes[0]}`);
+  groupId = group.id;
+  await buildUser(t.system, 'zuzhang', [{ role: 'group_leader', cadreGroupId: group.id }]);
+  cookies.zuzhang = await t.login('zuzhang', TEST_PASSWORD);
 });
 afterAll(() => t.close());
 
@@ -84,11 +92,11 @@ describe('an administrator granting household data', () => {
   it('refuses approval to everyone but a township leader of the scope, and to the grantee himself', async () => {
     const user = await createByAdmin('daishen', 'grid_worker', town.villageCodes[1]);
     const url = `/api/users/${user.id}/roles/${user.roles[0].id}/approve`;
-    for (const refused of ['root', 'townadmin', 'tiaoxian', 'cun201', 'wangge', 'chakan', 'cunleader']) {
+    for (const refused of ['root', 'townadmin', 'tiaoxian', 'zuzhang', 'cun201', 'wangge', 'chakan', 'cunleader']) {
       const res = await call('POST', url, cookies[refused]);
       expect(res.statusCode, refused).toBe(403);
     }
-    for (const refused of ['root', 'townadmin', 'tiaoxian', 'cun201', 'wangge', 'chakan']) {
+    for (const refused of ['root', 'townadmin', 'tiaoxian', 'zuzhang', 'cun201', 'wangge', 'chakan']) {
       expect((await call('GET', '/api/users/pending-grants', cookies[refused])).statusCode, refused).toBe(403);
     }
     expect((await call('POST', '/api/users/pending-grants', cookies.shuji)).statusCode).toBe(404);
@@ -101,6 +109,16 @@ describe('an administrator granting household data', () => {
     const own = await call('POST', `/api/users/${self.id}/roles/${self.roles[0].id}/approve`, await t.login('ziji', 'Zw-new-2026'));
     expect(own.statusCode).toBe(403);
     expect(own.json().detail).toContain('自己');
+  });
+
+  it('makes a group leader grant wait too, for a leader of its township', async () => {
+    const res = await call('POST', '/api/users', cookies.root, {
+      username: 'xinzuzhang', displayName: '新组长', password: 'Zw-new-2026', roles: [{ role: 'group_leader', cadreGroupId: groupId }],
+    });
+    const user = res.json().user;
+    expect(user.roles[0]).toMatchObject({ role: 'group_leader', pending: true });
+    const approved = await call('POST', `/api/users/${user.id}/roles/${user.roles[0].id}/approve`, cookies.zhenzhang);
+    expect(approved.json()).toMatchObject({ role: 'group_leader', cadreGroup: { id: groupId, name: '第一小组' } });
   });
 
   it('needs no second person for roles without household data, for the system, or for a leader who manages users', async () => {

@@ -37,6 +37,8 @@ export const ACTION_NAMES: Record<string, string> = {
   'user.disable': '停用用户',
   'user.enable': '启用用户',
   'user.revoke-sessions': '强制下线',
+  'role.grant.requested': '申请授予角色（待审批）',
+  'role.grant.approved': '批准角色授权',
   'audit.export': '导出审计日志',
   'cadre.create': '新增干部分组',
   'cadre.update': '修改干部分组',
