@@ -53,3 +53,25 @@ export function buildZip(entries: TestZipEntry[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 }
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A worksheet part holding the given `<row>` elements. */
+export const sheetXml = (rows: string) => `<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
+
+/** A shared-strings part holding the given texts (XML-escaped by the caller). */
+export const sharedStringsXml = (texts: string[]) => `<sst xmlns="${MAIN}">${texts.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`;
+
+/**
+ * The smallest .xlsx the import reads: a sheet named 填报 at xl/worksheets/sheet1.xml, and any more parts
+ * (shared strings, styles…) as given. Parts are raw so that a test can write bytes no spreadsheet tool would.
+ */
+export function buildXlsx(sheet: Uint8Array | string, more: TestZipEntry[] = []): Buffer {
+  return buildZip([
+    { name: 'xl/workbook.xml', content: `<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheets><sheet name="填报" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+    { name: 'xl/_rels/workbook.xml.rels', content: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>` },
+    { name: 'xl/worksheets/sheet1.xml', content: sheet },
+    ...more,
+  ]);
+}

@@ -1,6 +1,7 @@
 // Checks an uploaded import file before any parser sees it: its type by extension and content, and, for
-// .xlsx, the zip's central directory (entry sizes and compression ratios, external-link parts) and the real
-// inflated size of every entry, so that a zip bomb is refused without being unpacked by exceljs.
+// .xlsx, the zip's central directory (entry sizes and compression ratios, external-link parts), the real
+// inflated size of every entry and the absence of DTDs, so that a zip bomb or an entity trick is refused without
+// being unpacked by exceljs. Then hands the reader each part as text, decoded whole.
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { AppError, invalid } from '../../http/app-error.js';
@@ -18,7 +19,9 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxTotalBytes: 1024 * 1024 * 1024,
+  // Sheet XML measured at ~9 times its compressed size: a workbook within the default 20 MB upload
+  // (ZHENWU_IMPORT_MAX_BYTES) unpacks to ~200 MB; more is a bomb, and costs parse time even though sheets stream.
+  maxTotalBytes: 512 * 1024 * 1024,
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,
   maxEntries: 2000,
@@ -27,6 +30,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 const fileError = (message: string, detail = message) => invalid([{ field: 'file', message }], detail);
 
 const bombError = () => fileError('文件解压后大小异常（疑似压缩炸弹），已拒绝导入', '文件异常，已拒绝导入');
+
+const dtdError = () => fileError('文件含有 XML 文档类型声明（DOCTYPE），可能是恶意构造的文件，已拒绝导入', '文件异常，已拒绝导入');
 
 /** The file's kind from its name and its first bytes; anything else is refused with a Chinese reason. */
 export function importFileKind(fileName: string, bytes: Uint8Array): ImportFileKind {
@@ -126,16 +131,40 @@ export function checkZipDirectory(entries: ZipEntry[], limits: ZipLimits = DEFAU
   if (!entries.some((e) => /^xl\/workbook\.xml$/i.test(e.name))) throw fileError('文件不是有效的 Excel 工作簿', '文件无法解析');
 }
 
-/** Inflates an entry without keeping its output, refusing it as soon as it passes its declared size. */
-function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
+/**
+ * Excel never writes a DTD, and one is how entity tricks (billion laughs, external entities) start: any
+ * `<!DOCTYPE` or `<!ENTITY` in an XML part refuses the file. Searched in the raw bytes, which for these ASCII
+ * markers is the same in UTF-8; a part in another encoding fails the XML parser instead. Media (an SVG logo may
+ * carry a DOCTYPE) are not searched here; whatever part the reader opens is, by `zipEntryText`.
+ */
+class DtdScan {
+  private static readonly MARKERS = ['<!DOCTYPE', '<!ENTITY'].map((m) => Buffer.from(m));
+  private tail = Buffer.alloc(0);
+
+  /** Throws on a marker, also one split between this chunk and the previous. */
+  push(chunk: Buffer) {
+    const window = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+    if (DtdScan.MARKERS.some((m) => window.includes(m))) throw dtdError();
+    this.tail = Buffer.from(window.subarray(Math.max(0, window.length - 8)));
+  }
+}
+
+/**
+ * Inflates an entry without keeping its output, refusing it as soon as it passes its declared size or shows a
+ * DTD.
+ */
+function inflatedSize(data: Uint8Array, limit: number, scan?: DtdScan): Promise<number> {
   return new Promise((resolve, reject) => {
     const inflate = zlib.createInflateRaw();
     let total = 0;
     inflate.on('data', (chunk: Buffer) => {
       total += chunk.length;
-      if (total > limit) {
+      try {
+        if (total > limit) throw bombError();
+        scan?.push(chunk);
+      } catch (error) {
         inflate.destroy();
-        reject(bombError());
+        reject(error);
       }
     });
     inflate.on('error', () => reject(fileError('文件已损坏或不完整，无法读取', '文件无法解析')));
@@ -146,18 +175,20 @@ function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
 
 /**
  * The sizes a central directory declares can lie: every entry is inflated (output counted, not kept) and
- * refused as soon as it exceeds what it declared.
+ * refused as soon as it exceeds what it declared; every XML part, stored or inflated, is searched for a DTD.
  */
 export async function checkInflatedSizes(bytes: Uint8Array, entries: ZipEntry[]) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const e of entries) {
     const start = entryDataStart(view, bytes, e);
     const data = bytes.subarray(start, start + e.compressedSize);
+    const scan = /\.(xml|rels)$/i.test(e.name) ? new DtdScan() : undefined;
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) throw bombError();
+      scan?.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
       continue;
     }
-    await inflatedSize(data, e.uncompressedSize);
+    await inflatedSize(data, e.uncompressedSize, scan);
   }
 }
 
@@ -168,11 +199,42 @@ function entryDataStart(view: DataView, bytes: Uint8Array, e: ZipEntry): number 
   return at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
 }
 
-/** One entry's uncompressed content as a stream (the entry was checked by `checkInflatedSizes`). */
-export function zipEntryStream(bytes: Uint8Array, e: ZipEntry): Readable {
+// Characters XML 1.0 does not allow (C0 controls but tab, LF and CR; U+FFFE, U+FFFF).
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+const tooMuchText = (maxChars: number) => fileError(
+  `文件中的文字总量过大（超过 ${Math.floor(maxChars / 10_000).toLocaleString('en-US')} 万字），疑似恶意构造的文件，已拒绝导入；如确为正常数据，请拆分成多个文件导入`,
+  '文件异常，已拒绝导入',
+);
+
+/**
+ * One entry's content as text (the entry was checked by `checkInflatedSizes`), for exceljs's XML parser, which
+ * decodes every Buffer chunk on its own and so would break a character split between two inflate chunks: the
+ * UTF-8 is decoded here across chunks and handed over as strings. Characters XML forbids are replaced by U+FFFD,
+ * which the reader refuses in cell text with a row error, instead of failing the whole parse; invalid UTF-8 becomes
+ * U+FFFD too. A DTD, or more than `maxChars` characters, refuse the file as they are read.
+ */
+export function zipEntryText(bytes: Uint8Array, e: ZipEntry, maxChars = Infinity): Readable {
   const start = entryDataStart(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes, e);
   const data = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset + start, e.compressedSize)]);
-  return e.method === 0 ? data : data.pipe(zlib.createInflateRaw());
+  const content = e.method === 0 ? data : data.pipe(zlib.createInflateRaw());
+  return Readable.from((async function* decode() {
+    const decoder = new TextDecoder('utf-8');
+    const scan = new DtdScan();
+    let chars = 0;
+    const text = (s: string) => {
+      chars += s.length;
+      if (chars > maxChars) throw tooMuchText(maxChars);
+      return s.replace(XML_ILLEGAL, '\uFFFD');
+    };
+    for await (const chunk of content) {
+      scan.push(chunk as Buffer);
+      const s = decoder.decode(chunk as Buffer, { stream: true });
+      if (s) yield text(s);
+    }
+    const rest = decoder.decode();
+    if (rest) yield text(rest);
+  })());
 }
 
 /** All checks of an .xlsx before exceljs opens it. */

@@ -30,6 +30,9 @@ const cellText = (cell: Cell): string => {
   return String(cell);
 };
 
+/** A cell the reader could not use (a formula without result, unreadable characters). */
+const isProblem = (cell: Cell): cell is { problem: string } => typeof cell === 'object' && cell !== null && !(cell instanceof Date);
+
 /** The header row (within the first ten rows, the one most like the ledger's headers) and the columns it names. */
 export function findHeader(rows: SheetRow[], context: RowContext): { index: number; map: ColumnMap } {
   let best = -1;
@@ -110,7 +113,8 @@ export async function validateRows(
     const unitCell = cells[map.unit] ?? null;
     let found: TownshipUnit | undefined;
     const unitText = cellText(unitCell);
-    if (!unitText) fail(row, UNIT_HEADER, '', '请填写组织单元');
+    if (isProblem(unitCell)) fail(row, UNIT_HEADER, '', `${UNIT_HEADER}${unitCell.problem}`);
+    else if (!unitText) fail(row, UNIT_HEADER, '', '请填写组织单元');
     else {
       const resolved = context.units.resolve(unitText);
       if (resolved.problem) fail(row, UNIT_HEADER, unitText, resolved.problem);
@@ -118,8 +122,10 @@ export async function validateRows(
     }
     let period: string | null = null;
     if (context.periodType) {
-      const text = cellText(cells[map.period] ?? null);
-      if (!text && !(cells[map.period] instanceof Date)) fail(row, PERIOD_HEADER, '', '请填写期间');
+      const periodCell = cells[map.period] ?? null;
+      const text = cellText(periodCell);
+      if (isProblem(periodCell)) fail(row, PERIOD_HEADER, '', `${PERIOD_HEADER}${periodCell.problem}`);
+      else if (!text && !(periodCell instanceof Date)) fail(row, PERIOD_HEADER, '', '请填写期间');
       else {
         const p = periodOfCell(cells[map.period] ?? null, context.periodType);
         if (p.problem) fail(row, PERIOD_HEADER, text, p.problem);
