@@ -237,6 +237,9 @@ export const attachments = pgTable('attachments', {
   mimeType: text('mime_type').notNull(),
   size: integer('size').notNull(),
   content: bytea('content').notNull(),
+  // The unit of the record the file was first attached to; null until then (only its uploader and township-wide
+  // readers may open it). Readers of that unit's records may open it; it cannot be attached elsewhere.
+  orgUnitId: integer('org_unit_id').references(() => orgUnits.id),
   createdBy: integer('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

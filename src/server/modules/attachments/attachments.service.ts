@@ -1,13 +1,12 @@
 // Photos and attachments of ledger records. Stored in the database (one backup holds everything), identified by
 // a random UUID, and only accepted when their first bytes say they are what a cadre uploads: an image or a PDF.
 import crypto from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/connection.js';
-import { attachments } from '../../db/schema.js';
 import { forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { scopesFor } from '../../policy/policy.js';
+import { can, scopesFor } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
+import * as repo from './attachments.repository.js';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -41,25 +40,36 @@ export function saveAttachment(ctx: ServiceContext, fileName: string, content: B
   const name = fileName.replace(/[\\/\r\n]/g, '_').slice(-120) || '附件';
   return ctx.db.transaction(async (tx) => {
     const id = crypto.randomUUID();
-    await tx.insert(attachments).values({ id, townshipId, fileName: name, mimeType, size: content.length, content, createdBy: ctx.actor.userId });
+    await repo.insertAttachment(tx, { id, townshipId, fileName: name, mimeType, size: content.length, content, createdBy: ctx.actor.userId });
     const view = { id, fileName: name, mimeType, size: content.length };
     await recordAudit(tx, ctx.actor, { action: 'attachment.upload', entity: 'attachment', entityId: id, townshipId, after: view });
     return view;
   });
 }
 
+/**
+ * A file as its reader may open it: one attached to a record by those who may read that unit's records; one not
+ * attached yet by its uploader and township-wide readers (a cadre of another village never).
+ */
 export async function readAttachment(ctx: ServiceContext, id: string) {
   const townshipId = townshipFor(ctx, 'ledger.read');
-  const [row] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, id), eq(attachments.townshipId, townshipId)));
+  const row = await repo.findAttachment(ctx.db, townshipId, id);
   if (!row) throw notFound(`附件 ${id} `);
-  return row;
+  const readable = row.ownerPath
+    ? can(ctx.principal, 'ledger.read', { path: row.ownerPath })
+    : row.file.createdBy === ctx.actor.userId || can(ctx.principal, 'ledger.read', { path: row.townshipPath });
+  if (!readable) throw forbidden('您无权查看这个附件');
+  return row.file;
 }
 
-/** The ids among `ids` that are not uploaded files of the township. */
-export async function missingAttachments(q: Queryable, townshipId: number, ids: string[]): Promise<string[]> {
+/** The ids among `ids` that are not files of the township usable by a record of the unit. */
+export async function missingAttachments(q: Queryable, townshipId: number, unitId: number, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/.test(id));
-  const found = unique.length === 0 ? [] : await q.select({ id: attachments.id }).from(attachments)
-    .where(and(eq(attachments.townshipId, townshipId), inArray(attachments.id, unique)));
-  const have = new Set(found.map((r) => r.id));
-  return ids.filter((id) => !have.has(id));
+  const usable = await repo.usableAttachmentIds(q, townshipId, unitId, unique);
+  return ids.filter((id) => !usable.has(id));
+}
+
+/** Files named by a record of the unit belong to that unit from now on. */
+export function claimAttachments(q: Queryable, townshipId: number, unitId: number, ids: string[]) {
+  return repo.claimForUnit(q, townshipId, unitId, [...new Set(ids)]);
 }

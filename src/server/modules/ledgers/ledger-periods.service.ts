@@ -100,7 +100,7 @@ export function savePeriodGrid(ctx: ServiceContext, key: string, periodId: strin
       if (seen.has(unit.code)) errors.push({ field: `rows.${i}.orgUnit`, message: `“${unit.name}”重复` });
       seen.add(unit.code);
       try {
-        checked.push({ unit, version: row.version ?? null, values: await checkValues(tx, township.id, fields, row.values, `rows.${i}.values`) });
+        checked.push({ unit, version: row.version ?? null, values: await checkValues(tx, township.id, unit.id, fields, row.values, `rows.${i}.values`) });
       } catch (error) {
         if (error instanceof AppError && error.errors) errors.push(...error.errors);
         else throw error;

@@ -8,7 +8,7 @@ import { transitionProblem, type Workflow } from '../../../core/ledger-workflow.
 import { maskPersonalValues, PERSONAL_FIELD_TYPES } from '../../../core/masking.js';
 import { searchTextOf } from '../../../core/search-text.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { missingAttachments } from '../attachments/attachments.service.js';
+import { claimAttachments, missingAttachments } from '../attachments/index.js';
 import { can, scopesFor } from '../../policy/policy.js';
 import { assertUnitAllowed, ledgerOf, ledgerTownship } from './ledger-access.js';
 import { assertPeriodsOpen } from './ledger-period-lock.js';
@@ -28,17 +28,22 @@ export async function definitionOf(q: Queryable, ledger: repo.LedgerRow): Promis
   return { fields: version.fields as FieldDefinition[], workflow: (version.workflow as Workflow | null) ?? null };
 }
 
-/** Validated values, or a 400 listing every bad field as `<prefix>.<key>`; photo ids must be uploaded files. */
-export async function checkValues(q: Queryable, townshipId: number, fields: FieldDefinition[], values: RecordValues, prefix = 'values') {
+/**
+ * Validated values, or a 400 listing every bad field as `<prefix>.<key>`. Photo ids must be files uploaded in the
+ * township and not attached to another unit's records; they then belong to the record's unit.
+ */
+export async function checkValues(q: Queryable, townshipId: number, unitId: number, fields: FieldDefinition[], values: RecordValues, prefix = 'values') {
   const result = validateValues(fields, values);
   const errors = result.errors.map((e) => ({ field: `${prefix}.${e.field}`, message: e.message }));
+  const photos: string[] = [];
   for (const field of fields) {
     const ids = field.type === 'photos' ? (result.values[field.key] as string[] | undefined) : undefined;
-    if (ids?.length && (await missingAttachments(q, townshipId, ids)).length) {
+    if (ids?.length && (await missingAttachments(q, townshipId, unitId, ids)).length) {
       errors.push({ field: `${prefix}.${field.key}`, message: `${field.label}中有未上传成功的文件，请重新上传` });
-    }
+    } else if (ids) photos.push(...ids);
   }
   if (errors.length) throw invalid(errors);
+  await claimAttachments(q, townshipId, unitId, photos);
   return result.values;
 }
 
@@ -192,7 +197,7 @@ export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, 
     refusePeriodic(ledger);
     const unit = await writableUnit(ctx, tx, township, orgUnit, 'orgUnit');
     const { fields, workflow } = await definitionOf(tx, ledger);
-    const clean = await checkValues(tx, township.id, fields, values);
+    const clean = await checkValues(tx, township.id, unit.id, fields, values);
     await checkUnique(ctx, tx, township.id, ledger.id, fields, clean);
     const id = await repo.insertRecord(tx, {
       townshipId: township.id, ledgerId: ledger.id, orgUnitId: unit.id, values: clean, version: 1, status: workflow?.initial ?? null,
@@ -231,7 +236,7 @@ export function updateRecord(ctx: ServiceContext, key: string, id: number, expec
     const retired = new Set(fields.filter((f) => f.retired).map((f) => f.key));
     const kept = Object.fromEntries(Object.entries(row.values).filter(([k]) => retired.has(k)));
     const active = Object.fromEntries(Object.entries(row.values).filter(([k]) => !retired.has(k)));
-    const clean = await checkValues(tx, township.id, fields, { ...active, ...values });
+    const clean = await checkValues(tx, township.id, row.unitId, fields, { ...active, ...values });
     await checkUnique(ctx, tx, township.id, ledger.id, fields, clean, id);
     const change = { values: { ...kept, ...clean }, searchText: searchTextOf(fields, clean, row.unitName), definitionVersion: ledger.currentVersion };
     if (!(await repo.updateRecordValues(tx, id, expectedVersion, change, ctx.actor.userId))) {
@@ -261,9 +266,10 @@ export function transitionRecord(ctx: ServiceContext, key: string, id: number, i
       const field = problem.includes('照片') ? 'photos' : problem.includes('说明') ? 'note' : 'to';
       throw invalid([{ field, message: problem }], problem);
     }
-    if (input.photos?.length && (await missingAttachments(tx, township.id, input.photos)).length) {
+    if (input.photos?.length && (await missingAttachments(tx, township.id, row.unitId, input.photos)).length) {
       throw invalid([{ field: 'photos', message: '有照片未上传成功，请重新上传' }]);
     }
+    await claimAttachments(tx, township.id, row.unitId, input.photos ?? []);
     if (!(await repo.updateRecordValues(tx, id, input.version, { status: input.to }, ctx.actor.userId))) {
       throw conflict(present(ctx, fields, await recordOf(tx, township.id, ledger.id, id)));
     }

@@ -100,6 +100,7 @@ export interface RecordView {
 export interface RecordRow {
   id: string | number;
   code: string;
+  unitId: number;
   unitName: string;
   unitPath: string;
   values: Record<string, unknown>;
@@ -114,7 +115,7 @@ export interface RecordRow {
 
 // Villager groups and grids are named after their village (燕塘村/三组): every village has a 三组.
 const SELECT_RECORD = sql`
-  SELECT r.id, u.code,
+  SELECT r.id, u.code, u.id AS "unitId",
          CASE u.level WHEN 'group' THEN p.name || '/' || u.name WHEN 'grid' THEN g.name || '/' || p.name || '/' || u.name ELSE u.name END AS "unitName",
          u.path AS "unitPath", r."values", r.period, r.status, r.version,
          r.created_at AS "createdAt", r.updated_at AS "updatedAt", coalesce(us.display_name, us.username) AS "updatedBy",

@@ -1,0 +1,2 @@
+// What other modules may use of the attachments module.
+export { claimAttachments, missingAttachments } from './attachments.service.js';
