@@ -53,8 +53,9 @@ async function loadDemoIfEmpty(config: Config, db: Parameters<typeof isDemoLoade
 }
 
 async function start(config: Config) {
-  ensureWebBuilt();
+  // The database first: a locked data directory or an unreachable server is said at once, before a long build.
   const database = await open(config);
+  ensureWebBuilt();
   await loadDemoIfEmpty(config, database.db);
   const app = await buildApp({ database, config });
   await app.listen({ port: config.port, host: config.host });

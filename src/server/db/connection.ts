@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -41,10 +42,27 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgresql', pool, close: () => pool.end() };
   }
-  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const client = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
+  if (!opts.dataDir) return wrapPglite(await PGlite.create());
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const lock = acquireDataDirLock(opts.dataDir);
+  try {
+    return wrapPglite(await PGlite.create(opts.dataDir), lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function wrapPglite(client: PGlite, releaseLock: () => void = () => undefined): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+  const close = async () => {
+    try {
+      if (!client.closed) await client.close();
+    } finally {
+      releaseLock();
+    }
+  };
+  return { db, kind: 'pglite', pglite: client, close };
 }
 
 export async function runMigrations(database: Database): Promise<void> {
