@@ -12,7 +12,7 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from './db/connection.js';
+import { isDatabaseReady, type Database } from './db/connection.js';
 import type { Config } from './config.js';
 import { refuseUnsafeText } from './http/text-guard.js';
 import { problemHandler, sendProblem } from './http/problem.js';
@@ -118,6 +118,10 @@ export async function buildApp(deps: AppDeps) {
   });
 
   app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok', database: database.kind }));
+  // Liveness above answers while the process runs; readiness asks the database, for a load balancer or probe.
+  app.get('/api/health/ready', { config: { public: true } }, async (_request, reply) => (await isDatabaseReady(database))
+    ? { status: 'ready', database: database.kind }
+    : sendProblem(reply, 'INTERNAL', 503, '数据库暂时无法访问，服务暂不可用，请稍后再试'));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (scope) => authRoutes(scope, deps));

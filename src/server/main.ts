@@ -113,6 +113,9 @@ async function main(argv: string[]) {
 main(process.argv.slice(2)).catch((error) => {
   const details = (error as { errors?: unknown[] }).errors;
   console.error(`错误 (error): ${(error as Error).message}`);
+  // Drizzle reports a failed statement as "Failed query: …"; what went wrong is in its cause.
+  const cause = (error as { cause?: { message?: string } }).cause;
+  if (cause?.message && !(error as Error).message.includes(cause.message)) console.error(`原因 (cause): ${cause.message}`);
   if (details) console.error(JSON.stringify(details.slice(0, 20), null, 2));
   process.exit(1);
 });

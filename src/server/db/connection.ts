@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 
@@ -31,6 +32,7 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
 
 export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
   if (opts.url) {
+    await assertReachable(opts.url);
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     // DATE columns stay 'YYYY-MM-DD' strings: no timezone shifting of calendar dates
     pool.on('connect', () => undefined);
@@ -63,6 +65,64 @@ function wrapPglite(client: PGlite, releaseLock: () => void = () => undefined): 
     }
   };
   return { db, kind: 'pglite', pglite: client, close };
+}
+
+export class DatabaseUnreachableError extends Error {
+  readonly code = 'DATABASE_UNREACHABLE';
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+/** Why a connection failed, in Chinese and English, from node-postgres's error. */
+function connectFailureReason(error: { code?: string; message?: string }): string {
+  const message = error.message ?? String(error);
+  switch (error.code) {
+    case 'ECONNREFUSED': return `连接被拒绝，该地址上没有运行 PostgreSQL (ECONNREFUSED: ${message})`;
+    case 'ENOTFOUND': case 'EAI_AGAIN': return `主机名无法解析 (${error.code}: ${message})`;
+    case 'ETIMEDOUT': return `连接超时 (ETIMEDOUT: ${message})`;
+    case 'EHOSTUNREACH': case 'ENETUNREACH': return `网络不可达 (${error.code}: ${message})`;
+    case '28P01': return `密码认证失败 (authentication failed, 28P01: ${message})`;
+    case '28000': return `认证失败：用户不存在或不允许连接 (authentication failed, 28000: ${message})`;
+    case '3D000': return `数据库不存在，请先用 createdb 创建 (database does not exist, 3D000: ${message})`;
+    case '57P03': return `数据库正在启动或关闭 (57P03: ${message})`;
+    case '53300': return `数据库连接数已满 (too many connections, 53300: ${message})`;
+  }
+  if (/timeout/i.test(message)) return `连接超时 (timed out: ${message})`;
+  if (/SASL|password/i.test(message)) return `认证失败：服务器要求密码，请在 DATABASE_URL 中提供 (authentication failed: ${message})`;
+  return message;
+}
+
+/**
+ * Connects once before anything else runs, so that an unreachable server is reported as such instead of as the
+ * first migration statement that failed.
+ */
+async function assertReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  const where = `${client.user ?? ''}@${client.host}:${client.port}/${client.database ?? ''}`;
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (error) {
+    const reason = connectFailureReason(error as { code?: string; message?: string });
+    throw new DatabaseUnreachableError(`无法连接数据库 PostgreSQL ${where}：${reason}。请检查 DATABASE_URL 和数据库服务器。`
+      + ` (cannot connect to the database ${where})`, error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Whether the database answers `select 1` within the time given: the readiness check. */
+export async function isDatabaseReady(database: Pick<Database, 'db'>, timeoutMs = 3000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); });
+  const ping = database.db.execute(sql`select 1`).then(() => true, () => false);
+  try {
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function runMigrations(database: Database): Promise<void> {
