@@ -121,7 +121,7 @@ export async function buildApp(deps: AppDeps) {
   // Liveness above answers while the process runs; readiness asks the database, for a load balancer or probe.
   app.get('/api/health/ready', { config: { public: true } }, async (_request, reply) => (await isDatabaseReady(database))
     ? { status: 'ready', database: database.kind }
-    : sendProblem(reply, 'INTERNAL', 503, '数据库暂时无法访问，服务暂不可用，请稍后再试'));
+    : sendProblem(reply, 'DATABASE_UNAVAILABLE', 503, '数据库暂时无法访问，服务暂不可用，请稍后再试'));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (scope) => authRoutes(scope, deps));

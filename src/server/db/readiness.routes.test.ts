@@ -31,7 +31,7 @@ describe('readiness', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health/ready' });
     expect(res.statusCode).toBe(503);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ status: 503, detail: expect.stringContaining('数据库暂时无法访问') });
+    expect(res.json()).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE', detail: expect.stringContaining('数据库暂时无法访问') });
     // Liveness stays the process's answer: a probe restarting the process would not bring the database back.
     const live = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(live.json()).toEqual({ status: 'ok', database: t.database.kind });

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -32,6 +33,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   LOCKED: '账户已锁定',
   RATE_LIMITED: '请求过于频繁',
   INTERNAL: '服务器内部错误',
+  DATABASE_UNAVAILABLE: '数据库暂时无法访问',
 };
 
 /** One problem in the input: a field, or a row and column of an imported file. */
