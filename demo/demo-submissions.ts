@@ -3,6 +3,7 @@
 // dashboard's reporting rate, on-time rate and overdue list have something to say. The demo ledgers date from
 // the demo's first day (they were "in use" since then), which the overdue list needs.
 import { sql } from 'drizzle-orm';
+import { startOfChinaDay } from '../src/core/china-time.js';
 import { dueDateOf } from '../src/core/submission-due.js';
 import { addDays, parsePeriod } from '../src/core/periods.js';
 import { queryRows, type Queryable } from '../src/server/db/connection.js';
@@ -14,7 +15,7 @@ import { seededRandom } from './seeded-random.js';
 const WINDOW_DAYS = 75;
 
 export async function loadDemoSubmissions(q: Queryable, townshipId: number, seed: number): Promise<number> {
-  await q.execute(sql`UPDATE ledgers SET created_at = ${`${DEMO_FROM}T00:00:00+08:00`} WHERE township_id = ${townshipId} AND builtin`);
+  await q.execute(sql`UPDATE ledgers SET created_at = ${startOfChinaDay(DEMO_FROM).toISOString()} WHERE township_id = ${townshipId} AND builtin`);
   const entered = await queryRows<{ ledgerId: number; orgUnitId: number; period: string; dueDays: number | null }>(q, sql`
     SELECT DISTINCT r.ledger_id AS "ledgerId", r.org_unit_id AS "orgUnitId", r.period, l.due_days AS "dueDays"
     FROM ledger_records r JOIN ledgers l ON l.id = r.ledger_id JOIN org_units u ON u.id = r.org_unit_id
@@ -27,7 +28,7 @@ export async function loadDemoSubmissions(q: Queryable, townshipId: number, seed
     SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'leader' WHERE u.township_id = ${townshipId} ORDER BY u.id LIMIT 1`);
   const r = seededRandom((seed ^ 0x5b7d11) >>> 0);
   const from = addDays(DEMO_TO, -WINDOW_DAYS);
-  const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+  const at = (day: string, hour: number) => new Date(startOfChinaDay(day).getTime() + hour * 3_600_000);
   const rows: (typeof periodSubmissions.$inferInsert)[] = [];
   for (const e of entered) {
     const period = parsePeriod(e.period);

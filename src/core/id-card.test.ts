@@ -75,9 +75,10 @@ describe('idCardProblem', () => {
     expect(idCardProblem(id, TODAY)).toBe('身份证号码中的出生日期无效');
   });
 
-  it('accepts a birth date of today but not tomorrow', () => {
-    expect(idCardProblem('430681202406150049', new Date(2024, 5, 15, 0, 0, 1))).toBeNull();
-    expect(idCardProblem('430681202406150049', new Date(2024, 5, 14, 23, 59, 59))).toBe('身份证号码中的出生日期无效');
+  it('accepts a birth date of today in China but not tomorrow, whatever the time zone of the process', () => {
+    // 16:00:01 UTC on the 14th is 00:00:01 on the 15th in Beijing
+    expect(idCardProblem('430681202406150049', new Date('2024-06-14T16:00:01Z'))).toBeNull();
+    expect(idCardProblem('430681202406150049', new Date('2024-06-14T15:59:59Z'))).toBe('身份证号码中的出生日期无效');
   });
 
   it('checks dates against the current day by default', () => {

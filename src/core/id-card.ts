@@ -1,6 +1,8 @@
 // Chinese resident ID numbers (居民身份证号码, GB 11643-1999): 6-digit region, 8-digit birth date,
 // 3-digit sequence (odd = male) and an ISO 7064 MOD 11-2 check character. 15-digit numbers are refused.
 
+import { chinaDate } from './china-time.js';
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
@@ -24,11 +26,6 @@ function checkChar(first17: string): string {
   return CHECK_CHARS[sum % 11];
 }
 
-function localDateKey(date: Date): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(date.getFullYear(), 4)}${pad(date.getMonth() + 1, 2)}${pad(date.getDate(), 2)}`;
-}
-
 function isCalendarDate(yyyymmdd: string): boolean {
   const year = Number(yyyymmdd.slice(0, 4));
   const month = Number(yyyymmdd.slice(4, 6));
@@ -45,7 +42,7 @@ export function idCardProblem(value: string, today: Date = new Date()): string |
   if (!/^\d{17}[\dX]$/.test(id)) return '身份证号码应为17位数字加1位数字或X';
   if (!PROVINCE_CODES.has(Number(id.slice(0, 2)))) return '身份证号码的地区代码无效';
   const birth = id.slice(6, 14);
-  if (!isCalendarDate(birth) || birth < '19000101' || birth > localDateKey(today)) return '身份证号码中的出生日期无效';
+  if (!isCalendarDate(birth) || birth < '19000101' || birth > chinaDate(today).replaceAll('-', '')) return '身份证号码中的出生日期无效';
   if (checkChar(id.slice(0, 17)) !== id[17]) return '身份证号码校验位不正确';
   return null;
 }

@@ -1,5 +1,6 @@
 // When a village's figures for a period are due, and whether a submission was on time. Pure, shared by the
 // server (on-time rate, overdue list) and the browser (the due date shown above the grid).
+import { chinaDate } from './china-time.js';
 import { addDays, type Period, type PeriodType } from './periods.js';
 
 /** Days after a period's last day by which villages submit it, when the ledger sets no due_days of its own. */
@@ -8,18 +9,6 @@ export const DEFAULT_DUE_DAYS: Record<PeriodType, number> = { day: 1, week: 2, m
 /** The last day (inclusive) on which a submission of the period is on time. */
 export function dueDateOf(period: Pick<Period, 'type' | 'end'>, dueDays?: number | null): string {
   return addDays(period.end, dueDays ?? DEFAULT_DUE_DAYS[period.type]);
-}
-
-/** The calendar day of an instant in China time (UTC+8, no daylight saving): the day a village sees. */
-export function chinaDate(instant: Date | string): string {
-  const ms = (instant instanceof Date ? instant : new Date(instant)).getTime();
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** "2022-06-16 09:30" in China time. */
-export function chinaDateTime(instant: Date | string): string {
-  const ms = (instant instanceof Date ? instant : new Date(instant)).getTime();
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Submitted on or before the due date, by the China-time calendar. */

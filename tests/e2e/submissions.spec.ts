@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { chinaToday } from '../../src/core/china-time.js';
 import { login } from './helpers';
 
 // A village cadre submits a period, the leader approves it (the row locks), then unlocks it with a reason.
@@ -29,8 +30,7 @@ test('a village submits its figures, the township approves and locks them, a lea
     fields: [{ key: 'paid', label: '养老保险缴费', type: 'integer', unit: '人', min: 0 }],
   } });
   expect(created.status()).toBe(201);
-  const now = new Date(Date.now() + 8 * 3_600_000).toISOString();
-  const period = `${now.slice(0, 4)}${now.slice(5, 7)}`;
+  const period = chinaToday().slice(0, 7).replace('-', '');
   const grid = `/ledgers/${key}/grid?period=${period}`;
 
   // the village cadre of 燕塘村 enters and submits

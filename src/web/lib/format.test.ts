@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent } from './format';
+import { formatDateTime, formatNumber, formatPercent } from './format';
 
 describe('formatPercent', () => {
   it('keeps the same decimals on every rate, so a column lines up', () => {
@@ -18,5 +18,12 @@ describe('formatNumber', () => {
   it('groups thousands as Chinese forms do', () => {
     expect(formatNumber(1234567)).toBe('1,234,567');
     expect(formatNumber(null)).toBe('—');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows an instant in China time, as the server writes it, whatever the browser\'s time zone', () => {
+    expect(formatDateTime('2022-06-30T17:30:00Z')).toBe('2022-07-01 01:30');
+    expect(formatDateTime(null)).toBe('—');
   });
 });

@@ -1,8 +1,10 @@
 // Dates and numbers the way Chinese government forms write them.
 import dayjs from 'dayjs';
+import { chinaDateTime, chinaToday } from '../../core/china-time';
 
+/** An instant in China time, as the server writes it in its messages, whatever the browser's time zone. */
 export function formatDateTime(value: string | null | undefined): string {
-  return value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—';
+  return value ? chinaDateTime(value) : '—';
 }
 
 export function formatDate(value: string | null | undefined): string {
@@ -19,8 +21,9 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   return `${value.toFixed(digits)}%`;
 }
 
+/** Today in China, whatever the browser's time zone. */
 export function today(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return chinaToday();
 }
 
 /** Validity start of an org unit; 1900-01-01 is the server's "since before records began". */

@@ -1,5 +1,6 @@
 // Reading the audit trail: administrators and township leaders, each within his townships.
 import ExcelJS from 'exceljs';
+import { chinaTimestamp } from '../../../core/china-time.js';
 import { maskAuditSnapshot } from '../../../core/masking.js';
 import { forbidden } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
@@ -57,7 +58,7 @@ export async function exportAudit(ctx: ServiceContext, filter: Omit<AuditFilter,
   ]);
   for (const e of items) {
     sheet.addRow({
-      at: e.at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+      at: chinaTimestamp(e.at),
       username: e.username, action: e.action, entity: e.entity, entityId: e.entityId, ip: e.ip,
       before: e.before == null ? '' : JSON.stringify(e.before), after: e.after == null ? '' : JSON.stringify(e.after),
     });

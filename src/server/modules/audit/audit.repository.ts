@@ -1,6 +1,8 @@
 // SQL of the audit trail's reading side: entries filtered by who, what, when and the reader's scopes.
 import { and, count, desc, eq, gte, ilike, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { startOfChinaDay } from '../../../core/china-time.js';
+import { addDays } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
 import { auditLog, orgUnits } from '../../db/schema.js';
 
@@ -23,9 +25,9 @@ function whereOf(filter: AuditFilter): SQL | undefined {
     filter.user ? ilike(auditLog.username, `%${filter.user}%`) : undefined,
     filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
     filter.action ? eq(auditLog.action, filter.action) : undefined,
-    filter.from ? gte(auditLog.at, new Date(`${filter.from}T00:00:00+08:00`)) : undefined,
+    filter.from ? gte(auditLog.at, startOfChinaDay(filter.from)) : undefined,
     // `to` is an inclusive calendar day in China time
-    filter.to ? lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000)) : undefined,
+    filter.to ? lt(auditLog.at, startOfChinaDay(addDays(filter.to, 1))) : undefined,
     filter.scopePaths ? or(sql`false`, ...filter.scopePaths.map((p) => like(entryPath, `${p}%`))) : undefined,
   ];
   return and(...conditions.filter(Boolean));

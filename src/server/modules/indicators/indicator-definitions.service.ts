@@ -1,6 +1,7 @@
 // Indicator definitions: listing, creating, changing and deleting, each checked against the township's ledgers
 // and other indicators (core/indicators.ts definitionProblems) before anything is stored.
 import { and, eq, isNull } from 'drizzle-orm';
+import { chinaToday } from '../../../core/china-time.js';
 import { definitionProblems, formulaKeys, sourceReferences, type IndicatorSource, type LedgerShape } from '../../../core/indicators.js';
 import { pinyinInitials } from '../../../core/search-text.js';
 import type { Queryable } from '../../db/connection.js';
@@ -10,7 +11,7 @@ import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor, type Action } from '../../policy/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './indicators.repository.js';
-import { evaluate, resolveScope, resolveWindows, todayIso } from './indicator-values.service.js';
+import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import type { CreateIndicatorInput, UpdateIndicatorInput } from './indicators.schemas.js';
 
 const DENIED: Partial<Record<Action, string>> = {
@@ -169,7 +170,7 @@ export interface PreviewInput {
 export async function previewIndicator(ctx: ServiceContext, input: PreviewInput) {
   const township = await indicatorTownship(ctx, ctx.db, 'indicator.define');
   const key = input.key ?? 'preview';
-  const [window] = resolveWindows([input.period], input.asOf ?? todayIso());
+  const [window] = resolveWindows([input.period], input.asOf ?? chinaToday());
   await checkSource(ctx.db, township.id, key, input.source);
   const scope = await resolveScope(ctx.db, township);
   const { value } = await evaluate(ctx.db, scope, [key], [window], { townshipId: township.id, key, source: input.source });

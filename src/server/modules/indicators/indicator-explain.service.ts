@@ -4,7 +4,7 @@
 // explanation is about the figure, not the people.
 import { sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { chinaDateTime } from '../../../core/china-time.js';
+import { chinaTimestamp, chinaToday } from '../../../core/china-time.js';
 import { maskPersonalValues } from '../../../core/masking.js';
 import { formulaReferences, parseFormula } from '../../../core/formula.js';
 import { shownNumber, shownUnit, type IndicatorFormat, type ItemsSource, type RecordsSource } from '../../../core/indicators.js';
@@ -16,7 +16,7 @@ import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { can } from '../../policy/policy.js';
 import { itemPeriods, recordsConditions, recordsWindowCondition, type LedgerInfo } from './indicator-engine.js';
-import { evaluate, readableUnit, resolveScope, resolveWindows, todayIso, type Scope } from './indicator-values.service.js';
+import { evaluate, readableUnit, resolveScope, resolveWindows, type Scope } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
 
 export interface ExplainQuery {
@@ -118,7 +118,7 @@ function selectRows(q: Queryable, plan: RowsPlan, limit: number, offset: number)
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 async function prepare(ctx: ServiceContext, key: string, query: Omit<ExplainQuery, 'page' | 'pageSize'>) {
-  const asOf = query.asOf ?? todayIso();
+  const asOf = query.asOf ?? chinaToday();
   const [window] = resolveWindows([query.period], asOf);
   const scope = await subjectScope(ctx, query.orgUnit);
   const subject = scope.subjects[0];
@@ -218,7 +218,7 @@ export async function explainXlsx(ctx: ServiceContext, key: string, query: Omit<
       { header: '单位', key: 'unit', width: 20 }, { header: '期间', key: 'period', width: 12 },
       { header: all.ledger.fields.find((f) => f.key === all.item)?.label ?? all.item, key: 'value', width: 14 },
       { header: '填报人', key: 'by', width: 12 }, { header: '填报时间', key: 'at', width: 20 },
-    ], all.items.map((i) => ({ unit: i.orgUnit.name, period: i.period, value: cellOf(i.value), by: i.enteredBy ?? '', at: chinaDateTime(i.enteredAt) })));
+    ], all.items.map((i) => ({ unit: i.orgUnit.name, period: i.period, value: cellOf(i.value), by: i.enteredBy ?? '', at: chinaTimestamp(i.enteredAt) })));
   } else if (all.kind === 'records') {
     const fields = all.ledger.fields.filter((f) => f.type !== 'photos');
     addTableSheet(workbook, '明细记录', [
@@ -227,7 +227,7 @@ export async function explainXlsx(ctx: ServiceContext, key: string, query: Omit<
       { header: '状态', key: 'status', width: 10 }, { header: '录入人', key: 'by', width: 12 }, { header: '最后修改人', key: 'editedBy', width: 12 },
       { header: '更新时间', key: 'at', width: 20 },
     ], all.items.map((i) => ({
-      unit: i.orgUnit.name, status: i.statusLabel ?? '', by: i.createdBy ?? '', editedBy: i.updatedBy ?? i.createdBy ?? '', at: chinaDateTime(i.updatedAt),
+      unit: i.orgUnit.name, status: i.statusLabel ?? '', by: i.createdBy ?? '', editedBy: i.updatedBy ?? i.createdBy ?? '', at: chinaTimestamp(i.updatedAt),
       ...Object.fromEntries(fields.map((f) => [`f_${f.key}`, cellOf(i.values[f.key])])),
     })));
   }

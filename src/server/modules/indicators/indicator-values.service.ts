@@ -1,7 +1,8 @@
 // Live values: indicators × subjects (a unit, its descendants of a level, or the township's cadre groups) ×
 // periods, computed by the engine from current data. Also the subject and window resolution that rankings,
 // quality rules and explanations share.
-import { isoDate, periodWindow, type PeriodWindow } from '../../../core/periods.js';
+import { chinaToday } from '../../../core/china-time.js';
+import { periodWindow, type PeriodWindow } from '../../../core/periods.js';
 import { completion, type IndicatorSource } from '../../../core/indicators.js';
 import { ORG_LEVELS, type OrgLevel } from '../../../core/org-levels.js';
 import type { Queryable } from '../../db/connection.js';
@@ -100,8 +101,6 @@ export function resolveWindows(periods: string[], asOf: string, field = 'period'
   return windows;
 }
 
-export const todayIso = () => isoDate(new Date());
-
 /**
  * Targets of the subjects: a unit's own target for the period, else the sum of its children's (recursively);
  * a cadre group's is the sum of its villages'. Relative periods have no targets.
@@ -183,7 +182,7 @@ export interface ValuesQuery {
 }
 
 export async function indicatorValues(ctx: ServiceContext, query: ValuesQuery) {
-  const asOf = query.asOf ?? todayIso();
+  const asOf = query.asOf ?? chinaToday();
   const windows = resolveWindows(query.period, asOf);
   const unit = await readableUnit(ctx, ctx.db, query.orgUnit);
   const scope = await resolveScope(ctx.db, unit, query.by);

@@ -2,6 +2,7 @@
 // operator, checked per village for a period against current data, so the list is current after every entry
 // or import. A rule whose sides have no value for a village (nothing entered) is not a violation.
 import { and, eq, isNull } from 'drizzle-orm';
+import { chinaToday } from '../../../core/china-time.js';
 import { evaluateFormula, FormulaError, formulaReferences, parseFormula, type FormulaNode } from '../../../core/formula.js';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import { lastYearRange } from '../../../core/periods.js';
@@ -11,7 +12,7 @@ import { invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { indicatorTownship } from './indicator-definitions.service.js';
-import { evaluate, resolveScope, resolveWindows, todayIso } from './indicator-values.service.js';
+import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
 import type { QualityCheck } from '../ledgers/ledger-import-store.js';
 
@@ -100,7 +101,7 @@ export function deleteQualityRule(ctx: ServiceContext, id: number) {
 export async function qualityViolations(ctx: ServiceContext, query: { period: string; asOf?: string }) {
   const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
   const { items: rules } = await listQualityRules(ctx);
-  const [window] = resolveWindows([query.period], query.asOf ?? todayIso());
+  const [window] = resolveWindows([query.period], query.asOf ?? chinaToday());
   const parsed = rules.map((r) => ({ rule: r, left: parseFormula(r.left), right: parseFormula(r.right) }));
   const keys = [...new Set(parsed.flatMap((p) => [...formulaReferences(p.left), ...formulaReferences(p.right)].map((r) => r.key)))];
   const scope = await resolveScope(ctx.db, township, 'village');

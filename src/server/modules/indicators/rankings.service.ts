@@ -2,6 +2,7 @@
 // on the boards by the ranking's rules (core/ranking.ts), with each subject's rank in the period before.
 import { and, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { chinaToday } from '../../../core/china-time.js';
 import { completion, shownNumber, shownUnit, type IndicatorFormat } from '../../../core/indicators.js';
 import { BOARD_NAMES, rankContestants, type BoardStyle, type RankingDefinition, type TieRule } from '../../../core/ranking.js';
 import {
@@ -14,7 +15,7 @@ import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { indicatorTownship } from './indicator-definitions.service.js';
-import { evaluate, resolveScope, resolveWindows, todayIso } from './indicator-values.service.js';
+import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
 
 export type RankingInput = RankingDefinition;
@@ -113,7 +114,7 @@ function previousWindow(window: PeriodWindow): PeriodWindow {
 export async function rankingBoard(ctx: ServiceContext, key: string, query: { period: string; asOf?: string }) {
   const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
   const { ranking, indicator: indicatorKey } = await rankingOf(ctx.db, township.id, key);
-  const [window] = resolveWindows([query.period], query.asOf ?? todayIso());
+  const [window] = resolveWindows([query.period], query.asOf ?? chinaToday());
   const previous = previousWindow(window);
   const scope = await resolveScope(ctx.db, township, ranking.subject as RankingInput['subject']);
   const { value, target } = await evaluate(ctx.db, scope, [indicatorKey], [window, previous]);

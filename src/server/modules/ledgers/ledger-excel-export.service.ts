@@ -3,7 +3,7 @@
 // of them unmasked is audited (ledger.export_personal).
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { chinaDateTime } from '../../../core/china-time.js';
+import { chinaTimestamp } from '../../../core/china-time.js';
 import { stateLabel } from '../../../core/ledger-workflow.js';
 import { PERSONAL_FIELD_TYPES } from '../../../core/masking.js';
 import { invalid } from '../../http/app-error.js';
@@ -49,7 +49,7 @@ export async function exportRecordsXlsx(ctx: ServiceContext, key: string, query:
     const unit = units.unitOfCode(item.orgUnit.code);
     const row: Record<string, unknown> = {
       unit: unit ? units.label(unit) : item.orgUnit.name, period: item.period ?? '', status: workflow ? stateLabel(workflow, item.status) : '',
-      updatedAt: chinaDateTime(item.updatedAt), updatedBy: item.updatedBy ?? '',
+      updatedAt: chinaTimestamp(item.updatedAt), updatedBy: item.updatedBy ?? '',
     };
     for (const f of fields) row[f.key] = valueToCell(f, item.values[f.key], units);
     if (!item.masked && personal.some((f) => item.values[f.key] != null && item.values[f.key] !== '')) unmaskedRows++;

@@ -3,7 +3,7 @@
 // sheet 选项 holding the dropdown lists (an inline list is limited to 255 characters).
 import ExcelJS from 'exceljs';
 import { PERIOD_TYPE_NAMES, periodOf, type PeriodType } from '../../../core/periods.js';
-import { chinaDate } from '../../../core/submission-due.js';
+import { chinaToday } from '../../../core/china-time.js';
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
@@ -34,7 +34,7 @@ export async function importTemplate(ctx: ServiceContext, key: string, maxRows: 
   const townshipUnits = await importRepo.townshipUnits(ctx.db, township.path);
   const directory = new UnitDirectory(townshipUnits);
   const periodType = ledger.kind === 'periodic' ? (ledger.periodType as PeriodType) : null;
-  const writable = enterableUnits(ctx, township, townshipUnits, periodType && periodOf(periodType, chinaDate(new Date())));
+  const writable = enterableUnits(ctx, township, townshipUnits, periodType && periodOf(periodType, chinaToday()));
 
   const workbook = new ExcelJS.Workbook();
   const columns = [

@@ -3,7 +3,7 @@
 // service's to check; here: cells, the shared validator, org units in the user's scope, duplicates within the file.
 import { FIELD_TYPE_NAMES, validateValues, type FieldDefinition, type RecordValues } from '../../../core/ledger-fields.js';
 import { parsePeriod, periodLabel, PERIOD_TYPE_NAMES, type Period, type PeriodType } from '../../../core/periods.js';
-import { chinaDate } from '../../../core/submission-due.js';
+import { chinaToday } from '../../../core/china-time.js';
 import { invalid } from '../../http/app-error.js';
 import { cellToValue, headerOf, headerScore, mapColumns, PERIOD_HEADER, UNIT_HEADER, type Cell, type ColumnMap, type UnitDirectory } from './ledger-excel-columns.js';
 import type { SheetRow } from './ledger-import-reader.js';
@@ -67,7 +67,7 @@ function periodOfCell(cell: Cell, type: PeriodType): { period?: string; problem?
     return { problem: `应为${PERIOD_TYPE_NAMES[type]}期间，例如 ${PERIOD_EXAMPLES[type]}` };
   }
   // As in the grid entry: a period that has not begun cannot have figures yet.
-  if (period.start > chinaDate(new Date())) return { problem: `${periodLabel(period)}尚未开始，不能填报` };
+  if (period.start > chinaToday()) return { problem: `${periodLabel(period)}尚未开始，不能填报` };
   return { period: period.id };
 }
 

@@ -1,7 +1,7 @@
 // An approved village's period is locked: its figures are not changed by a grid save, an import, or a record
 // delete or restore, until a leader unlocks it. Writers take the ledger's row lock first, as approvals do, so a
 // save and an approval of the same period run one after the other.
-import { chinaDateTime } from '../../../core/submission-due.js';
+import { chinaDateTime } from '../../../core/china-time.js';
 import { parsePeriod, periodLabel } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';

@@ -9,7 +9,7 @@ import { can } from '../../policy/policy.js';
 import { parsePeriod, periodLabel, type Period } from '../../../core/periods.js';
 import { PERIOD_TYPE_NAMES, type PeriodType } from '../../../core/periods.js';
 import { searchTextOf } from '../../../core/search-text.js';
-import { chinaDate } from '../../../core/submission-due.js';
+import { chinaToday } from '../../../core/china-time.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { ledgerOf, ledgerTownship } from './ledger-access.js';
 import { assertPeriodsOpen, lockedPeriods } from './ledger-period-lock.js';
@@ -23,7 +23,7 @@ export function periodicLedger(ledger: repo.LedgerRow) {
 }
 
 /** The period of the id, which must be of the ledger's period type and not lie in the future (China time). */
-export function periodFor(ledger: repo.LedgerRow, id: string, today = chinaDate(new Date())): Period {
+export function periodFor(ledger: repo.LedgerRow, id: string, today = chinaToday()): Period {
   const period = parsePeriod(id);
   const type = ledger.periodType as PeriodType;
   if (!period) throw invalid([{ field: 'period', message: `期间“${id}”不存在` }]);

@@ -5,8 +5,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/connection.js';
 import { buildTestApp, multipartFile, type TestApp } from '../../testing/test-app.js';
 import { buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
+import { chinaToday } from '../../../core/china-time.js';
 import { addDays } from '../../../core/periods.js';
-import { chinaDate } from '../../../core/submission-due.js';
 
 let t: TestApp;
 let leader: string;
@@ -82,7 +82,7 @@ describe('submitting and approving a period', () => {
   });
 
   it('counts a submission on or before the due date as on time', async () => {
-    const today = chinaDate(new Date());
+    const today = chinaToday();
     const period = today.replaceAll('-', '');
     expect((await enter(period, leader, [{ orgUnit: CHUANSHAN, values: { first: 1 } }, { orgUnit: QIAOPING, values: { first: 2 } }])).statusCode).toBe(200);
     await ok('POST', `${at(period)}/submit`, leader, { orgUnit: CHUANSHAN });
@@ -261,7 +261,7 @@ describe('overdue submissions', () => {
       key: 'stats', name: '安全生产月报', kind: 'periodic', periodType: 'month',
       fields: [{ key: 'checks', label: '检查次数', type: 'integer', min: 0 }],
     }, 201);
-    const today = chinaDate(new Date());
+    const today = chinaToday();
     const asOf = addDays(today, 40);
     const { items, from, total } = await ok('GET', `/api/submissions/overdue?asOf=${asOf}`, cadre);
     expect(from).toBe(addDays(asOf, -60));
@@ -280,7 +280,7 @@ describe('overdue submissions', () => {
   });
 
   it("gives each ledger's reporting and on-time rates for its most recently due period, as its grid does", async () => {
-    const today = chinaDate(new Date());
+    const today = chinaToday();
     expect((await ok('GET', `/api/submissions/overdue?asOf=${today}`, leader)).ledgers).toEqual([]); // nothing due yet
     const asOf = addDays(today, 2);
     const { ledgers } = await ok('GET', `/api/submissions/overdue?asOf=${asOf}`, viewer);
@@ -294,7 +294,7 @@ describe('overdue submissions', () => {
   });
 
   it('lists nothing due on the day itself, and refuses a bad date', async () => {
-    const today = chinaDate(new Date());
+    const today = chinaToday();
     const { items } = await ok('GET', `/api/submissions/overdue?asOf=${addDays(today, 1)}`, viewer);
     expect(items.filter((i: { period: string }) => i.period === today.replaceAll('-', ''))).toEqual([]);
     const bad = await call('GET', '/api/submissions/overdue?asOf=2022-02-30', leader);

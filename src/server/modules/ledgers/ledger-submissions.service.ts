@@ -2,7 +2,8 @@
 // the township approves (which locks them, see ledger-period-lock.ts) or returns them with a reason, and a
 // leader may unlock an approved period with a reason, which sends it back to the village as returned.
 import { addDays, periodLabel, periodsBetween, type Period, type PeriodType } from '../../../core/periods.js';
-import { chinaDate, dueDateOf, percentOf, submittedOnTime } from '../../../core/submission-due.js';
+import { chinaDate, chinaToday } from '../../../core/china-time.js';
+import { dueDateOf, percentOf, submittedOnTime } from '../../../core/submission-due.js';
 import type { Queryable } from '../../db/connection.js';
 import { AppError, forbidden, invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
@@ -226,7 +227,7 @@ const OVERDUE_LIMIT = 1000;
  * Villages that have not submitted (or were returned and have not resubmitted) a period of a periodic ledger
  * whose due date has passed by the as-of day. Only periods ending in the window and after the ledger's creation.
  */
-export async function overdueSubmissions(ctx: ServiceContext, asOf = chinaDate(new Date())) {
+export async function overdueSubmissions(ctx: ServiceContext, asOf = chinaToday()) {
   const township = await periodTownship(ctx, ctx.db, 'indicator.read');
   const from = addDays(asOf, -OVERDUE_WINDOW_DAYS);
   const ledgers = await submissions.periodicLedgers(ctx.db, township.id);

@@ -1,6 +1,7 @@
 // Org-unit use cases: read the tree in scope, add, rename, move and close units.
 // The first step of each use case is the permission check.
 import { sql } from 'drizzle-orm';
+import { chinaToday } from '../../../core/china-time.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import { AppError, forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
@@ -113,7 +114,7 @@ export async function createUnit(ctx: ServiceContext, input: { parentCode: strin
     await repo.insertUnits(tx, [{
       id, code: code!, name: input.name, level: input.level, parentId: parent.id, path: `${parent.path}${id}/`,
       townshipId: input.level === 'town' ? id : parent.townshipId, pinyin: pinyinKey(input.name), urCode: null,
-      validFrom: input.validFrom ?? new Date().toISOString().slice(0, 10),
+      validFrom: input.validFrom ?? chinaToday(),
     }]);
     const created = (await repo.findByCode(tx, code!))!;
     await recordAudit(tx, ctx.actor, { action: 'org.create', entity: 'org_unit', entityId: code, townshipId: created.townshipId, unitPath: created.path, after: present(created) });

@@ -14,6 +14,7 @@ import { hashPassword, randomPassword } from '../auth/passwords.js';
 import { describeRoles } from '../auth/me.service.js';
 import { loadRoleBindings } from '../auth/principal.repository.js';
 import { activeLocks, clearUsername } from '../auth/login-throttle.repository.js';
+import { chinaTimestamp } from '../../../core/china-time.js';
 import { passwordProblem } from '../../../core/password-rules.js';
 import type { RoleInput } from './users.schemas.js';
 import { saveRoles, suspendGrantsAfterReset, type ResolvedRole } from './role-grants.service.js';
@@ -204,7 +205,7 @@ export async function exportUsers(ctx: ServiceContext, query: { q?: string }) {
     phone: u.phone ?? '',
     roles: u.roles.map((r) => `${r.roleName}（${r.cadreGroup?.name ?? r.orgUnit?.name ?? '全系统'}）`).join('、'),
     status: u.disabled ? '已停用' : u.lockedUntil ? '已锁定' : '正常',
-    lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '',
+    lastLoginAt: u.lastLoginAt ? chinaTimestamp(u.lastLoginAt) : '',
   })));
   await recordAudit(ctx.db, ctx.actor, { action: 'user.export', entity: 'user', after: { q: query.q ?? null, rows: items.length } });
   return workbookBuffer(workbook);

@@ -1,11 +1,12 @@
 import { Flex, Progress, Typography } from 'antd';
+import { chinaToday } from '../../../../core/china-time';
 import type { PeriodSubmissions } from '../api/types';
 
 const rate = (value: number | null) => (value == null ? '—' : `${value}%`);
 
 /** The township's reporting and on-time rates of the period, and its due date. */
 export function SubmissionSummary({ data, compact }: { data: PeriodSubmissions; compact: boolean }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   const overdue = data.dueDate < today && data.reported < data.total;
   return (
     <Flex gap={compact ? 12 : 32} wrap align="center" style={{ padding: compact ? '8px 12px' : '12px 16px', background: '#fafafa', borderRadius: 8, marginBottom: 16 }}

@@ -1,5 +1,6 @@
 import { Alert, App, DatePicker, Form, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { chinaToday } from '../../../../core/china-time';
 import { errorDetail } from '../../../lib/api-client';
 import { useCloseOrgUnit } from '../api/close-org-unit';
 import type { OrgUnit } from '../api/types';
@@ -29,7 +30,7 @@ export function CloseModal({ unit, open, onClose }: { unit: OrgUnit; open: boole
         撤销后该单位自所选日期起不再有效，历史数据仍可按日期查看。此操作会记入审计日志。
       </Typography.Paragraph>
       {close.error && <Alert type="error" showIcon title={errorDetail(close.error)} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }} preserve={false}>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs(chinaToday()) }} preserve={false}>
         <Form.Item name="date" label="撤销日期" rules={[{ required: true, message: '请选择撤销日期' }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>

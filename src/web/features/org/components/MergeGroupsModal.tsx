@@ -1,5 +1,6 @@
 import { Alert, App, Checkbox, DatePicker, Empty, Form, Input, Modal, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { chinaToday } from '../../../../core/china-time';
 import { errorDetail } from '../../../lib/api-client';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { useOrgChildren } from '../api/get-org-children';
@@ -39,7 +40,7 @@ export function MergeGroupsModal({ village, open, onClose }: { village: OrgUnit;
     <Modal title={`合并“${village.name}”的村民小组`} open={open} onOk={onOk} onCancel={onClose} okText="合并"
       confirmLoading={merge.isPending} destroyOnHidden>
       {merge.error && <Alert type="error" showIcon title={errorDetail(merge.error)} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), groupCodes: [] }} preserve={false}>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs(chinaToday()), groupCodes: [] }} preserve={false}>
         <Form.Item name="groupCodes" label="选择要合并的小组（至少两个）"
           rules={[{ validator: (_, v: string[]) => (v?.length >= 2 ? Promise.resolve() : Promise.reject(new Error('请至少选择两个小组'))) }]}>
           {groups.isPending ? <Spin /> : options.length ? (
