@@ -3,8 +3,8 @@
 // 党政负责干部 and covering the villages, plus the work lines with their responsible leaders.
 // Fixed lists, no randomness: the demo is the same on every machine.
 import type { ServiceContext } from '../src/server/http/context.js';
-import { createGroup, setMembers, setVillages } from '../src/server/modules/cadre/cadre.service.js';
-import { createWorkLine } from '../src/server/modules/cadre/work-lines.service.js';
+import { createGroup, setMembers, setVillages } from '../src/server/modules/cadre/index.js';
+import { createWorkLine } from '../src/server/modules/cadre/index.js';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六'];
 

@@ -8,18 +8,15 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../src/server/db/connection.js';
 import { settings, users } from '../src/server/db/schema.js';
 import type { ServiceContext } from '../src/server/http/context.js';
-import { SYSTEM_ACTOR } from '../src/server/modules/audit/audit.service.js';
-import { importDivisions } from '../src/server/modules/org/org-import.service.js';
-import { createUnit, listUnits } from '../src/server/modules/org/org.service.js';
-import { mergeGroups, setMergePlan } from '../src/server/modules/org/org-merge.service.js';
-import { createUser } from '../src/server/modules/users/users.service.js';
-import { randomPassword } from '../src/server/modules/auth/passwords.js';
-import type { RoleInput } from '../src/server/modules/users/users.schemas.js';
+import { SYSTEM_ACTOR } from '../src/server/modules/audit/index.js';
+import { createUnit, findUnit, importDivisions, listUnits, mergeGroups, setMergePlan } from '../src/server/modules/org/index.js';
+import { createUser } from '../src/server/modules/users/index.js';
+import { randomPassword } from '../src/server/modules/auth/index.js';
+import type { RoleInput } from '../src/server/modules/users/index.js';
 import { seededRandom } from './seeded-random.js';
 import { seedDemoCadre } from './demo-cadre.js';
 import { DEMO_FROM, DEMO_TO } from './demo-ledger-context.js';
 import { loadDemoLedgers } from './demo-ledgers.js';
-import { findByCode } from '../src/server/modules/org/org.repository.js';
 
 export const DEMO_TOWNSHIP_CODE = '430681105000';
 const DIVISIONS_CSV = path.join(path.dirname(fileURLToPath(import.meta.url)), 'divisions-chuanshanping.csv');
@@ -95,7 +92,7 @@ export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; d
   if (cadre) {
     await addAccount('zuzhang', cadre.leaderName, `组长（${cadre.name}）`, [{ role: 'group_leader', cadreGroupId: cadre.id }], opts.demoPassword);
   }
-  const township = await findByCode(db, DEMO_TOWNSHIP_CODE);
+  const township = await findUnit(db, { code: DEMO_TOWNSHIP_CODE });
   const ledgers = await db.transaction((tx) => loadDemoLedgers(tx, township!.id, null));
   // The mark the UI reads to label every figure of this township as demo data (演示数据).
   await db.insert(settings).values({ key: 'demo', value: {
@@ -106,7 +103,7 @@ export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; d
 
 /** The cadre organisation (4 big groups, 16 small groups); the first small group gets the demo group leader. */
 async function seedCadre(system: ServiceContext, villageCodes: string[]) {
-  const township = await findByCode(system.db, DEMO_TOWNSHIP_CODE);
+  const township = await findUnit(system.db, { code: DEMO_TOWNSHIP_CODE });
   const groups = await seedDemoCadre({ ...system, townshipId: township!.id }, villageCodes);
   return groups[0] ?? null;
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit + API tests (PGlite; also PostgreSQL when TEST_DATABASE_URL is set), then the
+// `npm test`: type check, lint, migrations check, unit + API tests (PGlite; also PostgreSQL when TEST_DATABASE_URL is set), then the
 // browser journeys. Ends with one plain "N passed, N failed" line summing both runners.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +16,12 @@ const e2eJson = path.join(tmp, 'e2e.json');
 let failedSteps = 0;
 console.log('\n== 类型检查 (typecheck) ==');
 if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) failedSteps++;
+
+console.log('\n== 代码检查 (lint: rules, layer and module boundaries) ==');
+if (run('npx', ['eslint', '.', '--max-warnings=0']) !== 0) failedSteps++;
+
+console.log('\n== 迁移检查 (schema and migrations agree) ==');
+if (run('node', ['scripts/check-migrations.mjs']) !== 0) failedSteps++;
 
 console.log('\n== 单元与接口测试 (unit + API) ==');
 if (run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]) !== 0) failedSteps++;

@@ -3,9 +3,7 @@
 // carry them: an export holding one is a file Excel will not open). Shared by the server's input guard, the
 // import and the exports.
 
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// eslint-disable-next-line no-control-regex
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 
 /** Whether the text holds a character that no stored text may hold. */

@@ -16,17 +16,14 @@ import { isDatabaseReady, type Database } from './db/connection.js';
 import type { Config } from './config.js';
 import { refuseUnsafeText } from './http/text-guard.js';
 import { problemHandler, sendProblem } from './http/problem.js';
-import { resolveSession } from './modules/auth/auth.service.js';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { orgRoutes } from './modules/org/org.routes.js';
-import { usersRoutes } from './modules/users/users.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { cadreRoutes } from './modules/cadre/cadre.routes.js';
-import { ledgersRoutes } from './modules/ledgers/ledgers.routes.js';
-import { ledgerExcelRoutes } from './modules/ledgers/ledger-excel.routes.js';
-import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
-import { rankingsRoutes } from './modules/indicators/rankings.routes.js';
-import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
+import { attachmentsRoutes } from './modules/attachments/index.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { authRoutes, resolveSession } from './modules/auth/index.js';
+import { cadreRoutes } from './modules/cadre/index.js';
+import { indicatorsRoutes, qualityAfterImport, rankingsRoutes } from './modules/indicators/index.js';
+import { ledgerExcelRoutes, ledgersRoutes, onLedgerImported } from './modules/ledgers/index.js';
+import { orgRoutes } from './modules/org/index.js';
+import { usersRoutes } from './modules/users/index.js';
 
 z.config(z.locales.zhCN());
 
@@ -92,6 +89,9 @@ export async function buildApp(deps: AppDeps) {
     openapi: { info: { title: '镇务 Zhenwu API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
+
+  // Modules that look at what another module stored, wired here so that dependencies point one way.
+  onLedgerImported(qualityAfterImport);
 
   app.decorateRequest('session', null);
   app.addHook('preValidation', refuseUnsafeText);

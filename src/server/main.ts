@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase, runMigrations } from './db/connection.js';
-import { SYSTEM_ACTOR } from './modules/audit/audit.service.js';
-import { importDivisions } from './modules/org/org-import.service.js';
-import { createUser } from './modules/users/users.service.js';
+import { SYSTEM_ACTOR } from './modules/audit/index.js';
+import { importDivisions } from './modules/org/index.js';
+import { createUser } from './modules/users/index.js';
 import { isDemoLoaded, loadDemoTownship, type DemoAccount } from '../../demo/demo-township.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

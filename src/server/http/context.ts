@@ -1,8 +1,8 @@
 // What a route hands to a service: the database, the signed-in user with his grants, and the actor for audit.
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
-import type { SessionUser } from '../modules/auth/auth.service.js';
-import type { Actor } from '../modules/audit/audit.service.js';
+import type { SessionUser } from '../modules/auth/index.js';
+import type { Actor } from '../modules/audit/index.js';
 import type { Principal } from '../policy/policy.js';
 import { AppError } from './app-error.js';
 

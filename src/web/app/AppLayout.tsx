@@ -7,7 +7,7 @@ import { PageLoading } from '../components/PageLoading';
 import { useIsMobile } from '../components/use-is-mobile';
 import { useTownship } from '../features/org/api/use-township';
 import { useMe } from './auth';
-import { buildMenu, openKeyOf, selectedKey } from './menu';
+import { buildMenu, selectedKey } from './menu';
 
 const { Header, Sider, Content } = Layout;
 

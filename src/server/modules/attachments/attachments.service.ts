@@ -4,8 +4,9 @@ import crypto from 'node:crypto';
 import type { Queryable } from '../../db/connection.js';
 import { forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { can, scopesFor } from '../../policy/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { requireTownship } from '../../policy/access.js';
+import { can } from '../../policy/policy.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './attachments.repository.js';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -24,15 +25,13 @@ export function sniffMimeType(content: Buffer): string | undefined {
 }
 
 /** Attachments belong to a township; anyone who may write ledger data somewhere in it may upload. */
-function townshipFor(ctx: ServiceContext, action: 'ledger.write' | 'ledger.read'): number {
-  if (scopesFor(ctx.principal, action).length === 0 || ctx.townshipId == null) {
-    throw forbidden(action === 'ledger.write' ? '您无权上传附件' : '您无权查看附件');
-  }
-  return ctx.townshipId;
+async function townshipOf(ctx: ServiceContext, action: 'ledger.write' | 'ledger.read'): Promise<number> {
+  const township = await requireTownship(ctx, action, ctx.db, { what: '附件', denied: action === 'ledger.write' ? '您无权上传附件' : '您无权查看附件' });
+  return township.id;
 }
 
-export function saveAttachment(ctx: ServiceContext, fileName: string, content: Buffer) {
-  const townshipId = townshipFor(ctx, 'ledger.write');
+export async function saveAttachment(ctx: ServiceContext, fileName: string, content: Buffer) {
+  const townshipId = await townshipOf(ctx, 'ledger.write');
   if (content.length === 0) throw invalid([{ field: 'file', message: '文件是空的' }], '文件是空的');
   if (content.length > ATTACHMENT_MAX_BYTES) throw invalid([{ field: 'file', message: '单个附件不能超过 10 MB' }], '文件过大');
   const mimeType = sniffMimeType(content);
@@ -52,7 +51,7 @@ export function saveAttachment(ctx: ServiceContext, fileName: string, content: B
  * attached yet by its uploader and township-wide readers (a cadre of another village never).
  */
 export async function readAttachment(ctx: ServiceContext, id: string) {
-  const townshipId = townshipFor(ctx, 'ledger.read');
+  const townshipId = await townshipOf(ctx, 'ledger.read');
   const row = await repo.findAttachment(ctx.db, townshipId, id);
   if (!row) throw notFound(`附件 ${id} `);
   const readable = row.ownerPath

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/connection.js';
 import { sessions, users, type UserRow } from '../../db/schema.js';
 import { AppError, invalid } from '../../http/app-error.js';
-import { recordAudit, type Actor } from '../audit/audit.service.js';
+import { recordAudit, type Actor } from '../audit/index.js';
 import { loadRoleBindings, type RoleBinding } from './principal.repository.js';
 import { clearUsername, countAttempt, lockUsername, pruneStale } from './login-throttle.repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';

@@ -4,26 +4,6 @@ import { queryRows, type Queryable } from '../../db/connection.js';
 import { cadreGroupMembers, cadreGroups, cadreGroupVillages, userRoles, users, workLines } from '../../db/schema.js';
 import type { MemberInput } from './cadre.schemas.js';
 
-export interface TownshipRecord {
-  id: number;
-  code: string;
-  name: string;
-  level: string;
-  path: string;
-}
-
-/**
- * A township by id or code. With `lock`, the row is held until the transaction ends, so that two concurrent
- * edits of one township's cadre organisation run one after the other and the uniqueness rules checked
- * in the service (names, one group per village) cannot be slipped past.
- */
-export async function findTownship(q: Queryable, by: { id: number } | { code: string }, lock = false) {
-  const where = 'id' in by ? sql`id = ${by.id}` : sql`code = ${by.code}`;
-  const rows = await queryRows<TownshipRecord>(q, sql`
-    SELECT id, code, name, level, path FROM org_units WHERE ${where} ${lock ? sql`FOR NO KEY UPDATE` : sql``}`);
-  return rows[0];
-}
-
 export type GroupRow = typeof cadreGroups.$inferSelect;
 export type MemberRow = typeof cadreGroupMembers.$inferSelect;
 export type WorkLineRow = typeof workLines.$inferSelect;

@@ -3,8 +3,9 @@
 import type { Queryable } from '../../db/connection.js';
 import { AppError, invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { townshipFor } from './cadre-access.js';
+import type { OrgUnitRef } from '../org/index.js';
 import * as repo from './cadre.repository.js';
 import type { CreateGroupInput, MemberInput, UpdateGroupInput } from './cadre.schemas.js';
 
@@ -78,7 +79,7 @@ async function checkParent(q: Queryable, townshipId: number, kind: string, paren
  */
 async function write(
   ctx: ServiceContext, townshipCode: string | undefined, action: string, id: number | null,
-  change: (tx: Queryable, township: repo.TownshipRecord, group: repo.GroupRow | undefined) => Promise<number | void>,
+  change: (tx: Queryable, township: OrgUnitRef, group: repo.GroupRow | undefined) => Promise<number | void>,
 ): Promise<CadreGroupView> {
   return ctx.db.transaction(async (tx) => {
     const township = await townshipFor(ctx, tx, 'cadre.write', townshipCode);

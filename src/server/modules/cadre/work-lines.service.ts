@@ -2,8 +2,9 @@
 import type { Queryable } from '../../db/connection.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { townshipFor } from './cadre-access.js';
+import type { OrgUnitRef } from '../org/index.js';
 import * as repo from './cadre.repository.js';
 import type { CreateWorkLineInput, UpdateWorkLineInput } from './cadre.schemas.js';
 
@@ -18,7 +19,7 @@ async function assertNameFree(q: Queryable, townshipId: number, name: string, ex
 }
 
 /** The responsible leader's account, when one is linked, must belong to the township. */
-async function checkLeaderUser(q: Queryable, township: repo.TownshipRecord, userId: number | null | undefined) {
+async function checkLeaderUser(q: Queryable, township: OrgUnitRef, userId: number | null | undefined) {
   if (!userId) return;
   const [user] = await repo.usersByIds(q, [userId]);
   if (!user) throw invalid([{ field: 'leaderUserId', message: `账号 ${userId} 不存在` }]);

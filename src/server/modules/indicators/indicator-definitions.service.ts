@@ -6,30 +6,16 @@ import { definitionProblems, formulaKeys, sourceReferences, type IndicatorSource
 import { pinyinInitials } from '../../../core/search-text.js';
 import type { Queryable } from '../../db/connection.js';
 import { indicators, qualityRules, rankings, workLines } from '../../db/schema.js';
-import { AppError, forbidden, invalid, notFound } from '../../http/app-error.js';
+import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { can, scopesFor, type Action } from '../../policy/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { requireTownship, type TownshipTarget } from '../../policy/access.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './indicators.repository.js';
 import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import type { CreateIndicatorInput, UpdateIndicatorInput } from './indicators.schemas.js';
 
-const DENIED: Partial<Record<Action, string>> = {
-  'indicator.read': '您无权查看指标',
-  'indicator.define': '您无权定义或修改指标',
-  'indicator.target': '您无权设置目标值',
-};
-
-/** The signed-in user's township, after checking the action is open to him there. */
-export async function indicatorTownship(ctx: ServiceContext, q: Queryable, action: Action): Promise<repo.UnitNode> {
-  const township = ctx.townshipId == null ? undefined : await repo.unitByTownshipId(q, ctx.townshipId);
-  if (!township) {
-    if (scopesFor(ctx.principal, action).length === 0) throw forbidden(DENIED[action]);
-    throw invalid([{ field: 'township', message: '您的账号不属于任何乡镇，无法使用指标' }], '未关联乡镇');
-  }
-  if (!can(ctx.principal, action, { path: township.path })) throw forbidden(DENIED[action]);
-  return township;
-}
+/** How indicator use cases name their township to the access check (policy/access.ts). */
+export const INDICATORS: TownshipTarget = { what: '指标' };
 
 export interface IndicatorView {
   key: string;
@@ -63,14 +49,14 @@ function view(row: repo.IndicatorRow, ledgerNames: Map<string, string>): Indicat
 }
 
 export async function listIndicators(ctx: ServiceContext) {
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
   const [rows, ledgers] = await Promise.all([repo.listIndicators(ctx.db, [township.id]), repo.ledgerInfos(ctx.db, [township.id])]);
   const names = new Map(ledgers.map((l) => [l.key, l.name]));
   return { items: rows.map((r) => view(r, names)) };
 }
 
 export async function getIndicator(ctx: ServiceContext, key: string) {
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
   const row = await repo.findIndicator(ctx.db, township.id, key);
   if (!row) throw notFound(`指标“${key}”`);
   const ledgers = await repo.ledgerInfos(ctx.db, [township.id]);
@@ -107,7 +93,7 @@ async function keyFromName(q: Queryable, townshipId: number, name: string): Prom
 
 export function createIndicator(ctx: ServiceContext, body: CreateIndicatorInput) {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const input = { ...body, key: body.key ?? await keyFromName(tx, township.id, body.name) };
     if (await repo.findIndicator(tx, township.id, input.key)) throw new AppError('CONFLICT', `指标标识“${input.key}”已被使用`);
     await checkSource(tx, township.id, input.key, input.source);
@@ -124,7 +110,7 @@ export function createIndicator(ctx: ServiceContext, body: CreateIndicatorInput)
 
 export function updateIndicator(ctx: ServiceContext, key: string, input: UpdateIndicatorInput) {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const before = await repo.findIndicator(tx, township.id, key);
     if (!before) throw notFound(`指标“${key}”`);
     await checkSource(tx, township.id, key, input.source);
@@ -142,7 +128,7 @@ export function updateIndicator(ctx: ServiceContext, key: string, input: UpdateI
 /** Deletes an indicator no formula, ranking or quality rule uses (409 naming the users otherwise). */
 export function deleteIndicator(ctx: ServiceContext, key: string) {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const all = await repo.listIndicators(tx, [township.id]);
     const row = all.find((i) => i.key === key);
     if (!row) throw notFound(`指标“${key}”`);
@@ -168,7 +154,7 @@ export interface PreviewInput {
 
 /** The value a definition would have for the township, before it is saved (the definition form's preview). */
 export async function previewIndicator(ctx: ServiceContext, input: PreviewInput) {
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.define');
+  const township = await requireTownship(ctx, 'indicator.define', ctx.db, INDICATORS);
   const key = input.key ?? 'preview';
   const [window] = resolveWindows([input.period], input.asOf ?? chinaToday());
   await checkSource(ctx.db, township.id, key, input.source);

@@ -2,8 +2,9 @@
 // install (their ledgers are installed), and installing them.
 import { sourceReferences } from '../../../core/indicators.js';
 import type { ServiceContext } from '../../http/context.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { indicatorTownship } from './indicator-definitions.service.js';
+import { recordAudit } from '../audit/index.js';
+import { requireTownship } from '../../policy/access.js';
+import { INDICATORS } from './indicator-definitions.service.js';
 import * as repo from './indicators.repository.js';
 import { BUILTIN_INDICATORS } from './library/index.js';
 import { installBuiltinIndicators } from './library/install-library.js';
@@ -19,7 +20,7 @@ function ledgersOf(key: string, seen = new Set<string>()): string[] {
 }
 
 export async function listIndicatorLibrary(ctx: ServiceContext) {
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.define');
+  const township = await requireTownship(ctx, 'indicator.define', ctx.db, INDICATORS);
   const [installed, ledgers] = await Promise.all([repo.listIndicators(ctx.db, [township.id]), repo.ledgerInfos(ctx.db, [township.id])]);
   const installedKeys = new Set(installed.map((i) => i.key));
   const ledgerKeys = new Set(ledgers.map((l) => l.key));
@@ -36,7 +37,7 @@ export async function listIndicatorLibrary(ctx: ServiceContext) {
 
 export function installIndicatorLibrary(ctx: ServiceContext, keys?: string[]) {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const before = new Set((await repo.listIndicators(tx, [township.id])).map((i) => i.key));
     const ids = await installBuiltinIndicators(tx, township.id, ctx.actor.userId, keys);
     const installed = [...ids.keys()].filter((k) => !before.has(k));

@@ -8,9 +8,10 @@ import { indicatorTargets } from '../../db/schema.js';
 import { AppError, invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { checkXlsx, importFileKind } from '../ledgers/ledger-import-file.js';
-import { indicatorTownship } from './indicator-definitions.service.js';
+import { recordAudit } from '../audit/index.js';
+import { checkXlsx, importFileKind } from '../ledgers/index.js';
+import { requireTownship } from '../../policy/access.js';
+import { INDICATORS } from './indicator-definitions.service.js';
 import * as repo from './indicators.repository.js';
 
 /** The township and its current villages, in code order: the rows of a target table. */
@@ -33,7 +34,7 @@ async function targetTable(q: Queryable, township: repo.UnitNode, indicatorId: n
 }
 
 export async function getTargets(ctx: ServiceContext, key: string, period: string) {
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
   const indicator = await indicatorOf(ctx.db, township.id, key);
   return { period, ...(await targetTable(ctx.db, township, indicator.id, period)) };
 }
@@ -54,7 +55,7 @@ function unitProblems(items: { orgUnit: string }[], units: Map<string, repo.Unit
 /** Sets (or, with null, clears) targets of the township and its villages; one bad row refuses them all. */
 export function saveTargets(ctx: ServiceContext, key: string, period: string, items: { orgUnit: string; value: number | null }[], how = 'table') {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.target');
+    const township = await requireTownship(ctx, 'indicator.target', tx, INDICATORS);
     const indicator = await indicatorOf(tx, township.id, key);
     const units = new Map((await targetUnits(tx, township)).map((u) => [u.code, u]));
     const errors = unitProblems(items, units);
@@ -79,7 +80,7 @@ export function saveTargets(ctx: ServiceContext, key: string, period: string, it
 const HEADERS = ['单位代码', '单位名称', '目标值'];
 
 export async function targetTemplate(ctx: ServiceContext, key: string, period: string) {
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.target');
+  const township = await requireTownship(ctx, 'indicator.target', ctx.db, INDICATORS);
   const indicator = await indicatorOf(ctx.db, township.id, key);
   const table = await targetTable(ctx.db, township, indicator.id, period);
   const workbook = new ExcelJS.Workbook();
@@ -129,7 +130,7 @@ export async function importTargets(ctx: ServiceContext, key: string, period: st
     else { items.push({ orgUnit: code, value }); rowNumbers.push(n); }
   });
   // Unknown and repeated units in the same round as the bad cells, by row number.
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.target');
+  const township = await requireTownship(ctx, 'indicator.target', ctx.db, INDICATORS);
   const units = new Map((await targetUnits(ctx.db, township)).map((u) => [u.code, u]));
   for (const e of unitProblems(items, units)) {
     errors.push({ ...e, field: '单位代码', row: rowNumbers[Number(/^items\.(\d+)\./.exec(e.field)![1])] });

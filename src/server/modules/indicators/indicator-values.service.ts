@@ -6,9 +6,9 @@ import { periodWindow, type PeriodWindow } from '../../../core/periods.js';
 import { completion, type IndicatorSource } from '../../../core/indicators.js';
 import { ORG_LEVELS, type OrgLevel } from '../../../core/org-levels.js';
 import type { Queryable } from '../../db/connection.js';
-import { forbidden, invalid, notFound, type FieldError } from '../../http/app-error.js';
+import { invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { can } from '../../policy/policy.js';
+import { requireUnit } from '../../policy/access.js';
 import { computeValues, type Catalog, type Subject, type ValueLookup } from './indicator-engine.js';
 import * as repo from './indicators.repository.js';
 
@@ -36,7 +36,7 @@ export async function readableUnit(ctx: ServiceContext, q: Queryable, code?: str
     if (code) throw notFound(`单位“${code}”`);
     throw invalid([{ field: 'orgUnit', message: '您的账号不属于任何乡镇，请指定单位' }], '未指定单位');
   }
-  if (!can(ctx.principal, 'indicator.read', { path: unit.path })) throw forbidden(`您无权查看“${unit.name}”的指标`);
+  requireUnit(ctx, 'indicator.read', unit);
   return unit;
 }
 

@@ -10,11 +10,12 @@ import type { Queryable } from '../../db/connection.js';
 import { qualityRules } from '../../db/schema.js';
 import { invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { indicatorTownship } from './indicator-definitions.service.js';
+import { recordAudit } from '../audit/index.js';
+import { requireTownship } from '../../policy/access.js';
+import { INDICATORS } from './indicator-definitions.service.js';
 import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
-import type { QualityCheck } from '../ledgers/ledger-import-store.js';
+import type { ImportedRows, QualityCheck } from '../ledgers/index.js';
 
 export const QUALITY_OPERATORS = ['<=', '<', '=', '>=', '>', '!='] as const;
 export type QualityOperator = (typeof QUALITY_OPERATORS)[number];
@@ -41,7 +42,7 @@ const holds = (a: number, op: QualityOperator, b: number) => {
 const ruleView = (r: typeof qualityRules.$inferSelect) => ({ id: r.id, name: r.name, left: r.left, operator: r.operator, right: r.right });
 
 export async function listQualityRules(ctx: ServiceContext) {
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
   const rows = await ctx.db.select().from(qualityRules)
     .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))).orderBy(qualityRules.id);
   return { items: rows.map(ruleView) };
@@ -66,7 +67,7 @@ async function checkRule(tx: Queryable, townshipId: number, input: QualityRuleIn
 
 export function createQualityRule(ctx: ServiceContext, input: QualityRuleInput) {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     await checkRule(tx, township.id, input);
     const [row] = await tx.insert(qualityRules).values({ townshipId: township.id, ...input, createdBy: ctx.actor.userId }).returning();
     await recordAudit(tx, ctx.actor, { action: 'quality_rule.create', entity: 'quality_rule', entityId: row.id, townshipId: township.id, after: input });
@@ -76,7 +77,7 @@ export function createQualityRule(ctx: ServiceContext, input: QualityRuleInput) 
 
 export function updateQualityRule(ctx: ServiceContext, id: number, input: QualityRuleInput) {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const mine = and(eq(qualityRules.id, id), eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt));
     const [before] = await tx.select().from(qualityRules).where(mine);
     if (!before) throw notFound('规则');
@@ -89,7 +90,7 @@ export function updateQualityRule(ctx: ServiceContext, id: number, input: Qualit
 
 export function deleteQualityRule(ctx: ServiceContext, id: number) {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const [row] = await tx.update(qualityRules).set({ deletedAt: new Date() })
       .where(and(eq(qualityRules.id, id), eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))).returning();
     if (!row) throw notFound('规则');
@@ -99,7 +100,7 @@ export function deleteQualityRule(ctx: ServiceContext, id: number) {
 
 /** Every rule checked for every village of the township in the period; the violations, rule by rule. */
 export async function qualityViolations(ctx: ServiceContext, query: { period: string; asOf?: string }) {
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
   const { items: rules } = await listQualityRules(ctx);
   const [window] = resolveWindows([query.period], query.asOf ?? chinaToday());
   const parsed = rules.map((r) => ({ rule: r, left: parseFormula(r.left), right: parseFormula(r.right) }));
@@ -142,9 +143,14 @@ export function touchedPeriods(rows: { period: string | null; values: Record<str
 }
 
 /** The rules checked for the given periods after an import; null when the township has no rules. */
+/** The quality check shown after a ledger import (registered with the ledgers module by app.ts). */
+export function qualityAfterImport(ctx: ServiceContext, imported: ImportedRows): Promise<QualityCheck | null> {
+  return checkAfterImport(ctx, touchedPeriods(imported.rows, imported.fields));
+}
+
 export async function checkAfterImport(ctx: ServiceContext, periods: string[]): Promise<QualityCheck | null> {
   if (periods.length === 0) return null;
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
   const [rule] = await ctx.db.select({ id: qualityRules.id }).from(qualityRules)
     .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))).limit(1);
   if (!rule) return null;

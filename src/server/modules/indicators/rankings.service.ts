@@ -13,8 +13,9 @@ import { indicators, rankings } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { indicatorTownship } from './indicator-definitions.service.js';
+import { recordAudit } from '../audit/index.js';
+import { requireTownship } from '../../policy/access.js';
+import { INDICATORS } from './indicator-definitions.service.js';
 import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
 
@@ -35,7 +36,7 @@ const view = (r: RankingRow, indicator: string) => ({
 });
 
 export async function listRankings(ctx: ServiceContext) {
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
   return { items: (await rankingRows(ctx.db, township.id)).map((r) => view(r.ranking, r.indicator)) };
 }
 
@@ -60,7 +61,7 @@ async function checkInput(q: Queryable, township: repo.UnitNode, input: Omit<Ran
 
 export function createRanking(ctx: ServiceContext, input: RankingInput) {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     if ((await rankingRows(tx, township.id)).some((r) => r.ranking.key === input.key)) throw new AppError('CONFLICT', `排行榜标识“${input.key}”已被使用`);
     const indicatorId = await checkInput(tx, township, input);
     const [row] = await tx.insert(rankings).values({
@@ -74,7 +75,7 @@ export function createRanking(ctx: ServiceContext, input: RankingInput) {
 
 export function updateRanking(ctx: ServiceContext, key: string, input: Omit<RankingInput, 'key'>) {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const before = await rankingOf(tx, township.id, key);
     const indicatorId = await checkInput(tx, township, input);
     const [row] = await tx.update(rankings).set({
@@ -88,7 +89,7 @@ export function updateRanking(ctx: ServiceContext, key: string, input: Omit<Rank
 
 export function deleteRanking(ctx: ServiceContext, key: string) {
   return ctx.db.transaction(async (tx) => {
-    const township = await indicatorTownship(ctx, tx, 'indicator.define');
+    const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const row = await rankingOf(tx, township.id, key);
     await tx.update(rankings).set({ deletedAt: new Date() }).where(eq(rankings.id, row.ranking.id));
     await recordAudit(tx, ctx.actor, { action: 'ranking.delete', entity: 'ranking', entityId: row.ranking.id, townshipId: township.id, before: view(row.ranking, row.indicator) });
@@ -112,7 +113,7 @@ function previousWindow(window: PeriodWindow): PeriodWindow {
 }
 
 export async function rankingBoard(ctx: ServiceContext, key: string, query: { period: string; asOf?: string }) {
-  const township = await indicatorTownship(ctx, ctx.db, 'indicator.read');
+  const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
   const { ranking, indicator: indicatorKey } = await rankingOf(ctx.db, township.id, key);
   const [window] = resolveWindows([query.period], query.asOf ?? chinaToday());
   const previous = previousWindow(window);

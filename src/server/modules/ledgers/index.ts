@@ -1,2 +1,9 @@
 // What other modules may use of the ledgers module.
+export { ledgerExcelRoutes } from './ledger-excel.routes.js';
+export { ledgersRoutes } from './ledgers.routes.js';
 export { personalFieldsOfRecords } from './ledgers.repository.js';
+export { checkXlsx, importFileKind } from './ledger-import-file.js';
+export { onLedgerImported, type ImportedRows } from './ledger-import-hooks.js';
+export type { QualityCheck } from './ledger-import-store.js';
+export { BUILTIN_LEDGERS, builtinLedger, type BuiltinLedger } from './library/index.js';
+export { installBuiltinLedgers } from './library/install-library.js';

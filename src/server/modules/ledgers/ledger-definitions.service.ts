@@ -4,8 +4,9 @@ import { AppError, invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import type { Workflow } from '../../../core/ledger-workflow.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { ledgerOf, ledgerTownship } from './ledger-access.js';
+import { recordAudit } from '../audit/index.js';
+import { requireTownship } from '../../policy/access.js';
+import { LEDGERS, ledgerOf } from './ledger-lookup.js';
 import { BUILTIN_LEDGERS } from './library/index.js';
 import { installBuiltinLedgers } from './library/install-library.js';
 import * as repo from './ledgers.repository.js';
@@ -35,7 +36,7 @@ async function present(q: Parameters<typeof repo.findVersion>[0], townshipId: nu
 }
 
 export async function listLedgers(ctx: ServiceContext) {
-  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const rows = await repo.listLedgers(ctx.db, township.id);
   return {
     items: rows.map((r) => ({
@@ -48,13 +49,13 @@ export async function listLedgers(ctx: ServiceContext) {
 }
 
 export async function getLedger(ctx: ServiceContext, key: string) {
-  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   return present(ctx.db, township.id, await ledgerOf(ctx.db, township.id, key));
 }
 
 export function createLedger(ctx: ServiceContext, input: CreateLedgerInput) {
   return ctx.db.transaction(async (tx) => {
-    const township = await ledgerTownship(ctx, tx, 'ledger.define');
+    const township = await requireTownship(ctx, 'ledger.define', tx, LEDGERS);
     if (await repo.findLedger(tx, township.id, input.key)) throw new AppError('CONFLICT', `本镇已有标识为“${input.key}”的台账`);
     if (input.workLineId != null && !(await repo.findWorkLine(tx, township.id, input.workLineId))) {
       throw invalid([{ field: 'workLineId', message: `工作条线 ${input.workLineId} 不存在` }]);
@@ -75,7 +76,7 @@ export function createLedger(ctx: ServiceContext, input: CreateLedgerInput) {
 /** New fields as a new version: removing or retyping a field that holds data would lose it, so both are refused. */
 export function setFields(ctx: ServiceContext, key: string, fields: FieldDefinition[]) {
   return ctx.db.transaction(async (tx) => {
-    const township = await ledgerTownship(ctx, tx, 'ledger.define');
+    const township = await requireTownship(ctx, 'ledger.define', tx, LEDGERS);
     // Locked: records written meanwhile wait, so the "has data" checks below stay true until commit.
     const ledger = await ledgerOf(tx, township.id, key, true);
     const before = await present(tx, township.id, ledger);
@@ -111,7 +112,7 @@ export function setFields(ctx: ServiceContext, key: string, fields: FieldDefinit
  */
 export function setWorkflow(ctx: ServiceContext, key: string, workflow: Workflow | null) {
   return ctx.db.transaction(async (tx) => {
-    const township = await ledgerTownship(ctx, tx, 'ledger.define');
+    const township = await requireTownship(ctx, 'ledger.define', tx, LEDGERS);
     const ledger = await ledgerOf(tx, township.id, key, true);
     if (ledger.kind === 'periodic' && workflow) throw invalid([{ field: 'workflow', message: '周期型台账不使用状态流转' }]);
     const before = await present(tx, township.id, ledger);
@@ -133,7 +134,7 @@ export function setWorkflow(ctx: ServiceContext, key: string, workflow: Workflow
 
 /** The built-in library, each ledger marked as installed in the township or not. */
 export async function listLibrary(ctx: ServiceContext) {
-  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const installed = new Set((await repo.listLedgers(ctx.db, township.id)).map((l) => l.key));
   return {
     items: BUILTIN_LEDGERS.map((l) => ({
@@ -146,7 +147,7 @@ export async function listLibrary(ctx: ServiceContext) {
 /** Adds the library's ledgers that the township lacks (all, or the keys asked for); kept ones are untouched. */
 export function installLibrary(ctx: ServiceContext, keys?: string[]) {
   return ctx.db.transaction(async (tx) => {
-    const township = await ledgerTownship(ctx, tx, 'ledger.define');
+    const township = await requireTownship(ctx, 'ledger.define', tx, LEDGERS);
     const unknown = (keys ?? []).filter((k) => !BUILTIN_LEDGERS.some((l) => l.key === k));
     if (unknown.length) throw invalid([{ field: 'keys', message: `内置台账库中没有：${unknown.join('、')}` }]);
     const before = new Set((await repo.listLedgers(tx, township.id)).map((l) => l.key));

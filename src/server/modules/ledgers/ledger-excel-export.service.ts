@@ -9,7 +9,7 @@ import { PERSONAL_FIELD_TYPES } from '../../../core/masking.js';
 import { invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { safeCells } from '../../http/xlsx.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { exportRecords } from './ledger-records.service.js';
 import type { RecordsQuery } from './ledgers.schemas.js';
 import { excelFields, headerOf, PERIOD_HEADER, UNIT_HEADER, UnitDirectory, valueToCell } from './ledger-excel-columns.js';

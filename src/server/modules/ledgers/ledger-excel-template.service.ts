@@ -6,7 +6,8 @@ import { PERIOD_TYPE_NAMES, periodOf, type PeriodType } from '../../../core/peri
 import { chinaToday } from '../../../core/china-time.js';
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
-import { ledgerOf, ledgerTownship } from './ledger-access.js';
+import { requireTownship } from '../../policy/access.js';
+import { LEDGERS, ledgerOf } from './ledger-lookup.js';
 import { definitionOf } from './ledger-records.service.js';
 import { enterableUnits } from './ledger-record-units.js';
 import { excelFields, headerOf, PERIOD_HEADER, UNIT_HEADER, UnitDirectory } from './ledger-excel-columns.js';
@@ -27,7 +28,7 @@ function columnLetter(n: number): string {
 }
 
 export async function importTemplate(ctx: ServiceContext, key: string, maxRows: number) {
-  const township = await ledgerTownship(ctx, ctx.db, 'ledger.write');
+  const township = await requireTownship(ctx, 'ledger.write', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const { fields: all } = await definitionOf(ctx.db, ledger);
   const fields = excelFields(all);

@@ -8,9 +8,10 @@ import type { Period, PeriodType } from '../../../core/periods.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can } from '../../policy/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { checkAfterImport, touchedPeriods } from '../indicators/quality-rules.service.js';
-import { ledgerOf, ledgerTownship } from './ledger-access.js';
+import { recordAudit } from '../audit/index.js';
+import { afterLedgerImported } from './ledger-import-hooks.js';
+import { requireTownship } from '../../policy/access.js';
+import { LEDGERS, ledgerOf } from './ledger-lookup.js';
 import { assertPeriodsOpen, lockedPeriods } from './ledger-period-lock.js';
 import { recordUnitProblem, unitForbiddenMessage } from './ledger-record-units.js';
 import { definitionOf, takenMessage } from './ledger-records.service.js';
@@ -51,7 +52,7 @@ export type ImportView = ReturnType<typeof importView>;
  * small files (`done` resolves with the job ready or failed), else in the background.
  */
 export async function startImport(ctx: ServiceContext, key: string, fileName: string, bytes: Uint8Array, limits: ImportLimits) {
-  const township = await ledgerTownship(ctx, ctx.db, 'ledger.write');
+  const township = await requireTownship(ctx, 'ledger.write', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const kind = importFileKind(fileName, bytes);
   if (kind === 'xlsx') await checkXlsx(bytes);
@@ -179,7 +180,7 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
   let importFields: FieldDefinition[] = [];
   try {
     const imported = await ctx.db.transaction(async (tx) => {
-      const township = await ledgerTownship(ctx, tx, 'ledger.write');
+      const township = await requireTownship(ctx, 'ledger.write', tx, LEDGERS);
       const ledger = await ledgerOf(tx, township.id, key, true);
       if (ledger.id !== job.ledgerId || ledger.currentVersion !== job.definitionVersion) {
         throw new AppError('CONFLICT', '台账的字段在上传后被修改，请下载新模板并重新上传');
@@ -228,7 +229,7 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
     job.imported = imported;
     // Data quality after an import: the rules, for the periods the file touched. A failed check never fails
     // an import that has been stored.
-    job.quality = await checkAfterImport(ctx, touchedPeriods(job.rows, importFields)).catch(() => null);
+    job.quality = await afterLedgerImported(ctx, { rows: job.rows, fields: importFields });
     job.rows = [];
     return importView(job);
   } catch (error) {

@@ -1,8 +1,7 @@
 // Periodic ledgers (e.g. daily vaccination doses per village): one record per village and period, entered in a
 // grid of villages × data items. A save is all or nothing; each row carries the version it was read at, so a
 // village's figures changed meanwhile by someone else are a conflict, never silently overwritten.
-import { sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../db/connection.js';
+import type { Queryable } from '../../db/connection.js';
 import { AppError, invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can } from '../../policy/policy.js';
@@ -10,10 +9,12 @@ import { parsePeriod, periodLabel, type Period } from '../../../core/periods.js'
 import { PERIOD_TYPE_NAMES, type PeriodType } from '../../../core/periods.js';
 import { searchTextOf } from '../../../core/search-text.js';
 import { chinaToday } from '../../../core/china-time.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { ledgerOf, ledgerTownship } from './ledger-access.js';
+import { recordAudit } from '../audit/index.js';
+import { requireTownship } from '../../policy/access.js';
+import { LEDGERS, ledgerOf } from './ledger-lookup.js';
 import { assertPeriodsOpen, lockedPeriods } from './ledger-period-lock.js';
-import { recordUnitProblem, type RecordUnit } from './ledger-record-units.js';
+import { recordUnitProblem } from './ledger-record-units.js';
+import { findUnit, villagesDuring, type OrgUnitRef } from '../org/index.js';
 import { checkValues, definitionOf, present } from './ledger-records.service.js';
 import * as repo from './ledgers.repository.js';
 import type { GridInput } from './ledgers.schemas.js';
@@ -32,21 +33,16 @@ export function periodFor(ledger: repo.LedgerRow, id: string, today = chinaToday
   return period;
 }
 
-export interface GridUnit extends RecordUnit {
-  code: string;
-}
+/** A row of the grid: one of the township's villages (communities) during the period. */
+export type GridUnit = OrgUnitRef;
 
 /** The township's villages and communities that exist during the period, in code order. */
-export function gridUnits(q: Queryable, township: repo.UnitRecord, period: Period) {
-  return queryRows<GridUnit>(q, sql`
-    SELECT id, code, name, level, path, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
-    FROM org_units
-    WHERE parent_id = ${township.id} AND valid_from <= ${period.end} AND (valid_to IS NULL OR valid_to >= ${period.start})
-    ORDER BY code`);
+export function gridUnits(q: Queryable, township: { id: number }, period: Period): Promise<GridUnit[]> {
+  return villagesDuring(q, township.id, period.start, period.end);
 }
 
 export async function periodGrid(ctx: ServiceContext, key: string, periodId: string) {
-  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
   periodicLedger(ledger);
   const period = periodFor(ledger, periodId);
@@ -81,7 +77,7 @@ export async function periodGrid(ctx: ServiceContext, key: string, periodId: str
 /** Saves the rows of one period: every row is checked first, and one bad or stale row stores nothing. */
 export function savePeriodGrid(ctx: ServiceContext, key: string, periodId: string, input: GridInput) {
   return ctx.db.transaction(async (tx) => {
-    const township = await ledgerTownship(ctx, tx, 'ledger.write');
+    const township = await requireTownship(ctx, 'ledger.write', tx, LEDGERS);
     const ledger = await ledgerOf(tx, township.id, key, true);
     periodicLedger(ledger);
     const period = periodFor(ledger, periodId);
@@ -91,7 +87,7 @@ export function savePeriodGrid(ctx: ServiceContext, key: string, periodId: strin
     const seen = new Set<string>();
     const checked: { unit: GridUnit; version: number | null; values: Record<string, unknown> }[] = [];
     for (const [i, row] of input.rows.entries()) {
-      const unit = units.get(row.orgUnit) ?? (await repo.findUnit(tx, { code: row.orgUnit }));
+      const unit = units.get(row.orgUnit) ?? (await findUnit(tx, { code: row.orgUnit }));
       const problem = unit ? recordUnitProblem(ctx, township, unit, period) : { message: `组织单元 ${row.orgUnit} 不存在` };
       if (!unit || problem) {
         errors.push({ field: `rows.${i}.orgUnit`, message: problem!.message });

@@ -7,12 +7,14 @@ import { validateValues, type FieldDefinition, type RecordValues } from '../../.
 import { transitionProblem, type Workflow } from '../../../core/ledger-workflow.js';
 import { maskPersonalValues, PERSONAL_FIELD_TYPES } from '../../../core/masking.js';
 import { searchTextOf } from '../../../core/search-text.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { claimAttachments, missingAttachments } from '../attachments/index.js';
 import { can, scopesFor } from '../../policy/policy.js';
-import { assertUnitAllowed, ledgerOf, ledgerTownship } from './ledger-access.js';
+import { requireTownship, requireUnit } from '../../policy/access.js';
+import { LEDGERS, ledgerOf } from './ledger-lookup.js';
 import { assertPeriodsOpen } from './ledger-period-lock.js';
 import { recordUnitProblem } from './ledger-record-units.js';
+import { findUnit, type OrgUnitRef } from '../org/index.js';
 import * as repo from './ledgers.repository.js';
 import type { RecordsQuery, TransitionInput } from './ledgers.schemas.js';
 
@@ -114,13 +116,13 @@ function rangeFilterProblem(field: FieldDefinition, value: string): string | nul
 }
 
 /** The list's filters checked against the ledger: unknown fields and malformed ranges are a 400, not an empty list. */
-async function filterOf(ctx: ServiceContext, township: repo.UnitRecord, ledger: repo.LedgerRow, fields: FieldDefinition[], query: RecordsQuery) {
+async function filterOf(ctx: ServiceContext, township: OrgUnitRef, ledger: repo.LedgerRow, fields: FieldDefinition[], query: RecordsQuery) {
   let scopes: string[];
   const action = query.deleted ? 'ledger.restore' : 'ledger.read';
   if (query.orgUnit) {
-    const unit = await repo.findUnit(ctx.db, { code: query.orgUnit });
+    const unit = await findUnit(ctx.db, { code: query.orgUnit });
     if (!unit || !unit.path.startsWith(township.path)) throw notFound(`组织单元 ${query.orgUnit} `);
-    assertUnitAllowed(ctx, action, unit);
+    requireUnit(ctx, action, unit);
     scopes = [unit.path];
   } else {
     // Every record in the user's scope within this township.
@@ -162,7 +164,7 @@ async function filterOf(ctx: ServiceContext, township: repo.UnitRecord, ledger: 
 }
 
 export async function listRecords(ctx: ServiceContext, key: string, query: RecordsQuery) {
-  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const { fields } = await definitionOf(ctx.db, ledger);
   const { filter, sort } = await filterOf(ctx, township, ledger, fields, query);
@@ -173,7 +175,7 @@ export async function listRecords(ctx: ServiceContext, key: string, query: Recor
 
 /** Every record of a filtered list, as the user may see them (for the Excel export). */
 export async function exportRecords(ctx: ServiceContext, key: string, query: RecordsQuery, limit: number) {
-  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const definition = await definitionOf(ctx.db, ledger);
   const { filter, sort } = await filterOf(ctx, township, ledger, definition.fields, query);
@@ -182,16 +184,16 @@ export async function exportRecords(ctx: ServiceContext, key: string, query: Rec
 }
 
 export async function getRecord(ctx: ServiceContext, key: string, id: number) {
-  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const row = await recordOf(ctx.db, township.id, ledger.id, id);
-  assertUnitAllowed(ctx, 'ledger.read', { name: row.unitName, path: row.unitPath });
+  requireUnit(ctx, 'ledger.read', { name: row.unitName, path: row.unitPath });
   return present(ctx, (await definitionOf(ctx.db, ledger)).fields, row);
 }
 
 export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, values: RecordValues) {
   return ctx.db.transaction(async (tx) => {
-    const township = await ledgerTownship(ctx, tx, 'ledger.write');
+    const township = await requireTownship(ctx, 'ledger.write', tx, LEDGERS);
     // Locked: concurrent writes of one ledger run one after the other, so a unique value cannot slip in twice.
     const ledger = await ledgerOf(tx, township.id, key, true);
     refusePeriodic(ledger);
@@ -211,8 +213,8 @@ export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, 
 }
 
 /** A live unit of the township in which the user may write, or a 400/403 naming the field. */
-export async function writableUnit(ctx: ServiceContext, q: Queryable, township: repo.UnitRecord, code: string, field: string) {
-  const unit = await repo.findUnit(q, { code });
+export async function writableUnit(ctx: ServiceContext, q: Queryable, township: OrgUnitRef, code: string, field: string) {
+  const unit = await findUnit(q, { code });
   if (!unit) throw invalid([{ field, message: `组织单元 ${code} 不存在` }]);
   const problem = recordUnitProblem(ctx, township, unit, null);
   if (problem?.kind === 'forbidden') throw forbidden(problem.message);
@@ -225,11 +227,11 @@ const conflict = (current: repo.RecordView) =>
 
 export function updateRecord(ctx: ServiceContext, key: string, id: number, expectedVersion: number, values: RecordValues) {
   return ctx.db.transaction(async (tx) => {
-    const township = await ledgerTownship(ctx, tx, 'ledger.write');
+    const township = await requireTownship(ctx, 'ledger.write', tx, LEDGERS);
     const ledger = await ledgerOf(tx, township.id, key, true);
     refusePeriodic(ledger);
     const row = await recordOf(tx, township.id, ledger.id, id);
-    assertUnitAllowed(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
+    requireUnit(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
     const { fields } = await definitionOf(tx, ledger);
     if (row.version !== expectedVersion) throw conflict(present(ctx, fields, row));
     // Values of retired fields stay as they were; the others are the stored ones with the sent ones over them.
@@ -253,12 +255,12 @@ export function updateRecord(ctx: ServiceContext, key: string, id: number, expec
 /** Moves a record along its ledger's workflow; a transition may require a photo or a note. */
 export function transitionRecord(ctx: ServiceContext, key: string, id: number, input: TransitionInput) {
   return ctx.db.transaction(async (tx) => {
-    const township = await ledgerTownship(ctx, tx, 'ledger.write');
+    const township = await requireTownship(ctx, 'ledger.write', tx, LEDGERS);
     const ledger = await ledgerOf(tx, township.id, key, true);
     const { fields, workflow } = await definitionOf(tx, ledger);
     if (!workflow) throw invalid([{ field: 'to', message: '这个台账没有设置状态流转' }], '这个台账没有设置状态流转');
     const row = await recordOf(tx, township.id, ledger.id, id);
-    assertUnitAllowed(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
+    requireUnit(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
     if (row.version !== input.version) throw conflict(present(ctx, fields, row));
     const from = row.status ?? workflow.initial;
     const problem = transitionProblem(workflow, from, input);
@@ -285,16 +287,16 @@ export function transitionRecord(ctx: ServiceContext, key: string, id: number, i
 /** A periodic record of an approved (locked) village period is not deleted or restored; see ledger-period-lock.ts. */
 async function refuseLocked(q: Queryable, ledger: repo.LedgerRow, row: repo.RecordRow) {
   if (ledger.kind !== 'periodic' || !row.period) return;
-  const unit = await repo.findUnit(q, { code: row.code });
+  const unit = await findUnit(q, { code: row.code });
   if (unit) await assertPeriodsOpen(q, ledger.id, [{ unitId: unit.id, unitName: row.unitName, period: row.period }]);
 }
 
 export function deleteRecord(ctx: ServiceContext, key: string, id: number) {
   return ctx.db.transaction(async (tx) => {
-    const township = await ledgerTownship(ctx, tx, 'ledger.write');
+    const township = await requireTownship(ctx, 'ledger.write', tx, LEDGERS);
     const ledger = await ledgerOf(tx, township.id, key, true);
     const row = await recordOf(tx, township.id, ledger.id, id);
-    assertUnitAllowed(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
+    requireUnit(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
     await refuseLocked(tx, ledger, row);
     await repo.setDeleted(tx, id, ctx.actor.userId, true);
     await recordAudit(tx, ctx.actor, { action: 'ledger_record.delete', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: row.unitPath, before: repo.toView(row) });
@@ -303,10 +305,10 @@ export function deleteRecord(ctx: ServiceContext, key: string, id: number) {
 
 export function restoreRecord(ctx: ServiceContext, key: string, id: number) {
   return ctx.db.transaction(async (tx) => {
-    const township = await ledgerTownship(ctx, tx, 'ledger.restore');
+    const township = await requireTownship(ctx, 'ledger.restore', tx, LEDGERS);
     const ledger = await ledgerOf(tx, township.id, key, true);
     const row = await recordOf(tx, township.id, ledger.id, id, true);
-    assertUnitAllowed(ctx, 'ledger.restore', { name: row.unitName, path: row.unitPath });
+    requireUnit(ctx, 'ledger.restore', { name: row.unitName, path: row.unitPath });
     if (!row.deletedAt) throw new AppError('CONFLICT', `记录 ${id} 未被删除，无需恢复`);
     const { fields } = await definitionOf(tx, ledger);
     // A unique value (or, in a periodic ledger, the unit's period) may have been taken since the delete.
@@ -323,10 +325,10 @@ export function restoreRecord(ctx: ServiceContext, key: string, id: number) {
 }
 
 export async function recordHistory(ctx: ServiceContext, key: string, id: number) {
-  const township = await ledgerTownship(ctx, ctx.db, 'ledger.read');
+  const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const row = await recordOf(ctx.db, township.id, ledger.id, id, true);
-  assertUnitAllowed(ctx, 'ledger.read', { name: row.unitName, path: row.unitPath });
+  requireUnit(ctx, 'ledger.read', { name: row.unitName, path: row.unitPath });
   const { fields } = await definitionOf(ctx.db, ledger);
   // The audit trail holds the values as stored; the history shows them as this user may see them.
   const mask = !can(ctx.principal, 'personal.read', { path: row.unitPath });

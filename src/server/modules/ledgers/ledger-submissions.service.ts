@@ -5,39 +5,24 @@ import { addDays, periodLabel, periodsBetween, type Period, type PeriodType } fr
 import { chinaDate, chinaToday } from '../../../core/china-time.js';
 import { dueDateOf, percentOf, submittedOnTime } from '../../../core/submission-due.js';
 import type { Queryable } from '../../db/connection.js';
-import { AppError, forbidden, invalid } from '../../http/app-error.js';
+import { AppError, invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { can, scopesFor, type Action } from '../../policy/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { ledgerOf } from './ledger-access.js';
+import { can, type Action } from '../../policy/policy.js';
+import { recordAudit } from '../audit/index.js';
+import { requireTownship, requireUnit } from '../../policy/access.js';
+import { LEDGERS, ledgerOf } from './ledger-lookup.js';
 import { gridUnits, periodFor, periodicLedger, type GridUnit } from './ledger-periods.service.js';
+import type { OrgUnitRef } from '../org/index.js';
 import * as repo from './ledgers.repository.js';
 import * as submissions from './ledger-submissions.repository.js';
 
 type PeriodAction = Extract<Action, `period.${string}`> | 'ledger.read' | 'indicator.read';
 export type SubmissionStatus = 'not_submitted' | submissions.SubmissionStatus;
 
-const DENIED: Record<PeriodAction, string> = {
-  'ledger.read': '您无权查看台账数据',
-  'indicator.read': '您无权查看上报情况',
-  'period.submit': '您无权上报台账数据',
-  'period.approve': '您无权审核上报的数据',
-  'period.unlock': '只有镇领导可以解锁已审核的数据',
-};
 
 const STATUS_NAMES: Record<SubmissionStatus, string> = {
   not_submitted: '未上报', submitted: '已上报', approved: '已审核', returned: '已退回',
 };
-
-/** The user's township, after checking that the action is open to him somewhere in it. */
-async function periodTownship(ctx: ServiceContext, q: Queryable, action: PeriodAction) {
-  const scopes = scopesFor(ctx.principal, action);
-  if (scopes.length === 0) throw forbidden(DENIED[action]);
-  const township = ctx.townshipId == null ? undefined : await repo.findUnit(q, { id: ctx.townshipId });
-  if (!township) throw invalid([{ field: 'township', message: '您的账号不属于任何乡镇，无法上报台账' }], '未关联乡镇');
-  if (!scopes.some((s) => s.startsWith(township.path) || township.path.startsWith(s))) throw forbidden(DENIED[action]);
-  return township;
-}
 
 const iso = (v: Date | string | null) => (v == null ? null : (v instanceof Date ? v : new Date(v)).toISOString());
 
@@ -78,7 +63,7 @@ async function overview(ctx: ServiceContext, q: Queryable, ledger: repo.LedgerRo
 
 /** Every village of the township for the period, with its submission; rates count all of them. */
 export async function periodSubmissions(ctx: ServiceContext, key: string, periodId: string) {
-  const township = await periodTownship(ctx, ctx.db, 'ledger.read');
+  const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
   periodicLedger(ledger);
   const period = periodFor(ledger, periodId);
@@ -88,7 +73,7 @@ export async function periodSubmissions(ctx: ServiceContext, key: string, period
 interface Step {
   ctx: ServiceContext;
   tx: Queryable;
-  township: repo.UnitRecord;
+  township: OrgUnitRef;
   ledger: repo.LedgerRow;
   period: Period;
   units: Map<string, GridUnit>;
@@ -97,7 +82,7 @@ interface Step {
 /** Runs one write in a transaction: access check, the ledger's row lock (as grid saves take it), the period. */
 function periodWrite<T>(ctx: ServiceContext, action: PeriodAction, key: string, periodId: string, write: (step: Step) => Promise<T>) {
   return ctx.db.transaction(async (tx) => {
-    const township = await periodTownship(ctx, tx, action);
+    const township = await requireTownship(ctx, action, tx, LEDGERS);
     const ledger = await ledgerOf(tx, township.id, key, true);
     periodicLedger(ledger);
     const period = periodFor(ledger, periodId);
@@ -110,10 +95,7 @@ function periodWrite<T>(ctx: ServiceContext, action: PeriodAction, key: string, 
 function unitFor(step: Step, code: string, field: string, action: PeriodAction) {
   const unit = step.units.get(code);
   if (!unit) throw invalid([{ field, message: `${code} 不是本镇${periodLabel(step.period)}的村（社区）` }]);
-  if (!can(step.ctx.principal, action, unit)) {
-    const verb = action === 'period.submit' ? '上报' : action === 'period.unlock' ? '解锁' : '审核';
-    throw forbidden(`您无权${verb}“${unit.name}”的数据`);
-  }
+  requireUnit(step.ctx, action, unit);
   return unit;
 }
 
@@ -228,7 +210,7 @@ const OVERDUE_LIMIT = 1000;
  * whose due date has passed by the as-of day. Only periods ending in the window and after the ledger's creation.
  */
 export async function overdueSubmissions(ctx: ServiceContext, asOf = chinaToday()) {
-  const township = await periodTownship(ctx, ctx.db, 'indicator.read');
+  const township = await requireTownship(ctx, 'indicator.read', ctx.db, LEDGERS);
   const from = addDays(asOf, -OVERDUE_WINDOW_DAYS);
   const ledgers = await submissions.periodicLedgers(ctx.db, township.id);
   const villages = await submissions.townshipVillages(ctx.db, township.id);
@@ -255,7 +237,7 @@ export async function overdueSubmissions(ctx: ServiceContext, asOf = chinaToday(
 }
 
 /** Each ledger's most recently due period: its reporting and on-time rates over all the period's villages. */
-async function latestRates(ctx: ServiceContext, township: repo.UnitRecord, due: { ledger: { id: number; key: string }; period: Period }[]) {
+async function latestRates(ctx: ServiceContext, township: OrgUnitRef, due: { ledger: { id: number; key: string }; period: Period }[]) {
   const latest = new Map<number, (typeof due)[number]>();
   for (const d of due) if (!latest.has(d.ledger.id) || latest.get(d.ledger.id)!.period.end < d.period.end) latest.set(d.ledger.id, d);
   const rates = [];

@@ -291,24 +291,6 @@ export async function periodTaken(q: Queryable, ledgerId: number, unitPath: stri
   return rows.length > 0;
 }
 
-export interface UnitRecord {
-  id: number;
-  code: string;
-  name: string;
-  level: string;
-  path: string;
-  validFrom: string;
-  validTo: string | null;
-}
-
-export async function findUnit(q: Queryable, by: { id: number } | { code: string }): Promise<UnitRecord | undefined> {
-  const where = 'id' in by ? sql`id = ${by.id}` : sql`code = ${by.code}`;
-  const rows = await queryRows<UnitRecord>(q, sql`
-    SELECT id, code, name, level, path, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
-    FROM org_units WHERE ${where}`);
-  return rows[0];
-}
-
 /** A value of the field held by more than one live record, if any (before a field is made unique). */
 export async function duplicateValue(q: Queryable, ledgerId: number, key: string): Promise<unknown> {
   const rows = await queryRows<{ value: unknown }>(q, sql`

@@ -6,7 +6,7 @@ import { queryRows, type Queryable } from '../../db/connection.js';
 import { forbidden, invalid, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor } from '../../policy/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { codeFitsParent, divisionCodeProblem, isOrgLevel, ORG_LEVELS, type OrgLevel } from '../../../core/org-levels.js';
 import * as repo from './org.repository.js';
 import { pinyinKey } from './pinyin.js';

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/connection.js';
 import { AppError, invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './org.repository.js';
 import { authorizedUnit, createUnit, moveSubtree, present } from './org.service.js';
 

@@ -111,3 +111,35 @@ export async function insertUnits(q: Queryable, units: NewOrgUnit[], batchSize =
         ${column((u) => u.validFrom)}::date[])`);
   }
 }
+
+/** What other modules know of a unit: its place in the tree and its validity. */
+export interface OrgUnitRef {
+  id: number;
+  code: string;
+  name: string;
+  level: OrgLevel;
+  path: string;
+  parentId: number | null;
+  townshipId: number | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+const SELECT_REF = sql`
+  SELECT u.id, u.code, u.name, u.level, u.path, u.parent_id AS "parentId", u.township_id AS "townshipId",
+         to_char(u.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(u.valid_to, 'YYYY-MM-DD') AS "validTo"
+  FROM org_units u`;
+
+/** One unit by id or code; `lock` holds its row for the transaction (writes of township-wide settings). */
+export async function findUnitRef(q: Queryable, by: { id: number } | { code: string }, lock = false): Promise<OrgUnitRef | undefined> {
+  const where = 'id' in by ? sql`u.id = ${by.id}` : sql`u.code = ${by.code}`;
+  const rows = await queryRows<OrgUnitRef>(q, sql`${SELECT_REF} WHERE ${where} ${lock ? sql`FOR NO KEY UPDATE` : sql``}`);
+  return rows[0];
+}
+
+/** The villages and communities directly under a township that exist at some time within [start, end], by code. */
+export function villagesDuring(q: Queryable, townshipId: number, start: string, end: string): Promise<OrgUnitRef[]> {
+  return queryRows<OrgUnitRef>(q, sql`${SELECT_REF}
+    WHERE u.parent_id = ${townshipId} AND u.level = 'village' AND u.valid_from <= ${end} AND (u.valid_to IS NULL OR u.valid_to >= ${start})
+    ORDER BY u.code`);
+}

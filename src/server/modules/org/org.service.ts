@@ -6,7 +6,7 @@ import { queryRows, type Queryable } from '../../db/connection.js';
 import { AppError, forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor, type Action } from '../../policy/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import {
   childLevel, codeFitsParent, divisionCodeProblem, ORG_LEVEL_NAMES, ORG_LEVELS, type OrgLevel,
 } from '../../../core/org-levels.js';

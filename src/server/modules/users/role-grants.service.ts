@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, roleMay, scopesFor } from '../../policy/policy.js';
 import { ROLE_NAMES, type Role } from '../../../core/roles.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 
 export interface ResolvedRole {
   role: Role;

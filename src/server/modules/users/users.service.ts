@@ -7,13 +7,9 @@ import { AppError, forbidden, invalid, notFound, type FieldError } from '../../h
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor } from '../../policy/policy.js';
 import ExcelJS from 'exceljs';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
-import { revokeSessions } from '../auth/auth.service.js';
-import { hashPassword, randomPassword } from '../auth/passwords.js';
-import { describeRoles } from '../auth/me.service.js';
-import { loadRoleBindings } from '../auth/principal.repository.js';
-import { activeLocks, clearUsername } from '../auth/login-throttle.repository.js';
+import { describeRoles, forgetLoginFailures, hashPassword, loginLocksOf, randomPassword, revokeSessions, roleBindingsOf } from '../auth/index.js';
 import { chinaTimestamp } from '../../../core/china-time.js';
 import { passwordProblem } from '../../../core/password-rules.js';
 import type { RoleInput } from './users.schemas.js';
@@ -34,8 +30,8 @@ function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>, loc
 }
 
 async function presentUsers(q: Queryable, rows: UserRow[]) {
-  const bindings = await loadRoleBindings(q, rows.map((u) => u.id));
-  const locks = await activeLocks(q, rows.map((u) => u.username));
+  const bindings = await roleBindingsOf(q, rows.map((u) => u.id));
+  const locks = await loginLocksOf(q, rows.map((u) => u.username));
   return rows.map((u) => presentUser(u, describeRoles(bindings.get(u.id) ?? []), locks.get(u.username)));
 }
 
@@ -157,7 +153,7 @@ export async function resetPassword(ctx: ServiceContext, id: number) {
   return ctx.db.transaction(async (tx) => {
     const user = await manageableUser(ctx, tx, id);
     await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id));
-    await clearUsername(tx, user.username);
+    await forgetLoginFailures(tx, user.username);
     await revokeSessions(tx, id);
     await suspendGrantsAfterReset(ctx, tx, id, user.townshipId);
     await recordAudit(tx, ctx.actor, { action: 'user.reset-password', entity: 'user', entityId: id, townshipId: user.townshipId });
@@ -170,7 +166,7 @@ export async function setDisabled(ctx: ServiceContext, id: number, disabled: boo
     const user = await manageableUser(ctx, tx, id);
     if (disabled && id === ctx.actor.userId) throw new AppError('CONFLICT', '不能停用自己的账户');
     const [updated] = await tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id)).returning();
-    await clearUsername(tx, user.username);
+    await forgetLoginFailures(tx, user.username);
     if (disabled) await revokeSessions(tx, id);
     await recordAudit(tx, ctx.actor, {
       action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: id, townshipId: user.townshipId,

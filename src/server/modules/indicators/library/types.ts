@@ -3,7 +3,7 @@
 import type {
   Aggregate, FilterValue, IndicatorDefinition, IndicatorFilter, IndicatorSource, ItemsSource, RecordsSource, Scale,
 } from '../../../../core/indicators.js';
-import { builtinLedger } from '../../ledgers/library/index.js';
+import { builtinLedger } from '../../ledgers/index.js';
 
 export interface IndicatorOptions {
   decimals?: number;

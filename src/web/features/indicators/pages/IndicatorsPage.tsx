@@ -46,7 +46,7 @@ export default function IndicatorsPage() {
   const [orgUnit, setOrgUnit] = useState<string | undefined>(ownVillage?.code);
   const remove = useDeleteIndicator();
 
-  const all = data?.items ?? [];
+  const all = useMemo(() => data?.items ?? [], [data]);
   const lines = [...new Set(all.map((i) => i.workLine).filter((l): l is string => !!l))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const units = [...new Set(all.map((i) => i.unit).filter(Boolean))];
   const list = useMemo(() => {

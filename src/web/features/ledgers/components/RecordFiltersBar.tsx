@@ -2,7 +2,7 @@ import { FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, DatePicker, Flex, Input, Select, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { PERIOD_PICKERS } from './period-picker';
-import { parsePeriod, periodLabel, periodOf, type PeriodType } from '../../../../core/periods';
+import { parsePeriod, periodLabel, periodOf } from '../../../../core/periods';
 import { useState } from 'react';
 import type { FieldDefinition } from '../../../../core/ledger-fields';
 import { useMe } from '../../../app/auth';

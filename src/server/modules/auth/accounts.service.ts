@@ -1,0 +1,21 @@
+// What the users module needs of accounts kept by auth: the roles each account holds, its login lock, and
+// forgetting failed logins when an administrator resets or enables an account.
+import type { Queryable } from '../../db/connection.js';
+import { activeLocks, clearUsername } from './login-throttle.repository.js';
+import { loadRoleBindings, type RoleBinding } from './principal.repository.js';
+
+export type { RoleBinding };
+
+/** Each user's role bindings (pending grants included, marked), by user id. */
+export function roleBindingsOf(q: Queryable, userIds: number[]): Promise<Map<number, RoleBinding[]>> {
+  return loadRoleBindings(q, userIds);
+}
+
+/** Until when each of the usernames is locked after failed logins, for those that are. */
+export function loginLocksOf(q: Queryable, usernames: string[]): Promise<Map<string, Date>> {
+  return activeLocks(q, usernames);
+}
+
+export function forgetLoginFailures(q: Queryable, username: string): Promise<void> {
+  return clearUsername(q, username);
+}

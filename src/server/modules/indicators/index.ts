@@ -1,0 +1,5 @@
+// What other modules may use of the indicators module.
+export { indicatorsRoutes } from './indicators.routes.js';
+export { rankingsRoutes } from './rankings.routes.js';
+export { qualityAfterImport } from './quality-rules.service.js';
+export { installBuiltinIndicators } from './library/install-library.js';
