@@ -1,5 +1,5 @@
 // Photos and files of records.
-import { customType, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { customType, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

@@ -1,5 +1,5 @@
 // Accounts: users, their roles bound to org-unit scopes, sessions, and failed logins by username.
-import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cadreGroups } from './cadre.js';
 import { orgUnits } from './org.js';
 

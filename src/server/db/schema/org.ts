@@ -1,6 +1,6 @@
 // Org units (the tree, 12-digit codes, materialised paths) and township-wide settings.
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const orgUnits = pgTable('org_units', {
   id: serial('id').primaryKey(),

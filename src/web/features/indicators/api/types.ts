@@ -1,6 +1,6 @@
 // Shapes of the indicator, ranking and data-quality API (docs/indicators.md).
 import type { IndicatorDefinition, IndicatorFormat, IndicatorSource } from '../../../../core/indicators';
-import type { BoardStyle, RankingDefinition } from '../../../../core/ranking';
+import type { RankingDefinition } from '../../../../core/ranking';
 
 export interface OrgRef {
   code: string;
