@@ -185,3 +185,22 @@ describe('shared strings far larger than the file', () => {
     expect(e.errors?.[0].message).toContain('压缩炸弹');
   });
 });
+
+describe('Excel escapes in text', () => {
+  it('decodes _x000D_ (a line break Excel wrote) and keeps a typed _x000D_ written as _x005F_x000D_', async () => {
+    const sheet = sheetXml(`<row r="1">${inlineCell('A1', '第一行_x000D_\n第二行')}${inlineCell('B1', '编号_x005F_x000D_')}</row>`);
+    const zip = buildXlsx(sheet, [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml(['甲_x000D_\n乙']) }]);
+    expect(await readImportRows('xlsx', zip)).toEqual([{ row: 1, cells: ['第一行\r\n第二行', '编号_x000D_'] }]);
+    const shared = buildXlsx(sheetXml(`<row r="1">${sharedCell('A1', 0)}</row>`), [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml(['甲_x000D_\n乙']) }]);
+    expect(await readImportRows('xlsx', shared)).toEqual([{ row: 1, cells: ['甲\r\n乙'] }]);
+  });
+
+  it('refuses a control character hidden in an escape, as a typed one', async () => {
+    const [row] = await readImportRows('xlsx', buildXlsx(sheetXml(`<row r="1">${inlineCell('A1', '张_x0000_三')}</row>`)));
+    expect(row.cells[0]).toEqual({ problem: CONTROL });
+  });
+
+  it('leaves CSV text alone: it has no such escapes', async () => {
+    expect(await readImportRows('csv', new TextEncoder().encode('编号_x000D_\n'))).toEqual([{ row: 1, cells: ['编号_x000D_'] }]);
+  });
+});

@@ -36,9 +36,18 @@ function textCell(text: string): Cell {
   return text.trim();
 }
 
+/**
+ * An .xlsx string with its `_xHHHH_` escapes decoded: Excel writes a line break's carriage return as `_x000D_`
+ * (and a literal `_x` as `_x005F_x`), which the streaming reader leaves in the text. One left-to-right pass, so
+ * `_x005F_x000D_` becomes the typed text `_x000D_`.
+ */
+export function decodeXlsxEscapes(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 function cellOf(value: unknown): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return textCell(value);
+  if (typeof value === 'string') return textCell(decodeXlsxEscapes(value));
   if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   const v = value as Record<string, unknown>;
   if ('formula' in v || 'sharedFormula' in v) {
@@ -54,7 +63,7 @@ function cellOf(value: unknown): Cell {
     return cellOf(result);
   }
   if ('error' in v) return { problem: `是错误值 ${String(v.error)}` };
-  if (Array.isArray(v.richText)) return textCell((v.richText as { text: string | null }[]).map((r) => r.text ?? '').join(''));
+  if (Array.isArray(v.richText)) return textCell(decodeXlsxEscapes((v.richText as { text: string | null }[]).map((r) => r.text ?? '').join('')));
   if ('text' in v) return cellOf(v.text);
   return String(value);
 }
