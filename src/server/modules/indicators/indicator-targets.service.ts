@@ -9,7 +9,7 @@ import { AppError, invalid, notFound, type FieldError } from '../../http/app-err
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { recordAudit } from '../audit/index.js';
-import { checkXlsx, importFileKind } from '../ledgers/index.js';
+import { checkXlsx, importFileKind, importRows, type SheetRow } from '../ledgers/index.js';
 import { requireTownship } from '../../policy/access.js';
 import { INDICATORS } from './indicator-definitions.service.js';
 import * as repo from './indicators.repository.js';
@@ -103,32 +103,33 @@ export async function targetTemplate(ctx: ServiceContext, key: string, period: s
 export async function importTargets(ctx: ServiceContext, key: string, period: string, fileName: string, bytes: Buffer) {
   if (importFileKind(fileName, bytes) !== 'xlsx') throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请上传从本页面下载的 .xlsx 目标值模板');
   await checkXlsx(bytes);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw invalid([{ field: 'file', message: '文件无法读取，请确认是 .xlsx 格式' }], '文件无法读取');
-  }
-  const sheet = workbook.getWorksheet('目标值') ?? workbook.worksheets[0];
-  if (!sheet) throw invalid([{ field: 'file', message: '文件中没有工作表' }]);
-  const header = [1, 2, 3].map((c) => String(sheet.getRow(1).getCell(c).text ?? '').trim());
-  if (header[0] !== HEADERS[0] || header[2] !== HEADERS[2]) {
+  // The ledger import's streaming reader: the same limits on shared text, the same refusal of hostile XML.
+  const rows: SheetRow[] = [];
+  for await (const batch of importRows('xlsx', bytes)) rows.push(...batch);
+  const cellText = (cell: SheetRow['cells'][number] | undefined) =>
+    cell === null || cell === undefined ? '' : typeof cell === 'object' && !(cell instanceof Date) ? '' : String(cell).trim();
+  const [head, ...body] = rows;
+  const header = [0, 1, 2].map((c) => cellText(head?.cells[c]));
+  if (!head || head.row !== 1 || header[0] !== HEADERS[0] || header[2] !== HEADERS[2]) {
     throw invalid([{ field: 'file', message: `第 1 行应为表头：${HEADERS.join('、')}，请使用本页面下载的模板` }], '表头不对');
   }
   const items: { orgUnit: string; value: number | null }[] = [];
   const rowNumbers: number[] = [];
   const errors: FieldError[] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const code = String(row.getCell(1).text ?? '').trim();
-    const raw = row.getCell(3).value;
-    if (!code && (raw === null || raw === undefined || raw === '')) return;
-    const text = typeof raw === 'object' && raw !== null ? String(row.getCell(3).text) : String(raw ?? '').trim();
+  for (const { row: n, cells } of body) {
+    const problem = cells.slice(0, 3).find((c): c is { problem: string } => typeof c === 'object' && c !== null && 'problem' in c);
+    if (problem) {
+      errors.push({ field: '文件', row: n, message: problem.problem });
+      continue;
+    }
+    const code = cellText(cells[0]);
+    const text = cellText(cells[2]);
+    if (!code && text === '') continue;
     const value = text === '' ? null : Number(text.replace(/,/g, ''));
     if (!/^\d{12}$/.test(code)) errors.push({ field: '单位代码', row: n, message: `“${code}”不是12位单位代码` });
     else if (value !== null && (!Number.isFinite(value) || value < 0)) errors.push({ field: '目标值', row: n, message: `“${text}”不是非负数字` });
     else { items.push({ orgUnit: code, value }); rowNumbers.push(n); }
-  });
+  }
   // Unknown and repeated units in the same round as the bad cells, by row number.
   const township = await requireTownship(ctx, 'indicator.target', ctx.db, INDICATORS);
   const units = new Map((await targetUnits(ctx.db, township)).map((u) => [u.code, u]));

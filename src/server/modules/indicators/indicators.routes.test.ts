@@ -8,6 +8,7 @@ import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { buildTestApp, multipartFile, readSheet, type TestApp } from '../../testing/test-app.js';
 import { buildGroup, buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 import { queryRows } from '../../db/connection.js';
+import { buildXlsx, sharedStringsXml, sheetXml } from '../../testing/zip-builder.js';
 import { ledgerRecords } from '../../db/schema.js';
 import { rectificationWorkflow } from '../../../core/ledger-workflow.js';
 
@@ -392,6 +393,14 @@ describe('targets', () => {
       { field: '单位代码', row: last, message: '“999999999999”不是本镇或本镇的村（社区）' },
     ]);
     expect(res.json().detail).toBe('有 3 行需要修改，未导入任何目标值');
+    // the ledger import's reader and limits: shared strings decoding to far more text than the file is refused
+    let seed = 7;
+    const random = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed.toString(36); };
+    const texts = Array.from({ length: 17_000 }, () => `${'abcdefghij'.repeat(100)}${random()}${random()}`);
+    const bomb = multipartFile('目标.xlsx', buildXlsx(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml(texts) }]));
+    const refused = await t.app.inject({ method: 'POST', url: '/api/indicators/booster/targets/2022Q4/import', headers: { cookie: leader, ...bomb.headers }, payload: bomb.payload });
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.stringify(refused.json().errors)).toContain('文件中的文字总量过大');
     const twice = await call('PUT', '/api/indicators/booster/targets/2022Q4', leader, { items: [{ orgUnit: YANTANG, value: 1 }, { orgUnit: YANTANG, value: 2 }] });
     expect(twice.statusCode).toBe(400);
     expect(twice.json().errors).toEqual([{ field: 'items.1.orgUnit', message: '“燕塘村”重复出现，每个单位只能有一个目标值' }]);

@@ -3,6 +3,7 @@ export { ledgerExcelRoutes } from './ledger-excel.routes.js';
 export { ledgersRoutes } from './ledgers.routes.js';
 export { personalFieldsOfRecords } from './ledgers.repository.js';
 export { checkXlsx, importFileKind } from './ledger-import-file.js';
+export { importRows, type SheetRow } from './ledger-import-reader.js';
 export { onLedgerImported, type ImportedRows } from './ledger-import-hooks.js';
 export type { QualityCheck } from './ledger-import-store.js';
 export { BUILTIN_LEDGERS, builtinLedger, type BuiltinLedger } from './library/index.js';
