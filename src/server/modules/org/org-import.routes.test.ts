@@ -48,6 +48,8 @@ describe('importing divisions from CSV', () => {
       '430681107202,乙村,village,430681107000',
       '430681107203,,village,430681107000',
       '430681107204,错级村,hamlet,430681107000',
+      '430681107205,坏\u0000村,village,430681107000',
+      '430681107206,坏\uFFFF村,village,430681107000',
     ));
     expect(res.statusCode).toBe(400);
     const body = res.json();
@@ -59,6 +61,8 @@ describe('importing divisions from CSV', () => {
       6: 'code: 代码重复（与第5行相同）',
       7: 'name: 名称不能为空',
       8: 'level: 级别应为 province、city、county、town 或 village',
+      9: 'name: 名称含有不允许的字符（空字符、控制字符等）',
+      10: 'name: 名称含有不允许的字符（空字符、控制字符等）',
     });
     expect(await unitCount()).toBe(before);
   });

@@ -1,5 +1,6 @@
 // Imports statistical divisions from CSV (code,name,level,parent_code[,ur_code_2016]), all or nothing:
 // any bad row refuses the whole file with every problem listed by row number.
+import { hasUnsafeCharacter, withoutUnsafeCharacters } from '../../../core/safe-text.js';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/connection.js';
@@ -86,6 +87,7 @@ function parseRows(text: string): { rows: DivisionRow[]; errors: FieldError[] } 
     const codeProblem = divisionCodeProblem(entry.code, level);
     if (codeProblem) errors.push({ row, field: 'code', value: entry.code, message: codeProblem });
     if (!entry.name) errors.push({ row, field: 'name', value: '', message: '名称不能为空' });
+    else if (hasUnsafeCharacter(entry.name)) errors.push({ row, field: 'name', value: withoutUnsafeCharacters(entry.name).slice(0, 20), message: '名称含有不允许的字符（空字符、控制字符等）' });
     else if (entry.name.length > 100) errors.push({ row, field: 'name', value: entry.name.slice(0, 20), message: '名称过长' });
     if (entry.parentCode && !/^\d{12}$/.test(entry.parentCode)) {
       errors.push({ row, field: 'parent_code', value: entry.parentCode, message: '上级代码应为12位数字' });
