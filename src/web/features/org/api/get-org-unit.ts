@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { orgKeys, type OrgUnit } from './types';
+import { orgKeys, type OrgUnitWithAncestors } from './types';
 
 export function getOrgUnit(code: string) {
-  return api.get<OrgUnit>(`/api/org-units/${encodeURIComponent(code)}`);
+  return api.get<OrgUnitWithAncestors>(`/api/org-units/${encodeURIComponent(code)}`);
 }
 
 export function useOrgUnit(code: string | undefined) {

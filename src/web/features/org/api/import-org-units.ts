@@ -1,11 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { invalidateOrg } from './invalidate';
-
-export interface ImportResult {
-  imported: number;
-  skipped: number;
-}
+import type { OrgImportResult } from './types';
 
 /** Imports a divisions CSV; all or nothing — a 400 lists every bad row and imports none. */
 export function useImportOrgUnits() {
@@ -14,7 +10,7 @@ export function useImportOrgUnits() {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return api.upload<ImportResult>('/api/org-units/import', form);
+      return api.upload<OrgImportResult>('/api/org-units/import', form);
     },
     onSuccess: () => invalidateOrg(queryClient),
   });

@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { orgKeys, type OrgUnit } from './types';
+import { orgKeys, type OrgUnitWithAncestors } from './types';
 
 /** Units in the user's scope matching a name, a code or pinyin initials (yts → 燕塘村). */
 export function searchOrgUnits(q: string) {
-  return api.get<{ items: OrgUnit[] }>('/api/org-units/search', { q });
+  return api.get<{ items: OrgUnitWithAncestors[] }>('/api/org-units/search', { q });
 }
 
 export function useOrgSearch(q: string) {

@@ -1,24 +1,7 @@
-import type { OrgLevel } from '../../../../core/org-levels';
-
-export interface OrgUnitAncestor {
-  code: string;
-  name: string;
-  level: OrgLevel;
-}
-
-export interface OrgUnit {
-  id: number;
-  code: string;
-  name: string;
-  level: OrgLevel;
-  levelName: string;
-  parentCode: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  mergedInto: string | { code: string; name: string } | null;
-  childCount: number;
-  ancestors?: OrgUnitAncestor[];
-}
+// Org units as the server answers them (core/contracts/org.ts).
+export type {
+  MergePlan, MergeProgress, MergeProgressRow, OrgImportResult, OrgUnit, OrgUnitAncestor, OrgUnitWithAncestors,
+} from '../../../../core/contracts/org';
 
 export interface OrgListFilters {
   asOf?: string;
@@ -33,9 +16,3 @@ export const orgKeys = {
   search: (q: string) => ['org-units', 'search', q] as const,
   mergeProgress: (township: string) => ['org-units', 'merge-progress', township] as const,
 };
-
-/** Name of the unit a closed unit was merged into, whatever shape the server sends. */
-export function mergedIntoLabel(value: OrgUnit['mergedInto']): string | null {
-  if (!value) return null;
-  return typeof value === 'string' ? value : `${value.name}（${value.code}）`;
-}

@@ -1,7 +1,7 @@
 import { AutoComplete, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useOrgSearch } from '../api/search-org-units';
-import type { OrgUnit } from '../api/types';
+import type { OrgUnitWithAncestors } from '../api/types';
 import { OrgLevelTag } from './OrgLevelTag';
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -13,8 +13,8 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-function path(unit: OrgUnit): string {
-  return (unit.ancestors ?? []).filter((a) => a.level !== 'province' && a.level !== 'city').map((a) => a.name).join(' / ');
+function path(unit: OrgUnitWithAncestors): string {
+  return unit.ancestors.filter((a) => a.level !== 'province' && a.level !== 'city').map((a) => a.name).join(' / ');
 }
 
 /** Search by name, code or pinyin initials; choosing a result opens the unit. */

@@ -6,7 +6,7 @@ import { ExportButton } from '../../../components/ExportButton';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDate, formatValidFrom } from '../../../lib/format';
 import { useOrgUnit } from '../api/get-org-unit';
-import { mergedIntoLabel, type OrgListFilters } from '../api/types';
+import type { OrgListFilters } from '../api/types';
 import { OrgChildrenTable } from './OrgChildrenTable';
 import { ClosedTag, OrgLevelTag } from './OrgLevelTag';
 import { OrgUnitActions } from './OrgUnitActions';
@@ -17,8 +17,7 @@ export function OrgUnitDetail({ code, filters }: { code: string; filters: OrgLis
   if (isPending) return <Card><PageLoading /></Card>;
   if (error) return <Card><ApiErrorResult error={error} onRetry={() => refetch()} /></Card>;
 
-  const ancestors = unit.ancestors ?? [];
-  const merged = mergedIntoLabel(unit.mergedInto);
+  const { ancestors } = unit;
   return (
     <Card>
       <Breadcrumb
@@ -36,7 +35,9 @@ export function OrgUnitDetail({ code, filters }: { code: string; filters: OrgLis
         <Descriptions.Item label="上级">{ancestors.length ? ancestors[ancestors.length - 1].name : '—'}</Descriptions.Item>
         <Descriptions.Item label="生效日期">{formatValidFrom(unit.validFrom)}</Descriptions.Item>
         <Descriptions.Item label="撤销日期">{unit.validTo ? formatDate(unit.validTo) : '长期有效'}</Descriptions.Item>
-        <Descriptions.Item label="合并至">{merged ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="合并至">
+          {unit.mergedInto ? <Link to={`/org/${unit.mergedInto}`} style={{ fontFamily: 'monospace' }}>{unit.mergedInto}</Link> : '—'}
+        </Descriptions.Item>
       </Descriptions>
       {me.abilities.orgWrite && (
         <div style={{ marginTop: 16 }}>

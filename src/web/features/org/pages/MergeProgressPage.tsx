@@ -8,7 +8,8 @@ import { ExportButton } from '../../../components/ExportButton';
 import { PageLoading } from '../../../components/PageLoading';
 import { errorDetail } from '../../../lib/api-client';
 import { formatNumber, formatPercent } from '../../../lib/format';
-import { useMergeProgress, type MergeProgressRow } from '../api/get-merge-progress';
+import { useMergeProgress } from '../api/get-merge-progress';
+import type { MergeProgressRow } from '../api/types';
 import { useUpdateMergePlan } from '../api/update-merge-plan';
 import { useTownship } from '../api/use-township';
 
@@ -93,7 +94,10 @@ export default function MergeProgressPage() {
       </Row>
       <Card style={{ marginBottom: 16 }}>
         <Typography.Text strong>总进度</Typography.Text>
-        <Progress percent={Number(t.progressPercent.toFixed(1))} status={t.progressPercent >= 100 ? 'success' : 'active'} />
+        {/* No percentage while no village plans fewer groups than it had: nothing to merge yet. */}
+        {t.progressPercent === null
+          ? <Progress percent={0} format={() => '—'} />
+          : <Progress percent={Number(t.progressPercent.toFixed(1))} status={t.progressPercent >= 100 ? 'success' : 'active'} />}
         <Typography.Text type="secondary">
           现有 {formatNumber(t.groupsNow)} 个村民小组，计划合并为 {formatNumber(t.groupsPlanned)} 个。
         </Typography.Text>
