@@ -24,6 +24,7 @@ import { indicatorsRoutes, qualityAfterImport, rankingsRoutes } from './modules/
 import { ledgerExcelRoutes, ledgersRoutes, onLedgerImported } from './modules/ledgers/index.js';
 import { orgRoutes } from './modules/org/index.js';
 import { usersRoutes } from './modules/users/index.js';
+import { health } from '../core/contracts/health.js';
 
 z.config(z.locales.zhCN());
 
@@ -117,7 +118,8 @@ export async function buildApp(deps: AppDeps) {
     }
   });
 
-  app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok', database: database.kind }));
+  app.get('/api/health', { schema: { response: { 200: health } }, config: { public: true } },
+    async () => ({ status: 'ok' as const, database: database.kind }));
   // Liveness above answers while the process runs; readiness asks the database, for a load balancer or probe.
   app.get('/api/health/ready', { config: { public: true } }, async (_request, reply) => (await isDatabaseReady(database))
     ? { status: 'ready', database: database.kind }

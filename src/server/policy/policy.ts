@@ -1,5 +1,6 @@
 // The one place where (role, scope, action, target) is decided. Pure: services resolve the principal's
 // scopes and the target's path, then ask `can`. Nothing else in the server compares roles.
+import type { Abilities } from '../../core/abilities.js';
 import type { Role } from '../../core/roles.js';
 
 export type Action =
@@ -108,8 +109,11 @@ export function scopesFor(principal: Principal, action: Action): string[] {
   return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }
 
-/** Actions whose outcome the browser shows (menus, buttons); the server still decides every request. */
-export function abilities(principal: Principal, townshipPath: string | null) {
+/**
+ * Actions whose outcome the browser shows (menus, buttons); the server still decides every request.
+ * The names are core/abilities.ts's, shared with the web; each is decided here.
+ */
+export function abilities(principal: Principal, townshipPath: string | null): Abilities {
   const target = { path: townshipPath ?? '/' };
   return {
     orgWrite: principal.grants.some((g) => RULES['org.write'].roles.includes(g.role)),

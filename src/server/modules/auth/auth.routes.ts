@@ -5,6 +5,7 @@ import { SESSION_COOKIE, type AppDeps } from '../../app.js';
 import { actorOf } from '../../http/context.js';
 import { changePassword, login, logout, resolveSession } from './auth.service.js';
 import { describeMe } from './me.service.js';
+import * as c from '../../../core/contracts/auth.js';
 
 const loginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -23,7 +24,7 @@ export async function authRoutes(scope: FastifyInstance, { database, config }: A
   };
 
   app.post('/api/auth/login', {
-    schema: { body: loginBody, tags: ['auth'] },
+    schema: { body: loginBody, response: { 200: c.me }, tags: ['auth'] },
     config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const { token } = await login(db, request.body, request.ip, request.headers['user-agent'] ?? null);
@@ -43,5 +44,5 @@ export async function authRoutes(scope: FastifyInstance, { database, config }: A
     return reply.status(204).send();
   });
 
-  app.get('/api/me', { config: { beforePasswordChange: true } }, async (request) => describeMe(db, request.session!));
+  app.get('/api/me', { schema: { response: { 200: c.me }, tags: ['auth'] }, config: { beforePasswordChange: true } }, async (request) => describeMe(db, request.session!));
 }

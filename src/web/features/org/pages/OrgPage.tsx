@@ -17,7 +17,7 @@ export default function OrgPage() {
   const params = useParams<{ code?: string }>();
   const [filters, setFilters] = useState<OrgListFilters>({});
   const [importOpen, setImportOpen] = useState(false);
-  const canImport = me.abilities.orgImport ?? me.abilities.orgWrite;
+  const canImport = me.abilities.orgImport;
   const roots = useOrgChildren(null, filters);
   // Without a code in the URL, show the first unit of the user's scope (usually the township).
   const code = params.code ?? roots.data?.items[0]?.code;

@@ -1,0 +1,32 @@
+// The abilities the server computes for the signed-in user and sends in /api/me, so the browser shows menus and
+// buttons without re-implementing a rule. The names live here, shared by both sides; the server decides each one
+// (policy.ts `abilities()`) and still checks every request.
+
+export const ABILITIES = [
+  'orgWrite',
+  /** Importing statistical divisions (administrators). */
+  'orgImport',
+  'usersManage',
+  /** Approving household-data roles that an administrator granted (township leaders). */
+  'grantApprove',
+  'auditRead',
+  'cadreWrite',
+  /** Defining ledgers (township leaders, work-line leads). */
+  'ledgerDefine',
+  'ledgerRead',
+  'ledgerWrite',
+  /** Seeing and restoring deleted ledger records (township leaders). */
+  'ledgerRestore',
+  /** Indicator values, dashboards and rankings (everyone working in the township but the administrator). */
+  'indicatorRead',
+  /** Defining indicators, rankings and quality rules (township leaders, work-line leads). */
+  'indicatorDefine',
+  'indicatorTarget',
+  /** Submitting a periodic ledger's period for approval (village cadres and up). */
+  'periodSubmit',
+  'periodApprove',
+  'periodUnlock',
+] as const;
+
+export type Ability = (typeof ABILITIES)[number];
+export type Abilities = Record<Ability, boolean>;
