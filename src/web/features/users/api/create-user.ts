@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { userKeys, type RoleInput, type User } from './types';
+import { userKeys, type CreatedUser, type RoleInput } from './types';
 
 export interface CreateUserInput {
   username: string;
@@ -14,7 +14,7 @@ export interface CreateUserInput {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateUserInput) => api.post<{ user: User; initialPassword?: string }>('/api/users', input),
+    mutationFn: (input: CreateUserInput) => api.post<CreatedUser>('/api/users', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -1,33 +1,10 @@
-import type { OrgUnitRef, RoleGrant } from '../../auth/api/types';
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  phone: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  roles: RoleGrant[];
-}
+// Users and pending grants as the server answers them (core/contracts/users.ts).
+export type { CreatedUser, PasswordReset, PendingGrant, User, UserList } from '../../../../core/contracts/users';
 
 export interface RoleInput {
   role: string;
   orgUnitCode?: string;
   cadreGroupId?: number;
-}
-
-/** A household-data role an administrator granted, waiting for a township leader. */
-export interface PendingGrant {
-  id: number;
-  user: { id: number; username: string; displayName: string };
-  role: string;
-  roleName: string;
-  orgUnit: OrgUnitRef | null;
-  cadreGroup: { id: number; name: string } | null;
-  /** Display name of the administrator who asked for it. */
-  requestedBy: string | null;
 }
 
 export const userKeys = {

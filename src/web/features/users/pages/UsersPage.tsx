@@ -57,8 +57,8 @@ export default function UsersPage() {
     { title: '手机', dataIndex: 'phone', width: 120, render: (v: string | null) => v || '—' },
     {
       title: '角色与范围', key: 'roles', width: 260,
-      render: (_, user) => user.roles.map((r, i) => (
-        <Tag key={r.id ?? i} color={r.pending ? 'warning' : 'blue'} style={{ marginBottom: 4 }}
+      render: (_, user) => user.roles.map((r) => (
+        <Tag key={r.id} color={r.pending ? 'warning' : 'blue'} style={{ marginBottom: 4 }}
           title={r.pending ? '可查看农户数据的角色，须经本范围的镇领导批准后生效' : undefined}>
           {r.roleName} · {roleScope(r)}{r.pending && '（待审批）'}
         </Tag>
