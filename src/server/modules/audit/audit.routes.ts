@@ -6,6 +6,7 @@ import { contextOf } from '../../http/context.js';
 import { dateSchema } from '../../http/schemas.js';
 import { exportAudit, readAudit } from './audit-read.service.js';
 import { sendXlsx } from '../../http/xlsx.js';
+import * as c from '../../../core/contracts/audit.js';
 
 const filterQuery = z.object({
   user: z.string().trim().max(64).optional(),
@@ -22,7 +23,7 @@ const listQuery = filterQuery.extend({
 export async function auditRoutes(scope: FastifyInstance, { database }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['审计日志'];
-  app.get('/api/audit', { schema: { querystring: listQuery, tags } }, (req) => {
+  app.get('/api/audit', { schema: { querystring: listQuery, response: { 200: c.auditPage }, tags } }, (req) => {
     const { page, pageSize, ...filter } = req.query;
     return readAudit(contextOf(req, database.db), filter, page, pageSize);
   });

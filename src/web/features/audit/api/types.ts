@@ -1,14 +1,5 @@
-export interface AuditEntry {
-  id: number;
-  at: string;
-  username: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
+// Audit entries as the server answers them (core/contracts/audit.ts); Chinese names of actions and entities.
+export type { AuditEntry, AuditPage } from '../../../../core/contracts/audit';
 
 export interface AuditFilters {
   user?: string;
