@@ -10,7 +10,9 @@ import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDatabaseReady, type Database } from './db/connection.js';
 import type { Config } from './config.js';
@@ -89,6 +91,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(swagger, {
     openapi: { info: { title: '镇务 Zhenwu API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
+    // Named (recursive) schemas of core/contracts are published as components.
+    transformObject: jsonSchemaTransformObject,
   });
 
   // Modules that look at what another module stored, wired here so that dependencies point one way.

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { cadreKeys, type CadreGroup } from './types';
+import { cadreKeys, type CadreOrganisation } from './types';
 import { useCadreTownship } from './use-cadre-township';
 
 export function useCadreGroups() {
   const { township, ready } = useCadreTownship();
   return useQuery({
     queryKey: [...cadreKeys.groups, township ?? ''],
-    queryFn: () => api.get<{ items: CadreGroup[] }>('/api/cadre-groups', { township }),
+    queryFn: () => api.get<CadreOrganisation>('/api/cadre-groups', { township }),
     enabled: ready,
   });
 }

@@ -1,29 +1,5 @@
-export interface CadreMember {
-  id?: number;
-  name: string;
-  position: string | null;
-  isLeader: boolean;
-  userId: number | null;
-}
-
-export interface CadreGroup {
-  id: number;
-  kind: 'big' | 'small';
-  name: string;
-  parentId: number | null;
-  leader: { name: string; position: string | null } | null;
-  members: CadreMember[];
-  villages: { code: string; name: string }[];
-  children: CadreGroup[];
-}
-
-export interface WorkLine {
-  id: number;
-  name: string;
-  leaderName: string | null;
-  leaderUserId: number | null;
-  description: string | null;
-}
+// The cadre organisation and work lines as the server answers them (core/contracts/cadre.ts).
+export type { CadreGroup, CadreMember, CadreOrganisation, WorkLine } from '../../../../core/contracts/cadre';
 
 export const cadreKeys = {
   groups: ['cadre-groups'] as const,
