@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { invalid } from '../../http/app-error.js';
 import { contextOf } from '../../http/context.js';
+import * as c from '../../../core/contracts/attachments.js';
 import { ATTACHMENT_MAX_BYTES, readAttachment, saveAttachment } from './attachments.service.js';
 
 const idParams = z.object({ id: z.string().regex(/^[0-9a-f-]{36}$/, '附件编号不正确') });
@@ -12,7 +13,7 @@ export async function attachmentsRoutes(scope: FastifyInstance, { database }: Ap
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['附件'];
 
-  app.post('/api/attachments', { schema: { tags } }, async (req, reply) => {
+  app.post('/api/attachments', { schema: { response: { 201: c.attachment }, tags } }, async (req, reply) => {
     const ctx = contextOf(req, database.db);
     const file = req.isMultipart() ? await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES + 1 } }) : undefined;
     if (!file) throw invalid([{ field: 'file', message: '请选择要上传的文件' }], '未收到文件');
