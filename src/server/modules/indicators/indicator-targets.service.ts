@@ -101,6 +101,9 @@ export async function targetTemplate(ctx: ServiceContext, key: string, period: s
 
 /** Reads the template back: every bad row is reported (row, column, value, reason) and nothing is stored. */
 export async function importTargets(ctx: ServiceContext, key: string, period: string, fileName: string, bytes: Buffer) {
+  // who may set targets, and for which indicator, before the file is opened at all
+  const township = await requireTownship(ctx, 'indicator.target', ctx.db, INDICATORS);
+  await indicatorOf(ctx.db, township.id, key);
   if (importFileKind(fileName, bytes) !== 'xlsx') throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请上传从本页面下载的 .xlsx 目标值模板');
   await checkXlsx(bytes);
   // The ledger import's streaming reader: the same limits on shared text, the same refusal of hostile XML.
@@ -131,7 +134,6 @@ export async function importTargets(ctx: ServiceContext, key: string, period: st
     else { items.push({ orgUnit: code, value }); rowNumbers.push(n); }
   }
   // Unknown and repeated units in the same round as the bad cells, by row number.
-  const township = await requireTownship(ctx, 'indicator.target', ctx.db, INDICATORS);
   const units = new Map((await targetUnits(ctx.db, township)).map((u) => [u.code, u]));
   for (const e of unitProblems(items, units)) {
     errors.push({ ...e, field: '单位代码', row: rowNumbers[Number(/^items\.(\d+)\./.exec(e.field)![1])] });

@@ -188,7 +188,8 @@ export function recordConditions(filter: RecordFilter): SQL {
   const conditions: SQL[] = [
     sql`r.township_id = ${filter.townshipId}`, sql`r.ledger_id = ${filter.ledgerId}`,
     filter.deleted ? sql`r.deleted_at IS NOT NULL` : sql`r.deleted_at IS NULL`,
-    sql`(${sql.join(filter.scopePaths.map((p) => sql`u.path LIKE ${`${p}%`}`), sql` OR `)})`,
+    // no scope at all reads nothing (an empty OR would be broken SQL)
+    filter.scopePaths.length ? sql`(${sql.join(filter.scopePaths.map((p) => sql`u.path LIKE ${`${p}%`}`), sql` OR `)})` : sql`false`,
   ];
   if (filter.search) conditions.push(sql`r.search_text LIKE ${likePattern(filter.search.toLowerCase())}`);
   if (filter.status) conditions.push(sql`r.status = ${filter.status}`);

@@ -118,6 +118,7 @@ export interface ImportResult {
 
 export async function importDivisions(ctx: ServiceContext, bytes: Uint8Array, fileName = 'divisions.csv'): Promise<ImportResult> {
   if (scopesFor(ctx.principal, 'org.import').length === 0) throw forbidden('只有管理员可以导入区划');
+  if (!/\.csv$/i.test(fileName)) throw invalid([{ field: 'file', message: '只支持 .csv 文件（区划代码格式）' }], '文件类型不正确');
   const { rows, errors } = parseRows(decodeCsv(bytes));
   if (rows.length === 0 && errors.length === 0) throw invalid([{ field: 'file', message: '文件中没有数据行' }], '文件为空');
 

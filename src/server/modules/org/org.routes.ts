@@ -50,7 +50,6 @@ export async function orgRoutes(scope: FastifyInstance, { database }: AppDeps) {
     const context = ctx(req);
     const file = req.isMultipart() ? await req.file() : undefined;
     if (!file) throw invalid([{ field: 'file', message: '请选择要导入的 CSV 文件' }], '未收到文件');
-    if (!/\.csv$/i.test(file.filename)) throw invalid([{ field: 'file', message: '只支持 .csv 文件（区划代码格式）' }], '文件类型不正确');
     const bytes = await file.toBuffer();
     return importDivisions(context, bytes, file.filename);
   });
