@@ -4,10 +4,8 @@ import { z } from 'zod';
 export const auditEntry = z.object({
   id: z.number().int(),
   at: z.iso.datetime(),
-  /** The township the entry belongs to; null for deployment-wide entries. */
+  /** The township the entry belongs to; null for deployment-wide entries. (Its unit's tree path stays internal.) */
   townshipId: z.number().int().nullable(),
-  /** Materialised path of the unit the entry is about; null: the township's own. */
-  unitPath: z.string().nullable(),
   userId: z.number().int().nullable(),
   username: z.string().nullable(),
   action: z.string(),

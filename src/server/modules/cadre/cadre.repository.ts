@@ -25,6 +25,15 @@ export function listCoverage(q: Queryable, townshipId: number) {
     WHERE cv.township_id = ${townshipId} ORDER BY v.code`);
 }
 
+/** The township's small cadre groups (包村小组) and the villages each covers, in the groups' order. */
+export function smallGroupsWithVillages(q: Queryable, townshipId: number) {
+  return queryRows<{ id: number; name: string; villageIds: number[] }>(q, sql`
+    SELECT g.id, g.name, coalesce(array_agg(cv.org_unit_id) FILTER (WHERE cv.org_unit_id IS NOT NULL), '{}') AS "villageIds"
+    FROM cadre_groups g LEFT JOIN cadre_group_villages cv ON cv.group_id = g.id
+    WHERE g.township_id = ${townshipId} AND g.kind = 'small' AND g.deleted_at IS NULL
+    GROUP BY g.id, g.name, g.sort_order ORDER BY g.sort_order, g.id`);
+}
+
 export async function findGroup(q: Queryable, townshipId: number, id: number): Promise<GroupRow | undefined> {
   const [row] = await q.select().from(cadreGroups)
     .where(and(eq(cadreGroups.townshipId, townshipId), eq(cadreGroups.id, id), isNull(cadreGroups.deletedAt)));

@@ -10,6 +10,7 @@ import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { requireTownship, type TownshipTarget } from '../../policy/access.js';
 import { recordAudit } from '../audit/index.js';
+import { ledgerShapes } from '../ledgers/index.js';
 import * as repo from './indicators.repository.js';
 import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import type { CreateIndicatorInput, UpdateIndicatorInput } from './indicators.schemas.js';
@@ -33,7 +34,7 @@ export interface IndicatorView {
 }
 
 async function shapes(q: Queryable, townshipId: number) {
-  const ledgers = await repo.ledgerInfos(q, [townshipId]);
+  const ledgers = await ledgerShapes(q, [townshipId]);
   return new Map<string, LedgerShape & { name: string }>(ledgers.map((l) => [l.key, {
     name: l.name, kind: l.kind, fields: [...l.fields.values()], states: l.workflowStates,
   }]));
@@ -50,7 +51,7 @@ function view(row: repo.IndicatorRow, ledgerNames: Map<string, string>): Indicat
 
 export async function listIndicators(ctx: ServiceContext) {
   const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
-  const [rows, ledgers] = await Promise.all([repo.listIndicators(ctx.db, [township.id]), repo.ledgerInfos(ctx.db, [township.id])]);
+  const [rows, ledgers] = await Promise.all([repo.listIndicators(ctx.db, [township.id]), ledgerShapes(ctx.db, [township.id])]);
   const names = new Map(ledgers.map((l) => [l.key, l.name]));
   return { items: rows.map((r) => view(r, names)) };
 }
@@ -59,7 +60,7 @@ export async function getIndicator(ctx: ServiceContext, key: string) {
   const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
   const row = await repo.findIndicator(ctx.db, township.id, key);
   if (!row) throw notFound(`指标“${key}”`);
-  const ledgers = await repo.ledgerInfos(ctx.db, [township.id]);
+  const ledgers = await ledgerShapes(ctx.db, [township.id]);
   return view(row, new Map(ledgers.map((l) => [l.key, l.name])));
 }
 
@@ -103,7 +104,7 @@ export function createIndicator(ctx: ServiceContext, body: CreateIndicatorInput)
       decimals: input.decimals, scale: input.scale, higherIsBetter: input.higherIsBetter, createdBy: ctx.actor.userId,
     }).returning({ id: indicators.id });
     await recordAudit(tx, ctx.actor, { action: 'indicator.create', entity: 'indicator', entityId: row.id, townshipId: township.id, after: input });
-    const ledgers = await repo.ledgerInfos(tx, [township.id]);
+    const ledgers = await ledgerShapes(tx, [township.id]);
     return view((await repo.findIndicator(tx, township.id, input.key))!, new Map(ledgers.map((l) => [l.key, l.name])));
   });
 }
@@ -120,7 +121,7 @@ export function updateIndicator(ctx: ServiceContext, key: string, input: UpdateI
       higherIsBetter: input.higherIsBetter, updatedAt: new Date(),
     }).where(eq(indicators.id, before.id));
     await recordAudit(tx, ctx.actor, { action: 'indicator.update', entity: 'indicator', entityId: before.id, townshipId: township.id, before, after: input });
-    const ledgers = await repo.ledgerInfos(tx, [township.id]);
+    const ledgers = await ledgerShapes(tx, [township.id]);
     return view((await repo.findIndicator(tx, township.id, key))!, new Map(ledgers.map((l) => [l.key, l.name])));
   });
 }

@@ -15,6 +15,7 @@ import { forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { can } from '../../policy/policy.js';
+import { ledgerShapes } from '../ledgers/index.js';
 import { itemPeriods, recordsConditions, recordsWindowCondition, type LedgerInfo } from './indicator-engine.js';
 import { evaluate, readableUnit, resolveScope, resolveWindows, type Scope } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
@@ -155,7 +156,7 @@ export async function explainValue(ctx: ServiceContext, key: string, query: Expl
   assertRowsReadable(ctx, scope);
   const ledger = [...catalog.ledgers.values()].find((l) => l.key === source.ledger);
   if (!ledger) throw notFound(`台账“${source.ledger}”`);
-  const infos = await repo.ledgerInfos(ctx.db, [catalog.townshipId]);
+  const infos = await ledgerShapes(ctx.db, [catalog.townshipId]);
   const plan = await rowsPlan(ctx.db, source, infos.find((l) => l.id === ledger.id)!, subject.unitIds, window);
   const [{ total }] = await queryRows<{ total: number }>(ctx.db, sql`SELECT count(*)::int AS total FROM ${plan.from} WHERE ${plan.where}`);
   const rows = window.future ? [] : await selectRows(ctx.db, plan, query.pageSize, (query.page - 1) * query.pageSize);

@@ -3,6 +3,7 @@
 import { sourceReferences } from '../../../core/indicators.js';
 import type { ServiceContext } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
+import { ledgerShapes } from '../ledgers/index.js';
 import { requireTownship } from '../../policy/access.js';
 import { INDICATORS } from './indicator-definitions.service.js';
 import * as repo from './indicators.repository.js';
@@ -21,7 +22,7 @@ function ledgersOf(key: string, seen = new Set<string>()): string[] {
 
 export async function listIndicatorLibrary(ctx: ServiceContext) {
   const township = await requireTownship(ctx, 'indicator.define', ctx.db, INDICATORS);
-  const [installed, ledgers] = await Promise.all([repo.listIndicators(ctx.db, [township.id]), repo.ledgerInfos(ctx.db, [township.id])]);
+  const [installed, ledgers] = await Promise.all([repo.listIndicators(ctx.db, [township.id]), ledgerShapes(ctx.db, [township.id])]);
   const installedKeys = new Set(installed.map((i) => i.key));
   const ledgerKeys = new Set(ledgers.map((l) => l.key));
   return {

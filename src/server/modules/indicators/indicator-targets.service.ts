@@ -10,13 +10,14 @@ import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { recordAudit } from '../audit/index.js';
 import { checkXlsx, importFileKind, importRows, type SheetRow } from '../ledgers/index.js';
+import { unitsUnder, type OrgUnitRef } from '../org/index.js';
 import { requireTownship } from '../../policy/access.js';
 import { INDICATORS } from './indicator-definitions.service.js';
 import * as repo from './indicators.repository.js';
 
 /** The township and its current villages, in code order: the rows of a target table. */
-async function targetUnits(q: Queryable, township: repo.UnitNode) {
-  const nodes = await repo.subtree(q, township.path);
+async function targetUnits(q: Queryable, township: OrgUnitRef) {
+  const nodes = await unitsUnder(q, township.path);
   return nodes.filter((n) => n.id === township.id || (n.level === 'village' && n.parentId === township.id));
 }
 
@@ -26,7 +27,7 @@ async function indicatorOf(q: Queryable, townshipId: number, key: string) {
   return row;
 }
 
-async function targetTable(q: Queryable, township: repo.UnitNode, indicatorId: number, period: string) {
+async function targetTable(q: Queryable, township: OrgUnitRef, indicatorId: number, period: string) {
   const units = await targetUnits(q, township);
   const rows = await repo.targetsOf(q, [indicatorId], [period]);
   const byUnit = new Map(rows.map((r) => [r.orgUnitId, r.value]));
@@ -40,7 +41,7 @@ export async function getTargets(ctx: ServiceContext, key: string, period: strin
 }
 
 /** Units that are not the township or one of its villages, and units given twice, by list position. */
-function unitProblems(items: { orgUnit: string }[], units: Map<string, repo.UnitNode>): FieldError[] {
+function unitProblems(items: { orgUnit: string }[], units: Map<string, OrgUnitRef>): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {

@@ -9,6 +9,9 @@ import type { Queryable } from '../../db/connection.js';
 import { invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { requireUnit } from '../../policy/access.js';
+import { smallGroupsWithVillages } from '../cadre/index.js';
+import { ledgerShapes } from '../ledgers/index.js';
+import { findUnit, unitsUnder, type OrgUnitRef } from '../org/index.js';
 import { computeValues, type Catalog, type Subject, type ValueLookup } from './indicator-engine.js';
 import * as repo from './indicators.repository.js';
 
@@ -23,15 +26,15 @@ export interface SubjectView {
 
 /** What values are asked for, resolved: the unit, its subjects with their subtrees, the townships involved. */
 export interface Scope {
-  unit: repo.UnitNode;
-  nodes: repo.UnitNode[];
+  unit: OrgUnitRef;
+  nodes: OrgUnitRef[];
   subjects: (Subject & SubjectView)[];
   townshipIds: number[];
 }
 
 /** The unit a request is about (the user's township by default), after checking the user may read it. */
-export async function readableUnit(ctx: ServiceContext, q: Queryable, code?: string): Promise<repo.UnitNode> {
-  const unit = code ? await repo.unitByCode(q, code) : ctx.townshipId == null ? undefined : await repo.unitByTownshipId(q, ctx.townshipId);
+export async function readableUnit(ctx: ServiceContext, q: Queryable, code?: string): Promise<OrgUnitRef> {
+  const unit = code ? await findUnit(q, { code }) : ctx.townshipId == null ? undefined : await findUnit(q, { id: ctx.townshipId });
   if (!unit) {
     if (code) throw notFound(`单位“${code}”`);
     throw invalid([{ field: 'orgUnit', message: '您的账号不属于任何乡镇，请指定单位' }], '未指定单位');
@@ -41,11 +44,11 @@ export async function readableUnit(ctx: ServiceContext, q: Queryable, code?: str
 }
 
 /** The unit's subtree split into subjects: the unit itself, its descendants of a level, or its cadre groups. */
-export async function resolveScope(q: Queryable, unit: repo.UnitNode, by?: SplitLevel): Promise<Scope> {
-  const nodes = await repo.subtree(q, unit.path);
+export async function resolveScope(q: Queryable, unit: OrgUnitRef, by?: SplitLevel): Promise<Scope> {
+  const nodes = await unitsUnder(q, unit.path);
   const townshipIds = [...new Set(nodes.map((n) => n.townshipId).filter((t): t is number => t !== null))];
   const under = (paths: string[]) => nodes.filter((n) => paths.some((p) => n.path.startsWith(p)));
-  const subjectOf = (n: repo.UnitNode, paths: string[]): Subject & SubjectView => {
+  const subjectOf = (n: OrgUnitRef, paths: string[]): Subject & SubjectView => {
     const covered = under(paths);
     return {
       id: n.code, code: n.code, name: n.name, level: n.level, unitIds: covered.map((c) => c.id),
@@ -56,7 +59,7 @@ export async function resolveScope(q: Queryable, unit: repo.UnitNode, by?: Split
 
   if (by === 'cadre_group') {
     if (unit.level !== 'town') throw invalid([{ field: 'by', message: '按包村小组拆分时，请选择乡镇' }]);
-    const groups = await repo.smallCadreGroups(q, unit.id);
+    const groups = await smallGroupsWithVillages(q, unit.id);
     const byId = new Map(nodes.map((n) => [n.id, n]));
     return {
       unit, nodes, townshipIds,
@@ -111,13 +114,13 @@ export async function targetLookup(q: Queryable, scope: Scope, catalogs: Catalog
   const rows = await repo.targetsOf(q, ids, windows.map((w) => w.id));
   const explicit = new Map(rows.map((r) => [`${r.indicatorId}:${r.orgUnitId}:${r.period}`, r.value]));
   const catalogOf = new Map(catalogs.map((c) => [c.townshipId, c]));
-  const children = new Map<number, repo.UnitNode[]>();
+  const children = new Map<number, OrgUnitRef[]>();
   for (const n of scope.nodes) if (n.parentId !== null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
   const byId = new Map(scope.nodes.map((n) => [n.id, n]));
   const byCode = new Map(scope.nodes.map((n) => [n.code, n]));
   const standard = new Set(windows.filter((w) => /^\d/.test(w.id)).map((w) => w.id));
   const memo = new Map<string, number | null>();
-  const ofUnit = (key: string, unit: repo.UnitNode, period: string): number | null => {
+  const ofUnit = (key: string, unit: OrgUnitRef, period: string): number | null => {
     const memoKey = `${key}:${unit.id}:${period}`;
     if (memo.has(memoKey)) return memo.get(memoKey)!;
     const indicatorId = unit.townshipId === null ? undefined : catalogOf.get(unit.townshipId)?.indicators.get(key)?.id;
@@ -144,6 +147,16 @@ export async function targetLookup(q: Queryable, scope: Scope, catalogs: Catalog
   };
 }
 
+/** Each township's indicators and live ledgers (as their current versions read), by key: what the engine reads. */
+export async function loadCatalogs(q: Queryable, townshipIds: number[]): Promise<Catalog[]> {
+  const [rows, ledgerRows] = await Promise.all([repo.listIndicators(q, townshipIds), ledgerShapes(q, townshipIds)]);
+  return townshipIds.map((townshipId) => ({
+    townshipId,
+    indicators: new Map(rows.filter((r) => r.townshipId === townshipId).map((r) => [r.key, { id: r.id, source: r.source }])),
+    ledgers: new Map(ledgerRows.filter((l) => l.townshipId === townshipId).map((l) => [l.key, l])),
+  }));
+}
+
 export interface Draft {
   townshipId: number;
   key: string;
@@ -163,7 +176,7 @@ export interface Evaluation {
  * is not stored (a preview) to the township it belongs to.
  */
 export async function evaluate(q: Queryable, scope: Scope, keys: string[], windows: PeriodWindow[], draft?: Draft): Promise<Evaluation> {
-  const catalogs = await repo.loadCatalogs(q, scope.townshipIds);
+  const catalogs = await loadCatalogs(q, scope.townshipIds);
   if (draft) catalogs.find((c) => c.townshipId === draft.townshipId)?.indicators.set(draft.key, { id: -1, source: draft.source });
   const unknown = keys.filter((k) => !catalogs.some((c) => c.indicators.has(k)));
   if (unknown.length) throw invalid(unknown.map((k) => ({ field: 'keys', message: `指标“${k}”不存在` })), '指标不存在');

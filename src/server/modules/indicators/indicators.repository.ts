@@ -1,11 +1,9 @@
-// Queries of the indicators module: definitions, the catalog the engine reads, org subtrees and targets.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { FieldDefinition } from '../../../core/ledger-fields.js';
+// Queries of the indicators module's own tables: definitions and targets. Org units, cadre groups and ledgers are
+// read through their modules (org, cadre, ledgers index.ts).
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { IndicatorSource, Scale } from '../../../core/indicators.js';
-import type { PeriodType } from '../../../core/periods.js';
-import { queryRows, type Queryable } from '../../db/connection.js';
+import type { Queryable } from '../../db/connection.js';
 import { indicators, indicatorTargets, workLines } from '../../db/schema.js';
-import type { Catalog, LedgerInfo } from './indicator-engine.js';
 
 export interface IndicatorRow {
   id: number;
@@ -39,66 +37,6 @@ export async function listIndicators(q: Queryable, townshipIds: number[]): Promi
 
 export async function findIndicator(q: Queryable, townshipId: number, key: string): Promise<IndicatorRow | undefined> {
   return (await listIndicators(q, [townshipId])).find((i) => i.key === key);
-}
-
-/** Every live ledger of the townships with the fields of its current version. */
-export async function ledgerInfos(q: Queryable, townshipIds: number[]): Promise<(LedgerInfo & { townshipId: number; workflowStates: string[] })[]> {
-  if (townshipIds.length === 0) return [];
-  const rows = await queryRows<{ id: number; townshipId: number; key: string; name: string; kind: 'register' | 'periodic'; periodType: PeriodType | null; fields: FieldDefinition[]; workflow: { states?: { key: string }[] } | null }>(q, sql`
-    SELECT l.id, l.township_id AS "townshipId", l.key, l.name, l.kind, l.period_type AS "periodType", v.fields, v.workflow
-    FROM ledgers l JOIN ledger_versions v ON v.ledger_id = l.id AND v.version = l.current_version
-    WHERE l.township_id IN (${sql.join(townshipIds.map((t) => sql`${t}`), sql`, `)}) AND l.deleted_at IS NULL`);
-  return rows.map((r) => ({
-    id: r.id, townshipId: r.townshipId, key: r.key, name: r.name, kind: r.kind, periodType: r.periodType,
-    fields: new Map(r.fields.map((f) => [f.key, f])), workflowStates: (r.workflow?.states ?? []).map((s) => s.key),
-  }));
-}
-
-export async function loadCatalogs(q: Queryable, townshipIds: number[]): Promise<Catalog[]> {
-  const [rows, ledgerRows] = await Promise.all([listIndicators(q, townshipIds), ledgerInfos(q, townshipIds)]);
-  return townshipIds.map((townshipId) => ({
-    townshipId,
-    indicators: new Map(rows.filter((r) => r.townshipId === townshipId).map((r) => [r.key, { id: r.id, source: r.source }])),
-    ledgers: new Map(ledgerRows.filter((l) => l.townshipId === townshipId).map((l) => [l.key, l])),
-  }));
-}
-
-export interface UnitNode {
-  id: number;
-  code: string;
-  name: string;
-  level: string;
-  path: string;
-  parentId: number | null;
-  townshipId: number | null;
-}
-
-/** The unit and every current unit below it (closed, merged units keep no records of their own). */
-export function subtree(q: Queryable, path: string): Promise<UnitNode[]> {
-  return queryRows<UnitNode>(q, sql`
-    SELECT id, code, name, level, path, parent_id AS "parentId", township_id AS "townshipId"
-    FROM org_units WHERE path LIKE ${`${path}%`} AND valid_to IS NULL ORDER BY code`);
-}
-
-export function unitByCode(q: Queryable, code: string): Promise<UnitNode | undefined> {
-  return queryRows<UnitNode>(q, sql`
-    SELECT id, code, name, level, path, parent_id AS "parentId", township_id AS "townshipId"
-    FROM org_units WHERE code = ${code}`).then((rows) => rows[0]);
-}
-
-export function unitByTownshipId(q: Queryable, townshipId: number): Promise<UnitNode | undefined> {
-  return queryRows<UnitNode>(q, sql`
-    SELECT id, code, name, level, path, parent_id AS "parentId", township_id AS "townshipId"
-    FROM org_units WHERE id = ${townshipId}`).then((rows) => rows[0]);
-}
-
-/** The township's small cadre groups (包村小组) and the villages each covers. */
-export function smallCadreGroups(q: Queryable, townshipId: number) {
-  return queryRows<{ id: number; name: string; villageIds: number[] }>(q, sql`
-    SELECT g.id, g.name, coalesce(array_agg(cv.org_unit_id) FILTER (WHERE cv.org_unit_id IS NOT NULL), '{}') AS "villageIds"
-    FROM cadre_groups g LEFT JOIN cadre_group_villages cv ON cv.group_id = g.id
-    WHERE g.township_id = ${townshipId} AND g.kind = 'small' AND g.deleted_at IS NULL
-    GROUP BY g.id, g.name, g.sort_order ORDER BY g.sort_order, g.id`);
 }
 
 export interface TargetRow {

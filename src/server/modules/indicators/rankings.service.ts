@@ -14,6 +14,7 @@ import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { recordAudit } from '../audit/index.js';
+import type { OrgUnitRef } from '../org/index.js';
 import { requireTownship } from '../../policy/access.js';
 import { INDICATORS } from './indicator-definitions.service.js';
 import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
@@ -47,7 +48,7 @@ async function rankingOf(q: Queryable, townshipId: number, key: string) {
 }
 
 /** The indicator's id, after checking the exemptions name subjects of the township. */
-async function checkInput(q: Queryable, township: repo.UnitNode, input: Omit<RankingInput, 'key'>) {
+async function checkInput(q: Queryable, township: OrgUnitRef, input: Omit<RankingInput, 'key'>) {
   const indicator = await repo.findIndicator(q, township.id, input.indicator);
   if (!indicator) throw invalid([{ field: 'indicator', message: `指标“${input.indicator}”不存在` }]);
   const scope = await resolveScope(q, township, input.subject);

@@ -1,7 +1,7 @@
 // What other modules may use of the ledgers module.
 export { ledgerExcelRoutes } from './ledger-excel.routes.js';
 export { ledgersRoutes } from './ledgers.routes.js';
-export { personalFieldsOfRecords } from './ledgers.repository.js';
+export { ledgerShapes, personalFieldsOfRecords, type CurrentLedger } from './ledgers.repository.js';
 export { checkXlsx, importFileKind } from './ledger-import-file.js';
 export { importRows, type SheetRow } from './ledger-import-reader.js';
 export { onLedgerImported, type ImportedRows } from './ledger-import-hooks.js';

@@ -3,6 +3,8 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import { ledgerRecords, ledgers, ledgerVersions, workLines } from '../../db/schema.js';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
+import type { Workflow } from '../../../core/ledger-workflow.js';
+import type { PeriodType } from '../../../core/periods.js';
 
 export type LedgerRow = typeof ledgers.$inferSelect;
 
@@ -31,6 +33,32 @@ export function listLedgers(q: Queryable, townshipId: number) {
     LEFT JOIN work_lines w ON w.id = l.work_line_id
     WHERE l.township_id = ${townshipId} AND l.deleted_at IS NULL
     ORDER BY l.id`);
+}
+
+/** A live ledger as it reads now: the fields and workflow of its current version. */
+export interface CurrentLedger {
+  id: number;
+  townshipId: number;
+  key: string;
+  name: string;
+  kind: 'register' | 'periodic';
+  periodType: PeriodType | null;
+  fields: Map<string, FieldDefinition>;
+  workflow: Workflow | null;
+  /** The workflow's state keys; empty without a workflow. */
+  workflowStates: string[];
+}
+
+/** Every live ledger of the townships with the fields and workflow of its current version. */
+export async function ledgerShapes(q: Queryable, townshipIds: number[]): Promise<CurrentLedger[]> {
+  if (townshipIds.length === 0) return [];
+  const rows = await queryRows<Omit<CurrentLedger, 'fields' | 'workflowStates'> & { fields: FieldDefinition[] }>(q, sql`
+    SELECT l.id, l.township_id AS "townshipId", l.key, l.name, l.kind, l.period_type AS "periodType", v.fields, v.workflow
+    FROM ledgers l JOIN ledger_versions v ON v.ledger_id = l.id AND v.version = l.current_version
+    WHERE l.township_id IN (${sql.join(townshipIds.map((t) => sql`${t}`), sql`, `)}) AND l.deleted_at IS NULL`);
+  return rows.map((r) => ({
+    ...r, fields: new Map(r.fields.map((f) => [f.key, f])), workflowStates: r.workflow?.states.map((s) => s.key) ?? [],
+  }));
 }
 
 /** A live ledger of the township; with `lock`, held until the transaction ends (serialises unique checks). */

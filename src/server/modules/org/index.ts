@@ -1,7 +1,8 @@
-// What other modules may use of the org module: a unit, its ancestors, the villages of a township during a period,
-// and the use cases the CLI and the demo loader run. The tree's tables are the org module's; others ask here.
+// What other modules may use of the org module: a unit, its ancestors, the live units of a subtree, the villages of
+// a township during a period, and the use cases the CLI and the demo loader run. The tree's tables are the org
+// module's; others ask here.
 export { orgRoutes } from './org.routes.js';
-export { ancestorsOf, findUnitRef as findUnit, villagesDuring, type OrgUnitRef } from './org.repository.js';
+export { ancestorsOf, findUnitRef as findUnit, unitsUnder, villagesDuring, type OrgUnitRef } from './org.repository.js';
 export { createUnit, listUnits } from './org.service.js';
 export { importDivisions } from './org-import.service.js';
 export { mergeGroups, setMergePlan } from './org-merge.service.js';

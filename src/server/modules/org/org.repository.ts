@@ -137,6 +137,11 @@ export async function findUnitRef(q: Queryable, by: { id: number } | { code: str
   return rows[0];
 }
 
+/** The unit and every live unit below it, by code (closed, merged units keep no records of their own). */
+export function unitsUnder(q: Queryable, path: string): Promise<OrgUnitRef[]> {
+  return queryRows<OrgUnitRef>(q, sql`${SELECT_REF} WHERE u.path LIKE ${`${path}%`} AND u.valid_to IS NULL ORDER BY u.code`);
+}
+
 /** The villages and communities directly under a township that exist at some time within [start, end], by code. */
 export function villagesDuring(q: Queryable, townshipId: number, start: string, end: string): Promise<OrgUnitRef[]> {
   return queryRows<OrgUnitRef>(q, sql`${SELECT_REF}

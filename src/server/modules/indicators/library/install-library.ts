@@ -5,7 +5,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { sourceReferences, type IndicatorDefinition } from '../../../../core/indicators.js';
 import type { Queryable } from '../../../db/connection.js';
-import { indicators, ledgers, workLines } from '../../../db/schema.js';
+import { indicators, workLines } from '../../../db/schema.js';
+import { ledgerShapes } from '../../ledgers/index.js';
 import { BUILTIN_INDICATORS, builtinIndicator } from './index.js';
 
 /** The chosen keys with every indicator their formulas read, transitively, in library order. */
@@ -51,8 +52,7 @@ export async function installBuiltinIndicators(
   const existingKeys = new Set(existing.map((i) => i.key));
   const ids = new Map<string, number>();
 
-  const ledgerRows = await q.select({ key: ledgers.key }).from(ledgers)
-    .where(and(eq(ledgers.townshipId, townshipId), isNull(ledgers.deletedAt)));
+  const ledgerRows = await ledgerShapes(q, [townshipId]);
   let possible = installable(chosen, new Set(ledgerRows.map((l) => l.key)), existingKeys);
   if (only) {
     // A formula that cannot be installed does not bring the indicators it would have read.
