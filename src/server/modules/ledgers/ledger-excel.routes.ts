@@ -6,6 +6,7 @@ import { AppError, invalid } from '../../http/app-error.js';
 import { contextOf } from '../../http/context.js';
 import { sendXlsx } from '../../http/xlsx.js';
 import { keyParams, recordsQuery } from './ledgers.schemas.js';
+import { ledgerImport } from '../../../core/contracts/ledgers.js';
 import { exportRecordsXlsx } from './ledger-excel-export.service.js';
 import { importTemplate } from './ledger-excel-template.service.js';
 import { commitImport, importStatus, importView, INLINE_BYTES, startImport } from './ledger-import.service.js';
@@ -28,7 +29,8 @@ export async function ledgerExcelRoutes(scope: FastifyInstance, { database, conf
     return sendXlsx(reply, fileName, buffer);
   });
 
-  app.post('/api/ledgers/:key/imports', { schema: { params: keyParams, tags } }, async (req, reply) => {
+  const uploadSchema = { params: keyParams, response: { 200: ledgerImport, 202: ledgerImport }, tags };
+  app.post('/api/ledgers/:key/imports', { schema: uploadSchema }, async (req, reply) => {
     const context = ctx(req);
     const file = req.isMultipart() ? await req.file({ limits: { fileSize: config.importMaxBytes, files: 1 } }) : undefined;
     if (!file) throw invalid([{ field: 'file', message: '请选择要导入的 .xlsx 或 .csv 文件' }], '未收到文件');
@@ -47,9 +49,9 @@ export async function ledgerExcelRoutes(scope: FastifyInstance, { database, conf
     return importView(job);
   });
 
-  app.get('/api/ledgers/:key/imports/:id', { schema: { params: importParams, tags } },
+  app.get('/api/ledgers/:key/imports/:id', { schema: { params: importParams, response: { 200: ledgerImport }, tags } },
     (req) => importStatus(ctx(req), req.params.key, req.params.id));
 
-  app.post('/api/ledgers/:key/imports/:id/commit', { schema: { params: importParams, tags } },
+  app.post('/api/ledgers/:key/imports/:id/commit', { schema: { params: importParams, response: { 200: ledgerImport }, tags } },
     (req) => commitImport(ctx(req), req.params.key, req.params.id));
 }

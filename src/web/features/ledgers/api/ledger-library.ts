@@ -1,19 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PeriodType } from '../../../../core/periods';
+import type { LibraryLedger } from '../../../../core/contracts/ledgers';
 import { api } from '../../../lib/api-client';
-import { ledgerKeys, type LedgerKind } from './types';
+import { ledgerKeys } from './types';
 
-export interface LibraryLedger {
-  key: string;
-  name: string;
-  kind: LedgerKind;
-  periodType: PeriodType | null;
-  workLine: string | { id?: number; name: string } | null;
-  description: string | null;
-  fieldCount: number;
-  hasWorkflow: boolean;
-  installed: boolean;
-}
+export type { LibraryLedger };
 
 export function useLedgerLibrary(enabled: boolean) {
   return useQuery({

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecordValues } from '../../../../core/ledger-fields';
 import { api } from '../../../lib/api-client';
-import { ledgerKeys, type Grid } from './types';
+import { ledgerKeys, type Grid, type GridSaved } from './types';
 
 const path = (key: string, period: string) => `/api/ledgers/${encodeURIComponent(key)}/periods/${period}`;
 
@@ -25,7 +25,7 @@ export interface GridRowInput {
 export function useSavePeriodGrid(key: string, period: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (rows: GridRowInput[]) => api.put<{ saved: number }>(path(key, period), { rows }),
+    mutationFn: (rows: GridRowInput[]) => api.put<GridSaved>(path(key, period), { rows }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.records(key) }),
   });
 }

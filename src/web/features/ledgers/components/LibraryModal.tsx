@@ -6,8 +6,6 @@ import { errorDetail } from '../../../lib/api-client';
 import { useInstallLibrary, useLedgerLibrary, type LibraryLedger } from '../api/ledger-library';
 import { LEDGER_KIND_NAMES } from '../api/types';
 
-const lineName = (l: LibraryLedger) => (typeof l.workLine === 'string' ? l.workLine : l.workLine?.name ?? '—');
-
 /** The built-in ledger library: pick the ones the township lacks and add them in one step. */
 export function LibraryModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const isMobile = useIsMobile();
@@ -33,7 +31,7 @@ export function LibraryModal({ open, onClose }: { open: boolean; onClose: () => 
         rowSelection={{ selectedRowKeys: keys, onChange: (k) => setKeys(k as string[]), getCheckboxProps: (l) => ({ disabled: l.installed }) }}
         columns={[
           { title: '台账', dataIndex: 'name', render: (name: string, l) => <>{name}{l.installed && <Tag style={{ marginInlineStart: 6 }}>已添加</Tag>}</> },
-          { title: '条线', key: 'line', width: 110, render: (_, l) => lineName(l) },
+          { title: '条线', key: 'line', width: 110, render: (_, l) => l.workLine },
           { title: '类型', key: 'kind', width: 120, render: (_, l) => LEDGER_KIND_NAMES[l.kind] + (l.periodType ? `·按${PERIOD_TYPE_NAMES[l.periodType]}` : '') },
           { title: '字段', dataIndex: 'fieldCount', width: 60 },
         ]}
