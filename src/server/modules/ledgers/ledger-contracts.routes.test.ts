@@ -1,6 +1,6 @@
-// The ledger answers are held to their contract (core/contracts/ledgers.ts): OpenAPI publishes it, a stored key
-// the contract does not name never leaves the server, a stored value outside it is a 500 rather than an answer the
-// web mistypes, and refusals stay problem+json beside the declared schemas.
+// The ledger and indicator answers are held to their contracts (core/contracts/ledgers.ts, indicators.ts): OpenAPI
+// publishes them, a stored key the contract does not name never leaves the server, a stored value outside it is a
+// 500 rather than an answer the web mistypes, and refusals stay problem+json beside the declared schemas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../testing/test-app.js';
@@ -24,8 +24,8 @@ afterAll(() => t.close());
 
 interface JsonSchema { required?: string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema }
 
-describe('the ledger contract', () => {
-  it('is published in OpenAPI', async () => {
+describe('the ledger and indicator contracts', () => {
+  it('are published in OpenAPI', async () => {
     const doc = (await t.ok('GET', '/api/openapi.json', '')) as {
       paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: JsonSchema }> }> }>>;
     };
@@ -34,9 +34,11 @@ describe('the ledger contract', () => {
     expect(list.required).toEqual(expect.arrayContaining(['items', 'total', 'totals']));
     expect(list.properties!.items.items!.required).toEqual(expect.arrayContaining(['id', 'orgUnit', 'values', 'version', 'masked']));
     expect(answer('/api/ledgers/{key}/records', 'post', '201').required).toContain('version');
+    expect(answer('/api/indicators/values').properties).toHaveProperty('indicators');
+    expect(answer('/api/rankings/{key}/board').properties!.items.items!.properties).toHaveProperty('previousRank');
   });
 
-  it('drops a key that a stored definition holds but the contract does not name', async () => {
+  it('drop a key that a stored definition holds but the contract does not name', async () => {
     await t.db.execute(sql`
       UPDATE ledger_versions SET fields = jsonb_set(fields, '{0,note}', '"kept in the database only"')
       WHERE ledger_id = (SELECT id FROM ledgers WHERE key = ${KEY})`);
@@ -45,7 +47,7 @@ describe('the ledger contract', () => {
     expect(ledger.fields[0]).not.toHaveProperty('note');
   });
 
-  it('keeps refusals, invalid input and conflicts as problem+json, with their members', async () => {
+  it('keep refusals, invalid input and conflicts as problem+json, with their members', async () => {
     const invalid = await t.call('GET', `${RECORDS}?pageSize=1000`, cadre);
     expect(invalid.statusCode).toBe(400);
     expect(invalid.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -66,7 +68,7 @@ describe('the ledger contract', () => {
     expect(stale.json()).toMatchObject({ code: 'CONFLICT', current: { id: created.id, version: 2 } });
   });
 
-  it('answers 500 rather than send a stored value outside the contract', async () => {
+  it('answer 500 rather than send a stored value outside the contract', async () => {
     await t.db.execute(sql`UPDATE ledgers SET kind = 'ad-hoc' WHERE key = ${KEY}`);
     const res = await t.call('GET', `/api/ledgers/${KEY}`, cadre);
     expect(res.statusCode).toBe(500);

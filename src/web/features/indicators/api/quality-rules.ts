@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { indicatorKeys, type QualityRule, type Violation } from './types';
+import { indicatorKeys, type QualityRule, type Violations } from './types';
 
 export function useQualityRules() {
   return useQuery({
@@ -13,7 +13,7 @@ export function useQualityRules() {
 export function useViolations(period: string, asOf: string) {
   return useQuery({
     queryKey: indicatorKeys.violations(period, asOf),
-    queryFn: () => api.get<{ items: Violation[]; checked: number }>('/api/quality-rules/violations', { period, asOf }),
+    queryFn: () => api.get<Violations>('/api/quality-rules/violations', { period, asOf }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { indicatorKeys, type TargetRow } from './types';
+import { indicatorKeys, type TargetTable } from './types';
 
 const base = (key: string) => `/api/indicators/${encodeURIComponent(key)}/targets`;
 export const targetTemplatePath = (key: string, period: string) => `${base(key)}/${period}/template.xlsx`;
@@ -9,7 +9,7 @@ export const targetTemplatePath = (key: string, period: string) => `${base(key)}
 export function useTargets(key: string, period: string, enabled = true) {
   return useQuery({
     queryKey: indicatorKeys.targets(key, period),
-    queryFn: () => api.get<{ items: TargetRow[] }>(base(key), { period }),
+    queryFn: () => api.get<TargetTable>(base(key), { period }),
     enabled: enabled && !!period,
   });
 }
@@ -17,7 +17,7 @@ export function useTargets(key: string, period: string, enabled = true) {
 export function useSaveTargets(key: string, period: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (items: { orgUnit: string; value: number | null }[]) => api.put<{ items: TargetRow[] }>(`${base(key)}/${period}`, { items }),
+    mutationFn: (items: { orgUnit: string; value: number | null }[]) => api.put<TargetTable>(`${base(key)}/${period}`, { items }),
     onSuccess: (data) => {
       queryClient.setQueryData(indicatorKeys.targets(key, period), data);
       void queryClient.invalidateQueries({ queryKey: [...indicatorKeys.all, 'values'] });
@@ -32,7 +32,7 @@ export function useImportTargets(key: string, period: string) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return api.upload<{ items: TargetRow[] }>(`${base(key)}/${period}/import`, form);
+      return api.upload<TargetTable>(`${base(key)}/${period}/import`, form);
     },
     onSuccess: (data) => {
       queryClient.setQueryData(indicatorKeys.targets(key, period), data);

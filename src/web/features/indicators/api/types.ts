@@ -1,20 +1,16 @@
-// Shapes of the indicator, ranking and data-quality API (docs/indicators.md).
-import type { IndicatorDefinition, IndicatorFormat, IndicatorSource } from '../../../../core/indicators';
-import type { RankingDefinition } from '../../../../core/ranking';
+// Shapes of the indicator, ranking and data-quality API (docs/indicators.md). Answers are the contracts the server
+// declares (core/contracts/indicators.ts, and ledgers.ts for the overdue list), imported as types only; what is
+// written here is the web's own: the queries it sends and its query keys.
+import type { IndicatorDefinition } from '../../../../core/indicators';
 
-export interface OrgRef {
-  code: string;
-  name: string;
-}
-
-/** A stored indicator: its definition plus what the server derives. */
-export interface Indicator extends Omit<IndicatorDefinition, 'workLine'> {
-  description?: string;
-  workLine: string | null;
-  builtin: boolean;
-  ledgerName: string | null;
-  dependsOn: string[];
-}
+export type {
+  Board, BoardItem, Explanation, FormulaExplanation, Indicator, IndicatorMeta, IndicatorPreview, IndicatorSource,
+  ItemsExplanation, LedgerFieldView, LibraryIndicator, QualityOperator, QualityRule, Ranking, RecordsExplanation, TargetRow,
+  TargetTable, ValueItem, ValuesAnswer, Violation, Violations,
+} from '../../../../core/contracts/indicators';
+export type {
+  LedgerReporting, OverdueItem, OverdueSubmissions as OverdueAnswer,
+} from '../../../../core/contracts/ledgers';
 
 /** A definition as the form sends it: a new indicator without a key gets one from its name's pinyin initials. */
 export type IndicatorInput = Omit<IndicatorDefinition, 'workLine' | 'key'> & { key?: string; workLine?: string | null };
@@ -29,154 +25,6 @@ export interface ValuesQuery {
   by?: SplitLevel;
   targets?: boolean;
 }
-
-export interface ValueItem {
-  indicator: string;
-  orgUnit: string;
-  period: string;
-  value: number | null;
-  target?: number | null;
-  completion?: number | null;
-}
-
-export interface IndicatorMeta extends IndicatorFormat {
-  key: string;
-  name: string;
-  higherIsBetter: boolean;
-}
-
-export interface ValuesAnswer {
-  items: ValueItem[];
-  indicators: IndicatorMeta[];
-  orgUnits: (OrgRef & { level: string })[];
-  periods: { id: string; label: string; start: string; end: string }[];
-}
-
-export interface LedgerFieldView {
-  key: string;
-  label: string;
-  type: string;
-  unit: string | null;
-}
-
-interface ExplanationHead {
-  indicator: IndicatorFormat & { key: string; name: string };
-  period: { id: string; label: string; start: string; end: string };
-  orgUnit: OrgRef;
-  value: number | null;
-}
-
-export interface RecordsExplanation extends ExplanationHead {
-  kind: 'records';
-  ledger: { key: string; name: string; fields: LedgerFieldView[] };
-  items: {
-    id: number; orgUnit: OrgRef; values: Record<string, unknown>; status: string | null; statusLabel?: string | null;
-    createdBy: string | null; createdAt: string; updatedBy: string | null; updatedAt: string;
-  }[];
-  total: number;
-  page: number;
-}
-
-export interface ItemsExplanation extends ExplanationHead {
-  kind: 'items';
-  ledger: { key: string; name: string; fields: LedgerFieldView[] };
-  item: string;
-  items: { orgUnit: OrgRef; period: string; value: number | null; enteredBy: string | null; enteredAt: string }[];
-  total: number;
-  page: number;
-}
-
-export interface FormulaExplanation extends ExplanationHead {
-  kind: 'formula';
-  formula: string;
-  parts: ({ key: string; name: string; of: 'value' | 'last_year' | 'target'; value: number | null } & IndicatorFormat)[];
-}
-
-export type Explanation = RecordsExplanation | ItemsExplanation | FormulaExplanation;
-
-export interface TargetRow {
-  orgUnit: OrgRef;
-  value: number | null;
-}
-
-export interface LibraryIndicator {
-  key: string;
-  name: string;
-  unit: string;
-  installed: boolean;
-  ledgers: string[];
-  ledgersInstalled: boolean;
-  workLine?: string | null;
-  description?: string | null;
-}
-
-export type Ranking = RankingDefinition;
-
-export interface BoardItem {
-  subject: OrgRef;
-  value: number | null;
-  target: number | null;
-  completion: number | null;
-  rank: number | null;
-  previousRank: number | null;
-  change: number | null;
-  board: 'top' | 'bottom' | null;
-  exemption: string | null;
-}
-
-export interface Board {
-  ranking: Ranking & { boardNames: { top: string; bottom: string; title: string } };
-  indicator: IndicatorMeta;
-  period: { id: string; label: string; start: string; end: string };
-  previousPeriod?: { id: string; start: string; end: string; hasFigures: boolean };
-  items: BoardItem[];
-}
-
-export type QualityOperator = '<=' | '<' | '=' | '>=' | '>' | '!=';
-
-export interface QualityRule {
-  id: number;
-  name: string;
-  left: string;
-  operator: QualityOperator;
-  right: string;
-}
-
-export interface Violation {
-  rule: { id: number; name: string };
-  orgUnit: OrgRef;
-  left: number | null;
-  right: number | null;
-}
-
-export interface OverdueItem {
-  ledger: { key: string; name: string };
-  period: string;
-  periodLabel: string;
-  orgUnit: OrgRef;
-  dueDate: string;
-}
-
-/** A periodic ledger's most recently due period: how many villages reported it, and on time. */
-export interface LedgerReporting {
-  ledger: { key: string; name: string };
-  period: { id: string; label: string };
-  dueDate: string;
-  reported: number;
-  total: number;
-  reportingRate: number | null;
-  onTimeRate: number | null;
-}
-
-export interface OverdueAnswer {
-  asOf: string;
-  from: string;
-  total: number;
-  items: OverdueItem[];
-  ledgers: LedgerReporting[];
-}
-
-export type { IndicatorSource };
 
 export const indicatorKeys = {
   all: ['indicators'] as const,

@@ -67,7 +67,7 @@ function ItemsTable({ data, page, onPage }: { data: ItemsExplanation; page: numb
       pagination={{ current: page, pageSize: 20, total: data.total, onChange: onPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条填报`, size: 'small' }}
       columns={[
         { title: '单位', key: 'unit', render: (_, r) => r.orgUnit.name },
-        { title: '期间', key: 'period', render: (_, r) => { const p = parsePeriod(r.period); return p ? periodLabel(p) : r.period; } },
+        { title: '期间', key: 'period', render: (_, r) => { const p = r.period ? parsePeriod(r.period) : null; return p ? periodLabel(p) : r.period ?? '—'; } },
         { title: field?.label ?? '填报值', key: 'value', align: 'right', render: (_, r) => cellText(r.value, field?.unit ?? null) },
         { title: '填报人', key: 'by', render: (_, r) => r.enteredBy ?? '—' },
         { title: '填报时间', key: 'at', render: (_, r) => formatDateTime(r.enteredAt) },

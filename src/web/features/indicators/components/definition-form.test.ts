@@ -4,7 +4,7 @@ import type { Indicator } from '../api/types';
 import { formNameOf, initialValues, toDefinition } from './definition-form';
 
 const saved = (source: Indicator['source']): Indicator => ({
-  key: 'major_hazards', name: '重大隐患', unit: '处', decimals: 0, scale: 'none', higherIsBetter: false, workLine: '安全生产',
+  key: 'major_hazards', name: '重大隐患', description: null, unit: '处', decimals: 0, scale: 'none', higherIsBetter: false, workLine: '安全生产',
   builtin: false, ledgerName: '安全隐患排查整治台账', dependsOn: [], source,
 });
 
