@@ -2,21 +2,19 @@
 // subject and period, with the same conditions the engine used, and their Excel export. The rows are ledger
 // data, so reading them needs ledger.read on the subject; ID numbers and mobiles are always masked here: an
 // explanation is about the figure, not the people.
-import { sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { chinaTimestamp, chinaToday } from '../../../core/china-time.js';
 import { maskPersonalValues } from '../../../core/masking.js';
 import { formulaReferences, parseFormula } from '../../../core/formula.js';
 import { shownNumber, shownUnit, type IndicatorFormat, type ItemsSource, type RecordsSource } from '../../../core/indicators.js';
-import { stateLabel, type Workflow } from '../../../core/ledger-workflow.js';
-import { addDays, lastYearRange, periodFileTag, type PeriodWindow } from '../../../core/periods.js';
-import { queryRows, type Queryable } from '../../db/connection.js';
+import { stateLabel } from '../../../core/ledger-workflow.js';
+import { lastYearRange, periodFileTag, type PeriodWindow } from '../../../core/periods.js';
 import { forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { can } from '../../policy/policy.js';
-import { ledgerShapes } from '../ledgers/index.js';
-import { itemPeriods, recordsConditions, recordsWindowCondition, type LedgerInfo } from './indicator-engine.js';
+import { countRecordsBehindValue, ledgerShapes, recordsBehindValue, type CurrentLedger, type ValueRecordsQuery } from '../ledgers/index.js';
+import { itemPeriods } from './indicator-engine.js';
 import { evaluate, readableUnit, resolveScope, resolveWindows, type Scope } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
 
@@ -27,10 +25,6 @@ export interface ExplainQuery {
   page: number;
   pageSize: number;
 }
-
-const UNIT_NAME = sql`CASE u.level WHEN 'group' THEN p.name || '/' || u.name WHEN 'grid' THEN gp.name || '/' || p.name || '/' || u.name ELSE u.name END`;
-const UNIT_JOINS = sql`JOIN org_units u ON u.id = r.org_unit_id LEFT JOIN org_units p ON p.id = u.parent_id LEFT JOIN org_units gp ON gp.id = p.parent_id`;
-const idList = (ids: number[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `);
 
 /** The subject a value belongs to: a unit by code (the township by default) or a cadre group (cg<id>). */
 async function subjectScope(ctx: ServiceContext, orgUnit: string | undefined): Promise<Scope> {
@@ -44,76 +38,18 @@ async function subjectScope(ctx: ServiceContext, orgUnit: string | undefined): P
   return resolveScope(ctx.db, await readableUnit(ctx, ctx.db, orgUnit));
 }
 
-interface RowsPlan {
-  ledger: LedgerInfo & { townshipId: number; workflowStates: string[] };
-  workflow: Workflow | null;
-  from: SQL;
-  where: SQL;
-  order: SQL;
-}
-
-async function workflowOf(q: Queryable, ledgerId: number): Promise<Workflow | null> {
-  const [row] = await queryRows<{ workflow: Workflow | null }>(q, sql`
-    SELECT v.workflow FROM ledgers l JOIN ledger_versions v ON v.ledger_id = l.id AND v.version = l.current_version WHERE l.id = ${ledgerId}`);
-  return row?.workflow ?? null;
-}
-
 /** How a formula's part is shown: its indicator's unit, decimals and scale (plain when it is unknown). */
 const partFormat = (meta: { unit: string; decimals: number; scale: string } | undefined) =>
   ({ unit: meta?.unit ?? '', decimals: meta?.decimals ?? 2, scale: (meta?.scale ?? 'none') as IndicatorFormat['scale'] });
 
-/** The SQL that selects the rows behind a base indicator's value. */
-async function rowsPlan(q: Queryable, source: RecordsSource | ItemsSource, ledger: RowsPlan['ledger'], unitIds: number[], window: PeriodWindow): Promise<RowsPlan> {
-  const units = unitIds.length ? idList(unitIds) : sql`NULL`;
-  const base = sql`r.ledger_id = ${ledger.id} AND r.deleted_at IS NULL AND r.org_unit_id IN (${units})`;
-  const windowTable = sql`(SELECT ${window.start}::text AS ws, ${addDays(window.end, 1)}::text AS wn) w`;
-  if (source.type === 'records') {
-    const conditions = [base, recordsWindowCondition(source), recordsConditions(source, ledger)].filter((c): c is SQL => c !== null);
-    return {
-      ledger, workflow: await workflowOf(q, ledger.id),
-      from: sql`ledger_records r ${UNIT_JOINS} CROSS JOIN ${windowTable}`,
-      where: sql.join(conditions, sql` AND `),
-      order: source.dateField ? sql`r.values->>${source.dateField} DESC, r.id DESC` : sql`r.id DESC`,
-    };
-  }
-  const item = sql`nullif(r.values->>${source.item}, '')`;
+/** Which records a base indicator's value read for the subject's units and the window: the engine's conditions. */
+function recordsQuery(source: RecordsSource | ItemsSource, ledger: CurrentLedger, unitIds: number[], window: PeriodWindow): ValueRecordsQuery {
+  const behind = { ledgerId: ledger.id, unitIds };
+  if (source.type === 'records') return { ...behind, kind: 'records', window, dating: source, conditions: source, fields: ledger.fields };
   const periods = itemPeriods(source, ledger.periodType!, window);
-  if (periods.latestBy) {
-    // Each unit's latest entered period up to the window's end.
-    return {
-      ledger, workflow: null,
-      from: sql`ledger_records r ${UNIT_JOINS}`,
-      where: sql`${base} AND ${item} IS NOT NULL AND r.period = (
-        SELECT max(r2.period) FROM ledger_records r2 WHERE r2.ledger_id = r.ledger_id AND r2.org_unit_id = r.org_unit_id
-          AND r2.deleted_at IS NULL AND r2.period <= ${periods.latestBy} AND nullif(r2.values->>${source.item}, '') IS NOT NULL)`,
-      order: sql`u.code, r.period DESC`,
-    };
-  }
-  const list = periods.ids.length ? sql.join(periods.ids.map((p) => sql`${p}`), sql`, `) : sql`NULL`;
-  return { ledger, workflow: null, from: sql`ledger_records r ${UNIT_JOINS}`, where: sql`${base} AND ${item} IS NOT NULL AND r.period IN (${list})`, order: sql`r.period DESC, u.code` };
-}
-
-interface ExplainedRow {
-  id: string | number;
-  code: string;
-  unitName: string;
-  values: Record<string, unknown>;
-  period: string | null;
-  status: string | null;
-  createdBy: string | null;
-  createdAt: Date | string;
-  updatedBy: string | null;
-  updatedAt: Date | string;
-}
-
-function selectRows(q: Queryable, plan: RowsPlan, limit: number, offset: number) {
-  return queryRows<ExplainedRow>(q, sql`
-    SELECT r.id, u.code, ${UNIT_NAME} AS "unitName", r.values, r.period, r.status,
-           coalesce(cu.display_name, cu.username) AS "createdBy", r.created_at AS "createdAt",
-           coalesce(uu.display_name, uu.username) AS "updatedBy", r.updated_at AS "updatedAt"
-    FROM ${plan.from}
-    LEFT JOIN users cu ON cu.id = r.created_by LEFT JOIN users uu ON uu.id = r.updated_by
-    WHERE ${plan.where} ORDER BY ${plan.order} LIMIT ${limit} OFFSET ${offset}`);
+  // A stock: each unit's latest entered period up to the window's end.
+  if (periods.latestBy) return { ...behind, kind: 'latestItem', item: source.item, latestBy: periods.latestBy };
+  return { ...behind, kind: 'items', item: source.item, periods: periods.ids };
 }
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
@@ -156,10 +92,10 @@ export async function explainValue(ctx: ServiceContext, key: string, query: Expl
   assertRowsReadable(ctx, scope);
   const ledger = [...catalog.ledgers.values()].find((l) => l.key === source.ledger);
   if (!ledger) throw notFound(`台账“${source.ledger}”`);
-  const infos = await ledgerShapes(ctx.db, [catalog.townshipId]);
-  const plan = await rowsPlan(ctx.db, source, infos.find((l) => l.id === ledger.id)!, subject.unitIds, window);
-  const [{ total }] = await queryRows<{ total: number }>(ctx.db, sql`SELECT count(*)::int AS total FROM ${plan.from} WHERE ${plan.where}`);
-  const rows = window.future ? [] : await selectRows(ctx.db, plan, query.pageSize, (query.page - 1) * query.pageSize);
+  const current = (await ledgerShapes(ctx.db, [catalog.townshipId])).find((l) => l.id === ledger.id)!;
+  const behind = recordsQuery(source, current, subject.unitIds, window);
+  const total = await countRecordsBehindValue(ctx.db, behind);
+  const rows = window.future ? [] : await recordsBehindValue(ctx.db, behind, query.pageSize, (query.page - 1) * query.pageSize);
   const fields = [...ledger.fields.values()].filter((f) => !f.retired);
   const ledgerView = { key: ledger.key, name: ledger.name, fields: fields.map((f) => ({ key: f.key, label: f.label, type: f.type, unit: f.unit ?? null })) };
   if (source.type === 'items') {
@@ -175,7 +111,7 @@ export async function explainValue(ctx: ServiceContext, key: string, query: Expl
     ...head, kind: 'records' as const, ledger: ledgerView, total, page: query.page,
     items: rows.map((r) => ({
       id: Number(r.id), orgUnit: { code: r.code, name: r.unitName }, values: maskPersonalValues(fields, r.values),
-      status: r.status, statusLabel: plan.workflow && r.status ? stateLabel(plan.workflow, r.status) : null,
+      status: r.status, statusLabel: current.workflow && r.status ? stateLabel(current.workflow, r.status) : null,
       createdBy: r.createdBy, createdAt: iso(r.createdAt), updatedBy: r.updatedBy, updatedAt: iso(r.updatedAt),
     })),
   };

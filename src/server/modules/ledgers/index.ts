@@ -2,6 +2,11 @@
 export { ledgerExcelRoutes } from './ledger-excel.routes.js';
 export { ledgersRoutes } from './ledgers.routes.js';
 export { ledgerShapes, personalFieldsOfRecords, type CurrentLedger } from './ledgers.repository.js';
+export {
+  aggregateRows, itemsAggregateStatement, latestItemAggregateStatement, recordsAggregateStatement,
+  type AggregateRow, type ItemsAggregation, type LatestItemAggregation, type RecordsAggregation, type UnitMapping,
+} from './ledger-aggregates.repository.js';
+export { countRecordsBehindValue, recordsBehindValue, type ValueRecord, type ValueRecordsQuery } from './ledger-value-records.repository.js';
 export { checkXlsx, importFileKind } from './ledger-import-file.js';
 export { importRows, type SheetRow } from './ledger-import-reader.js';
 export { onLedgerImported, type ImportedRows } from './ledger-import-hooks.js';
