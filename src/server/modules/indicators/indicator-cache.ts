@@ -2,25 +2,25 @@
 //
 // Values are still computed from current data on every read: a cached result is used only if no record of its
 // ledgers under a subject's units has changed since it was computed, and recomputed — for the changed subjects
-// only — otherwise. Triggers on ledger_records note every changed (ledger, org unit) pair in ledger_data_changes
-// (migration 0006); the sum of a pair's weights and its highest id are its data version. A result is kept per
-// statement (its SQL and parameters: definitions, windows, the unit → subject mapping) and per subject, with the
-// version it was computed at. Reading the versions is one small query.
+// only — otherwise. The ledgers module keeps a data version per (ledger, org unit): change notes written by triggers
+// in the records' own transaction (`dataVersions`). A result is kept per statement (its SQL and parameters:
+// definitions, windows, the unit → subject mapping) and per subject, with the version it was computed at. Reading
+// the versions is one small query.
 //
 // Why this is safe: versions are read before the statement runs, so a result is never older than the version
 // stored with it; a write commits its change note with its records, so any later change makes the version
 // differ. Inside a transaction (which may see its own uncommitted writes) nothing is cached.
 import { createHash } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { PgDialect, PgTransaction } from 'drizzle-orm/pg-core';
 import { LRUCache } from 'lru-cache';
-import { arrayLiteral } from '../../db/array-literal.js';
-import { queryRows, type Queryable } from '../../db/connection.js';
+import type { Queryable } from '../../db/connection.js';
+import { compactDataChanges, dataVersions, type AggregateRow, type DataVersion, type UnitMapping } from '../ledgers/index.js';
 
-export type Row = { si: number; wi: number } & Record<string, number | string | null>;
+export type Row = AggregateRow;
 
 /** Which org units make up each subject (by index in the request). */
-export interface Mapping { unitIds: number[]; subjectIndexes: number[] }
+export type Mapping = UnitMapping;
 
 export interface Statement {
   ledgerIds: number[];
@@ -73,53 +73,29 @@ function statementKey(statement: SQL): string {
   return createHash('sha1').update(text).update('\u0000').update(JSON.stringify(params)).digest('base64');
 }
 
-/** Data versions per ledger and subject: "weights/highest id" of the change notes of the subject's units. */
+/** Data versions per statement and subject: "weights/highest id" of the change notes of the subject's units. */
 async function readVersions(q: Queryable, ledgerIds: number[], mapping: Mapping) {
-  const rows = await queryRows<{ ledger_id: number | null; si: number | null; n: string; top: string; redundant: string }>(q, sql`
-    SELECT c.ledger_id, m.si, sum(c.weight)::text AS n, max(c.id)::text AS top, (count(*) - count(DISTINCT c.org_unit_id))::text AS redundant
-    FROM ledger_data_changes c
-    JOIN unnest(${arrayLiteral(mapping.unitIds)}::int[], ${arrayLiteral(mapping.subjectIndexes)}::int[]) AS m(uid, si) ON m.uid = c.org_unit_id
-    WHERE c.ledger_id = ANY(${arrayLiteral(ledgerIds)}::int[])
-    GROUP BY c.ledger_id, m.si
-    UNION ALL
-    SELECT NULL, NULL, coalesce(sum(weight), 0)::text, coalesce(max(id), 0)::text, '0' FROM ledger_data_changes WHERE ledger_id IS NULL`);
-  const byLedger = new Map<number, Map<number, { n: bigint; top: bigint }>>();
-  let global = { n: 0n, top: 0n };
-  let redundant = 0;
-  for (const row of rows) {
-    const version = { n: BigInt(row.n), top: BigInt(row.top) };
-    redundant += Number(row.redundant);
-    if (row.ledger_id === null) { global = version; continue; }
-    const subjects = byLedger.get(row.ledger_id) ?? new Map();
-    subjects.set(row.si!, version);
-    byLedger.set(row.ledger_id, subjects);
+  const { bySubject, everything, redundant } = await dataVersions(q, ledgerIds, mapping);
+  const byLedger = new Map<number, Map<number, DataVersion>>();
+  for (const { ledgerId, subjectIndex, version } of bySubject) {
+    const subjects = byLedger.get(ledgerId) ?? new Map<number, DataVersion>();
+    subjects.set(subjectIndex, version);
+    byLedger.set(ledgerId, subjects);
   }
   const versionOf = (statement: Statement, si: number) => {
-    let { n, top } = global;
+    let { weight, top } = everything;
     for (const ledgerId of statement.ledgerIds) {
       const v = byLedger.get(ledgerId)?.get(si);
-      if (v) { n += v.n; if (v.top > top) top = v.top; }
+      if (v) { weight += v.weight; if (v.top > top) top = v.top; }
     }
-    return `${n}/${top}`;
+    return `${weight}/${top}`;
   };
   return { versionOf, redundant };
 }
 
-/**
- * Folds the notes of every (ledger, unit) that has several into one, ledgers nobody reads included; every version
- * stays the same. Pairs with one note are not touched; notes written meanwhile are not in the DELETE's snapshot and
- * stay as they are. A failure only postpones the folding: the values are computed already.
- */
+/** Folds repeated change notes; a failure only postpones the folding: the values are computed already. */
 async function compactChanges(q: Queryable) {
-  await q.execute(sql`
-    WITH several AS (
-      SELECT coalesce(ledger_id, -1) AS l, coalesce(org_unit_id, -1) AS u FROM ledger_data_changes GROUP BY 1, 2 HAVING count(*) > 1
-    ), gone AS (
-      DELETE FROM ledger_data_changes c USING several s WHERE coalesce(c.ledger_id, -1) = s.l AND coalesce(c.org_unit_id, -1) = s.u
-      RETURNING c.id, c.ledger_id, c.org_unit_id, c.weight
-    )
-    INSERT INTO ledger_data_changes (id, ledger_id, org_unit_id, weight)
-    SELECT max(id), ledger_id, org_unit_id, sum(weight) FROM gone GROUP BY ledger_id, org_unit_id`).catch((error: Error) => {
+  await compactDataChanges(q).catch((error: Error) => {
     console.warn(`indicator cache: folding change notes failed, retried at a later read: ${error.message}`);
   });
 }

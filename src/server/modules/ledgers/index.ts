@@ -1,4 +1,5 @@
-// What other modules may use of the ledgers module.
+// What other modules may use of the ledgers module. Ledger tables (definitions, records, change notes) are read
+// only here: the indicators ask for ledger shapes, aggregates of records, data versions and the records behind a value.
 export { ledgerExcelRoutes } from './ledger-excel.routes.js';
 export { ledgersRoutes } from './ledgers.routes.js';
 export { ledgerShapes, personalFieldsOfRecords, type CurrentLedger } from './ledgers.repository.js';
@@ -6,6 +7,7 @@ export {
   aggregateRows, itemsAggregateStatement, latestItemAggregateStatement, recordsAggregateStatement,
   type AggregateRow, type ItemsAggregation, type LatestItemAggregation, type RecordsAggregation, type UnitMapping,
 } from './ledger-aggregates.repository.js';
+export { compactDataChanges, dataVersions, type DataVersion } from './ledger-changes.repository.js';
 export { countRecordsBehindValue, recordsBehindValue, type ValueRecord, type ValueRecordsQuery } from './ledger-value-records.repository.js';
 export { checkXlsx, importFileKind } from './ledger-import-file.js';
 export { importRows, type SheetRow } from './ledger-import-reader.js';
