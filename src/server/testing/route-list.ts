@@ -22,7 +22,10 @@ export function parseRouteTree(tree: string): string[] {
   return [...routes].sort();
 }
 
-/** Every route of a ready app, sorted. */
+/**
+ * Every API route of a ready app, sorted. The web app's files (`GET *`, registered only where `dist/web` has been
+ * built) hold no data and are public: they are not the matrix's concern.
+ */
 export function listRoutes(app: FastifyInstance): string[] {
-  return parseRouteTree(app.printRoutes({ commonPrefix: false }));
+  return parseRouteTree(app.printRoutes({ commonPrefix: false })).filter((route) => route.split(' ')[1].startsWith('/api'));
 }
