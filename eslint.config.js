@@ -16,7 +16,10 @@ export default tseslint.config(
     plugins: { zhenwu: { rules: { 'import-boundaries': importBoundaries } } },
     rules: {
       'zhenwu/import-boundaries': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       // input guards match control characters on purpose, to refuse them (core/safe-text.ts, the import reader)
       'no-control-regex': 'off',

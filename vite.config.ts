@@ -5,12 +5,6 @@ import react from '@vitejs/plugin-react';
 // `vite` serves it and proxies /api to a server started separately on port 3000.
 export default defineConfig({
   plugins: [react()],
-  build: {
-    outDir: 'dist/web',
-    emptyOutDir: true,
-    chunkSizeWarningLimit: 1500,
-  },
-  server: {
-    proxy: { '/api': { target: process.env.API_TARGET ?? 'http://localhost:3000', changeOrigin: false } },
-  },
+  build: { outDir: 'dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: { proxy: { '/api': { target: process.env.API_TARGET ?? 'http://localhost:3000', changeOrigin: false } } },
 });

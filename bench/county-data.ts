@@ -25,10 +25,53 @@ import { LEDGER_GENERATORS, PERIODIC_GENERATORS, type Random } from './county-re
 export const COUNTY_CODE = '430681000000';
 const DEMO_CSV = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../demo/divisions-chuanshanping.csv');
 // 汨罗市's towns (names only; codes 430681100000 … 430681114000, 105 being the demo's 川山坪镇 with its real villages).
-const TOWN_NAMES = ['汨罗镇', '新市镇', '古培镇', '白水镇', '弼时镇', '川山坪镇', '长乐镇', '大荆镇', '桃林寺镇', '三江镇',
-  '白塘镇', '神鼎山镇', '罗江镇', '屈子祠镇', '黄柏镇'];
-const NAME_PARTS = ['桃花', '石桥', '白沙', '青山', '花果', '长岭', '新华', '高峰', '金塘', '团山', '黄泥', '双楼', '龙潭', '玉湖',
-  '松柏', '凤凰', '大塘', '八景', '荷花', '李家', '杨柳', '清溪', '向阳', '红旗', '麻石', '马鞍', '太平', '兴隆'];
+const TOWN_NAMES = [
+  '汨罗镇',
+  '新市镇',
+  '古培镇',
+  '白水镇',
+  '弼时镇',
+  '川山坪镇',
+  '长乐镇',
+  '大荆镇',
+  '桃林寺镇',
+  '三江镇',
+  '白塘镇',
+  '神鼎山镇',
+  '罗江镇',
+  '屈子祠镇',
+  '黄柏镇',
+];
+const NAME_PARTS = [
+  '桃花',
+  '石桥',
+  '白沙',
+  '青山',
+  '花果',
+  '长岭',
+  '新华',
+  '高峰',
+  '金塘',
+  '团山',
+  '黄泥',
+  '双楼',
+  '龙潭',
+  '玉湖',
+  '松柏',
+  '凤凰',
+  '大塘',
+  '八景',
+  '荷花',
+  '李家',
+  '杨柳',
+  '清溪',
+  '向阳',
+  '红旗',
+  '麻石',
+  '马鞍',
+  '太平',
+  '兴隆',
+];
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六'];
 
 export interface Village {
@@ -59,7 +102,10 @@ export interface County {
 }
 
 const system = (database: Database): ServiceContext => ({
-  db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] }, actor: SYSTEM_ACTOR, townshipId: null,
+  db: database.db,
+  principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] },
+  actor: SYSTEM_ACTOR,
+  townshipId: null,
 });
 
 /** The divisions file of the county: the demo's 川山坪镇 as it is, the other towns with 15–19 made-up villages. */
@@ -85,8 +131,11 @@ function divisionsCsv(townships: number, r: Random): string {
 export async function buildCounty(database: Database, townships = 15, seed = 20220630): Promise<County> {
   const r = seededRandom(seed);
   await importDivisions(system(database), new TextEncoder().encode(divisionsCsv(townships, r)), 'county.csv');
-  const units = await queryRows<{ id: number; code: string; name: string; level: string; path: string; townshipId: number | null }>(database.db, sql`
-    SELECT id, code, name, level, path, township_id AS "townshipId" FROM org_units ORDER BY code`);
+  const units = await queryRows<{ id: number; code: string; name: string; level: string; path: string; townshipId: number | null }>(
+    database.db,
+    sql`
+    SELECT id, code, name, level, path, township_id AS "townshipId" FROM org_units ORDER BY code`,
+  );
   const county = units.find((u) => u.code === COUNTY_CODE)!;
   const towns = units.filter((u) => u.level === 'town');
 
@@ -97,10 +146,20 @@ export async function buildCounty(database: Database, townships = 15, seed = 202
     for (const v of units.filter((u) => u.level === 'village' && u.townshipId === town.id)) {
       const count = r.int(8, 16);
       const ids = await nextIds(database.db, count);
-      ids.forEach((id, g) => newGroups.push({
-        id, code: `${v.code}${String(g + 1).padStart(3, '0')}`, name: `${NUMERALS[g]}组`, level: 'group', parentId: v.id,
-        path: `${v.path}${id}/`, townshipId: town.id, pinyin: pinyinKey(`${NUMERALS[g]}组`), urCode: null, validFrom: '2005-01-01',
-      }));
+      ids.forEach((id, g) =>
+        newGroups.push({
+          id,
+          code: `${v.code}${String(g + 1).padStart(3, '0')}`,
+          name: `${NUMERALS[g]}组`,
+          level: 'group',
+          parentId: v.id,
+          path: `${v.path}${id}/`,
+          townshipId: town.id,
+          pinyin: pinyinKey(`${NUMERALS[g]}组`),
+          urCode: null,
+          validFrom: '2005-01-01',
+        }),
+      );
       villages.push({ id: v.id, code: v.code, name: v.name, groupIds: ids, households: r.int(330, 720) });
     }
     const ledgers = await installBuiltinLedgers(database.db, town.id, null);
@@ -108,7 +167,14 @@ export async function buildCounty(database: Database, townships = 15, seed = 202
   }
   await insertUnits(database.db, newGroups);
   const villageCount = result.reduce((n, t) => n + t.villages.length, 0);
-  return { id: county.id, code: county.code, townships: result, units: units.length + newGroups.length, villages: villageCount, groups: newGroups.length };
+  return {
+    id: county.id,
+    code: county.code,
+    townships: result,
+    units: units.length + newGroups.length,
+    villages: villageCount,
+    groups: newGroups.length,
+  };
 }
 
 /** One ledger record as the table holds it. */
@@ -129,7 +195,12 @@ export interface RecordRow {
  */
 export function* countyRecords(county: County, total: number, seed = 20221231, chunk = 20_000): Generator<RecordRow[]> {
   let rows: RecordRow[] = [];
-  const flush = function* () { if (rows.length >= chunk) { yield rows; rows = []; } };
+  const flush = function* () {
+    if (rows.length >= chunk) {
+      yield rows;
+      rows = [];
+    }
+  };
   for (const gen of PERIODIC_GENERATORS) {
     const r = seededRandom(seed ^ gen.seed);
     for (const t of county.townships) {
@@ -158,12 +229,24 @@ export function* countyRecords(county: County, total: number, seed = 20221231, c
       const x = r.next() * totalWeight;
       let lo = 0;
       let hi = cumulative.length - 1;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (cumulative[mid] > x) hi = mid; else lo = mid + 1; }
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumulative[mid] > x) hi = mid;
+        else lo = mid + 1;
+      }
       const { t, v } = villages[lo];
       const place = r.next();
       const orgUnitId = place < 0.03 ? t.id : place < 0.2 || v.groupIds.length === 0 ? v.id : r.pick(v.groupIds);
       const { values, status } = gen.record(r, v, n, state);
-      rows.push({ townshipId: t.id, ledgerId: t.ledgers.get(gen.key)!, orgUnitId, values, period: null, status: status ?? null, deleted: r.next() < 0.01 });
+      rows.push({
+        townshipId: t.id,
+        ledgerId: t.ledgers.get(gen.key)!,
+        orgUnitId,
+        values,
+        period: null,
+        status: status ?? null,
+        deleted: r.next() < 0.01,
+      });
       yield* flush();
     }
   }
@@ -171,7 +254,8 @@ export function* countyRecords(county: County, total: number, seed = 20221231, c
 }
 
 // COPY's text format: backslash escapes, \N for null.
-const copyText = (v: string | null) => (v === null ? '\\N' : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
+const copyText = (v: string | null) =>
+  v === null ? '\\N' : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 const COLUMNS = 'township_id, ledger_id, org_unit_id, values, period, status, definition_version, deleted_at';
 
 /** PostgreSQL: every record through one COPY FROM STDIN. Returns the number of rows. */
@@ -180,8 +264,22 @@ export async function copyRecords(client: pg.Client, chunks: Iterable<RecordRow[
   const lines = function* () {
     for (const rows of chunks) {
       count += rows.length;
-      yield rows.map((row) => [row.townshipId, row.ledgerId, row.orgUnitId, copyText(JSON.stringify(row.values)), copyText(row.period),
-        copyText(row.status), 1, row.deleted ? '2022-12-20 10:00:00+08' : '\\N'].join('\t')).join('\n') + '\n';
+      yield (
+        rows
+          .map((row) =>
+            [
+              row.townshipId,
+              row.ledgerId,
+              row.orgUnitId,
+              copyText(JSON.stringify(row.values)),
+              copyText(row.period),
+              copyText(row.status),
+              1,
+              row.deleted ? '2022-12-20 10:00:00+08' : '\\N',
+            ].join('\t'),
+          )
+          .join('\n') + '\n'
+      );
     }
   };
   await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ledger_records (${COLUMNS}) FROM STDIN`)));

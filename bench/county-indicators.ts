@@ -11,10 +11,26 @@ import { installBuiltinIndicators } from '../src/server/modules/indicators/libra
 import type { County } from './county-data.js';
 
 export const BENCH_KEYS = [
-  'houses_inspected', 'houses_with_hazards', 'houses_suspected_dangerous', 'hazards_found', 'hazards_rectified',
-  'households_checked', 'household_check_people', 'assistance_recipients', 'assistance_paid', 'monitored_households_added',
-  'consumption_support_amount', 'land_transferred', 'land_transferred_cultivated', 'land_transfer_contracts', 'enterprise_visits',
-  'enterprise_problems_unsolved', 'pension_contributors', 'booster_doses_60', 'hazard_rectification_rate', 'booster_doses',
+  'houses_inspected',
+  'houses_with_hazards',
+  'houses_suspected_dangerous',
+  'hazards_found',
+  'hazards_rectified',
+  'households_checked',
+  'household_check_people',
+  'assistance_recipients',
+  'assistance_paid',
+  'monitored_households_added',
+  'consumption_support_amount',
+  'land_transferred',
+  'land_transferred_cultivated',
+  'land_transfer_contracts',
+  'enterprise_visits',
+  'enterprise_problems_unsolved',
+  'pension_contributors',
+  'booster_doses_60',
+  'hazard_rectification_rate',
+  'booster_doses',
 ];
 
 export const BENCH_INDICATORS: IndicatorDefinition[] = BENCH_KEYS.map((key) => {
@@ -83,9 +99,20 @@ export function baselineQuery(county: County) {
           WHEN ${is('household_checks')} THEN 'checked_on' WHEN ${is('consumption_support')} THEN 'bought_on'
           WHEN ${is('enterprise_visits')} THEN 'visited_on' ELSE 'included_on' END), 7), '-', '') END AS month) x
       WHERE r.township_id = ANY(${`{${county.townships.map((t) => t.id).join(',')}}`}::int[])
-        AND r.ledger_id = ANY(${`{${['self_built_houses', 'safety_hazards', 'social_assistance', 'land_transfer', 'household_checks',
-          'consumption_support', 'enterprise_visits', 'monitored_households', 'vaccination_daily', 'social_insurance']
-          .map((k) => idsOf(county, k).slice(1, -1)).join(',')}}`}::int[])
+        AND r.ledger_id = ANY(${`{${[
+          'self_built_houses',
+          'safety_hazards',
+          'social_assistance',
+          'land_transfer',
+          'household_checks',
+          'consumption_support',
+          'enterprise_visits',
+          'monitored_households',
+          'vaccination_daily',
+          'social_insurance',
+        ]
+          .map((k) => idsOf(county, k).slice(1, -1))
+          .join(',')}}`}::int[])
         AND r.deleted_at IS NULL AND u.level IN ('village', 'group') AND x.month BETWEEN '202201' AND '202212'
       GROUP BY x.village, x.month
     ) g`;

@@ -172,8 +172,7 @@ async function pgliteRound(bytes: Uint8Array, expected: number): Promise<Sample>
     const importMs = await timeImport(database, bytes, expected);
     await client.exec(PLAIN_TABLE);
     const blob = new Blob([new Uint8Array(bytes)]);
-    const copyMs = await timed(() =>
-      client.transaction((tx) => tx.query(`COPY divisions_copy FROM '/dev/blob' WITH ${COPY_OPTIONS}`, [], { blob })));
+    const copyMs = await timed(() => client.transaction((tx) => tx.query(`COPY divisions_copy FROM '/dev/blob' WITH ${COPY_OPTIONS}`, [], { blob })));
     const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM divisions_copy');
     if (rows[0].n !== expected) throw new Error(`PGlite COPY loaded ${rows[0].n} rows, expected ${expected}`);
     return { importMs, copyMs };
@@ -204,14 +203,28 @@ async function measure(backend: string, round: () => Promise<Sample>): Promise<R
 
 function printTable(results: Result[], rows: number): void {
   const perSecond = (ms: number) => Math.round((rows / ms) * 1000).toLocaleString('en-US');
-  const header = ['backend', 'import ms', 'import rows/s', 'COPY plain ms', 'import/plain', 'COPY indexed ms', 'import/indexed', `<= ${TARGET_RATIO}x (plain, indexed)`];
+  const header = [
+    'backend',
+    'import ms',
+    'import rows/s',
+    'COPY plain ms',
+    'import/plain',
+    'COPY indexed ms',
+    'import/indexed',
+    `<= ${TARGET_RATIO}x (plain, indexed)`,
+  ];
   const verdict = (ratio: number) => (ratio <= TARGET_RATIO ? 'PASS' : 'FAIL');
   const body = results.map((r) => {
     const plain = r.importMs / r.copyMs;
     const indexed = r.indexedCopyMs ? r.importMs / r.indexedCopyMs : undefined;
     return [
-      r.backend, r.importMs.toFixed(0), perSecond(r.importMs), r.copyMs.toFixed(0), `${plain.toFixed(2)}x`,
-      r.indexedCopyMs?.toFixed(0) ?? '—', indexed ? `${indexed.toFixed(2)}x` : '—',
+      r.backend,
+      r.importMs.toFixed(0),
+      perSecond(r.importMs),
+      r.copyMs.toFixed(0),
+      `${plain.toFixed(2)}x`,
+      r.indexedCopyMs?.toFixed(0) ?? '—',
+      indexed ? `${indexed.toFixed(2)}x` : '—',
       r.backend === 'postgresql' ? `${verdict(plain)}, ${indexed ? verdict(indexed) : '—'}` : '(not targeted)',
     ];
   });
@@ -229,8 +242,10 @@ async function main(): Promise<void> {
   }
   const bytes = new Uint8Array(fs.readFileSync(csvPath));
   const rows = bytes.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0) - 1 + (bytes[bytes.length - 1] === 0x0a ? 0 : 1);
-  console.log(`Importing ${path.basename(csvPath)}: ${rows.toLocaleString('en-US')} rows, ${(bytes.length / 1e6).toFixed(1)} MB; ` +
-    `median of ${REPS} runs after a warm-up, fresh database each run`);
+  console.log(
+    `Importing ${path.basename(csvPath)}: ${rows.toLocaleString('en-US')} rows, ${(bytes.length / 1e6).toFixed(1)} MB; ` +
+      `median of ${REPS} runs after a warm-up, fresh database each run`,
+  );
   console.log(`PostgreSQL: ${new URL(baseUrl).host} (scratch database zw_bench_*); PGlite: in memory`);
 
   const results: Result[] = [];

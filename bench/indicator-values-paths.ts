@@ -21,7 +21,11 @@ import { printMarkdownTable } from './markdown-table.js';
 const RECORDS = Math.max(0, Number(process.env.BENCH_RECORDS ?? 1_000_000));
 const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 5));
 const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const rowsOut: string[][] = [];
 
 async function measure(label: string, fn: () => Promise<unknown>, reps = REPS, note = ''): Promise<number> {
@@ -29,7 +33,10 @@ async function measure(label: string, fn: () => Promise<unknown>, reps = REPS, n
   const samples: number[] = [];
   for (let i = 0; i < reps; i++) samples.push((await timed(fn)).ms);
   const m = median(samples);
-  const shown = samples.length <= 5 ? samples.map((s) => s.toFixed(0)).join('/') : `${reps} runs, ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`;
+  const shown =
+    samples.length <= 5
+      ? samples.map((s) => s.toFixed(0)).join('/')
+      : `${reps} runs, ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}`;
   rowsOut.push([label, m.toFixed(1), shown, note, load()]);
   console.log(`${label}: ${m.toFixed(1)} ms (${samples.map((s) => s.toFixed(0)).join('/')}) ${note} load ${load()}`);
   return m;
@@ -42,8 +49,18 @@ async function once(label: string, fn: () => Promise<unknown>, note = ''): Promi
 }
 
 const ids = (county: County, key: string) => county.townships.map((t) => t.ledgers.get(key)!);
-const KEYS = ['self_built_houses', 'safety_hazards', 'social_assistance', 'land_transfer', 'household_checks',
-  'consumption_support', 'enterprise_visits', 'monitored_households', 'vaccination_daily', 'social_insurance'];
+const KEYS = [
+  'self_built_houses',
+  'safety_hazards',
+  'social_assistance',
+  'land_transfer',
+  'household_checks',
+  'consumption_support',
+  'enterprise_visits',
+  'monitored_households',
+  'vaccination_daily',
+  'social_insurance',
+];
 
 /** (a) The extraction: per ledger, which JSONB fields go to which typed slot. One SELECT list over `r`. */
 function factsSelect(county: County): string {
@@ -75,13 +92,17 @@ const FACTS_TABLE = (name: string) => `CREATE TABLE ${name} (record_id bigint PR
 // compare that number, instead of 20 `ledger_id = ANY(15 ids)` tests per row.
 // stored: record_facts_vm, the same slots plus the village and the month stored with the record (no org-unit join).
 function factsQuery(county: County, part: 'all' | 'plain' | 'distinct', coded = false, stored = false): string {
-  const is = coded ? (key: string) => `lk.k = ${KEYS.indexOf(key)}`
-    : (key: string) => `f.ledger_id = ANY('{${ids(county, key).join(',')}}'::int[])`;
-  const ledgerJoin = coded ? `JOIN unnest('{${KEYS.flatMap((k) => ids(county, k)).join(',')}}'::int[],
-      '{${KEYS.flatMap((k, i) => ids(county, k).map(() => i)).join(',')}}'::int[]) AS lk(lid, k) ON lk.lid = f.ledger_id` : '';
-  const from = (stored ? `FROM record_facts_vm f ${ledgerJoin}`
-    : `FROM record_facts f JOIN (SELECT id, split_part(path, '/', 4)::int AS village FROM org_units WHERE level IN ('village', 'group')) u
-      ON u.id = f.org_unit_id ${ledgerJoin}`) + `
+  const is = coded ? (key: string) => `lk.k = ${KEYS.indexOf(key)}` : (key: string) => `f.ledger_id = ANY('{${ids(county, key).join(',')}}'::int[])`;
+  const ledgerJoin = coded
+    ? `JOIN unnest('{${KEYS.flatMap((k) => ids(county, k)).join(',')}}'::int[],
+      '{${KEYS.flatMap((k, i) => ids(county, k).map(() => i)).join(',')}}'::int[]) AS lk(lid, k) ON lk.lid = f.ledger_id`
+    : '';
+  const from =
+    (stored
+      ? `FROM record_facts_vm f ${ledgerJoin}`
+      : `FROM record_facts f JOIN (SELECT id, split_part(path, '/', 4)::int AS village FROM org_units WHERE level IN ('village', 'group')) u
+      ON u.id = f.org_unit_id ${ledgerJoin}`) +
+    `
     WHERE ${stored ? 'f.village IS NOT NULL AND ' : ''}NOT f.deleted AND f.event_on >= date '2022-01-01' AND f.event_on < date '2023-01-01'
       ${coded ? '' : `AND f.ledger_id = ANY('{${KEYS.flatMap((k) => ids(county, k)).join(',')}}'::int[])`}`;
   if (part === 'distinct') {
@@ -91,8 +112,11 @@ function factsQuery(county: County, part: 'all' | 'plain' | 'distinct', coded = 
       FROM (SELECT DISTINCT ${stored ? 'f' : 'u'}.village, ${stored ? 'f.month' : `date_trunc('month', f.event_on)`} AS month, CASE WHEN ${is('household_checks')} THEN 1 ELSE 2 END AS w, f.key1
         ${from} AND (${is('household_checks')} OR ${is('social_assistance')})) d GROUP BY 1, 2`;
   }
-  const distinct = part === 'all' ? `count(DISTINCT f.key1) FILTER (WHERE ${is('household_checks')}) AS households_checked,
-      count(DISTINCT f.key1) FILTER (WHERE ${is('social_assistance')}) AS assistance_recipients,` : '';
+  const distinct =
+    part === 'all'
+      ? `count(DISTINCT f.key1) FILTER (WHERE ${is('household_checks')}) AS households_checked,
+      count(DISTINCT f.key1) FILTER (WHERE ${is('social_assistance')}) AS assistance_recipients,`
+      : '';
   return `SELECT to_char(m, 'YYYYMM') AS month, g.*,
       hazards_rectified * 100.0 / nullif(hazards_found, 0) AS hazard_rectification_rate, booster_doses_18_59 + booster_doses_60 AS booster_doses
     FROM (SELECT ${stored ? 'f' : 'u'}.village, ${stored ? 'f.month' : `date_trunc('month', f.event_on)`} AS m,
@@ -158,12 +182,21 @@ async function experiments(url: string, county: County): Promise<void> {
     await once('(a) fill record_facts for all records (INSERT … SELECT, once)', () => c1.query(`INSERT INTO record_facts ${factsSelect(county)}`));
     await c1.query('CREATE INDEX record_facts_ledger_idx ON record_facts (ledger_id, event_on)');
     await c1.query('VACUUM ANALYZE record_facts');
-    const size = (await c1.query(`SELECT pg_size_pretty(pg_total_relation_size('record_facts')) AS s, pg_size_pretty(pg_total_relation_size('ledger_records')) AS l`)).rows[0];
+    const size = (
+      await c1.query(
+        `SELECT pg_size_pretty(pg_total_relation_size('record_facts')) AS s, pg_size_pretty(pg_total_relation_size('ledger_records')) AS l`,
+      )
+    ).rows[0];
     console.log(`record_facts ${size.s} with indexes, ledger_records ${size.l}`);
     const all = (await c1.query(factsQuery(county, 'all'))).rows;
     const compared = check(expected, all, BENCH_KEYS);
     console.log(`(a) typed slots: ${compared} values identical to the baseline`);
-    await measure('(a) typed slots, one statement (20 indicators, 2 count DISTINCT)', () => c1.query(factsQuery(county, 'all')), REPS, `${compared} values = baseline`);
+    await measure(
+      '(a) typed slots, one statement (20 indicators, 2 count DISTINCT)',
+      () => c1.query(factsQuery(county, 'all')),
+      REPS,
+      `${compared} values = baseline`,
+    );
     const plainDistinct = async () => {
       const [plain, distinct] = await Promise.all([c1.query(factsQuery(county, 'plain')), c2.query(factsQuery(county, 'distinct'))]);
       return [plain.rows, distinct.rows] as const;
@@ -188,9 +221,11 @@ async function experiments(url: string, county: County): Promise<void> {
     for (const c of [c1, c2]) await c.query(`SET max_parallel_workers_per_gather = 0`);
     await measure('(a) coded ledgers, 2 statements at once, no parallel workers', codedTwo, REPS);
     for (const c of [c1, c2]) await c.query(`RESET max_parallel_workers_per_gather`);
-    await once('(a) build record_facts_vm: slots + village + month (CREATE TABLE AS, once)', () => c1.query(`CREATE TABLE record_facts_vm AS
+    await once('(a) build record_facts_vm: slots + village + month (CREATE TABLE AS, once)', () =>
+      c1.query(`CREATE TABLE record_facts_vm AS
       SELECT f.*, u.village, date_trunc('month', f.event_on)::date AS month FROM record_facts f
-      LEFT JOIN (SELECT id, split_part(path, '/', 4)::int AS village FROM org_units WHERE level IN ('village', 'group')) u ON u.id = f.org_unit_id`));
+      LEFT JOIN (SELECT id, split_part(path, '/', 4)::int AS village FROM org_units WHERE level IN ('village', 'group')) u ON u.id = f.org_unit_id`),
+    );
     await c1.query('VACUUM ANALYZE record_facts_vm');
     const storedTwo = async () => {
       const [p, d] = await Promise.all([c1.query(factsQuery(county, 'plain', true, true)), c2.query(factsQuery(county, 'distinct', true, true))]);
@@ -198,7 +233,12 @@ async function experiments(url: string, county: County): Promise<void> {
       return p.rows.map((r) => ({ ...r, households_checked: 0, assistance_recipients: 0, ...m.get(`${r.village}:${r.month}`) }));
     };
     const storedAll = check(expected, (await c1.query(factsQuery(county, 'all', true, true))).rows, BENCH_KEYS);
-    await measure('(a) village + month stored, one statement', () => c1.query(factsQuery(county, 'all', true, true)), REPS, `${storedAll} values = baseline`);
+    await measure(
+      '(a) village + month stored, one statement',
+      () => c1.query(factsQuery(county, 'all', true, true)),
+      REPS,
+      `${storedAll} values = baseline`,
+    );
     const storedTwoN = check(expected, await storedTwo(), BENCH_KEYS);
     await measure('(a) village + month stored, 2 statements at once', storedTwo, REPS, `${storedTwoN} values = baseline`);
     if (process.env.PATHS_EXPLAIN === '1') {
@@ -217,21 +257,35 @@ async function experiments(url: string, county: County): Promise<void> {
       SELECT township_id, ledger_id, org_unit_id, values, period, status, definition_version, deleted_at FROM ledger_records r ${range}`;
     const inTx = (c: pg.Client, sqls: string[]) => async () => {
       await c.query('BEGIN');
-      try { for (const s of sqls) await c.query(s); } finally { await c.query('ROLLBACK'); }
+      try {
+        for (const s of sqls) await c.query(s);
+      } finally {
+        await c.query('ROLLBACK');
+      }
     };
     const copied = Number((await c1.query(`SELECT count(*) AS n FROM ledger_records r ${range}`)).rows[0].n);
     console.log(`the write measurements copy ${copied.toLocaleString('en-US')} register records`);
     await measure('(a) write: INSERT … SELECT 100,000 records (rolled back)', inTx(c1, [copy100k]), 3);
-    await measure('(a) write: the same + their slots (INSERT … SELECT, rolled back)', inTx(c1, [copy100k,
-      `INSERT INTO record_facts ${factsSelect(county)} WHERE r.id > ${maxId}`]), 3);
+    await measure(
+      '(a) write: the same + their slots (INSERT … SELECT, rolled back)',
+      inTx(c1, [copy100k, `INSERT INTO record_facts ${factsSelect(county)} WHERE r.id > ${maxId}`]),
+      3,
+    );
 
     // ---- (b) versions --------------------------------------------------------------------------------------------
     const ledgerIds = KEYS.flatMap((k) => ids(county, k));
     await c1.query('ALTER TABLE ledgers ADD COLUMN data_version bigint NOT NULL DEFAULT 0');
-    await measure(`(b) read versions of the ${ledgerIds.length} ledgers (ledgers.data_version)`, () =>
-      c1.query('SELECT id, data_version FROM ledgers WHERE id = ANY($1::int[])', [ledgerIds]), 50);
+    await measure(
+      `(b) read versions of the ${ledgerIds.length} ledgers (ledgers.data_version)`,
+      () => c1.query('SELECT id, data_version FROM ledgers WHERE id = ANY($1::int[])', [ledgerIds]),
+      50,
+    );
     const one = async (n: number) => {
-      for (let i = 0; i < n; i++) await c1.query(`UPDATE ledger_records SET values = jsonb_set(values, '{note}', to_jsonb($1::int)), version = version + 1 WHERE id = $2`, [i, minId + ((i * 7919) % (maxId - minId))]);
+      for (let i = 0; i < n; i++)
+        await c1.query(`UPDATE ledger_records SET values = jsonb_set(values, '{note}', to_jsonb($1::int)), version = version + 1 WHERE id = $2`, [
+          i,
+          minId + ((i * 7919) % (maxId - minId)),
+        ]);
     };
     await measure('(b) write, no trigger: INSERT … SELECT 100,000 (rolled back)', inTx(c1, [copy100k]), 3);
     await measure('(b) write, no trigger: 1,000 single-row UPDATEs (autocommit)', () => one(1000), 3);
@@ -259,15 +313,24 @@ async function experiments(url: string, county: County): Promise<void> {
       CREATE TRIGGER ledger_records_l_del AFTER DELETE ON ledger_records REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION log_ledger_changes();
       INSERT INTO ledger_changes (ledger_id) SELECT l FROM unnest('{${ledgerIds.join(',')}}'::int[]) l, generate_series(1, 200);
       ANALYZE ledger_changes;`);
-    await measure('(b\') write, log trigger: INSERT … SELECT 100,000 (rolled back)', inTx(c1, [copy100k]), 3);
-    await measure('(b\') write, log trigger: 1,000 single-row UPDATEs (autocommit)', () => one(1000), 3);
+    await measure("(b') write, log trigger: INSERT … SELECT 100,000 (rolled back)", inTx(c1, [copy100k]), 3);
+    await measure("(b') write, log trigger: 1,000 single-row UPDATEs (autocommit)", () => one(1000), 3);
     const logRows = Number((await c1.query('SELECT count(*) AS n FROM ledger_changes')).rows[0].n);
-    await measure(`(b') read versions of the ${ledgerIds.length} ledgers (max id per ledger, ${logRows.toLocaleString('en-US')} log rows)`, () =>
-      c1.query(`SELECT l, (SELECT max(id) FROM ledger_changes c WHERE c.ledger_id = l) FROM unnest($1::int[]) l`, [ledgerIds]), 50);
+    await measure(
+      `(b') read versions of the ${ledgerIds.length} ledgers (max id per ledger, ${logRows.toLocaleString('en-US')} log rows)`,
+      () => c1.query(`SELECT l, (SELECT max(id) FROM ledger_changes c WHERE c.ledger_id = l) FROM unnest($1::int[]) l`, [ledgerIds]),
+      50,
+    );
 
     // the warm read's other half: turning 60,720 cached values into the response body
-    const items = expected.flatMap((r) => BENCH_KEYS.map((k) => ({ indicator: k, orgUnit: String(r.village), period: r.month, value: r[k] === null ? null : Number(r[k]) })));
-    await measure(`(b) serialise ${items.length.toLocaleString('en-US')} cached items (JSON.stringify, Node)`, async () => JSON.stringify({ items }), 10);
+    const items = expected.flatMap((r) =>
+      BENCH_KEYS.map((k) => ({ indicator: k, orgUnit: String(r.village), period: r.month, value: r[k] === null ? null : Number(r[k]) })),
+    );
+    await measure(
+      `(b) serialise ${items.length.toLocaleString('en-US')} cached items (JSON.stringify, Node)`,
+      async () => JSON.stringify({ items }),
+      10,
+    );
   } finally {
     await c1.end();
     await c2.end();

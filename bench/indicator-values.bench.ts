@@ -39,9 +39,18 @@ const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
 const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PERIODS = Array.from({ length: 12 }, (_, m) => `2022${String(m + 1).padStart(2, '0')}`);
 const URL_PATH = `/api/indicators/values?keys=${BENCH_KEYS.join(',')}&period=${PERIODS.join(',')}&asOf=2022-12-31&orgUnit=430681000000&by=village`;
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
-interface Item { indicator: string; orgUnit: string; period: string; value: number | null }
+interface Item {
+  indicator: string;
+  orgUnit: string;
+  period: string;
+  value: number | null;
+}
 
 // ---- the check: the product's items against the baseline's rows ------------------------------------------------
 
@@ -60,14 +69,14 @@ function compare(county: County, items: Item[], rows: BaselineRow[]): number {
     const row = byCell.get(`${villageId.get(item.orgUnit)}:${item.period}`);
     const raw = row?.[item.indicator];
     const expected = raw === undefined || raw === null ? (ZERO_WHEN_EMPTY.has(item.indicator) ? 0 : null) : Number(raw);
-    const ok = expected === null || item.value === null
-      ? expected === item.value
-      : Math.abs(item.value - expected) <= 1e-6 + 1e-9 * Math.abs(expected);
+    const ok =
+      expected === null || item.value === null ? expected === item.value : Math.abs(item.value - expected) <= 1e-6 + 1e-9 * Math.abs(expected);
     if (!ok && differing++ < 10) wrong.push(`${item.indicator} ${item.orgUnit} ${item.period}: product ${item.value}, baseline ${expected}`);
     if (item.value) nonZero++;
   }
   if (differing) throw new Error(`the product and the baseline differ in ${differing} values:\n  ${wrong.join('\n  ')}`);
-  if (nonZero < items.length / 10) throw new Error(`only ${nonZero} of ${items.length} values are non-zero: the data set is not what the benchmark expects`);
+  if (nonZero < items.length / 10)
+    throw new Error(`only ${nonZero} of ${items.length} values are non-zero: the data set is not what the benchmark expects`);
   return items.length;
 }
 
@@ -113,7 +122,10 @@ async function explainStatements(database: Database, run: () => Promise<unknown>
   const statements = (await captureStatements(database, run)).filter((s) => /ledger_records/.test(s.text));
   const out: string[] = [];
   for (const s of statements) {
-    const { rows } = await database.pool!.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, values: s.values as unknown[] });
+    const { rows } = await database.pool!.query<{ 'QUERY PLAN': string }>({
+      text: `EXPLAIN (ANALYZE, BUFFERS) ${s.text}`,
+      values: s.values as unknown[],
+    });
     out.push(`${s.text.replace(/\s+/g, ' ').slice(0, 400)}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
   }
   return out;
@@ -124,16 +136,23 @@ async function measureBackend(backend: string, database: Database, loadRecords: 
     await runMigrations(database);
     const county = await buildCounty(database);
     await installBenchIndicators(database, county);
-    const system: ServiceContext = { db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] }, actor: SYSTEM_ACTOR, townshipId: null };
+    const system: ServiceContext = {
+      db: database.db,
+      principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] },
+      actor: SYSTEM_ACTOR,
+      townshipId: null,
+    };
     const leader = await buildUser(system, 'xianzhang', [{ role: 'leader', orgUnitCode: county.code }], '县领导');
     return { county, leader };
   });
   const { county } = setup.value;
   const loaded = await timed(() => loadRecords(county));
   await database.db.execute('ANALYZE');
-  console.log(`${backend}: ${county.townships.length} townships, ${county.villages} villages, ${county.groups.toLocaleString('en-US')} groups ` +
-    `(${county.units.toLocaleString('en-US')} units); ${loaded.value.toLocaleString('en-US')} records loaded in ${(loaded.ms / 1000).toFixed(1)} s ` +
-    `(org, ledgers and indicators ${(setup.ms / 1000).toFixed(1)} s); load average ${load()}`);
+  console.log(
+    `${backend}: ${county.townships.length} townships, ${county.villages} villages, ${county.groups.toLocaleString('en-US')} groups ` +
+      `(${county.units.toLocaleString('en-US')} units); ${loaded.value.toLocaleString('en-US')} records loaded in ${(loaded.ms / 1000).toFixed(1)} s ` +
+      `(org, ledgers and indicators ${(setup.ms / 1000).toFixed(1)} s); load average ${load()}`,
+  );
 
   const app = await buildApp({ database, config: { ...loadConfig({}), dataDir: '/nonexistent' } });
   await app.ready();
@@ -143,8 +162,10 @@ async function measureBackend(backend: string, database: Database, loadRecords: 
     const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
     const countyPath = `/${county.id}/`;
     const ctx: ServiceContext = {
-      db: database.db, principal: { userId: setup.value.leader.id, username: 'xianzhang', grants: [{ role: 'leader', scopePaths: [countyPath] }] },
-      actor: { userId: setup.value.leader.id, username: 'xianzhang', ip: null }, townshipId: null,
+      db: database.db,
+      principal: { userId: setup.value.leader.id, username: 'xianzhang', grants: [{ role: 'leader', scopePaths: [countyPath] }] },
+      actor: { userId: setup.value.leader.id, username: 'xianzhang', ip: null },
+      townshipId: null,
     };
     const product = async () => {
       const res = await app.inject({ method: 'GET', url: URL_PATH, headers: { cookie } });
@@ -153,11 +174,15 @@ async function measureBackend(backend: string, database: Database, loadRecords: 
     };
     const engine = () => indicatorValues(ctx, { keys: BENCH_KEYS, period: PERIODS, asOf: '2022-12-31', orgUnit: county.code, by: 'village' });
     const baseline = () => runBaseline(database, county);
-    const cold = <T>(read: () => Promise<T>) => { clearIndicatorCache(database.db); return read(); };
+    const cold = <T>(read: () => Promise<T>) => {
+      clearIndicatorCache(database.db);
+      return read();
+    };
     // One record of social_assistance (the largest ledger: a sum and a distinct count read it) gets 1 yuan more,
     // in a different village each time.
     let changes = 0;
-    const changeOneRecord = () => database.db.execute(sql`
+    const changeOneRecord = () =>
+      database.db.execute(sql`
       UPDATE ledger_records SET values = jsonb_set(values, '{amount}', to_jsonb((values->>'amount')::numeric + 1))
       WHERE id = (SELECT r.id FROM ledger_records r JOIN ledgers l ON l.id = r.ledger_id
                   WHERE l.key = 'social_assistance' AND r.deleted_at IS NULL AND (r.values->>'amount') IS NOT NULL
@@ -169,8 +194,17 @@ async function measureBackend(backend: string, database: Database, loadRecords: 
     compare(county, await product(), await baseline());
     await cold(engine);
     const result: Result = {
-      backend, records: loaded.value, loadMs: loaded.ms, setupMs: setup.ms, compared,
-      coldMs: [], warmMs: [], changedMs: [], engineMs: [], baselineMs: [], changedStats: '',
+      backend,
+      records: loaded.value,
+      loadMs: loaded.ms,
+      setupMs: setup.ms,
+      compared,
+      coldMs: [],
+      warmMs: [],
+      changedMs: [],
+      engineMs: [],
+      baselineMs: [],
+      changedStats: '',
     };
     process.stdout.write(`${backend}: ${compared.toLocaleString('en-US')} values identical, also after a change; runs`);
     let changedStats = { computed: 0, partly: 0 };
@@ -189,7 +223,7 @@ async function measureBackend(backend: string, database: Database, loadRecords: 
     result.changedStats = `${changedStats.computed} in full, ${changedStats.partly} for the changed village, over ${REPS} reads after a change`;
     process.stdout.write(`; load average ${load()}\n`);
     if (EXPLAIN && database.pool) {
-      result.explain = [...await explainStatements(database, () => cold(engine)), ...await explainStatements(database, baseline)];
+      result.explain = [...(await explainStatements(database, () => cold(engine))), ...(await explainStatements(database, baseline))];
     }
     return result;
   } finally {
@@ -229,10 +263,14 @@ async function pglite(): Promise<Result> {
 }
 
 async function main(): Promise<void> {
-  console.log(`Indicator values: ${BENCH_KEYS.length} indicators × every village of the county × ${PERIODS.length} months (by=village), ` +
-    `median of ${REPS} runs after a warm-up; ${os.cpus().length} cores, load average ${load()}`);
-  console.log(`Product: GET ${URL_PATH.replace(/keys=[^&]+/, 'keys=<20 keys>').replace(/period=[^&]+/, 'period=202201,…,202212')} (app.inject, leader at the county); ` +
-    `engine = the same through indicatorValues() without HTTP; baseline = one SQL GROUP BY`);
+  console.log(
+    `Indicator values: ${BENCH_KEYS.length} indicators × every village of the county × ${PERIODS.length} months (by=village), ` +
+      `median of ${REPS} runs after a warm-up; ${os.cpus().length} cores, load average ${load()}`,
+  );
+  console.log(
+    `Product: GET ${URL_PATH.replace(/keys=[^&]+/, 'keys=<20 keys>').replace(/period=[^&]+/, 'period=202201,…,202212')} (app.inject, leader at the county); ` +
+      `engine = the same through indicatorValues() without HTTP; baseline = one SQL GROUP BY`,
+  );
   const results: Result[] = [];
   if (BACKENDS.includes('postgresql')) {
     try {
@@ -244,19 +282,46 @@ async function main(): Promise<void> {
   }
   if (BACKENDS.includes('pglite')) results.push(await pglite());
 
-  const header = ['backend', 'records', 'values', 'cold ms (HTTP)', 'warm ms', 'after a change ms', 'cold engine ms (service)', 'baseline ms (1 SQL)',
-    'cold/baseline', `cold <= ${TARGET_RATIO}x`, `cold < ${TARGET_MS} ms`, `warm, changed < ${TARGET_MS} ms`];
-  printMarkdownTable(header, results.map((r) => {
-    const [c, w, ch, e, b] = [median(r.coldMs), median(r.warmMs), median(r.changedMs), median(r.engineMs), median(r.baselineMs)];
-    const targeted = r.backend === 'postgresql';
-    const verdict = (pass: boolean) => (targeted ? (pass ? 'PASS' : 'FAIL') : '(not targeted)');
-    return [
-      r.backend, r.records.toLocaleString('en-US'), r.compared.toLocaleString('en-US'), c.toFixed(0), w.toFixed(0), ch.toFixed(0), e.toFixed(0), b.toFixed(0),
-      `${(c / b).toFixed(2)}x`, verdict(c / b <= TARGET_RATIO), verdict(c < TARGET_MS), verdict(w < TARGET_MS && ch < TARGET_MS),
-    ];
-  }));
+  const header = [
+    'backend',
+    'records',
+    'values',
+    'cold ms (HTTP)',
+    'warm ms',
+    'after a change ms',
+    'cold engine ms (service)',
+    'baseline ms (1 SQL)',
+    'cold/baseline',
+    `cold <= ${TARGET_RATIO}x`,
+    `cold < ${TARGET_MS} ms`,
+    `warm, changed < ${TARGET_MS} ms`,
+  ];
+  printMarkdownTable(
+    header,
+    results.map((r) => {
+      const [c, w, ch, e, b] = [median(r.coldMs), median(r.warmMs), median(r.changedMs), median(r.engineMs), median(r.baselineMs)];
+      const targeted = r.backend === 'postgresql';
+      const verdict = (pass: boolean) => (targeted ? (pass ? 'PASS' : 'FAIL') : '(not targeted)');
+      return [
+        r.backend,
+        r.records.toLocaleString('en-US'),
+        r.compared.toLocaleString('en-US'),
+        c.toFixed(0),
+        w.toFixed(0),
+        ch.toFixed(0),
+        e.toFixed(0),
+        b.toFixed(0),
+        `${(c / b).toFixed(2)}x`,
+        verdict(c / b <= TARGET_RATIO),
+        verdict(c < TARGET_MS),
+        verdict(w < TARGET_MS && ch < TARGET_MS),
+      ];
+    }),
+  );
   for (const r of results) {
-    const samples = r.coldMs.map((c, i) => `${c.toFixed(0)}/${r.warmMs[i].toFixed(0)}/${r.changedMs[i].toFixed(0)}/${r.engineMs[i].toFixed(0)}/${r.baselineMs[i].toFixed(0)}`);
+    const samples = r.coldMs.map(
+      (c, i) => `${c.toFixed(0)}/${r.warmMs[i].toFixed(0)}/${r.changedMs[i].toFixed(0)}/${r.engineMs[i].toFixed(0)}/${r.baselineMs[i].toFixed(0)}`,
+    );
     console.log(`${r.backend} samples (cold/warm/after a change/cold engine/baseline ms): ${samples.join(', ')}`);
     console.log(`${r.backend} statements recomputed after a change: ${r.changedStats}`);
   }

@@ -40,9 +40,23 @@ const FIELDS = [
   { key: 'address', label: '住址', type: 'text' },
   { key: 'note', label: '帮扶措施', type: 'longtext' },
 ] as const;
-const HEADER = ['组织单元*', '户主姓名*', '身份证号码*', '联系电话', '家庭人口（人）', '监测类型', '走访日期', '人均纯收入（元）', '是否搬迁', '住址', '帮扶措施'];
+const HEADER = [
+  '组织单元*',
+  '户主姓名*',
+  '身份证号码*',
+  '联系电话',
+  '家庭人口（人）',
+  '监测类型',
+  '走访日期',
+  '人均纯收入（元）',
+  '是否搬迁',
+  '住址',
+  '帮扶措施',
+];
 const TOWNSHIP_CSV = [
-  'code,name,level,parent_code', '430681000000,汨罗市,county,', '430681105000,川山坪镇,town,430681000000',
+  'code,name,level,parent_code',
+  '430681000000,汨罗市,county,',
+  '430681105000,川山坪镇,town,430681000000',
   ...VILLAGES.map((name, i) => `4306811052${String(i + 1).padStart(2, '0')},${name},village,430681105000`),
 ].join('\n');
 
@@ -60,9 +74,17 @@ function idCard(n: number): string {
 function cellsOf(n: number): unknown[] {
   const name = SURNAMES[n % SURNAMES.length] + GIVEN[(n * 7) % GIVEN.length] + (n % 3 ? GIVEN[(n * 13) % GIVEN.length] : '');
   return [
-    VILLAGES[n % VILLAGES.length], name, idCard(n), `138${String(n).padStart(8, '0')}`, 1 + (n % 8), CATEGORIES[n % 3],
-    new Date(Date.UTC(2022, n % 12, 1 + (n % 28))), Math.round((3000 + (n % 9000) + (n % 100) / 100) * 100) / 100,
-    n % 5 ? '否' : '是', `${VILLAGES[n % VILLAGES.length]}${1 + (n % 12)}组${n % 90}号`, n % 4 ? '' : '产业帮扶、就业帮扶',
+    VILLAGES[n % VILLAGES.length],
+    name,
+    idCard(n),
+    `138${String(n).padStart(8, '0')}`,
+    1 + (n % 8),
+    CATEGORIES[n % 3],
+    new Date(Date.UTC(2022, n % 12, 1 + (n % 28))),
+    Math.round((3000 + (n % 9000) + (n % 100) / 100) * 100) / 100,
+    n % 5 ? '否' : '是',
+    `${VILLAGES[n % VILLAGES.length]}${1 + (n % 12)}组${n % 90}号`,
+    n % 4 ? '' : '产业帮扶、就业帮扶',
   ];
 }
 
@@ -74,7 +96,11 @@ async function buildWorkbook(rows: number): Promise<Buffer> {
   const ended = new Promise((resolve) => out.on('end', resolve));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
   const sheet = workbook.addWorksheet('填报');
-  sheet.columns = HEADER.map((header, i) => ({ header, key: `c${i}`, style: i === 2 || i === 3 ? { numFmt: '@' } : i === 6 ? { numFmt: 'yyyy-mm-dd' } : {} }));
+  sheet.columns = HEADER.map((header, i) => ({
+    header,
+    key: `c${i}`,
+    style: i === 2 || i === 3 ? { numFmt: '@' } : i === 6 ? { numFmt: 'yyyy-mm-dd' } : {},
+  }));
   for (let n = 0; n < rows; n++) sheet.addRow(cellsOf(n)).commit();
   sheet.commit();
   await workbook.commit();
@@ -87,7 +113,9 @@ async function buildWorkbook(rows: number): Promise<Buffer> {
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T; peakRss: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 20);
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
   const start = process.hrtime.bigint();
   try {
     const value = await fn();
@@ -113,14 +141,21 @@ interface Sample {
 async function setUp(database: Database): Promise<ServiceContext> {
   await runMigrations(database);
   const system: ServiceContext = {
-    db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] }, actor: SYSTEM_ACTOR, townshipId: null,
+    db: database.db,
+    principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] },
+    actor: SYSTEM_ACTOR,
+    townshipId: null,
   };
   await importDivisions(system, new TextEncoder().encode(TOWNSHIP_CSV));
-  const { rows } = (await database.db.execute(`SELECT id, path FROM org_units WHERE code = '430681105000'`)) as unknown as { rows: { id: number; path: string }[] };
+  const { rows } = (await database.db.execute(`SELECT id, path FROM org_units WHERE code = '430681105000'`)) as unknown as {
+    rows: { id: number; path: string }[];
+  };
   // A township leader: may write everywhere in the township.
   const ctx: ServiceContext = {
-    db: database.db, principal: { userId: 1, username: 'shuji', grants: [{ role: 'leader', scopePaths: [rows[0].path] }] },
-    actor: { userId: null, username: 'shuji', ip: null }, townshipId: rows[0].id,
+    db: database.db,
+    principal: { userId: 1, username: 'shuji', grants: [{ role: 'leader', scopePaths: [rows[0].path] }] },
+    actor: { userId: null, username: 'shuji', ip: null },
+    townshipId: rows[0].id,
   };
   await createLedger(ctx, { key: 'households', name: '防返贫监测户', kind: 'register', fields: FIELDS.map((f) => ({ ...f })) as never });
   return ctx;
@@ -130,7 +165,8 @@ async function serviceImport(ctx: ServiceContext, file: Buffer) {
   const preview = await timed(async () => {
     const { job, done } = await startImport(ctx, 'households', 'bench.xlsx', file, { maxRows: 200_000, inlineBytes: Infinity });
     await done;
-    if (job.phase !== 'ready' || job.errorRows > 0) throw new Error(`import not ready: ${job.phase} ${JSON.stringify(job.failure ?? job.errors.slice(0, 3))}`);
+    if (job.phase !== 'ready' || job.errorRows > 0)
+      throw new Error(`import not ready: ${job.phase} ${JSON.stringify(job.failure ?? job.errors.slice(0, 3))}`);
     return job;
   });
   const commit = await timed(() => commitImport(ctx, 'households', preview.value.id));
@@ -257,9 +293,16 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)}`;
 async function main(): Promise<void> {
   const built = await timed(() => buildWorkbook(ROWS));
   const file = built.value;
-  console.log(`${ROWS.toLocaleString('en-US')} rows × ${HEADER.length} columns, ${(file.length / 1e6).toFixed(1)} MB xlsx (built in ${(built.ms / 1000).toFixed(1)} s); ` +
-    `median of ${REPS} runs, fresh database each run; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`PostgreSQL: ${new URL(baseUrl).host} (scratch database zw_bench_*); PGlite: in memory; gc between phases: ${(globalThis as { gc?: unknown }).gc ? 'yes' : 'no (run node --expose-gc for steadier memory figures)'}`);
+  console.log(
+    `${ROWS.toLocaleString('en-US')} rows × ${HEADER.length} columns, ${(file.length / 1e6).toFixed(1)} MB xlsx (built in ${(built.ms / 1000).toFixed(1)} s); ` +
+      `median of ${REPS} runs, fresh database each run; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+  );
+  console.log(
+    `PostgreSQL: ${new URL(baseUrl).host} (scratch database zw_bench_*); PGlite: in memory; gc between phases: ${(globalThis as { gc?: unknown }).gc ? 'yes' : 'no (run node --expose-gc for steadier memory figures)'}`,
+  );
 
   const results = [];
   try {
@@ -275,22 +318,58 @@ async function main(): Promise<void> {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
     return workbook.getWorksheet('填报')!.rowCount;
   });
-  console.log(`\nExcelJS in-memory load of the same file (not the baseline; for comparison): ${loadOnly.ms.toFixed(0)} ms, peak RSS ${mb(loadOnly.peakRss)} MB; ` +
-    `load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  const header = ['backend', 'check+preview ms', 'commit ms', 'import ms', 'import rows/s', 'import peak RSS MB', 'parse ms', 'COPY ms', 'baseline ms', 'baseline rows/s', 'baseline peak RSS MB', 'ratio', `<= ${TARGET_RATIO}x`, 'COPY indexed ms', 'ratio (parse + COPY indexed)'];
+  console.log(
+    `\nExcelJS in-memory load of the same file (not the baseline; for comparison): ${loadOnly.ms.toFixed(0)} ms, peak RSS ${mb(loadOnly.peakRss)} MB; ` +
+      `load average at the end ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+  );
+  const header = [
+    'backend',
+    'check+preview ms',
+    'commit ms',
+    'import ms',
+    'import rows/s',
+    'import peak RSS MB',
+    'parse ms',
+    'COPY ms',
+    'baseline ms',
+    'baseline rows/s',
+    'baseline peak RSS MB',
+    'ratio',
+    `<= ${TARGET_RATIO}x`,
+    'COPY indexed ms',
+    'ratio (parse + COPY indexed)',
+  ];
   const body = results.map(({ backend, samples }) => {
     const m = (pick: (s: Sample) => number) => median(samples.map(pick));
     const importMs = m((s) => s.previewMs + s.commitMs);
     const baseMs = m((s) => s.parseMs + s.copyMs);
     const ratio = importMs / baseMs;
-    return [backend, m((s) => s.previewMs).toFixed(0), m((s) => s.commitMs).toFixed(0), importMs.toFixed(0), Math.round((ROWS / importMs) * 1000).toLocaleString('en-US'),
-      mb(Math.max(...samples.map((s) => s.importPeakRss))), m((s) => s.parseMs).toFixed(0), m((s) => s.copyMs).toFixed(0), baseMs.toFixed(0),
-      Math.round((ROWS / baseMs) * 1000).toLocaleString('en-US'), mb(Math.max(...samples.map((s) => s.baselinePeakRss))), `${ratio.toFixed(2)}x`, ratio <= TARGET_RATIO ? 'PASS' : 'FAIL',
-      m((s) => s.indexedCopyMs).toFixed(0), `${(importMs / m((s) => s.parseMs + s.indexedCopyMs)).toFixed(2)}x`];
+    return [
+      backend,
+      m((s) => s.previewMs).toFixed(0),
+      m((s) => s.commitMs).toFixed(0),
+      importMs.toFixed(0),
+      Math.round((ROWS / importMs) * 1000).toLocaleString('en-US'),
+      mb(Math.max(...samples.map((s) => s.importPeakRss))),
+      m((s) => s.parseMs).toFixed(0),
+      m((s) => s.copyMs).toFixed(0),
+      baseMs.toFixed(0),
+      Math.round((ROWS / baseMs) * 1000).toLocaleString('en-US'),
+      mb(Math.max(...samples.map((s) => s.baselinePeakRss))),
+      `${ratio.toFixed(2)}x`,
+      ratio <= TARGET_RATIO ? 'PASS' : 'FAIL',
+      m((s) => s.indexedCopyMs).toFixed(0),
+      `${(importMs / m((s) => s.parseMs + s.indexedCopyMs)).toFixed(2)}x`,
+    ];
   });
   printMarkdownTable(header, body);
   for (const { backend, samples } of results) {
-    console.log(`${backend} samples (preview+commit / parse+COPY / COPY indexed ms): ${samples.map((s) => `${(s.previewMs + s.commitMs).toFixed(0)}/${(s.parseMs + s.copyMs).toFixed(0)}/${s.indexedCopyMs.toFixed(0)}`).join(', ')}`);
+    console.log(
+      `${backend} samples (preview+commit / parse+COPY / COPY indexed ms): ${samples.map((s) => `${(s.previewMs + s.commitMs).toFixed(0)}/${(s.parseMs + s.copyMs).toFixed(0)}/${s.indexedCopyMs.toFixed(0)}`).join(', ')}`,
+    );
   }
 }
 

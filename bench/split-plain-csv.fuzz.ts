@@ -8,8 +8,31 @@ import { parse } from 'csv-parse/sync';
 import { splitPlainCsv } from '../src/server/modules/org/org-import.service.js';
 
 const OPTIONS = { skip_empty_lines: true, relax_column_count: true, trim: true };
-const ALPHABET = ['a', 'b', '燕', '1', ',', ',', '\n', '\n', '\r\n', '\r', ' ', '\t', '"', '\u3000', '\u00a0', '\ufeff',
-  '\u0085', '\u200b', '\0', '\u2028', '\x0b', '\x0c', '𠀀'];
+const ALPHABET = [
+  'a',
+  'b',
+  '燕',
+  '1',
+  ',',
+  ',',
+  '\n',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  '"',
+  '\u3000',
+  '\u00a0',
+  '\ufeff',
+  '\u0085',
+  '\u200b',
+  '\0',
+  '\u2028',
+  '\x0b',
+  '\x0c',
+  '𠀀',
+];
 const PLAIN = ALPHABET.filter((c) => !/["\s]/.test(c) || c === '\n' || c === '\r\n');
 
 function reference(text: string): string {

@@ -5,10 +5,46 @@ import { rankings, qualityRules } from '../src/server/db/schema.js';
 import type { Queryable } from '../src/server/db/connection.js';
 
 const BOARDS = [
-  { key: 'vaccination_60_board', name: '60岁以上疫苗接种龙虎榜', indicator: 'vaccination_60_completion', subject: 'village', style: 'dragon_tiger', topN: 3, bottomN: 3, requireTarget: false },
-  { key: 'land_transfer_board', name: '土地流转红黑榜', indicator: 'land_transferred', subject: 'village', style: 'red_black', topN: 3, bottomN: 3, requireTarget: true },
-  { key: 'booster_daily_board', name: '加强针接种日调度排名', indicator: 'booster_doses', subject: 'village', style: 'dragon_tiger', topN: 3, bottomN: 3, requireTarget: false },
-  { key: 'house_inspection_groups', name: '包村小组自建房排查排名', indicator: 'houses_inspected', subject: 'cadre_group', style: 'red_black', topN: 1, bottomN: 1, requireTarget: false },
+  {
+    key: 'vaccination_60_board',
+    name: '60岁以上疫苗接种龙虎榜',
+    indicator: 'vaccination_60_completion',
+    subject: 'village',
+    style: 'dragon_tiger',
+    topN: 3,
+    bottomN: 3,
+    requireTarget: false,
+  },
+  {
+    key: 'land_transfer_board',
+    name: '土地流转红黑榜',
+    indicator: 'land_transferred',
+    subject: 'village',
+    style: 'red_black',
+    topN: 3,
+    bottomN: 3,
+    requireTarget: true,
+  },
+  {
+    key: 'booster_daily_board',
+    name: '加强针接种日调度排名',
+    indicator: 'booster_doses',
+    subject: 'village',
+    style: 'dragon_tiger',
+    topN: 3,
+    bottomN: 3,
+    requireTarget: false,
+  },
+  {
+    key: 'house_inspection_groups',
+    name: '包村小组自建房排查排名',
+    indicator: 'houses_inspected',
+    subject: 'cadre_group',
+    style: 'red_black',
+    topN: 1,
+    bottomN: 1,
+    requireTarget: false,
+  },
 ] as const;
 
 const RULES = [
@@ -21,7 +57,9 @@ const RULES = [
 export async function loadDemoBoards(q: Queryable, townshipId: number, userId: number | null, indicatorIds: Map<string, number>) {
   const boards = BOARDS.filter((b) => indicatorIds.has(b.indicator));
   if (boards.length) {
-    await q.insert(rankings).values(boards.map((b) => ({ ...b, townshipId, indicatorId: indicatorIds.get(b.indicator)!, exemptions: [], createdBy: userId })));
+    await q
+      .insert(rankings)
+      .values(boards.map((b) => ({ ...b, townshipId, indicatorId: indicatorIds.get(b.indicator)!, exemptions: [], createdBy: userId })));
   }
   const rules = RULES.filter((r) => indicatorIds.has(r.left) && indicatorIds.has(r.right));
   if (rules.length) await q.insert(qualityRules).values(rules.map((r) => ({ ...r, townshipId, createdBy: userId })));

@@ -15,10 +15,17 @@ const TOWNSHIP = '430681105000';
 const VILLAGE_CODES: Record<string, string> = { 三姊村: '430681105227', 燕塘村: '430681105229' };
 const AS_OF = '2022-06-30';
 
-interface Reading { row: number; key: string; period: string; orgUnit: string }
+interface Reading {
+  row: number;
+  key: string;
+  period: string;
+  orgUnit: string;
+}
 
 /** The indicator rows of the mapping: `indicator **key** (…), period P[, 村]`. */
-const readings: Reading[] = fs.readFileSync(path.join(root, 'docs/report-mapping.md'), 'utf8').split('\n')
+const readings: Reading[] = fs
+  .readFileSync(path.join(root, 'docs/report-mapping.md'), 'utf8')
+  .split('\n')
   .map((line) => /^\| (\d+) \|[^|]*\| indicator \*\*([a-z0-9_]+)\*\*.*, period (\S+?)(?:, (\S+村))? \|$/.exec(line))
   .filter((m): m is RegExpExecArray => m !== null)
   .map((m) => ({ row: Number(m[1]), key: m[2], period: m[3], orgUnit: m[4] ? VILLAGE_CODES[m[4]] : TOWNSHIP }));
@@ -120,12 +127,14 @@ describe('demo indicators', () => {
     expect(empty).toEqual([]);
   });
 
-  it('gives values of the report\'s size', () => {
-    const outside = readings.filter((r) => {
-      const range = PLAUSIBLE[r.row];
-      const v = values.get(r.row);
-      return range && (v === null || v === undefined || v < range[0] || v > range[1]);
-    }).map((r) => `#${r.row} ${r.key} = ${values.get(r.row)} not in ${PLAUSIBLE[r.row]}`);
+  it("gives values of the report's size", () => {
+    const outside = readings
+      .filter((r) => {
+        const range = PLAUSIBLE[r.row];
+        const v = values.get(r.row);
+        return range && (v === null || v === undefined || v < range[0] || v > range[1]);
+      })
+      .map((r) => `#${r.row} ${r.key} = ${values.get(r.row)} not in ${PLAUSIBLE[r.row]}`);
     expect(outside).toEqual([]);
   });
 
@@ -135,9 +144,15 @@ describe('demo indicators', () => {
         const query = `keys=${key}&period=${period}&asOf=${AS_OF}&orgUnit=${TOWNSHIP}&targets=true`;
         const villages = (await get(`/api/indicators/values?${query}&by=village`)).items.filter((i) => i.orgUnit !== TOWNSHIP);
         expect(villages, `${key} ${period}`).toHaveLength(17);
-        expect(villages.every((v) => (v.target ?? 0) > 0 && v.value !== null), `${key} ${period}`).toBe(true);
+        expect(
+          villages.every((v) => (v.target ?? 0) > 0 && v.value !== null),
+          `${key} ${period}`,
+        ).toBe(true);
         const [township] = (await get(`/api/indicators/values?${query}`)).items;
-        expect(township.target).toBeCloseTo(villages.reduce((sum, v) => sum + v.target!, 0), 6);
+        expect(township.target).toBeCloseTo(
+          villages.reduce((sum, v) => sum + v.target!, 0),
+          6,
+        );
         if (period === '2022S1' && key === 'land_transferred') {
           // The completion formula reads the same targets, asked for on its own.
           const { items } = await get(`/api/indicators/values?keys=land_transfer_completion&period=${period}&asOf=${AS_OF}&orgUnit=${TOWNSHIP}`);
@@ -153,9 +168,11 @@ describe('demo indicators', () => {
     }
   });
 
-  it('sets the 60+ first-dose target to the city\'s task, so the card and the completion rate agree', async () => {
+  it("sets the 60+ first-dose target to the city's task, so the card and the completion rate agree", async () => {
     const query = `period=2022S1&asOf=${AS_OF}&orgUnit=${TOWNSHIP}&by=village`;
-    const { items } = await get(`/api/indicators/values?keys=first_doses_60_done,vaccination_target_60,vaccination_60_completion&${query}&targets=true`);
+    const { items } = await get(
+      `/api/indicators/values?keys=first_doses_60_done,vaccination_target_60,vaccination_60_completion&${query}&targets=true`,
+    );
     const of = (key: string, unit: string) => items.find((i) => i.indicator === key && i.orgUnit === unit)!;
     const villages = [...new Set(items.map((i) => i.orgUnit))].filter((u) => u !== TOWNSHIP);
     expect(villages).toHaveLength(17);
@@ -168,10 +185,14 @@ describe('demo indicators', () => {
   it('has its ranking boards and keeps its own data-quality rules', async () => {
     const boards = (await get('/api/rankings')).items as unknown as { key: string }[];
     expect(boards.map((b) => b.key)).toEqual(['vaccination_60_board', 'land_transfer_board', 'booster_daily_board', 'house_inspection_groups']);
-    const land = (await get(`/api/rankings/land_transfer_board/board?period=2022S1&asOf=${AS_OF}`)) as unknown as { items: { rank: number | null; board: string | null }[] };
+    const land = (await get(`/api/rankings/land_transfer_board/board?period=2022S1&asOf=${AS_OF}`)) as unknown as {
+      items: { rank: number | null; board: string | null }[];
+    };
     expect(land.items).toHaveLength(17);
     expect(land.items.some((i) => i.board === 'top') && land.items.some((i) => i.board === 'bottom')).toBe(true);
-    const groups = (await get(`/api/rankings/house_inspection_groups/board?period=2022S1&asOf=${AS_OF}`)) as unknown as { items: { rank: number | null }[] };
+    const groups = (await get(`/api/rankings/house_inspection_groups/board?period=2022S1&asOf=${AS_OF}`)) as unknown as {
+      items: { rank: number | null }[];
+    };
     expect(groups.items.length).toBeGreaterThan(1);
     expect(groups.items.every((i) => i.rank !== null)).toBe(true);
     const quality = (await get(`/api/quality-rules/violations?period=2022S1&asOf=${AS_OF}`)) as unknown as { checked: number; items: unknown[] };
@@ -180,13 +201,17 @@ describe('demo indicators', () => {
   });
 
   it('has villages submitting their periodic figures: mostly on time, some late, the latest still coming in', async () => {
-    const daily = (await get(`/api/ledgers/vaccination_daily/submissions/20220615`)) as unknown as { reportingRate: number; onTimeRate: number; items: { status: string }[] };
+    const daily = (await get(`/api/ledgers/vaccination_daily/submissions/20220615`)) as unknown as {
+      reportingRate: number;
+      onTimeRate: number;
+      items: { status: string }[];
+    };
     expect(daily.items).toHaveLength(17);
     expect(daily.reportingRate).toBeGreaterThan(80);
     expect(daily.onTimeRate).toBeLessThanOrEqual(daily.reportingRate);
     expect(daily.items.filter((i) => i.status === 'approved').length).toBeGreaterThan(10);
     const overdue = (await get(`/api/submissions/overdue?asOf=${AS_OF}`)) as unknown as { items: { period: string }[] };
     expect(overdue.items.length).toBeGreaterThan(0);
-    expect(overdue.items.length).toBeLessThan(17 * 60 / 4);
+    expect(overdue.items.length).toBeLessThan((17 * 60) / 4);
   });
 });

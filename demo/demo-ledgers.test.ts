@@ -11,14 +11,22 @@ import { checkDemoRecord, DEMO_LEDGER_SEED, generateDemoLedgers } from './demo-l
 
 type TestDb = Awaited<ReturnType<typeof openTestDatabase>>;
 
-interface LedgerFingerprint { key: string; records: number; digest: string }
+interface LedgerFingerprint {
+  key: string;
+  records: number;
+  digest: string;
+}
 
 /** Per ledger: its record count and a digest of every stored value, state and period, in insertion order. */
-const fingerprint = (database: TestDb) => queryRows<LedgerFingerprint>(database.db, sql`
+const fingerprint = (database: TestDb) =>
+  queryRows<LedgerFingerprint>(
+    database.db,
+    sql`
   SELECT l.key, count(r.id)::int AS records,
          md5(coalesce(string_agg(r.values::text || '|' || coalesce(r.period, '') || '|' || coalesce(r.status, '') || '|' || r.search_text, E'\n' ORDER BY r.id), '')) AS digest
   FROM ledgers l LEFT JOIN ledger_records r ON r.ledger_id = l.id
-  GROUP BY l.key ORDER BY l.key`);
+  GROUP BY l.key ORDER BY l.key`,
+  );
 
 const total = (database: TestDb, query: ReturnType<typeof sql>) => queryRows<{ n: number }>(database.db, query).then((rows) => Number(rows[0].n));
 
@@ -62,46 +70,73 @@ describe('demo ledgers', () => {
   });
 
   it('adds up to figures of the size the 2022 half-year report gives', async () => {
-    const landIn2022S1 = await total(first, sql`
+    const landIn2022S1 = await total(
+      first,
+      sql`
       SELECT sum((r.values->>'area')::numeric) AS n FROM ledger_records r JOIN ledgers l ON l.id = r.ledger_id
-      WHERE l.key = 'land_transfer' AND r.values->>'signed_on' BETWEEN '2022-01-01' AND '2022-06-30'`);
+      WHERE l.key = 'land_transfer' AND r.values->>'signed_on' BETWEEN '2022-01-01' AND '2022-06-30'`,
+    );
     expect(landIn2022S1).toBeGreaterThan(6000);
     expect(landIn2022S1).toBeLessThan(9000);
-    const rice = (period: string) => total(first, sql`
+    const rice = (period: string) =>
+      total(
+        first,
+        sql`
       SELECT sum((r.values->>'sown_area')::numeric) AS n FROM ledger_records r JOIN ledgers l ON l.id = r.ledger_id
-      WHERE l.key = 'early_rice' AND r.period = ${period}`);
+      WHERE l.key = 'early_rice' AND r.period = ${period}`,
+      );
     const [rice2022, rice2021] = [await rice('2022S1'), await rice('2021S1')];
     expect(rice2022).toBeGreaterThan(10000); // "早稻生产总面积历史上首次突破万亩大关"
     expect(rice2022 / rice2021).toBeGreaterThan(1.9); // "在去年*亩的基础上实现翻番"
-    const hazardStates = await queryRows<{ status: string }>(first.db, sql`
-      SELECT DISTINCT r.status FROM ledger_records r JOIN ledgers l ON l.id = r.ledger_id WHERE l.key = 'safety_hazards' ORDER BY 1`);
+    const hazardStates = await queryRows<{ status: string }>(
+      first.db,
+      sql`
+      SELECT DISTINCT r.status FROM ledger_records r JOIN ledgers l ON l.id = r.ledger_id WHERE l.key = 'safety_hazards' ORDER BY 1`,
+    );
     expect(hazardStates.map((s) => s.status)).toEqual(['closed', 'pending', 'rectified', 'rectifying']);
   });
 
-  it('generates only records that pass the ledgers\' validation, with distinct monitored ID numbers', async () => {
-    const units = await queryRows<{ id: number; code: string; name: string; level: string; parentId: number | null }>(first.db, sql`
-      SELECT id, code, name, level, parent_id AS "parentId" FROM org_units WHERE valid_to IS NULL ORDER BY code`);
+  it("generates only records that pass the ledgers' validation, with distinct monitored ID numbers", async () => {
+    const units = await queryRows<{ id: number; code: string; name: string; level: string; parentId: number | null }>(
+      first.db,
+      sql`
+      SELECT id, code, name, level, parent_id AS "parentId" FROM org_units WHERE valid_to IS NULL ORDER BY code`,
+    );
     const township = units.find((u) => u.level === 'town')!;
-    const villages = units.filter((u) => u.level === 'village').map((v) => ({
-      id: v.id, code: v.code, name: v.name, groups: units.filter((g) => g.level === 'group' && g.parentId === v.id).map((g) => ({ id: g.id, name: g.name })),
-    }));
+    const villages = units
+      .filter((u) => u.level === 'village')
+      .map((v) => ({
+        id: v.id,
+        code: v.code,
+        name: v.name,
+        groups: units.filter((g) => g.level === 'group' && g.parentId === v.id).map((g) => ({ id: g.id, name: g.name })),
+      }));
     const generated = generateDemoLedgers(DEMO_LEDGER_SEED, township.id, villages);
     for (const ledger of BUILTIN_LEDGERS) {
-      const problems = generated.get(ledger.key)!.map((r) => checkDemoRecord(ledger, r).problem).filter(Boolean);
+      const problems = generated
+        .get(ledger.key)!
+        .map((r) => checkDemoRecord(ledger, r).problem)
+        .filter(Boolean);
       expect(problems.slice(0, 3), ledger.key).toEqual([]);
     }
     const ids = generated.get('monitored_households')!.map((r) => r.values.head_id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('has the village cadres enter their villages\' records', async () => {
-    const unattributed = await total(first, sql`
-      SELECT count(*) AS n FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id WHERE u.level <> 'town' AND r.created_by IS NULL`);
+  it("has the village cadres enter their villages' records", async () => {
+    const unattributed = await total(
+      first,
+      sql`
+      SELECT count(*) AS n FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id WHERE u.level <> 'town' AND r.created_by IS NULL`,
+    );
     expect(unattributed).toBe(0);
-    const byOthers = await total(first, sql`
+    const byOthers = await total(
+      first,
+      sql`
       SELECT count(*) AS n FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id
       JOIN users c ON c.id = r.created_by
-      WHERE u.level = 'village' AND c.username <> 'cun' || right(u.code, 3)`);
+      WHERE u.level = 'village' AND c.username <> 'cun' || right(u.code, 3)`,
+    );
     expect(byOthers).toBe(0);
   });
 
@@ -112,7 +147,9 @@ describe('demo ledgers', () => {
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'shuji', password: 'Demo-pass-2022' } });
       const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
       const get = (url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
-      const list = (await get('/api/ledgers')).json() as { items: { key: string; builtin: boolean; records: number; workLine: { name: string } | null }[] };
+      const list = (await get('/api/ledgers')).json() as {
+        items: { key: string; builtin: boolean; records: number; workLine: { name: string } | null }[];
+      };
       expect(list.items).toHaveLength(BUILTIN_LEDGERS.length);
       expect(list.items.every((l) => l.builtin && l.records > 0 && l.workLine)).toBe(true);
       const houses = await get('/api/ledgers/self_built_houses/records?orgUnit=430681105229&pageSize=5');
@@ -135,7 +172,10 @@ describe('demo ledgers', () => {
   });
 
   it('marks the township as demo data', async () => {
-    const [entry] = await queryRows<{ after: { counts: Record<string, number> } }>(first.db, sql`SELECT after FROM audit_log WHERE action = 'ledger.demo'`);
+    const [entry] = await queryRows<{ after: { counts: Record<string, number> } }>(
+      first.db,
+      sql`SELECT after FROM audit_log WHERE action = 'ledger.demo'`,
+    );
     expect(entry.after.counts.self_built_houses).toBeGreaterThan(5000);
     const [mark] = await queryRows<{ value: { township: string; seed: number } }>(first.db, sql`SELECT value FROM settings WHERE key = 'demo'`);
     expect(mark.value).toMatchObject({ township: '430681105000', seed: DEMO_LEDGER_SEED });

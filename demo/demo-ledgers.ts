@@ -42,18 +42,41 @@ export function generateDemoLedgers(seed: number, townshipUnitId: number, villag
 export function checkDemoRecord(ledger: BuiltinLedger, record: DemoRecord): { values: Record<string, unknown>; problem?: string } {
   const { values, errors } = validateValues(ledger.fields, record.values);
   const stateKeys = ledger.workflow?.states.map((s) => s.key);
-  const problem = errors.length ? errors.map((e) => `${e.field}: ${e.message}`).join('; ')
-    : ledger.kind === 'periodic' && !record.period ? 'periodic record without a period'
-      : stateKeys && !stateKeys.includes(record.status ?? '') ? `status ${record.status} not in the workflow`
-        : !stateKeys && record.status ? 'status on a ledger without a workflow' : undefined;
+  const problem = errors.length
+    ? errors.map((e) => `${e.field}: ${e.message}`).join('; ')
+    : ledger.kind === 'periodic' && !record.period
+      ? 'periodic record without a period'
+      : stateKeys && !stateKeys.includes(record.status ?? '')
+        ? `status ${record.status} not in the workflow`
+        : !stateKeys && record.status
+          ? 'status on a ledger without a workflow'
+          : undefined;
   return { values, problem };
 }
 
 async function demoVillages(q: Queryable, townshipId: number): Promise<DemoVillageInput[]> {
-  const villages = await q.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name }).from(orgUnits)
-    .where(and(eq(orgUnits.townshipId, townshipId), eq(orgUnits.level, 'village'), isNull(orgUnits.validTo))).orderBy(orgUnits.code);
-  const groups = villages.length === 0 ? [] : await q.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits)
-    .where(and(inArray(orgUnits.parentId, villages.map((v) => v.id)), eq(orgUnits.level, 'group'), isNull(orgUnits.validTo))).orderBy(orgUnits.code);
+  const villages = await q
+    .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.townshipId, townshipId), eq(orgUnits.level, 'village'), isNull(orgUnits.validTo)))
+    .orderBy(orgUnits.code);
+  const groups =
+    villages.length === 0
+      ? []
+      : await q
+          .select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId })
+          .from(orgUnits)
+          .where(
+            and(
+              inArray(
+                orgUnits.parentId,
+                villages.map((v) => v.id),
+              ),
+              eq(orgUnits.level, 'group'),
+              isNull(orgUnits.validTo),
+            ),
+          )
+          .orderBy(orgUnits.code);
   return villages.map((v) => ({ ...v, groups: groups.filter((g) => g.parentId === v.id).map(({ id, name }) => ({ id, name })) }));
 }
 
@@ -107,8 +130,21 @@ export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: 
   const villages = await demoVillages(q, townshipId);
   const [township] = await q.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, townshipId));
   // Records are entered by the village's cadre where the demo has one, so "who entered it" reads true.
-  const cadres = villages.length === 0 ? [] : await q.select({ userId: userRoles.userId, unitId: userRoles.orgUnitId }).from(userRoles)
-    .where(and(eq(userRoles.role, 'village_cadre'), inArray(userRoles.orgUnitId, villages.map((v) => v.id))));
+  const cadres =
+    villages.length === 0
+      ? []
+      : await q
+          .select({ userId: userRoles.userId, unitId: userRoles.orgUnitId })
+          .from(userRoles)
+          .where(
+            and(
+              eq(userRoles.role, 'village_cadre'),
+              inArray(
+                userRoles.orgUnitId,
+                villages.map((v) => v.id),
+              ),
+            ),
+          );
   const unitNames = new Map<number, string>([[townshipId, township.name]]);
   const enteredBy = new Map<number, number | null>([[townshipId, userId]]);
   for (const v of villages) {
@@ -133,7 +169,12 @@ export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: 
       const { values, problem } = checkDemoRecord(ledger, record);
       if (problem) throw new Error(`demo record of ${ledger.key} refused: ${problem}`);
       batch.push({
-        ledger_id: ids.get(ledger.key)!, org_unit_id: record.unitId, entered_by: enteredBy.get(record.unitId) ?? userId, values, period: record.period ?? null, status: record.status ?? null,
+        ledger_id: ids.get(ledger.key)!,
+        org_unit_id: record.unitId,
+        entered_by: enteredBy.get(record.unitId) ?? userId,
+        values,
+        period: record.period ?? null,
+        status: record.status ?? null,
         search_text: searchTextOf(ledger.fields, values, unitNames.get(record.unitId) ?? ''),
         at: `${record.on}T02:00:00Z`, // 10:00 in China, on the day the record was entered
       });

@@ -35,7 +35,10 @@ export interface DemoAccount {
 }
 
 const systemContext = (db: Db): ServiceContext => ({
-  db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] }, actor: SYSTEM_ACTOR, townshipId: null,
+  db,
+  principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] },
+  actor: SYSTEM_ACTOR,
+  townshipId: null,
 });
 
 export async function isDemoLoaded(db: Db): Promise<boolean> {
@@ -64,9 +67,8 @@ export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; d
     for (let g = 0; g * chunk < groupCount && done; g++) {
       const part = groups.slice(g * chunk, (g + 1) * chunk);
       const date = `2022-0${random.int(3, 6)}-${String(random.int(1, 28)).padStart(2, '0')}`;
-      const merged = part.length > 1
-        ? await mergeGroups(system, { groupCodes: part.map((p) => p.code), name: `${NUMERALS[g]}组（合并）`, date })
-        : part[0];
+      const merged =
+        part.length > 1 ? await mergeGroups(system, { groupCodes: part.map((p) => p.code), name: `${NUMERALS[g]}组（合并）`, date }) : part[0];
       await createUnit(system, { parentCode: merged.code, name: `第${NUMERALS[g]}网格`, level: 'grid', validFrom: date });
     }
   }
@@ -88,16 +90,22 @@ export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; d
     const name = `${random.pick(SURNAMES)}${random.pick(GIVEN_NAMES)}`;
     await addAccount(username, name, `村干部（${village.name}）`, [{ role: 'village_cadre', orgUnitCode: village.code }], opts.demoPassword);
   }
-  const cadre = await seedCadre(system, villages.map((v) => v.code));
+  const cadre = await seedCadre(
+    system,
+    villages.map((v) => v.code),
+  );
   if (cadre) {
     await addAccount('zuzhang', cadre.leaderName, `组长（${cadre.name}）`, [{ role: 'group_leader', cadreGroupId: cadre.id }], opts.demoPassword);
   }
   const township = await findUnit(db, { code: DEMO_TOWNSHIP_CODE });
   const ledgers = await db.transaction((tx) => loadDemoLedgers(tx, township!.id, null));
   // The mark the UI reads to label every figure of this township as demo data (演示数据).
-  await db.insert(settings).values({ key: 'demo', value: {
-    township: DEMO_TOWNSHIP_CODE, loadedAt: new Date().toISOString(), seed: ledgers.seed, dataFrom: DEMO_FROM, dataTo: DEMO_TO,
-  } });
+  await db
+    .insert(settings)
+    .values({
+      key: 'demo',
+      value: { township: DEMO_TOWNSHIP_CODE, loadedAt: new Date().toISOString(), seed: ledgers.seed, dataFrom: DEMO_FROM, dataTo: DEMO_TO },
+    });
   return accounts;
 }
 

@@ -11,10 +11,22 @@ const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'zhenwu-migrations-'));
 fs.cpSync(path.join(root, 'drizzle'), copy, { recursive: true });
 const before = new Set(fs.readdirSync(copy));
 // drizzle-kit prefixes the output folder with './': give it a path relative to the project.
-const result = spawnSync(process.execPath, [
-  path.join(root, 'node_modules/drizzle-kit/bin.cjs'), 'generate', '--dialect', 'postgresql',
-  '--schema', './src/server/db/schema.ts', '--out', path.relative(root, copy), '--name', 'pending',
-], { cwd: root, encoding: 'utf8' });
+const result = spawnSync(
+  process.execPath,
+  [
+    path.join(root, 'node_modules/drizzle-kit/bin.cjs'),
+    'generate',
+    '--dialect',
+    'postgresql',
+    '--schema',
+    './src/server/db/schema.ts',
+    '--out',
+    path.relative(root, copy),
+    '--name',
+    'pending',
+  ],
+  { cwd: root, encoding: 'utf8' },
+);
 const added = fs.readdirSync(copy).filter((f) => !before.has(f) && f.endsWith('.sql'));
 fs.rmSync(copy, { recursive: true, force: true });
 if (result.status !== 0) {

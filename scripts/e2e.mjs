@@ -74,13 +74,20 @@ delete env.DATABASE_URL;
 console.log(`e2e: starting the server on ${baseUrl} (data in ${dataDir})`);
 const server = spawn(process.execPath, ['bin/zhenwu.mjs', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 let serverLog = '';
-server.stdout.on('data', (chunk) => { serverLog += chunk; });
-server.stderr.on('data', (chunk) => { serverLog += chunk; });
+server.stdout.on('data', (chunk) => {
+  serverLog += chunk;
+});
+server.stderr.on('data', (chunk) => {
+  serverLog += chunk;
+});
 
 function stopServer() {
   if (server.exitCode === null) server.kill('SIGTERM');
 }
-process.on('SIGINT', () => { stopServer(); process.exit(130); });
+process.on('SIGINT', () => {
+  stopServer();
+  process.exit(130);
+});
 
 let code = 1;
 try {
@@ -91,7 +98,10 @@ try {
     const runner = spawn('npx', ['playwright', 'test', ...reporter, ...process.argv.slice(2)], {
       stdio: 'inherit',
       env: {
-        ...process.env, BASE_URL: baseUrl, E2E_ADMIN_PASSWORD: 'Xitong-2026a', E2E_DEMO_PASSWORD: 'Demo12345',
+        ...process.env,
+        BASE_URL: baseUrl,
+        E2E_ADMIN_PASSWORD: 'Xitong-2026a',
+        E2E_DEMO_PASSWORD: 'Demo12345',
         ...(process.env.E2E_JSON ? { PLAYWRIGHT_JSON_OUTPUT_NAME: process.env.E2E_JSON } : {}),
       },
     });

@@ -12,7 +12,8 @@ const rel = (file) => path.relative(ROOT, file).split(path.sep).join('/');
 const moduleOf = (file) => /^src\/server\/modules\/([^/]+)\//.exec(file)?.[1];
 
 function problem(from, to) {
-  if (from.startsWith('src/core/') && !to.startsWith('src/core/')) return 'src/core 只能引用 src/core：core is pure and imports nothing of server or web';
+  if (from.startsWith('src/core/') && !to.startsWith('src/core/'))
+    return 'src/core 只能引用 src/core：core is pure and imports nothing of server or web';
   if (from.startsWith('src/web/') && to.startsWith('src/server/')) return 'the web app never imports server code: share it through src/core';
   const target = moduleOf(to);
   if (!target || moduleOf(from) === target) return null;

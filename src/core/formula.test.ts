@@ -4,8 +4,7 @@ import { evaluateFormula, findCycle, formulaReferences, parseFormula } from './f
 const VALUES: Record<string, number | null> = { transferred: 7900, taxable: 31600, doses: 0, last: 4920, early_rice: 10813, none: null };
 const TARGETS: Record<string, number | null> = { transferred: 10000 };
 const run = (source: string, lastYear: Record<string, number | null> = { early_rice: 4920 }) =>
-  evaluateFormula(parseFormula(source), (key, of) =>
-    (of === 'last_year' ? lastYear[key] : of === 'target' ? TARGETS[key] : VALUES[key]) ?? null);
+  evaluateFormula(parseFormula(source), (key, of) => (of === 'last_year' ? lastYear[key] : of === 'target' ? TARGETS[key] : VALUES[key]) ?? null);
 
 describe('evaluateFormula', () => {
   it.each([
@@ -54,13 +53,33 @@ describe('parseFormula errors', () => {
 
 describe('formulaReferences and findCycle', () => {
   it('lists each indicator read, with last-year and target reads apart', () => {
-    expect(formulaReferences(parseFormula('growth(a, last_year(a)) + a * b + target(b)')).map((r) => [r.key, r.of]))
-      .toEqual([['a', 'value'], ['a', 'last_year'], ['b', 'value'], ['b', 'target']]);
+    expect(formulaReferences(parseFormula('growth(a, last_year(a)) + a * b + target(b)')).map((r) => [r.key, r.of])).toEqual([
+      ['a', 'value'],
+      ['a', 'last_year'],
+      ['b', 'value'],
+      ['b', 'target'],
+    ]);
   });
 
   it('finds a cycle and names it', () => {
-    expect(findCycle(new Map([['a', ['b']], ['b', ['c']], ['c', []]]))).toBeNull();
-    expect(findCycle(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]))).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
     expect(findCycle(new Map([['a', ['a']]]))).toEqual(['a', 'a']);
   });
 });

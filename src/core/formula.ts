@@ -17,14 +17,15 @@ export type FormulaNode =
   | { kind: 'call'; name: FunctionName; args: FormulaNode[]; at: number };
 
 export class FormulaError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(`第 ${position} 个字符处：${message}`);
   }
 }
 
-const FUNCTIONS = {
-  ratio: 2, percent: 2, growth: 2, diff: 2, min: -1, max: -1, abs: 1, round: -1,
-} as const;
+const FUNCTIONS = { ratio: 2, percent: 2, growth: 2, diff: 2, min: -1, max: -1, abs: 1, round: -1 } as const;
 type FunctionName = keyof typeof FUNCTIONS;
 const isFunction = (name: string): name is FunctionName => Object.hasOwn(FUNCTIONS, name);
 
@@ -39,14 +40,33 @@ function tokenize(source: string): Token[] {
   let i = 0;
   while (i < source.length) {
     const c = source[i];
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const at = i + 1;
     const number = /^(\d+\.?\d*|\.\d+)/.exec(source.slice(i));
-    if (number) { tokens.push({ type: 'number', text: number[0], at }); i += number[0].length; continue; }
+    if (number) {
+      tokens.push({ type: 'number', text: number[0], at });
+      i += number[0].length;
+      continue;
+    }
     const name = /^[a-z][a-z0-9_]*/.exec(source.slice(i));
-    if (name) { tokens.push({ type: 'name', text: name[0], at }); i += name[0].length; continue; }
-    if ('+-*/'.includes(c)) { tokens.push({ type: 'op', text: c, at }); i++; continue; }
-    if (c === '(' || c === ')' || c === ',') { tokens.push({ type: c, text: c, at }); i++; continue; }
+    if (name) {
+      tokens.push({ type: 'name', text: name[0], at });
+      i += name[0].length;
+      continue;
+    }
+    if ('+-*/'.includes(c)) {
+      tokens.push({ type: 'op', text: c, at });
+      i++;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === ',') {
+      tokens.push({ type: c, text: c, at });
+      i++;
+      continue;
+    }
     throw new FormulaError(`不认识的字符“${c}”`, at);
   }
   tokens.push({ type: 'end', text: '', at: source.length + 1 });
@@ -103,7 +123,8 @@ export function parseFormula(source: string): FormulaNode {
       next();
       const args: FormulaNode[] = [];
       if (peek().type !== ')') {
-        do args.push(expression()); while (peek().type === ',' && next());
+        do args.push(expression());
+        while (peek().type === ',' && next());
       }
       expect(')', '右括号“)”');
       if (t.text === 'last_year' || t.text === 'target') {
@@ -133,8 +154,10 @@ export function formulaReferences(node: FormulaNode): { key: string; of: Referen
     if (n.kind === 'ref') {
       if (!found.some((f) => f.key === n.key && f.of === n.of)) found.push({ key: n.key, of: n.of, at: n.at });
     } else if (n.kind === 'unary') visit(n.operand);
-    else if (n.kind === 'binary') { visit(n.left); visit(n.right); }
-    else if (n.kind === 'call') n.args.forEach(visit);
+    else if (n.kind === 'binary') {
+      visit(n.left);
+      visit(n.right);
+    } else if (n.kind === 'call') n.args.forEach(visit);
   };
   visit(node);
   return found;
@@ -147,9 +170,14 @@ const divide = (a: number | null, b: number | null) => (a === null || b === null
 export function evaluateFormula(node: FormulaNode, value: (key: string, of: ReferenceOf) => number | null): number | null {
   const run = (n: FormulaNode): number | null => {
     switch (n.kind) {
-      case 'number': return n.value;
-      case 'ref': return finite(value(n.key, n.of));
-      case 'unary': { const x = run(n.operand); return x === null ? null : -x; }
+      case 'number':
+        return n.value;
+      case 'ref':
+        return finite(value(n.key, n.of));
+      case 'unary': {
+        const x = run(n.operand);
+        return x === null ? null : -x;
+      }
       case 'binary': {
         const a = run(n.left);
         const b = run(n.right);
@@ -161,12 +189,23 @@ export function evaluateFormula(node: FormulaNode, value: (key: string, of: Refe
         const args = n.args.map(run);
         const [a, b] = args;
         switch (n.name) {
-          case 'ratio': return divide(a, b);
-          case 'percent': { const r = divide(a, b); return r === null ? null : r * 100; }
-          case 'growth': { const r = divide(a === null || b === null ? null : a - b, b === null ? null : Math.abs(b)); return r === null ? null : r * 100; }
-          case 'diff': return a === null || b === null ? null : a - b;
-          case 'abs': return a === null ? null : Math.abs(a);
-          case 'min': case 'max': return args.some((x) => x === null) ? null : Math[n.name](...(args as number[]));
+          case 'ratio':
+            return divide(a, b);
+          case 'percent': {
+            const r = divide(a, b);
+            return r === null ? null : r * 100;
+          }
+          case 'growth': {
+            const r = divide(a === null || b === null ? null : a - b, b === null ? null : Math.abs(b));
+            return r === null ? null : r * 100;
+          }
+          case 'diff':
+            return a === null || b === null ? null : a - b;
+          case 'abs':
+            return a === null ? null : Math.abs(a);
+          case 'min':
+          case 'max':
+            return args.some((x) => x === null) ? null : Math[n.name](...(args as number[]));
           case 'round': {
             if (a === null) return null;
             const digits = args.length > 1 ? b : 0;

@@ -8,8 +8,7 @@ const CHECK_CHARS = '10X98765432';
 
 /** First two digits: provinces, Taiwan (71), Hong Kong (81), Macao (82), Taiwan residents' permits (83), foreigners (91). */
 const PROVINCE_CODES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-  50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91,
 ]);
 
 /** Removes blanks, turns full-width digits and letters (typed with a Chinese IME) into ASCII, upper-cases x. */

@@ -15,14 +15,28 @@ import { isRealDate } from './periods.js';
 export const AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'distinct'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 export const AGGREGATE_NAMES: Record<Aggregate, string> = {
-  count: '计数', sum: '求和', avg: '平均', min: '最小值', max: '最大值', distinct: '去重计数',
+  count: '计数',
+  sum: '求和',
+  avg: '平均',
+  min: '最小值',
+  max: '最大值',
+  distinct: '去重计数',
 };
 
 export const FILTER_OPS = ['eq', 'ne', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'empty', 'notEmpty', 'contains'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 export const FILTER_OP_NAMES: Record<FilterOp, string> = {
-  eq: '等于', ne: '不等于', in: '属于', notIn: '不属于', gt: '大于', gte: '大于等于', lt: '小于', lte: '小于等于',
-  empty: '为空', notEmpty: '不为空', contains: '包含',
+  eq: '等于',
+  ne: '不等于',
+  in: '属于',
+  notIn: '不属于',
+  gt: '大于',
+  gte: '大于等于',
+  lt: '小于',
+  lte: '小于等于',
+  empty: '为空',
+  notEmpty: '不为空',
+  contains: '包含',
 };
 
 export type FilterValue = string | number | boolean | (string | number)[];
@@ -188,7 +202,10 @@ export function definitionProblems(
     try {
       node = parseFormula(source.formula);
     } catch (error) {
-      if (error instanceof FormulaError) { add('formula', error.message); return problems; }
+      if (error instanceof FormulaError) {
+        add('formula', error.message);
+        return problems;
+      }
       throw error;
     }
     for (const ref of formulaReferences(node)) {
@@ -200,8 +217,15 @@ export function definitionProblems(
     for (const [k, s] of [...others, [key, source] as const]) {
       if (s.type !== 'formula') continue;
       try {
-        graph.set(k, formulaReferences(parseFormula(s.formula)).filter((r) => r.of !== 'target').map((r) => r.key));
-      } catch { /* a stored formula that no longer parses adds no edge */ }
+        graph.set(
+          k,
+          formulaReferences(parseFormula(s.formula))
+            .filter((r) => r.of !== 'target')
+            .map((r) => r.key),
+        );
+      } catch {
+        /* a stored formula that no longer parses adds no edge */
+      }
     }
     const cycle = findCycle(graph);
     if (cycle?.includes(key)) {
@@ -215,10 +239,16 @@ export function definitionProblems(
   }
 
   const ledger = ledgers.get(source.ledger);
-  if (!ledger) { add('ledger', `台账“${source.ledger}”不存在`); return problems; }
+  if (!ledger) {
+    add('ledger', `台账“${source.ledger}”不存在`);
+    return problems;
+  }
   const fields = new Map(ledger.fields.map((f) => [f.key, f]));
   const needField = (path: string, fieldKey: string | undefined, types: string[] | null, what: string) => {
-    if (!fieldKey) { add(path, `请选择${what}`); return; }
+    if (!fieldKey) {
+      add(path, `请选择${what}`);
+      return;
+    }
     const field = fields.get(fieldKey);
     if (!field) add(path, `台账“${ledger.name}”没有字段“${fieldKey}”`);
     else if (types && !types.includes(field.type)) add(path, `字段“${field.label}”不能作为${what}`);
@@ -233,7 +263,12 @@ export function definitionProblems(
 
   if (ledger.kind !== 'register') add('ledger', `“${ledger.name}”是按期填报的台账，请用“填报数据项”来源`);
   if (source.aggregate !== 'count') {
-    needField('field', source.field, source.aggregate === 'distinct' ? null : NUMERIC_TYPES, source.aggregate === 'distinct' ? '去重字段' : '统计字段（需为数值字段）');
+    needField(
+      'field',
+      source.field,
+      source.aggregate === 'distinct' ? null : NUMERIC_TYPES,
+      source.aggregate === 'distinct' ? '去重字段' : '统计字段（需为数值字段）',
+    );
   }
   if (source.weightField !== undefined) {
     if (source.aggregate !== 'avg') add('weightField', '只有“平均”可以加权');
@@ -242,9 +277,15 @@ export function definitionProblems(
   (source.filters ?? []).forEach((filter, i) => {
     const path = `filters.${i}`;
     const field = fields.get(filter.field);
-    if (!field) { add(`${path}.field`, `台账“${ledger.name}”没有字段“${filter.field}”`); return; }
+    if (!field) {
+      add(`${path}.field`, `台账“${ledger.name}”没有字段“${filter.field}”`);
+      return;
+    }
     const shape = filterShapeProblem(filter);
-    if (shape) { add(`${path}.value`, shape); return; }
+    if (shape) {
+      add(`${path}.value`, shape);
+      return;
+    }
     const values = filter.value === undefined ? [] : Array.isArray(filter.value) ? filter.value : [filter.value];
     if (field.choices) {
       const outside = values.filter((v) => !field.choices!.includes(String(v)));
@@ -257,7 +298,8 @@ export function definitionProblems(
     if (field.type === 'boolean' && values.some((v) => typeof v !== 'boolean')) add(`${path}.value`, `“${field.label}”的取值应为是或否`);
   });
   (source.statuses ?? []).forEach((state, i) => {
-    if (!ledger.states.includes(state)) add(`statuses.${i}`, ledger.states.length ? `台账“${ledger.name}”没有状态“${state}”` : `台账“${ledger.name}”没有流程状态`);
+    if (!ledger.states.includes(state))
+      add(`statuses.${i}`, ledger.states.length ? `台账“${ledger.name}”没有状态“${state}”` : `台账“${ledger.name}”没有流程状态`);
   });
   if (source.dateField !== undefined) needField('dateField', source.dateField, DATE_TYPES, '日期字段');
   else if (source.timing === 'flow') add('dateField', '“期间发生”需要一个日期字段，用来判断记录属于哪个期间');

@@ -28,19 +28,34 @@ describe('validateValues', () => {
 
   it('normalises values the way an Excel import delivers them', () => {
     const { values, errors } = validateValues(HAZARD, {
-      ...valid, area: '1,234.50', people: '12', rectified: '是', measures: '拆除、加固', owner_id: '11010519491231002x',
-      owner_phone: '138 0000 1234', village: '430681105229',
+      ...valid,
+      area: '1,234.50',
+      people: '12',
+      rectified: '是',
+      measures: '拆除、加固',
+      owner_id: '11010519491231002x',
+      owner_phone: '138 0000 1234',
+      village: '430681105229',
     });
     expect(errors).toEqual([]);
     expect(values).toMatchObject({
-      area: 1234.5, people: 12, rectified: true, measures: ['拆除', '加固'], owner_id: '11010519491231002X',
+      area: 1234.5,
+      people: 12,
+      rectified: true,
+      measures: ['拆除', '加固'],
+      owner_id: '11010519491231002X',
       owner_phone: '13800001234',
     });
   });
 
-  it('reports every bad field at once, in Chinese, in the fields\' order', () => {
+  it("reports every bad field at once, in Chinese, in the fields' order", () => {
     const { errors } = validateValues(HAZARD, {
-      kind: '水灾', found_on: '2022-02-30', area: '三亩', people: 2.5, owner_id: '110105194912310021', owner_phone: '1380000',
+      kind: '水灾',
+      found_on: '2022-02-30',
+      area: '三亩',
+      people: 2.5,
+      owner_id: '110105194912310021',
+      owner_phone: '1380000',
       photos: ['a', 'b', 'c'],
     });
     expect(errors).toEqual([
@@ -68,12 +83,13 @@ describe('validateValues', () => {
   it('requires a conditional field only when its condition holds, and refuses it otherwise', () => {
     expect(validateValues(HAZARD, { ...valid, kind: '其他' }).errors).toEqual([{ field: 'kind_other', message: '请填写其他类别说明' }]);
     expect(validateValues(HAZARD, { ...valid, kind: '其他', kind_other: '山体滑坡' }).errors).toEqual([]);
-    expect(validateValues(HAZARD, { ...valid, kind_other: '山体滑坡' }).errors)
-      .toEqual([{ field: 'kind_other', message: '仅当“隐患类别”为“其他”时填写' }]);
-    expect(validateValues(HAZARD, { ...valid, measures: ['拆除'] }).errors)
-      .toEqual([{ field: 'measures', message: '仅当“是否已整改”为“是”时填写' }]);
-    expect(validateValues(HAZARD, { ...valid, rectified: '是', measures: ['拆除', '填埋'] }).errors)
-      .toEqual([{ field: 'measures', message: '整改措施选项不在列表中：填埋' }]);
+    expect(validateValues(HAZARD, { ...valid, kind_other: '山体滑坡' }).errors).toEqual([
+      { field: 'kind_other', message: '仅当“隐患类别”为“其他”时填写' },
+    ]);
+    expect(validateValues(HAZARD, { ...valid, measures: ['拆除'] }).errors).toEqual([{ field: 'measures', message: '仅当“是否已整改”为“是”时填写' }]);
+    expect(validateValues(HAZARD, { ...valid, rectified: '是', measures: ['拆除', '填埋'] }).errors).toEqual([
+      { field: 'measures', message: '整改措施选项不在列表中：填埋' },
+    ]);
   });
 
   it('refuses unknown fields and values for retired fields', () => {
@@ -90,7 +106,7 @@ describe('validateValues', () => {
   });
 });
 
-describe('fieldList (a ledger definition\'s fields)', () => {
+describe("fieldList (a ledger definition's fields)", () => {
   it('accepts the hazard ledger', () => {
     expect(fieldList.safeParse(HAZARD).success).toBe(true);
   });
@@ -103,27 +119,28 @@ describe('fieldList (a ledger definition\'s fields)', () => {
     ]);
     expect(result.success).toBe(false);
     const messages = result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(messages).toEqual(expect.arrayContaining([
-      '0.when: 条件字段“b”必须是排在前面的字段',
-      '1.choices: 单选/多选字段需要选项',
-      '2.key: 字段标识“b”重复',
-      '2.pattern: 格式规则不是有效的正则表达式',
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        '0.when: 条件字段“b”必须是排在前面的字段',
+        '1.choices: 单选/多选字段需要选项',
+        '2.key: 字段标识“b”重复',
+        '2.pattern: 格式规则不是有效的正则表达式',
+      ]),
+    );
   });
 
   it('refuses malformed fields with a message per property', () => {
     const result = fieldList.safeParse([{ key: 'C', label: '', type: 'money' }]);
     const messages = result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(messages).toEqual([
-      '0.key: 字段标识应以小写字母开头，只含小写字母、数字和下划线',
-      '0.label: 请填写字段名称',
-      '0.type: 字段类型不正确',
-    ]);
+    expect(messages).toEqual(['0.key: 字段标识应以小写字母开头，只含小写字母、数字和下划线', '0.label: 请填写字段名称', '0.type: 字段类型不正确']);
   });
 });
 
 describe('number bounds', () => {
-  const fields: FieldDefinition[] = [{ key: 'n', label: '人数', type: 'integer' }, { key: 'x', label: '金额', type: 'decimal', max: 500 }];
+  const fields: FieldDefinition[] = [
+    { key: 'n', label: '人数', type: 'integer' },
+    { key: 'x', label: '金额', type: 'decimal', max: 500 },
+  ];
   it('holds numbers up to 1,000 万亿 either way unless the field says less', () => {
     expect(validateValues(fields, { n: NUMBER_LIMIT, x: -NUMBER_LIMIT }).errors).toEqual([]);
     expect(validateValues(fields, { n: NUMBER_LIMIT + 1 }).errors).toEqual([{ field: 'n', message: '人数超出允许范围（绝对值不能超过1000万亿）' }]);

@@ -7,15 +7,40 @@ import { normalizeUscc, usccProblem } from './uscc.js';
 import { isRealDate } from './periods.js';
 
 export const FIELD_TYPES = [
-  'text', 'longtext', 'integer', 'decimal', 'date', 'datetime', 'choice', 'multichoice', 'boolean',
-  'idcard', 'mobile', 'uscc', 'orgunit', 'user', 'photos',
+  'text',
+  'longtext',
+  'integer',
+  'decimal',
+  'date',
+  'datetime',
+  'choice',
+  'multichoice',
+  'boolean',
+  'idcard',
+  'mobile',
+  'uscc',
+  'orgunit',
+  'user',
+  'photos',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const FIELD_TYPE_NAMES: Record<FieldType, string> = {
-  text: '文本', longtext: '长文本', integer: '整数', decimal: '小数', date: '日期', datetime: '日期时间',
-  choice: '单选', multichoice: '多选', boolean: '是/否', idcard: '身份证号码', mobile: '手机号码',
-  uscc: '统一社会信用代码', orgunit: '组织单元', user: '用户', photos: '照片/附件',
+  text: '文本',
+  longtext: '长文本',
+  integer: '整数',
+  decimal: '小数',
+  date: '日期',
+  datetime: '日期时间',
+  choice: '单选',
+  multichoice: '多选',
+  boolean: '是/否',
+  idcard: '身份证号码',
+  mobile: '手机号码',
+  uscc: '统一社会信用代码',
+  orgunit: '组织单元',
+  user: '用户',
+  photos: '照片/附件',
 };
 
 /**
@@ -37,8 +62,14 @@ export const fieldDefinition = z.object({
   decimals: z.number().int().min(0).max(6).optional(),
   min: z.number().min(-NUMBER_LIMIT, '最小值超出允许范围').max(NUMBER_LIMIT, '最小值超出允许范围').optional(),
   max: z.number().min(-NUMBER_LIMIT, '最大值超出允许范围').max(NUMBER_LIMIT, '最大值超出允许范围').optional(),
-  minDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  maxDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  minDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  maxDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   maxLength: z.number().int().min(1).max(10_000).optional(),
   pattern: z.string().max(200).optional(),
   patternMessage: z.string().max(100).optional(),
@@ -52,24 +83,28 @@ export const fieldDefinition = z.object({
 export type FieldDefinition = z.infer<typeof fieldDefinition>;
 
 /** A list of fields that fits together: unique keys, conditions on earlier fields, choices where needed. */
-export const fieldList = z.array(fieldDefinition).min(1, '至少需要一个字段').max(200).superRefine((fields, ctx) => {
-  const seen = new Map<string, FieldDefinition>();
-  fields.forEach((f, i) => {
-    const at = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [i, path], message });
-    if (seen.has(f.key)) at('key', `字段标识“${f.key}”重复`);
-    if ((f.type === 'choice' || f.type === 'multichoice') && !f.choices?.length) at('choices', '单选/多选字段需要选项');
-    if (f.choices && new Set(f.choices).size !== f.choices.length) at('choices', '选项不能重复');
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max) at('max', '最大值不能小于最小值');
-    if (f.minDate && f.maxDate && f.minDate > f.maxDate) at('maxDate', '最晚日期不能早于最早日期');
-    if (f.pattern !== undefined && compilePattern(f.pattern) === null) at('pattern', '格式规则不是有效的正则表达式');
-    if (f.when) {
-      const target = seen.get(f.when.field);
-      if (!target) at('when', `条件字段“${f.when.field}”必须是排在前面的字段`);
-      else if (target.retired) at('when', `条件字段“${target.label}”已停用`);
-    }
-    seen.set(f.key, f);
+export const fieldList = z
+  .array(fieldDefinition)
+  .min(1, '至少需要一个字段')
+  .max(200)
+  .superRefine((fields, ctx) => {
+    const seen = new Map<string, FieldDefinition>();
+    fields.forEach((f, i) => {
+      const at = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [i, path], message });
+      if (seen.has(f.key)) at('key', `字段标识“${f.key}”重复`);
+      if ((f.type === 'choice' || f.type === 'multichoice') && !f.choices?.length) at('choices', '单选/多选字段需要选项');
+      if (f.choices && new Set(f.choices).size !== f.choices.length) at('choices', '选项不能重复');
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max) at('max', '最大值不能小于最小值');
+      if (f.minDate && f.maxDate && f.minDate > f.maxDate) at('maxDate', '最晚日期不能早于最早日期');
+      if (f.pattern !== undefined && compilePattern(f.pattern) === null) at('pattern', '格式规则不是有效的正则表达式');
+      if (f.when) {
+        const target = seen.get(f.when.field);
+        if (!target) at('when', `条件字段“${f.when.field}”必须是排在前面的字段`);
+        else if (target.retired) at('when', `条件字段“${target.label}”已停用`);
+      }
+      seen.set(f.key, f);
+    });
   });
-});
 
 export interface ValueError {
   field: string;
@@ -115,10 +150,19 @@ function coerce(field: FieldDefinition, raw: unknown): { value?: unknown; proble
     }
     case 'integer':
     case 'decimal': {
-      const n = typeof text === 'number' ? text : typeof text === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text.replaceAll(',', '')) ? Number(text.replaceAll(',', '')) : NaN;
+      const n =
+        typeof text === 'number'
+          ? text
+          : typeof text === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text.replaceAll(',', ''))
+            ? Number(text.replaceAll(',', ''))
+            : NaN;
       if (!Number.isFinite(n)) return { problem: field.type === 'integer' ? '应为整数' : '应为数字' };
       if (field.type === 'integer' && !Number.isInteger(n)) return { problem: '应为整数' };
-      if (field.type === 'decimal' && field.decimals !== undefined && Math.abs(n * 10 ** field.decimals - Math.round(n * 10 ** field.decimals)) > 1e-6) {
+      if (
+        field.type === 'decimal' &&
+        field.decimals !== undefined &&
+        Math.abs(n * 10 ** field.decimals - Math.round(n * 10 ** field.decimals)) > 1e-6
+      ) {
         return { problem: `最多保留${field.decimals}位小数` };
       }
       const unit = field.unit ?? '';
@@ -142,7 +186,14 @@ function coerce(field: FieldDefinition, raw: unknown): { value?: unknown; proble
       if (typeof text !== 'string' || !field.choices?.includes(text)) return { problem: `应为以下选项之一：${field.choices?.join('、')}` };
       return { value: text };
     case 'multichoice': {
-      const list = Array.isArray(raw) ? raw : typeof text === 'string' ? text.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : null;
+      const list = Array.isArray(raw)
+        ? raw
+        : typeof text === 'string'
+          ? text
+              .split(/[,，、]/)
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : null;
       if (!list) return { problem: '应为选项列表' };
       const bad = list.filter((v) => !field.choices?.includes(v as string));
       if (bad.length) return { problem: `选项不在列表中：${bad.join('、')}` };

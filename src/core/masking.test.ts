@@ -63,7 +63,11 @@ describe('maskName', () => {
 });
 
 describe('maskPersonalValues', () => {
-  const fields = [{ key: 'name', type: 'text' }, { key: 'id', type: 'idcard' }, { key: 'tel', type: 'mobile' }];
+  const fields = [
+    { key: 'name', type: 'text' },
+    { key: 'id', type: 'idcard' },
+    { key: 'tel', type: 'mobile' },
+  ];
 
   it('masks ID numbers and mobiles and leaves other values alone', () => {
     const values = { name: '张三', id: '430681199001011234', tel: '13800001234' };

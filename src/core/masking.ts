@@ -40,9 +40,7 @@ export const PERSONAL_FIELD_TYPES = new Set(['idcard', 'mobile']);
  * A record's values with its ID numbers and mobiles masked. Returns the same object when the ledger has no
  * personal field, so callers can tell by identity whether anything was masked.
  */
-export function maskPersonalValues(
-  fields: readonly { key: string; type: string }[], values: Record<string, unknown>,
-): Record<string, unknown> {
+export function maskPersonalValues(fields: readonly { key: string; type: string }[], values: Record<string, unknown>): Record<string, unknown> {
   const personal = fields.filter((f) => PERSONAL_FIELD_TYPES.has(f.type) && values[f.key] != null && values[f.key] !== '');
   if (personal.length === 0) return values;
   const masked = { ...values };
@@ -71,7 +69,11 @@ export function maskAuditSnapshot(snapshot: unknown, personalFields: readonly { 
       ...filter,
       ...(typeof filter.search === 'string' ? { search: maskDigitRuns(filter.search) } : {}),
       ...(Array.isArray(filter.fields)
-        ? { fields: filter.fields.map((f: { type?: string; value?: unknown }) => (PERSONAL_FIELD_TYPES.has(f?.type ?? '') ? { ...f, value: '***' } : f)) }
+        ? {
+            fields: filter.fields.map((f: { type?: string; value?: unknown }) =>
+              PERSONAL_FIELD_TYPES.has(f?.type ?? '') ? { ...f, value: '***' } : f,
+            ),
+          }
         : {}),
     };
   }

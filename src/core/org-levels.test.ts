@@ -4,8 +4,13 @@ import { passwordProblem } from './password-rules.js';
 
 describe('statistical division codes', () => {
   it.each([
-    ['430000000000', 'province'], ['430600000000', 'city'], ['430681000000', 'county'],
-    ['430681105000', 'town'], ['430681105229', 'village'], ['430681105229001', 'group'], ['430681105229001001', 'grid'],
+    ['430000000000', 'province'],
+    ['430600000000', 'city'],
+    ['430681000000', 'county'],
+    ['430681105000', 'town'],
+    ['430681105229', 'village'],
+    ['430681105229001', 'group'],
+    ['430681105229001001', 'grid'],
   ] as const)('%s is a valid %s code', (code, level) => {
     expect(divisionCodeProblem(code, level)).toBeNull();
   });
@@ -20,7 +25,7 @@ describe('statistical division codes', () => {
     expect(divisionCodeProblem(code, level)).toBe(reason);
   });
 
-  it('checks a code against its parent by the parent\'s significant digits', () => {
+  it("checks a code against its parent by the parent's significant digits", () => {
     expect(codeFitsParent('430681105229', '430681105000', 'town')).toBe(true);
     expect(codeFitsParent('430681106229', '430681105000', 'town')).toBe(false);
   });

@@ -12,8 +12,24 @@ describe('password rules', () => {
   });
 
   // The passwords a probe got accepted, and their trivial variants.
-  it.each(['password1', 'abcd1234', 'Passw0rd', 'PASSWORD1', 'Password2026', 'Passw0rd2026', 'qwerty123', 'Qwerty!2024', '2024admin',
-    'iloveyou1', 'woaini1314', 'Woaini520!', 'qq123456', 'Zhenwu2026', 'a1234567', '1qaz2wsx'])('refuses the common password %s', (password) => {
+  it.each([
+    'password1',
+    'abcd1234',
+    'Passw0rd',
+    'PASSWORD1',
+    'Password2026',
+    'Passw0rd2026',
+    'qwerty123',
+    'Qwerty!2024',
+    '2024admin',
+    'iloveyou1',
+    'woaini1314',
+    'Woaini520!',
+    'qq123456',
+    'Zhenwu2026',
+    'a1234567',
+    '1qaz2wsx',
+  ])('refuses the common password %s', (password) => {
     expect(passwordProblem(password)).toBe('密码过于常见，容易被猜中，请换一个');
   });
 
@@ -24,7 +40,8 @@ describe('password rules', () => {
   });
 
   it.each(['Village2026', 'Start2026a', 'Demo-pass-2022', 'Hjk7-tree-lamp', 'Mx7pQ2rt9Lwz', 'Zw-test-2026', 'Demo12345', 'Changed12345'])(
-    'accepts the uncommon password %s', (password) => {
+    'accepts the uncommon password %s',
+    (password) => {
       expect(passwordProblem(password, { username: 'shuji' })).toBeNull();
     },
   );

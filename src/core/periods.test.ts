@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { daysIn, lastYearChoice, lastYearRange, matchingDays, parsePeriod, periodFileTag, periodWindow, periodLabel, periodOf, periodsBetween, resolveRelative, samePeriodLastYear, sameRangeLastYear, shiftPeriod } from './periods.js';
+import {
+  daysIn,
+  lastYearChoice,
+  lastYearRange,
+  matchingDays,
+  parsePeriod,
+  periodFileTag,
+  periodWindow,
+  periodLabel,
+  periodOf,
+  periodsBetween,
+  resolveRelative,
+  samePeriodLastYear,
+  sameRangeLastYear,
+  shiftPeriod,
+} from './periods.js';
 
 describe('parsePeriod', () => {
   it.each([
@@ -59,8 +74,12 @@ describe('shiftPeriod and periodsBetween', () => {
 
 describe('periodLabel', () => {
   it.each([
-    ['2022', '2022年'], ['2022S1', '2022年上半年'], ['2022Q2', '2022年第2季度'], ['202206', '2022年6月'],
-    ['2022W04', '2022年第4周'], ['20220615', '2022年6月15日'],
+    ['2022', '2022年'],
+    ['2022S1', '2022年上半年'],
+    ['2022Q2', '2022年第2季度'],
+    ['202206', '2022年6月'],
+    ['2022W04', '2022年第4周'],
+    ['20220615', '2022年6月15日'],
   ])('%s reads %s', (id, label) => {
     expect(periodLabel(parsePeriod(id)!)).toBe(label);
   });
@@ -100,7 +119,11 @@ describe('periodWindow', () => {
     expect(periodWindow('2022', '2022-06-30')).toEqual({ id: '2022', start: '2022-01-01', end: '2022-06-30', label: '2022年', future: false });
     expect(periodWindow('2022S1', '2022-08-01')).toMatchObject({ start: '2022-01-01', end: '2022-06-30' });
     expect(periodWindow('LAST_7_DAYS', '2022-06-30')).toEqual({
-      id: 'LAST_7_DAYS', start: '2022-06-23', end: '2022-06-29', label: '近7日（6月23日—6月29日）', future: false,
+      id: 'LAST_7_DAYS',
+      start: '2022-06-23',
+      end: '2022-06-29',
+      label: '近7日（6月23日—6月29日）',
+      future: false,
     });
     expect(periodWindow('YESTERDAY', '2022-06-30')?.label).toBe('昨日（6月29日）');
     expect(periodWindow('2022S2', '2022-06-30')?.future).toBe(true);
@@ -109,13 +132,23 @@ describe('periodWindow', () => {
   });
 
   it('moves any period or relative period a year back with LY:, matching the days of a running one', () => {
-    expect(periodWindow('LY:2022S1', '2022-08-01')).toEqual({ id: 'LY:2022S1', start: '2021-01-01', end: '2021-06-30', label: '2021年上半年（上年同期）', future: false });
+    expect(periodWindow('LY:2022S1', '2022-08-01')).toEqual({
+      id: 'LY:2022S1',
+      start: '2021-01-01',
+      end: '2021-06-30',
+      label: '2021年上半年（上年同期）',
+      future: false,
+    });
     expect(periodWindow('LY:2022', '2022-06-30')).toMatchObject({ start: '2021-01-01', end: '2021-06-30', label: '2021年（上年同期）' });
     expect(periodWindow('LY:202206', '2022-06-10')).toMatchObject({ start: '2021-06-01', end: '2021-06-10' });
     expect(periodWindow('LY:2021W01', '2021-01-10')).toMatchObject({ start: '2019-12-30', end: '2020-01-05', label: '2020年第1周（上年同期）' });
     expect(periodWindow('LY:20240229', '2024-03-01')).toMatchObject({ start: '2023-02-28', end: '2023-02-28' });
     expect(periodWindow('LY:LAST_7_DAYS', '2022-06-30')).toEqual({
-      id: 'LY:LAST_7_DAYS', start: '2021-06-23', end: '2021-06-29', label: '上年同期·近7日（6月23日—6月29日）', future: false,
+      id: 'LY:LAST_7_DAYS',
+      start: '2021-06-23',
+      end: '2021-06-29',
+      label: '上年同期·近7日（6月23日—6月29日）',
+      future: false,
     });
     expect(periodWindow('LY:YEAR_TO_DATE', '2022-06-30')).toMatchObject({ start: '2021-01-01', end: '2021-06-30' });
     expect(periodWindow('LY:2022S2', '2022-06-30')?.future).toBe(true);
@@ -140,7 +173,13 @@ describe('periodWindow', () => {
     expect(lastYearRange({ id: 'LAST_7_DAYS', start: '2022-06-23', end: '2022-06-29' })).toEqual({ start: '2021-06-23', end: '2021-06-29' });
     expect(lastYearRange(periodWindow('LY:2022S1', '2022-06-30')!)).toEqual({ start: '2020-01-01', end: '2020-06-30' });
     // The browser's last-year choice reads the same days as the server's last_year() of the choice.
-    for (const [period, asOf] of [['2024W24', '2024-06-20'], ['2022', '2022-06-30'], ['202206', '2022-06-10'], ['LAST_7_DAYS', '2022-06-30'], ['2022W01', '2022-01-05']]) {
+    for (const [period, asOf] of [
+      ['2024W24', '2024-06-20'],
+      ['2022', '2022-06-30'],
+      ['202206', '2022-06-10'],
+      ['LAST_7_DAYS', '2022-06-30'],
+      ['2022W01', '2022-01-05'],
+    ]) {
       const choice = lastYearChoice(period, asOf);
       const { start, end } = periodWindow(choice.period, choice.asOf)!;
       expect({ start, end }, period).toEqual(lastYearRange(periodWindow(period, asOf)!));

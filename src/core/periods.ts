@@ -5,9 +5,7 @@
 export const PERIOD_TYPES = ['day', 'week', 'month', 'quarter', 'half', 'year'] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
 
-export const PERIOD_TYPE_NAMES: Record<PeriodType, string> = {
-  day: '日', week: '周', month: '月', quarter: '季度', half: '半年', year: '年',
-};
+export const PERIOD_TYPE_NAMES: Record<PeriodType, string> = { day: '日', week: '周', month: '月', quarter: '季度', half: '半年', year: '年' };
 
 export interface Period {
   id: string;
@@ -57,9 +55,7 @@ export function parsePeriod(id: string): Period | null {
   }
   if ((m = id.match(/^(\d{4})S([12])$/))) {
     const y = m[1];
-    return m[2] === '1'
-      ? { id, type: 'half', start: `${y}-01-01`, end: `${y}-06-30` }
-      : { id, type: 'half', start: `${y}-07-01`, end: `${y}-12-31` };
+    return m[2] === '1' ? { id, type: 'half', start: `${y}-01-01`, end: `${y}-06-30` } : { id, type: 'half', start: `${y}-07-01`, end: `${y}-12-31` };
   }
   if ((m = id.match(/^(\d{4})Q([1-4])$/))) {
     const y = Number(m[1]);
@@ -91,11 +87,16 @@ export function parsePeriod(id: string): Period | null {
 export function periodOf(type: PeriodType, date: string): Period {
   const [y, mo] = date.split('-').map(Number);
   switch (type) {
-    case 'year': return parsePeriod(String(y))!;
-    case 'half': return parsePeriod(`${y}S${mo <= 6 ? 1 : 2}`)!;
-    case 'quarter': return parsePeriod(`${y}Q${Math.ceil(mo / 3)}`)!;
-    case 'month': return parsePeriod(`${y}${pad(mo)}`)!;
-    case 'day': return parsePeriod(date.replaceAll('-', ''))!;
+    case 'year':
+      return parsePeriod(String(y))!;
+    case 'half':
+      return parsePeriod(`${y}S${mo <= 6 ? 1 : 2}`)!;
+    case 'quarter':
+      return parsePeriod(`${y}Q${Math.ceil(mo / 3)}`)!;
+    case 'month':
+      return parsePeriod(`${y}${pad(mo)}`)!;
+    case 'day':
+      return parsePeriod(date.replaceAll('-', ''))!;
     case 'week': {
       // The ISO year of a day is the year of its week's Thursday.
       const d = parseDate(date);
@@ -122,12 +123,18 @@ export function shiftPeriod(period: Period, steps: number): Period {
 export function periodLabel(period: Period): string {
   const y = period.id.slice(0, 4);
   switch (period.type) {
-    case 'year': return `${y}年`;
-    case 'half': return `${y}年${period.id.endsWith('1') ? '上' : '下'}半年`;
-    case 'quarter': return `${y}年第${period.id.slice(5)}季度`;
-    case 'month': return `${y}年${Number(period.id.slice(4))}月`;
-    case 'week': return `${y}年第${Number(period.id.slice(5))}周`;
-    case 'day': return `${y}年${Number(period.id.slice(4, 6))}月${Number(period.id.slice(6))}日`;
+    case 'year':
+      return `${y}年`;
+    case 'half':
+      return `${y}年${period.id.endsWith('1') ? '上' : '下'}半年`;
+    case 'quarter':
+      return `${y}年第${period.id.slice(5)}季度`;
+    case 'month':
+      return `${y}年${Number(period.id.slice(4))}月`;
+    case 'week':
+      return `${y}年第${Number(period.id.slice(5))}周`;
+    case 'day':
+      return `${y}年${Number(period.id.slice(4, 6))}月${Number(period.id.slice(6))}日`;
   }
 }
 
@@ -144,28 +151,57 @@ export interface DateRange {
   end: string;
 }
 
-export const RELATIVE_PERIODS = ['YESTERDAY', 'TODAY', 'LAST_7_DAYS', 'THIS_WEEK', 'THIS_MONTH', 'LAST_MONTH', 'THIS_QUARTER', 'THIS_HALF', 'THIS_YEAR', 'YEAR_TO_DATE'] as const;
+export const RELATIVE_PERIODS = [
+  'YESTERDAY',
+  'TODAY',
+  'LAST_7_DAYS',
+  'THIS_WEEK',
+  'THIS_MONTH',
+  'LAST_MONTH',
+  'THIS_QUARTER',
+  'THIS_HALF',
+  'THIS_YEAR',
+  'YEAR_TO_DATE',
+] as const;
 export type RelativePeriod = (typeof RELATIVE_PERIODS)[number];
 
 export const RELATIVE_PERIOD_NAMES: Record<RelativePeriod, string> = {
-  YESTERDAY: '昨日', TODAY: '今日', LAST_7_DAYS: '近7日', THIS_WEEK: '本周', THIS_MONTH: '本月', LAST_MONTH: '上月',
-  THIS_QUARTER: '本季度', THIS_HALF: '本半年', THIS_YEAR: '本年', YEAR_TO_DATE: '年初至今',
+  YESTERDAY: '昨日',
+  TODAY: '今日',
+  LAST_7_DAYS: '近7日',
+  THIS_WEEK: '本周',
+  THIS_MONTH: '本月',
+  LAST_MONTH: '上月',
+  THIS_QUARTER: '本季度',
+  THIS_HALF: '本半年',
+  THIS_YEAR: '本年',
+  YEAR_TO_DATE: '年初至今',
 };
 
 /** The days a relative period covers on the as-of date (the day the figures are read for). */
 export function resolveRelative(relative: RelativePeriod, asOf: string): DateRange {
   switch (relative) {
-    case 'YESTERDAY': return { start: addDays(asOf, -1), end: addDays(asOf, -1) };
-    case 'TODAY': return { start: asOf, end: asOf };
+    case 'YESTERDAY':
+      return { start: addDays(asOf, -1), end: addDays(asOf, -1) };
+    case 'TODAY':
+      return { start: asOf, end: asOf };
     // The 7 full days before the as-of day: a daily dispatch on the 16th reports the 9th to the 15th.
-    case 'LAST_7_DAYS': return { start: addDays(asOf, -7), end: addDays(asOf, -1) };
-    case 'THIS_WEEK': return periodOf('week', asOf);
-    case 'THIS_MONTH': return periodOf('month', asOf);
-    case 'LAST_MONTH': return shiftPeriod(periodOf('month', asOf), -1);
-    case 'THIS_QUARTER': return periodOf('quarter', asOf);
-    case 'THIS_HALF': return periodOf('half', asOf);
-    case 'THIS_YEAR': return periodOf('year', asOf);
-    case 'YEAR_TO_DATE': return { start: `${asOf.slice(0, 4)}-01-01`, end: asOf };
+    case 'LAST_7_DAYS':
+      return { start: addDays(asOf, -7), end: addDays(asOf, -1) };
+    case 'THIS_WEEK':
+      return periodOf('week', asOf);
+    case 'THIS_MONTH':
+      return periodOf('month', asOf);
+    case 'LAST_MONTH':
+      return shiftPeriod(periodOf('month', asOf), -1);
+    case 'THIS_QUARTER':
+      return periodOf('quarter', asOf);
+    case 'THIS_HALF':
+      return periodOf('half', asOf);
+    case 'THIS_YEAR':
+      return periodOf('year', asOf);
+    case 'YEAR_TO_DATE':
+      return { start: `${asOf.slice(0, 4)}-01-01`, end: asOf };
   }
 }
 
@@ -183,7 +219,8 @@ export function sameRangeLastYear(range: DateRange): DateRange {
 export function samePeriodLastYear(period: Period): Period {
   const year = Number(period.id.slice(0, 4)) - 1;
   switch (period.type) {
-    case 'year': return parsePeriod(String(year))!;
+    case 'year':
+      return parsePeriod(String(year))!;
     case 'week': {
       const week = Math.min(Number(period.id.slice(5)), isoWeeksIn(year));
       return parsePeriod(`${year}W${pad(week)}`)!;
@@ -192,7 +229,8 @@ export function samePeriodLastYear(period: Period): Period {
       const { start } = sameRangeLastYear(period);
       return periodOf('day', start);
     }
-    default: return parsePeriod(`${year}${period.id.slice(4)}`)!;
+    default:
+      return parsePeriod(`${year}${period.id.slice(4)}`)!;
   }
 }
 
@@ -268,11 +306,10 @@ export const periodFileTag = (id: string) => id.replace(LAST_YEAR_PREFIX, '上�
  */
 export function matchingDays(other: Period, period: Period, end: string): DateRange {
   if (end >= period.end) return { start: other.start, end: other.end };
-  const months = (Number(other.start.slice(0, 4)) - Number(period.start.slice(0, 4))) * 12
-    + Number(other.start.slice(5, 7)) - Number(period.start.slice(5, 7));
-  const same = period.type === 'week' || period.type === 'day'
-    ? addDays(other.start, daysIn({ start: period.start, end }) - 1)
-    : addMonths(end, months);
+  const months =
+    (Number(other.start.slice(0, 4)) - Number(period.start.slice(0, 4))) * 12 + Number(other.start.slice(5, 7)) - Number(period.start.slice(5, 7));
+  const same =
+    period.type === 'week' || period.type === 'day' ? addDays(other.start, daysIn({ start: period.start, end }) - 1) : addMonths(end, months);
   return { start: other.start, end: same < other.end ? same : other.end };
 }
 
@@ -297,8 +334,5 @@ export function periodWindow(id: string, asOf: string): PeriodWindow | null {
   }
   const period = parsePeriod(id);
   if (!period) return null;
-  return {
-    id: period.id, start: period.start, end: period.end < asOf ? period.end : asOf,
-    label: periodLabel(period), future: period.start > asOf,
-  };
+  return { id: period.id, start: period.start, end: period.end < asOf ? period.end : asOf, label: periodLabel(period), future: period.start > asOf };
 }

@@ -52,7 +52,8 @@ export interface Placed {
 
 /** Ranks the contestants and puts them on the boards. */
 export function rankContestants(contestants: Contestant[], rules: RankingRules): Placed[] {
-  const ranked = contestants.filter((c) => c.exemption === null && c.value !== null)
+  const ranked = contestants
+    .filter((c) => c.exemption === null && c.value !== null)
     .sort((a, b) => (rules.higherIsBetter ? b.value! - a.value! : a.value! - b.value!));
   const ranks = new Map<string, number>();
   ranked.forEach((c, i) => {
@@ -68,7 +69,8 @@ export function rankContestants(contestants: Contestant[], rules: RankingRules):
   const inTop = (rank: number) => (exclude ? lastPlace(rank) <= rules.topN : rank <= rules.topN);
   // Bottom N: the group ends within the last N places ('include') or lies wholly within them ('exclude').
   const firstOfBottom = ranked.length - rules.bottomN + 1;
-  const inBottom = (rank: number) => rules.bottomN > 0 && ranked.length >= rules.bottomN && (exclude ? rank >= firstOfBottom : lastPlace(rank) >= firstOfBottom);
+  const inBottom = (rank: number) =>
+    rules.bottomN > 0 && ranked.length >= rules.bottomN && (exclude ? rank >= firstOfBottom : lastPlace(rank) >= firstOfBottom);
   const met = (c: Contestant) => c.completion !== null && c.completion >= 100;
   const missed = (c: Contestant) => c.completion !== null && c.completion < 100;
   return contestants.map((c) => {

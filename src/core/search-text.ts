@@ -12,8 +12,7 @@ export function pinyinInitials(text: string): string {
   if (!HAN.test(text)) return '';
   let initials = initialsCache.get(text);
   if (initials === undefined) {
-    initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
-      .join('').replace(/\s+/g, '').toLowerCase();
+    initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/\s+/g, '').toLowerCase();
     // Unit names, choices and common names repeat across a ledger import's rows; the cache stays bounded.
     if (initialsCache.size >= 50_000) initialsCache.clear();
     initialsCache.set(text, initials);

@@ -14,7 +14,7 @@ describe('due dates', () => {
     expect(dueDateOf(p('2022'))).toBe('2023-01-30');
   });
 
-  it('uses the ledger\'s own days when set, zero included', () => {
+  it("uses the ledger's own days when set, zero included", () => {
     expect(dueDateOf(p('202202'), 3)).toBe('2022-03-03');
     expect(dueDateOf(p('20221231'), 0)).toBe('2022-12-31');
     expect(dueDateOf(p('20221231'), null)).toBe('2023-01-01');

@@ -11,7 +11,11 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import {
-  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDatabaseReady, type Database } from './db/connection.js';
@@ -122,12 +126,16 @@ export async function buildApp(deps: AppDeps) {
     }
   });
 
-  app.get('/api/health', { schema: { response: { 200: health } }, config: { public: true } },
-    async () => ({ status: 'ok' as const, database: database.kind }));
+  app.get('/api/health', { schema: { response: { 200: health } }, config: { public: true } }, async () => ({
+    status: 'ok' as const,
+    database: database.kind,
+  }));
   // Liveness above answers while the process runs; readiness asks the database, for a load balancer or probe.
-  app.get('/api/health/ready', { config: { public: true } }, async (_request, reply) => (await isDatabaseReady(database))
-    ? { status: 'ready', database: database.kind }
-    : sendProblem(reply, 'DATABASE_UNAVAILABLE', 503, '数据库暂时无法访问，服务暂不可用，请稍后再试'));
+  app.get('/api/health/ready', { config: { public: true } }, async (_request, reply) =>
+    (await isDatabaseReady(database))
+      ? { status: 'ready', database: database.kind }
+      : sendProblem(reply, 'DATABASE_UNAVAILABLE', 503, '数据库暂时无法访问，服务暂不可用，请稍后再试'),
+  );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (scope) => authRoutes(scope, deps));
@@ -144,7 +152,9 @@ export async function buildApp(deps: AppDeps) {
   if (fs.existsSync(webRoot)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, {
-      root: webRoot, wildcard: true, index: 'index.html',
+      root: webRoot,
+      wildcard: true,
+      index: 'index.html',
       // Vite names built files by their content hash: a browser keeps them for a year and asks again only for
       // index.html, so a village on a slow line downloads the app once per release.
       setHeaders: (res, file) => {

@@ -32,7 +32,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.ZHENWU_ADMIN_PASSWORD || undefined,
     demoPassword: env.ZHENWU_DEMO_PASSWORD || undefined,
-    allowedOrigins: (env.ZHENWU_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: (env.ZHENWU_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     sessionIdleMinutes: Number(env.ZHENWU_SESSION_IDLE_MINUTES ?? 30),
     sessionMaxHours: Number(env.ZHENWU_SESSION_MAX_HOURS ?? 12),
     secureCookies: env.ZHENWU_SECURE_COOKIES === 'true',

@@ -35,7 +35,10 @@ async function open(config: Config) {
 function ensureWebBuilt() {
   if (fs.existsSync(path.join(root, 'dist/web/index.html'))) return;
   console.log('正在构建前端 (building the web app, first start only)…');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   // The API still serves without the web app; say so loudly instead of refusing to start.
   if (result.status !== 0) console.error('!!! 前端构建失败，仅提供 API (web build failed; serving the API only)');
 }
@@ -89,7 +92,12 @@ async function main(argv: string[]) {
     case 'import-divisions': {
       if (!args[0]) throw new Error('usage: zhenwu import-divisions <file.csv>');
       const database = await open(config);
-      const system = { db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin' as const, scopePaths: ['/'] }] }, actor: SYSTEM_ACTOR, townshipId: null };
+      const system = {
+        db: database.db,
+        principal: { userId: 0, username: 'system', grants: [{ role: 'admin' as const, scopePaths: ['/'] }] },
+        actor: SYSTEM_ACTOR,
+        townshipId: null,
+      };
       const result = await importDivisions(system, fs.readFileSync(args[0]), path.basename(args[0]));
       console.log(`导入 ${result.imported} 个，跳过已存在 ${result.skipped} 个`);
       return database.close();
@@ -97,9 +105,17 @@ async function main(argv: string[]) {
     case 'create-admin': {
       if (!args[0]) throw new Error('usage: zhenwu create-admin <username>');
       const database = await open(config);
-      const system = { db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin' as const, scopePaths: ['/'] }] }, actor: SYSTEM_ACTOR, townshipId: null };
+      const system = {
+        db: database.db,
+        principal: { userId: 0, username: 'system', grants: [{ role: 'admin' as const, scopePaths: ['/'] }] },
+        actor: SYSTEM_ACTOR,
+        townshipId: null,
+      };
       const { initialPassword } = await createUser(system, {
-        username: args[0], displayName: '系统管理员', password: config.adminPassword, roles: [{ role: 'admin' }],
+        username: args[0],
+        displayName: '系统管理员',
+        password: config.adminPassword,
+        roles: [{ role: 'admin' }],
       });
       console.log(`已创建管理员 ${args[0]}${initialPassword ? `，初始密码 ${initialPassword}（首次登录须修改）` : ''}`);
       return database.close();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { login } from './helpers';
 
-test('a wrong password shows the server\'s Chinese message', async ({ page }) => {
+test("a wrong password shows the server's Chinese message", async ({ page }) => {
   await page.goto('/login');
   await expect(page.getByText('乡镇工作系统')).toBeVisible();
   await page.getByLabel('用户名').fill('shuji');
@@ -29,7 +29,7 @@ test('the shell shows the township, the user and logs out', async ({ page }) => 
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test('the app\'s files come compressed, and the hashed ones are kept by the browser for a year', async ({ page }) => {
+test("the app's files come compressed, and the hashed ones are kept by the browser for a year", async ({ page }) => {
   const assets: { url: string; encoding?: string; cache?: string }[] = [];
   page.on('response', (res) => {
     if (new URL(res.url()).pathname.startsWith('/assets/')) {

@@ -19,7 +19,10 @@ test('the party secretary reads, edits and exports the cadre organisation', asyn
   const row = page.getByRole('row', { name: /测试条线/ });
   await expect(row).toContainText('测试领导');
   await row.getByRole('button', { name: '删除测试条线' }).click();
-  await page.getByRole('button', { name: /删\s*除/ }).last().click();
+  await page
+    .getByRole('button', { name: /删\s*除/ })
+    .last()
+    .click();
   await expect(page.getByRole('row', { name: /测试条线/ })).toHaveCount(0);
 
   const download = page.waitForEvent('download');
@@ -34,7 +37,7 @@ test('a village cadre sees the cadre organisation without edit controls', async 
   await expect(page.getByRole('button', { name: '新增大组' })).toHaveCount(0);
 });
 
-test('the administrator (above townships) sees the demo township\'s cadre organisation', async ({ page }) => {
+test("the administrator (above townships) sees the demo township's cadre organisation", async ({ page }) => {
   await login(page, 'admin');
   await page.goto('/cadre');
   await expect(page.getByText('第一大组')).toBeVisible();

@@ -44,7 +44,9 @@ test('a leader defines an indicator, reads it on the list and the dashboard, exp
   await lastYearBox.click();
   await expect(lastYearBox).toBeChecked();
   await expect(page).toHaveURL(/period=LY%3A2022&asOf=2022-06-30/);
-  const lastYear = await page.request.get(`/api/indicators/values?keys=${encodeURIComponent(await row.getAttribute('data-row-key') ?? '')}&period=LY:2022&asOf=2022-06-30`);
+  const lastYear = await page.request.get(
+    `/api/indicators/values?keys=${encodeURIComponent((await row.getAttribute('data-row-key')) ?? '')}&period=LY:2022&asOf=2022-06-30`,
+  );
   expect(lastYear.status()).toBe(200);
   const [{ value: lastYearValue }] = (await lastYear.json()).items as { value: number }[];
   await expect(valueLink).toHaveText(`${lastYearValue.toLocaleString('zh-CN')} 处`);
@@ -150,7 +152,10 @@ test('an indicator page lists the township and every village with last year, gro
   await expect(page).toHaveURL(/\/indicators\/land_transferred\?period=2022S1&asOf=2022-06-30/);
   await expect(page.getByRole('heading', { name: '土地流转面积' })).toBeVisible();
 
-  const api = async (period: string, by = '') => (await (await page.request.get(`/api/indicators/values?keys=land_transferred&period=${period}&asOf=2022-06-30${by}&targets=true`)).json()) as { items: { orgUnit: string; value: number; target: number | null }[] };
+  const api = async (period: string, by = '') =>
+    (await (await page.request.get(`/api/indicators/values?keys=land_transferred&period=${period}&asOf=2022-06-30${by}&targets=true`)).json()) as {
+      items: { orgUnit: string; value: number; target: number | null }[];
+    };
   const [township] = (await api('2022S1')).items;
   const [lastYear] = (await api('LY:2022S1')).items;
   const townshipRow = page.getByRole('row').filter({ hasText: '（全镇）' });
@@ -164,7 +169,16 @@ test('an indicator page lists the township and every village with last year, gro
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await readFile((await (await download).path())!)) as unknown as ArrayBuffer);
   const sheet = book.worksheets[0];
-  expect(sheet.getRow(1).values).toEqual([undefined, '名次', '单位', '本期 2022年上半年（亩）', '上年同期（亩）', '同比(%)', '目标（亩）', '完成率(%)']);
+  expect(sheet.getRow(1).values).toEqual([
+    undefined,
+    '名次',
+    '单位',
+    '本期 2022年上半年（亩）',
+    '上年同期（亩）',
+    '同比(%)',
+    '目标（亩）',
+    '完成率(%)',
+  ]);
   expect(sheet.rowCount).toBe(1 + 1 + villages.length);
   const first = sheet.getRow(3).values as unknown[];
   const best = [...villages].sort((a, b) => b.value - a.value)[0];

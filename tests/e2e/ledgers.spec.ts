@@ -86,7 +86,9 @@ test('the party secretary defines a ledger, enters a record on a phone with a ph
     ['川山村', '刘芳', '电话', 2],
     ['万林村', '陈刚', '入户', 6],
   ]);
-  await dialog.locator('input[type=file]').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'bad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
   await expect(dialog.getByText('有问题的行')).toBeVisible();
   await expect(dialog.getByText(/共 2 行/)).toBeVisible();
   await expect(dialog.getByRole('cell', { name: '上门' })).toBeVisible();
@@ -103,7 +105,9 @@ test('the party secretary defines a ledger, enters a record on a phone with a ph
     ['川山村', '刘芳', '电话', 2],
     ['万林村', '陈刚', '入户', 6],
   ]);
-  await dialog.locator('input[type=file]').setInputFiles({ name: 'good.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'good.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
   await expect(dialog.getByText('全部 5 行检查通过，确认后一次性导入')).toBeVisible();
   await dialog.getByRole('button', { name: /确认导入 5 条/ }).click();
   await expect(dialog.getByText('已导入 5 条记录')).toBeVisible();
@@ -132,7 +136,9 @@ test('the party secretary defines a ledger, enters a record on a phone with a ph
   expect(headers.some((h) => h.startsWith('户主姓名'))).toBe(true);
   const nameColumn = headers.findIndex((h) => h.startsWith('户主姓名'));
   const names: string[] = [];
-  sheet.eachRow((row, i) => { if (i > 1) names.push(String(row.getCell(nameColumn).value)); });
+  sheet.eachRow((row, i) => {
+    if (i > 1) names.push(String(row.getCell(nameColumn).value));
+  });
   expect(names.sort()).toEqual(['刘芳', '张华', '李明', '王建国', '赵强', '陈刚'].sort());
 });
 
@@ -140,19 +146,35 @@ test('two people edit one record: the second save shows the other change and dec
   await login(page, 'shuji');
   const key = `conflict_${Date.now().toString(36)}`;
   const headers = { Origin: baseURL! };
-  const created = await page.request.post('/api/ledgers', { headers, data: {
-    key, name: `入户核查${key.slice(-4)}`, kind: 'register',
-    fields: [{ key: 'head', label: '户主姓名', type: 'text', required: true }, { key: 'members', label: '家庭人口', type: 'integer', unit: '人' }],
-  } });
+  const created = await page.request.post('/api/ledgers', {
+    headers,
+    data: {
+      key,
+      name: `入户核查${key.slice(-4)}`,
+      kind: 'register',
+      fields: [
+        { key: 'head', label: '户主姓名', type: 'text', required: true },
+        { key: 'members', label: '家庭人口', type: 'integer', unit: '人' },
+      ],
+    },
+  });
   expect(created.status()).toBe(201);
-  const record = await (await page.request.post(`/api/ledgers/${key}/records`, { headers, data: { orgUnit: '430681105229', values: { head: '周大勇', members: 3 } } })).json();
+  const record = await (
+    await page.request.post(`/api/ledgers/${key}/records`, { headers, data: { orgUnit: '430681105229', values: { head: '周大勇', members: 3 } } })
+  ).json();
 
   await page.goto(`/ledgers/${key}`);
-  await page.locator('td button').filter({ hasText: /编\s*辑/ }).click();
+  await page
+    .locator('td button')
+    .filter({ hasText: /编\s*辑/ })
+    .click();
   const drawer = page.getByRole('dialog', { name: new RegExp(`记录 ${record.id}`) });
   await drawer.getByLabel('家庭人口').fill('5');
   // meanwhile someone else saves the record
-  const other = await page.request.patch(`/api/ledgers/${key}/records/${record.id}`, { headers, data: { version: record.version, values: { members: 4 } } });
+  const other = await page.request.patch(`/api/ledgers/${key}/records/${record.id}`, {
+    headers,
+    data: { version: record.version, values: { members: 4 } },
+  });
   expect(other.ok()).toBe(true);
   await drawer.getByRole('button', { name: /保\s*存/ }).click();
   await expect(drawer.getByText('这条记录已被他人修改')).toBeVisible();
@@ -164,33 +186,54 @@ test('two people edit one record: the second save shows the other change and dec
   await expect(page.locator('tbody').getByRole('cell', { name: '5', exact: true })).toBeVisible();
 
   // the history shows both changes
-  await page.locator('td button').filter({ hasText: /编\s*辑/ }).click();
+  await page
+    .locator('td button')
+    .filter({ hasText: /编\s*辑/ })
+    .click();
   await drawer.getByText('修改历史').click();
   await expect(drawer.locator('.ant-tag').filter({ hasText: '修改' })).toHaveCount(2);
 
   // soft delete, then the township leader restores it
   await drawer.getByRole('button', { name: /删\s*除/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /删\s*除/ })
+    .click();
   await expect(drawer).toBeHidden();
   await expect(page.getByText('暂无记录')).toBeVisible();
   await page.getByLabel('只看已删除').click();
   await expect(page.getByRole('cell', { name: '周大勇' })).toBeVisible();
-  await page.locator('td button').filter({ hasText: /恢\s*复/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /恢\s*复/ }).click();
+  await page
+    .locator('td button')
+    .filter({ hasText: /恢\s*复/ })
+    .click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /恢\s*复/ })
+    .click();
   await expect(page.getByText('已恢复')).toBeVisible();
   await page.getByLabel('只看已删除').click();
   await expect(page.getByRole('cell', { name: '周大勇' })).toBeVisible();
 });
 
-test('a periodic grid: per-cell errors, an all-or-nothing save and a conflict with someone else\'s figures', async ({ page, baseURL }) => {
+test("a periodic grid: per-cell errors, an all-or-nothing save and a conflict with someone else's figures", async ({ page, baseURL }) => {
   await login(page, 'shuji');
   // a ledger of its own, so the demo figures that reports read stay as they are
   const key = `grid_${Date.now().toString(36)}`;
   const headers = { Origin: baseURL! };
-  const created = await page.request.post('/api/ledgers', { headers, data: {
-    key, name: `参保月报${key.slice(-4)}`, kind: 'periodic', periodType: 'month',
-    fields: [{ key: 'paid', label: '养老保险缴费', type: 'integer', unit: '人', min: 0 }, { key: 'note', label: '备注', type: 'text' }],
-  } });
+  const created = await page.request.post('/api/ledgers', {
+    headers,
+    data: {
+      key,
+      name: `参保月报${key.slice(-4)}`,
+      kind: 'periodic',
+      periodType: 'month',
+      fields: [
+        { key: 'paid', label: '养老保险缴费', type: 'integer', unit: '人', min: 0 },
+        { key: 'note', label: '备注', type: 'text' },
+      ],
+    },
+  });
   expect(created.status()).toBe(201);
   await page.goto(`/ledgers/${key}/grid`);
   await expect(page.getByText('已填报 0 / 17')).toBeVisible();
@@ -208,11 +251,15 @@ test('a periodic grid: per-cell errors, an all-or-nothing save and a conflict wi
 
   // someone else saves 燕塘村 while this user is typing
   await cell.fill('31');
-  const period = new URL(page.url()).searchParams.get('period') ?? (await (await page.request.get(`/api/ledgers/${key}/records?pageSize=1`)).json()).items[0].period;
+  const period =
+    new URL(page.url()).searchParams.get('period') ??
+    (await (await page.request.get(`/api/ledgers/${key}/records?pageSize=1`)).json()).items[0].period;
   const grid = await (await page.request.get(`/api/ledgers/${key}/periods/${period}`)).json();
   const row = grid.items.find((r: { orgUnit: { name: string } }) => r.orgUnit.name === '燕塘村');
-  const other = await page.request.put(`/api/ledgers/${key}/periods/${period}`, { headers,
-    data: { rows: [{ orgUnit: row.orgUnit.code, version: row.version, values: { paid: 29 } }] } });
+  const other = await page.request.put(`/api/ledgers/${key}/periods/${period}`, {
+    headers,
+    data: { rows: [{ orgUnit: row.orgUnit.code, version: row.version, values: { paid: 29 } }] },
+  });
   expect(other.ok()).toBe(true);
   await page.getByRole('button', { name: '全部保存' }).click();
   await expect(page.getByText('以下村（社区）的数据在您填写期间已被他人修改')).toBeVisible();
@@ -227,25 +274,40 @@ test('a hazard moves along its workflow; the step that needs a photo refuses to 
   await login(page, 'shuji');
   const key = `hazard_${Date.now().toString(36)}`;
   const headers = { Origin: baseURL! };
-  const created = await page.request.post('/api/ledgers', { headers, data: {
-    key, name: `隐患整改${key.slice(-4)}`, kind: 'register',
-    fields: [{ key: 'place', label: '隐患地点', type: 'text', required: true }],
-    workflow: {
-      states: [{ key: 'pending', label: '待整改' }, { key: 'fixing', label: '整改中' }, { key: 'fixed', label: '已整改' }, { key: 'closed', label: '已销号', final: true }],
-      initial: 'pending',
-      transitions: [
-        { from: 'pending', to: 'fixing', label: '开始整改' },
-        { from: 'fixing', to: 'fixed', label: '整改完成', requirePhoto: true },
-        { from: 'fixed', to: 'closed', label: '销号' },
-      ],
+  const created = await page.request.post('/api/ledgers', {
+    headers,
+    data: {
+      key,
+      name: `隐患整改${key.slice(-4)}`,
+      kind: 'register',
+      fields: [{ key: 'place', label: '隐患地点', type: 'text', required: true }],
+      workflow: {
+        states: [
+          { key: 'pending', label: '待整改' },
+          { key: 'fixing', label: '整改中' },
+          { key: 'fixed', label: '已整改' },
+          { key: 'closed', label: '已销号', final: true },
+        ],
+        initial: 'pending',
+        transitions: [
+          { from: 'pending', to: 'fixing', label: '开始整改' },
+          { from: 'fixing', to: 'fixed', label: '整改完成', requirePhoto: true },
+          { from: 'fixed', to: 'closed', label: '销号' },
+        ],
+      },
     },
-  } });
+  });
   expect(created.status()).toBe(201);
-  const record = await (await page.request.post(`/api/ledgers/${key}/records`, { headers, data: { orgUnit: '430681105229', values: { place: '村部旁老桥' } } })).json();
+  const record = await (
+    await page.request.post(`/api/ledgers/${key}/records`, { headers, data: { orgUnit: '430681105229', values: { place: '村部旁老桥' } } })
+  ).json();
 
   await page.goto(`/ledgers/${key}`);
   await expect(page.locator('tbody .ant-tag')).toHaveText('待整改');
-  await page.locator('td button').filter({ hasText: /编\s*辑/ }).click();
+  await page
+    .locator('td button')
+    .filter({ hasText: /编\s*辑/ })
+    .click();
   const drawer = page.getByRole('dialog', { name: new RegExp(`记录 ${record.id}`) });
   await drawer.getByRole('button', { name: '开始整改' }).click();
   const modal = page.getByRole('dialog', { name: /开始整改/ });

@@ -72,11 +72,9 @@ test('an invalid divisions file is refused with its problems listed by row', asy
   await page.goto('/org');
   await page.getByRole('button', { name: '导入区划' }).click();
   const dialog = page.getByRole('dialog', { name: '导入区划' });
-  await dialog.locator('input[type=file]').setInputFiles({
-    name: 'bad.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from('code,name,level\n123,坏行,village\n', 'utf8'),
-  });
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('code,name,level\n123,坏行,village\n', 'utf8') });
   await dialog.getByRole('button', { name: '开始导入' }).click();
   await expect(dialog.getByRole('alert')).toContainText('未导入任何数据');
   await expect(dialog.getByRole('columnheader', { name: '行号' })).toBeVisible();

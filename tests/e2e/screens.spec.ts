@@ -11,13 +11,28 @@ const SIZES = [
 
 /** A ranking and a quality rule over the demo's built-in indicators, so their screens show boards (once per database). */
 async function ensureBoards(page: Page) {
-  const { items } = await (await page.request.get('/api/rankings')).json() as { items: { key: string }[] };
+  const { items } = (await (await page.request.get('/api/rankings')).json()) as { items: { key: string }[] };
   if (items.some((r) => r.key === 'scr_land_board')) return;
-  expect((await page.request.post('/api/rankings', { data: {
-    key: 'scr_land_board', name: '各村土地流转龙虎榜', indicator: 'land_transferred', subject: 'village', style: 'dragon_tiger', topN: 3, bottomN: 3,
-    requireTarget: false, exemptions: [{ subject: '430681105218', reason: '林场村无耕地流转任务' }],
-  } })).status()).toBe(201);
-  await page.request.post('/api/quality-rules', { data: { name: '已整改隐患不多于排查隐患', left: 'hazards_rectified', operator: '<=', right: 'hazards_found' } });
+  expect(
+    (
+      await page.request.post('/api/rankings', {
+        data: {
+          key: 'scr_land_board',
+          name: '各村土地流转龙虎榜',
+          indicator: 'land_transferred',
+          subject: 'village',
+          style: 'dragon_tiger',
+          topN: 3,
+          bottomN: 3,
+          requireTarget: false,
+          exemptions: [{ subject: '430681105218', reason: '林场村无耕地流转任务' }],
+        },
+      })
+    ).status(),
+  ).toBe(201);
+  await page.request.post('/api/quality-rules', {
+    data: { name: '已整改隐患不多于排查隐患', left: 'hazards_rectified', operator: '<=', right: 'hazards_found' },
+  });
 }
 
 async function shoot(page: Page, file: string) {
@@ -71,7 +86,13 @@ for (const size of SIZES) {
     await page.goto(`/?${period}`);
     await expect(page.getByText('各村对比').first()).toBeVisible();
     // each periodic ledger's reporting and on-time rates for its latest due period, above what is overdue
-    await expect(page.locator('.ant-card').filter({ hasText: '逾期未报' }).getByText(/上报率 \d+\.\d%（\d+\/17）· 及时率/).first()).toBeVisible();
+    await expect(
+      page
+        .locator('.ant-card')
+        .filter({ hasText: '逾期未报' })
+        .getByText(/上报率 \d+\.\d%（\d+\/17）· 及时率/)
+        .first(),
+    ).toBeVisible();
     await page.waitForTimeout(800); // charts draw after ECharts loads
     await shoot(page, `${size.name}-dashboard`);
     await page.goto(`/indicators/land_transferred?${period}`);
@@ -82,7 +103,11 @@ for (const size of SIZES) {
     await expect(page.getByText('土地流转面积').first()).toBeVisible();
     await shoot(page, `${size.name}-indicators`);
     await page.getByLabel('搜索指标').fill('安全隐患整改率');
-    await page.getByRole('row').filter({ hasText: '安全隐患整改率' }).getByRole('button', { name: /查看这个数怎么来的/ }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '安全隐患整改率' })
+      .getByRole('button', { name: /查看这个数怎么来的/ })
+      .click();
     const drawer = page.getByRole('dialog').filter({ hasText: '这个数怎么来的' });
     await expect(drawer.getByText('公式：')).toBeVisible();
     await page.waitForTimeout(600); // let the drawer finish sliding in

@@ -25,10 +25,16 @@ test('a village submits its figures, the township approves and locks them, a lea
   // a ledger of its own, so the demo figures stay as they are
   const key = `sub_${Date.now().toString(36)}`;
   const headers = { Origin: baseURL! };
-  const created = await page.request.post('/api/ledgers', { headers, data: {
-    key, name: `参保月报${key.slice(-4)}`, kind: 'periodic', periodType: 'month',
-    fields: [{ key: 'paid', label: '养老保险缴费', type: 'integer', unit: '人', min: 0 }],
-  } });
+  const created = await page.request.post('/api/ledgers', {
+    headers,
+    data: {
+      key,
+      name: `参保月报${key.slice(-4)}`,
+      kind: 'periodic',
+      periodType: 'month',
+      fields: [{ key: 'paid', label: '养老保险缴费', type: 'integer', unit: '人', min: 0 }],
+    },
+  });
   expect(created.status()).toBe(201);
   const period = chinaToday().slice(0, 7).replace('-', '');
   const grid = `/ledgers/${key}/grid?period=${period}`;
@@ -42,7 +48,10 @@ test('a village submits its figures, the township approves and locks them, a lea
   await page.getByRole('button', { name: '全部保存' }).click();
   await expect(page.getByText('已保存 1 个村（社区）的数据')).toBeVisible();
   await page.getByRole('button', { name: /^上\s*报$/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /上\s*报/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /上\s*报/ })
+    .click();
   await expect(page.getByText('已上报“燕塘村”的数据')).toBeVisible();
   await expect(page.locator('tbody .ant-tag').filter({ hasText: '已上报' })).toBeVisible();
   await expect(page.getByTestId('submission-summary')).toContainText('全镇上报率（1/17）');
@@ -75,8 +84,10 @@ test('a village submits its figures, the township approves and locks them, a lea
   // a save of the locked row is refused by the server, naming who approved it
   const rows = await (await page.request.get(`/api/ledgers/${key}/periods/${period}`)).json();
   const row = rows.items.find((r: { orgUnit: { name: string } }) => r.orgUnit.name === '燕塘村');
-  const refused = await page.request.put(`/api/ledgers/${key}/periods/${period}`, { headers,
-    data: { rows: [{ orgUnit: row.orgUnit.code, version: row.version, values: { paid: 1 } }] } });
+  const refused = await page.request.put(`/api/ledgers/${key}/periods/${period}`, {
+    headers,
+    data: { rows: [{ orgUnit: row.orgUnit.code, version: row.version, values: { paid: 1 } }] },
+  });
   expect(refused.status()).toBe(409);
   expect((await refused.json()).detail).toMatch(/^燕塘村 .+ 的数据已于 .+ 由 李书记 审核锁定，如需修改请联系镇里解锁$/);
 

@@ -114,7 +114,10 @@ async function pickRole(page: Page, dialog: Locator, role: string) {
   const select = dialog.locator('.ant-select').filter({ has: page.getByLabel('角色', { exact: true }) });
   await expect(async () => {
     await dialog.getByLabel('角色', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${role}$`) }).click({ timeout: 2000 });
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${role}$`) })
+      .click({ timeout: 2000 });
     await expect(select).toContainText(role, { timeout: 1000 });
   }).toPass({ timeout: 10_000 });
 }

@@ -5,9 +5,7 @@ import { ABILITIES, type Ability } from '../abilities.js';
 import { ROLES } from '../roles.js';
 import { orgUnitRef } from './org.js';
 
-export const abilities = z.object(
-  Object.fromEntries(ABILITIES.map((key) => [key, z.boolean()])) as Record<Ability, z.ZodBoolean>,
-);
+export const abilities = z.object(Object.fromEntries(ABILITIES.map((key) => [key, z.boolean()])) as Record<Ability, z.ZodBoolean>);
 
 /** A role as granted to a user, with its scope. */
 export const roleGrant = z.object({

@@ -14,19 +14,21 @@ export const cadreMember = z.object({
 export type CadreMember = z.infer<typeof cadreMember>;
 
 /** A big group with its small groups as children, or a small group (no children) with the villages it covers. */
-export const cadreGroup = z.object({
-  id: z.number().int(),
-  kind: z.enum(['big', 'small']),
-  name: z.string(),
-  parentId: z.number().int().nullable(),
-  leader: z.object({ name: z.string(), position: z.string().nullable() }).nullable(),
-  members: z.array(cadreMember),
-  villages: z.array(orgUnitRef),
-  get children() {
-    return z.array(cadreGroup);
-  },
-  // A recursive schema is published in OpenAPI as a component, which needs a name.
-}).meta({ id: 'CadreGroup' });
+export const cadreGroup = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(['big', 'small']),
+    name: z.string(),
+    parentId: z.number().int().nullable(),
+    leader: z.object({ name: z.string(), position: z.string().nullable() }).nullable(),
+    members: z.array(cadreMember),
+    villages: z.array(orgUnitRef),
+    get children() {
+      return z.array(cadreGroup);
+    },
+    // A recursive schema is published in OpenAPI as a component, which needs a name.
+  })
+  .meta({ id: 'CadreGroup' });
 export type CadreGroup = z.infer<typeof cadreGroup>;
 
 export const cadreOrganisation = z.object({ township: orgUnitRef, items: z.array(cadreGroup) });

@@ -7,11 +7,7 @@ import { TIE_RULES } from '../ranking.js';
 import { orgUnitRef } from './org.js';
 
 /** How a value is shown (core/indicators.ts IndicatorFormat). */
-const format = {
-  unit: z.string(),
-  decimals: z.number().int(),
-  scale: z.enum(SCALES),
-};
+const format = { unit: z.string(), decimals: z.number().int(), scale: z.enum(SCALES) };
 
 /**
  * A stored source (core/indicators.ts IndicatorSource). The request schemas (indicators.schemas.ts) bound and
@@ -24,11 +20,15 @@ export const indicatorSource = z.discriminatedUnion('type', [
     aggregate: z.enum(AGGREGATES),
     field: z.string().optional(),
     weightField: z.string().optional(),
-    filters: z.array(z.object({
-      field: z.string(),
-      op: z.enum(FILTER_OPS),
-      value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]).optional(),
-    })).optional(),
+    filters: z
+      .array(
+        z.object({
+          field: z.string(),
+          op: z.enum(FILTER_OPS),
+          value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]).optional(),
+        }),
+      )
+      .optional(),
     statuses: z.array(z.string()).optional(),
     dateField: z.string().optional(),
     timing: z.enum(['flow', 'stock']),
@@ -139,17 +139,19 @@ export const recordsExplanation = z.object({
   ...explanationHead,
   kind: z.literal('records'),
   ledger: explainedLedger,
-  items: z.array(z.object({
-    id: z.number().int(),
-    orgUnit: orgUnitRef,
-    values: z.record(z.string(), z.unknown()),
-    status: z.string().nullable(),
-    statusLabel: z.string().nullable(),
-    createdBy: z.string().nullable(),
-    createdAt: z.iso.datetime(),
-    updatedBy: z.string().nullable(),
-    updatedAt: z.iso.datetime(),
-  })),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      orgUnit: orgUnitRef,
+      values: z.record(z.string(), z.unknown()),
+      status: z.string().nullable(),
+      statusLabel: z.string().nullable(),
+      createdBy: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+      updatedBy: z.string().nullable(),
+      updatedAt: z.iso.datetime(),
+    }),
+  ),
   total: z.number().int(),
   page: z.number().int(),
 });
@@ -161,14 +163,16 @@ export const itemsExplanation = z.object({
   kind: z.literal('items'),
   ledger: explainedLedger,
   item: z.string(),
-  items: z.array(z.object({
-    orgUnit: orgUnitRef,
-    period: z.string().nullable(),
-    /** The figure as entered (the item is a numeric field). */
-    value: z.unknown(),
-    enteredBy: z.string().nullable(),
-    enteredAt: z.iso.datetime(),
-  })),
+  items: z.array(
+    z.object({
+      orgUnit: orgUnitRef,
+      period: z.string().nullable(),
+      /** The figure as entered (the item is a numeric field). */
+      value: z.unknown(),
+      enteredBy: z.string().nullable(),
+      enteredAt: z.iso.datetime(),
+    }),
+  ),
   total: z.number().int(),
   page: z.number().int(),
 });
@@ -179,13 +183,9 @@ export const formulaExplanation = z.object({
   ...explanationHead,
   kind: z.literal('formula'),
   formula: z.string(),
-  parts: z.array(z.object({
-    key: z.string(),
-    name: z.string(),
-    of: z.enum(['value', 'last_year', 'target']),
-    value: z.number().nullable(),
-    ...format,
-  })),
+  parts: z.array(
+    z.object({ key: z.string(), name: z.string(), of: z.enum(['value', 'last_year', 'target']), value: z.number().nullable(), ...format }),
+  ),
 });
 export type FormulaExplanation = z.infer<typeof formulaExplanation>;
 

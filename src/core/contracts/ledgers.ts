@@ -42,11 +42,7 @@ export type LedgerSummary = z.infer<typeof ledgerSummary>;
 export const ledgerList = z.object({ items: z.array(ledgerSummary) });
 
 /** A definition at its current version. */
-export const ledger = z.object({
-  ...ledgerHead,
-  fields: z.array(fieldDefinition),
-  workflow: workflowDefinition.nullable(),
-});
+export const ledger = z.object({ ...ledgerHead, fields: z.array(fieldDefinition), workflow: workflowDefinition.nullable() });
 export type Ledger = z.infer<typeof ledger>;
 
 /** A ledger of the built-in library, marked as installed in the township or not. */
@@ -111,13 +107,7 @@ export type HistoryEntry = z.infer<typeof historyEntry>;
 export const recordHistory = z.object({ items: z.array(historyEntry) });
 
 /** A period (core/periods.ts) with its Chinese label. */
-export const ledgerPeriod = z.object({
-  id: z.string(),
-  type: z.enum(PERIOD_TYPES),
-  start: z.iso.date(),
-  end: z.iso.date(),
-  label: z.string(),
-});
+export const ledgerPeriod = z.object({ id: z.string(), type: z.enum(PERIOD_TYPES), start: z.iso.date(), end: z.iso.date(), label: z.string() });
 export type LedgerPeriod = z.infer<typeof ledgerPeriod>;
 
 /** One village of a periodic ledger's grid, with its record of the period if it has one. */
@@ -194,11 +184,7 @@ export const overdueItem = z.object({
 export type OverdueItem = z.infer<typeof overdueItem>;
 
 /** A periodic ledger's most recently due period: how many villages reported it, and on time. */
-export const ledgerReporting = z.object({
-  ledger: z.object({ key: z.string(), name: z.string() }),
-  period: ledgerPeriod,
-  ...reportingRates,
-});
+export const ledgerReporting = z.object({ ledger: z.object({ key: z.string(), name: z.string() }), period: ledgerPeriod, ...reportingRates });
 export type LedgerReporting = z.infer<typeof ledgerReporting>;
 
 export const overdueSubmissions = z.object({
@@ -241,26 +227,24 @@ export const ledgerImport = z.object({
   errorCount: z.number().int(),
   /** The first 10,000 errors; the counts cover all of them. */
   errors: z.array(importError),
-  preview: z.array(z.object({
-    row: z.number().int(),
-    orgUnit: orgUnitRef.nullable(),
-    period: z.string().nullable(),
-    valid: z.boolean(),
-    values: recordValues,
-  })),
+  preview: z.array(
+    z.object({ row: z.number().int(), orgUnit: orgUnitRef.nullable(), period: z.string().nullable(), valid: z.boolean(), values: recordValues }),
+  ),
   ignoredColumns: z.array(z.string()),
   imported: z.number().int(),
   /** The job is forgotten after this time (30 minutes after the upload). */
   expiresAt: z.iso.datetime(),
   /** Why a failed import failed, as the problem document a request would have answered. */
-  failure: z.object({
-    status: z.number().int(),
-    code: z.string(),
-    detail: z.string(),
-    errors: z.array(z.object({
-      field: z.string(), message: z.string(), row: z.number().int().optional(), value: z.string().optional(),
-    })).optional(),
-  }).nullable(),
+  failure: z
+    .object({
+      status: z.number().int(),
+      code: z.string(),
+      detail: z.string(),
+      errors: z
+        .array(z.object({ field: z.string(), message: z.string(), row: z.number().int().optional(), value: z.string().optional() }))
+        .optional(),
+    })
+    .nullable(),
   /** After the commit; null before it and when the township has no rules. */
   quality: importQuality.nullable(),
 });

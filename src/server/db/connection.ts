@@ -79,15 +79,26 @@ export class DatabaseUnreachableError extends Error {
 function connectFailureReason(error: { code?: string; message?: string }): string {
   const message = error.message ?? String(error);
   switch (error.code) {
-    case 'ECONNREFUSED': return `连接被拒绝，该地址上没有运行 PostgreSQL (ECONNREFUSED: ${message})`;
-    case 'ENOTFOUND': case 'EAI_AGAIN': return `主机名无法解析 (${error.code}: ${message})`;
-    case 'ETIMEDOUT': return `连接超时 (ETIMEDOUT: ${message})`;
-    case 'EHOSTUNREACH': case 'ENETUNREACH': return `网络不可达 (${error.code}: ${message})`;
-    case '28P01': return `密码认证失败 (authentication failed, 28P01: ${message})`;
-    case '28000': return `认证失败：用户不存在或不允许连接 (authentication failed, 28000: ${message})`;
-    case '3D000': return `数据库不存在，请先用 createdb 创建 (database does not exist, 3D000: ${message})`;
-    case '57P03': return `数据库正在启动或关闭 (57P03: ${message})`;
-    case '53300': return `数据库连接数已满 (too many connections, 53300: ${message})`;
+    case 'ECONNREFUSED':
+      return `连接被拒绝，该地址上没有运行 PostgreSQL (ECONNREFUSED: ${message})`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `主机名无法解析 (${error.code}: ${message})`;
+    case 'ETIMEDOUT':
+      return `连接超时 (ETIMEDOUT: ${message})`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `网络不可达 (${error.code}: ${message})`;
+    case '28P01':
+      return `密码认证失败 (authentication failed, 28P01: ${message})`;
+    case '28000':
+      return `认证失败：用户不存在或不允许连接 (authentication failed, 28000: ${message})`;
+    case '3D000':
+      return `数据库不存在，请先用 createdb 创建 (database does not exist, 3D000: ${message})`;
+    case '57P03':
+      return `数据库正在启动或关闭 (57P03: ${message})`;
+    case '53300':
+      return `数据库连接数已满 (too many connections, 53300: ${message})`;
   }
   if (/timeout/i.test(message)) return `连接超时 (timed out: ${message})`;
   if (/SASL|password/i.test(message)) return `认证失败：服务器要求密码，请在 DATABASE_URL 中提供 (authentication failed: ${message})`;
@@ -106,8 +117,10 @@ async function assertReachable(url: string): Promise<void> {
     await client.query('select 1');
   } catch (error) {
     const reason = connectFailureReason(error as { code?: string; message?: string });
-    throw new DatabaseUnreachableError(`无法连接数据库 PostgreSQL ${where}：${reason}。请检查 DATABASE_URL 和数据库服务器。`
-      + ` (cannot connect to the database ${where})`, error);
+    throw new DatabaseUnreachableError(
+      `无法连接数据库 PostgreSQL ${where}：${reason}。请检查 DATABASE_URL 和数据库服务器。` + ` (cannot connect to the database ${where})`,
+      error,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -116,8 +129,13 @@ async function assertReachable(url: string): Promise<void> {
 /** Whether the database answers `select 1` within the time given: the readiness check. */
 export async function isDatabaseReady(database: Pick<Database, 'db'>, timeoutMs = 3000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); });
-  const ping = database.db.execute(sql`select 1`).then(() => true, () => false);
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const ping = database.db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
   try {
     return await Promise.race([ping, timeout]);
   } finally {

@@ -28,15 +28,29 @@ function writeLock(dir: string, holder: Partial<LockHolder>) {
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 
 /** Runs the CLI as a separate process, as an operator would. */
-function runCli(args: string[], env: Record<string, string>, killAfterMs = 50_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+  killAfterMs = 50_000,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
-    cwd: root, env: { ...process.env, DATABASE_URL: '', ZHENWU_NO_DEMO: 'true', ...env },
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', ZHENWU_NO_DEMO: 'true', ...env },
   });
   const out = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk) => { out.stdout += chunk; });
-  child.stderr.on('data', (chunk) => { out.stderr += chunk; });
+  child.stdout.on('data', (chunk) => {
+    out.stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    out.stderr += chunk;
+  });
   const timer = setTimeout(() => child.kill(), killAfterMs);
-  return new Promise((resolve) => child.on('close', (status) => { clearTimeout(timer); resolve({ status, ...out }); }));
+  return new Promise((resolve) =>
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, ...out });
+    }),
+  );
 }
 
 describe('the data directory lock', () => {

@@ -35,24 +35,33 @@ export interface DataDirLock {
 
 export class DataDirLockedError extends Error {
   readonly code = 'DATA_DIR_LOCKED';
-  constructor(readonly dir: string, readonly file: string, readonly holder: LockHolder, foreignHost: boolean) {
+  constructor(
+    readonly dir: string,
+    readonly file: string,
+    readonly holder: LockHolder,
+    foreignHost: boolean,
+  ) {
     super(foreignHost ? foreignHostMessage(dir, file, holder) : inUseMessage(dir, holder));
     this.name = 'DataDirLockedError';
   }
 }
 
 function inUseMessage(dir: string, h: LockHolder): string {
-  return `数据目录 ${dir} 正被镇务进程使用（pid ${h.pid}，主机 ${h.hostname}，启动于 ${h.startedAt}）。`
-    + '同一数据目录同一时间只能由一个进程打开，请先停止该进程再执行。'
-    + `(The data directory ${dir} is in use by the Zhenwu process with pid ${h.pid} on ${h.hostname}, started ${h.startedAt}. `
-    + 'Only one process may open it at a time: stop that process first.)';
+  return (
+    `数据目录 ${dir} 正被镇务进程使用（pid ${h.pid}，主机 ${h.hostname}，启动于 ${h.startedAt}）。` +
+    '同一数据目录同一时间只能由一个进程打开，请先停止该进程再执行。' +
+    `(The data directory ${dir} is in use by the Zhenwu process with pid ${h.pid} on ${h.hostname}, started ${h.startedAt}. ` +
+    'Only one process may open it at a time: stop that process first.)'
+  );
 }
 
 function foreignHostMessage(dir: string, file: string, h: LockHolder): string {
-  return `数据目录 ${dir} 被主机 ${h.hostname} 上的镇务进程锁定（pid ${h.pid}，启动于 ${h.startedAt}），本机无法判断该进程是否仍在运行。`
-    + `如确认没有任何进程在使用该目录，请删除 ${file} 后重试。`
-    + `(The data directory ${dir} is locked by pid ${h.pid} on host ${h.hostname}, started ${h.startedAt}, which this host cannot check. `
-    + `If no process uses the directory, delete ${file} and retry.)`;
+  return (
+    `数据目录 ${dir} 被主机 ${h.hostname} 上的镇务进程锁定（pid ${h.pid}，启动于 ${h.startedAt}），本机无法判断该进程是否仍在运行。` +
+    `如确认没有任何进程在使用该目录，请删除 ${file} 后重试。` +
+    `(The data directory ${dir} is locked by pid ${h.pid} on host ${h.hostname}, started ${h.startedAt}, which this host cannot check. ` +
+    `If no process uses the directory, delete ${file} and retry.)`
+  );
 }
 
 /** Locks held by this process, by lock file: a second open of the same directory in one process is refused too. */
@@ -202,10 +211,12 @@ export function acquireDataDirLock(dir: string, log: (message: string) => void =
       if (state !== 'gone') throw new DataDirLockedError(resolved, file, holder, state === 'foreign');
     }
     if (removeStale(file, existing, self)) {
-      log(holder
-        ? `数据目录 ${resolved} 的锁属于已不在运行的进程（pid ${holder.pid}，启动于 ${holder.startedAt}），已接管。`
-          + `(took over the stale lock of pid ${holder.pid}, started ${holder.startedAt}, which no longer runs on this host)`
-        : `数据目录 ${resolved} 的锁文件内容无法读取，视为残留并已接管。(took over an unreadable, stale lock file)`);
+      log(
+        holder
+          ? `数据目录 ${resolved} 的锁属于已不在运行的进程（pid ${holder.pid}，启动于 ${holder.startedAt}），已接管。` +
+              `(took over the stale lock of pid ${holder.pid}, started ${holder.startedAt}, which no longer runs on this host)`
+          : `数据目录 ${resolved} 的锁文件内容无法读取，视为残留并已接管。(took over an unreadable, stale lock file)`,
+      );
     } else {
       pause(10);
     }

@@ -8,14 +8,24 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 /** Runs the CLI as a separate process against the given database URL. */
 function runCli(command: string, databaseUrl: string): Promise<{ status: number | null; output: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', command], {
-    cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', ZHENWU_NO_DEMO: 'true' },
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', ZHENWU_NO_DEMO: 'true' },
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk) => { stdout += chunk; });
-  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
   const timer = setTimeout(() => child.kill(), 60_000);
-  return new Promise((resolve) => child.on('close', (status) => { clearTimeout(timer); resolve({ status, output: stdout + stderr, stderr }); }));
+  return new Promise((resolve) =>
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, output: stdout + stderr, stderr });
+    }),
+  );
 }
 
 /** TEST_DATABASE_URL with another user or database. */

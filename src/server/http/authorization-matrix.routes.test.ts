@@ -36,7 +36,8 @@ function observed(res: LightMyRequestResponse): Outcome | string {
   if (status === 413 || status === 415) return 'invalid';
   if (status >= 200 && status < 300) {
     // an import answers 200 with its rows checked: refused rows make it a refusal, not a success
-    const errorRows = res.headers['content-type']?.toString().includes('json') && body ? (JSON.parse(body) as { errorRows?: number }).errorRows : undefined;
+    const errorRows =
+      res.headers['content-type']?.toString().includes('json') && body ? (JSON.parse(body) as { errorRows?: number }).errorRows : undefined;
     if (errorRows) return REFUSAL.test(body) ? 'refused' : `${status}-with-bad-rows`;
     return 'ok';
   }
@@ -59,13 +60,18 @@ async function cell(route: string, caseName: string, principal: Principal): Prom
   if (!patternOf(path).test(request.url.split('?')[0])) return `${where}: the probe asks ${request.url}, not ${path}`;
   const cookie = request.cookie ?? w.cookies[principal];
   const res = await w.t.app.inject({
-    method, url: request.url,
+    method,
+    url: request.url,
     headers: { ...(cookie ? { cookie } : {}), ...request.raw?.headers },
     ...(request.raw ? { payload: request.raw.payload } : request.payload ? { payload: request.payload } : {}),
   });
   await request.after?.(res.statusCode);
   const got = observed(res);
-  if (process.env.ZW_MATRIX_LOG) fs.appendFileSync(process.env.ZW_MATRIX_LOG, `${route}\t${caseName}\t${principal}\t${res.statusCode}\t${got}\t${res.body.slice(0, 150).replace(/\s+/g, ' ')}\n`);
+  if (process.env.ZW_MATRIX_LOG)
+    fs.appendFileSync(
+      process.env.ZW_MATRIX_LOG,
+      `${route}\t${caseName}\t${principal}\t${res.statusCode}\t${got}\t${res.body.slice(0, 150).replace(/\s+/g, ' ')}\n`,
+    );
   return got === expected ? null : `${where}: expected ${expected}, got ${got.split(' ')[0]} (${res.statusCode} ${res.body.slice(0, 200)})`;
 }
 
@@ -74,11 +80,19 @@ describe('the route inventory', () => {
     const routes = listRoutes(w.t.app);
     const problems = [
       ...routes.filter((r) => !(r in MATRIX)).map((r) => `new route without a matrix entry: ${r}`),
-      ...Object.keys(MATRIX).filter((r) => !routes.includes(r)).map((r) => `matrix entry for a route that no longer exists: ${r}`),
-      ...Object.entries(MATRIX).flatMap(([route, cases]) => Object.keys(cases)
-        .filter((c) => !probes[route]?.[c]).map((c) => `matrix case without a request to send: ${route} — ${c}`)),
-      ...Object.entries(probes).flatMap(([route, cases]) => Object.keys(cases)
-        .filter((c) => !MATRIX[route]?.[c]).map((c) => `request without a matrix case: ${route} — ${c}`)),
+      ...Object.keys(MATRIX)
+        .filter((r) => !routes.includes(r))
+        .map((r) => `matrix entry for a route that no longer exists: ${r}`),
+      ...Object.entries(MATRIX).flatMap(([route, cases]) =>
+        Object.keys(cases)
+          .filter((c) => !probes[route]?.[c])
+          .map((c) => `matrix case without a request to send: ${route} — ${c}`),
+      ),
+      ...Object.entries(probes).flatMap(([route, cases]) =>
+        Object.keys(cases)
+          .filter((c) => !MATRIX[route]?.[c])
+          .map((c) => `request without a matrix case: ${route} — ${c}`),
+      ),
     ];
     expect(problems).toEqual([]);
   });
@@ -87,7 +101,15 @@ describe('the route inventory', () => {
 // Lists, exports and the log answer 200 to every reader: what must differ is what they show. Each answer names
 // exactly the markers of the principal's scope. Checked before the matrix's writes fill the log.
 const { g1, v3, b } = HOUSEHOLDS;
-const LOCAL = { leader: [g1, v3], line_lead: [g1, v3], viewer: [g1, v3], group_leader: [g1], village_cadre: [g1], grid_worker: [g1], other_leader: [b] };
+const LOCAL = {
+  leader: [g1, v3],
+  line_lead: [g1, v3],
+  viewer: [g1, v3],
+  group_leader: [g1],
+  village_cadre: [g1],
+  grid_worker: [g1],
+  other_leader: [b],
+};
 const LOGGED = { admin: [g1, v3, b], village_admin: [g1], leader: [g1, v3], other_leader: [b] };
 const SHOWN: { url: string; sheet?: string; markers: string[]; sees: Partial<Record<Principal, string[]>> }[] = [
   { url: '/api/ledgers/households/records?pageSize=200', markers: [g1, v3, b], sees: LOCAL },
@@ -96,10 +118,17 @@ const SHOWN: { url: string; sheet?: string; markers: string[]; sees: Partial<Rec
   { url: '/api/audit/export?action=ledger_record.create', sheet: '审计日志', markers: [g1, v3, b], sees: LOGGED },
   { url: '/api/users?pageSize=200', markers: ['target201', 'target203'], sees: { admin: ['target201', 'target203'], village_admin: ['target201'] } },
   {
-    url: `/api/org-units/search?q=${encodeURIComponent('村')}`, markers: ['川山村', '燕塘村', '桥坪村', '白水村'],
+    url: `/api/org-units/search?q=${encodeURIComponent('村')}`,
+    markers: ['川山村', '燕塘村', '桥坪村', '白水村'],
     sees: {
-      admin: ['川山村', '燕塘村', '桥坪村', '白水村'], village_admin: ['川山村'], leader: ['川山村', '燕塘村', '桥坪村'], line_lead: ['川山村', '燕塘村', '桥坪村'], viewer: ['川山村', '燕塘村', '桥坪村'],
-      group_leader: ['川山村', '燕塘村'], village_cadre: ['川山村'], other_leader: ['白水村'],
+      admin: ['川山村', '燕塘村', '桥坪村', '白水村'],
+      village_admin: ['川山村'],
+      leader: ['川山村', '燕塘村', '桥坪村'],
+      line_lead: ['川山村', '燕塘村', '桥坪村'],
+      viewer: ['川山村', '燕塘村', '桥坪村'],
+      group_leader: ['川山村', '燕塘村'],
+      village_cadre: ['川山村'],
+      other_leader: ['白水村'],
     },
   },
 ];
@@ -110,10 +139,14 @@ describe('what lists, exports and the log show', () => {
       const wrong: string[] = [];
       for (const [principal, expected] of Object.entries(sees) as [Principal, string[]][]) {
         const res = await w.t.app.inject({ method: 'GET', url, headers: { cookie: w.cookies[principal] } });
-        if (res.statusCode !== 200) { wrong.push(`${principal}: ${res.statusCode} ${res.body.slice(0, 160)}`); continue; }
+        if (res.statusCode !== 200) {
+          wrong.push(`${principal}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+          continue;
+        }
         const text = sheet ? JSON.stringify(await readSheet(res.rawPayload, sheet)) : res.body;
         const shown = markers.filter((m) => text.includes(m));
-        if (shown.join() !== expected.join()) wrong.push(`${principal}: shows ${shown.join('、') || 'nothing'}, should show ${expected.join('、') || 'nothing'}`);
+        if (shown.join() !== expected.join())
+          wrong.push(`${principal}: shows ${shown.join('、') || 'nothing'}, should show ${expected.join('、') || 'nothing'}`);
       }
       expect(wrong).toEqual([]);
     });
@@ -162,8 +195,8 @@ describe('docs/security.md', () => {
       HEADING,
       '',
       'Written by `src/server/http/authorization-matrix.routes.test.ts` on every run; do not edit by hand. The test asks every',
-      'route the app registers, as each kind of user, for targets inside and outside the user\'s scope (his village, another',
-      'village, another township\'s ids), and compares each answer with the table in `src/server/http/authorization-matrix.ts`.',
+      "route the app registers, as each kind of user, for targets inside and outside the user's scope (his village, another",
+      "village, another township's ids), and compares each answer with the table in `src/server/http/authorization-matrix.ts`.",
       'A route missing from the table, or an entry for a route that is gone, fails the suite.',
       '',
       '| routes | cases | principals | cells | allowed | denied |',
@@ -177,7 +210,9 @@ describe('docs/security.md', () => {
       'reader exactly the households, units and users of his scope.',
       '',
     ].join('\n');
-    console.log(`authorisation matrix: ${counts.routes} routes, ${counts.principals} principals, ${counts.cells} cells, ${counts.allowed} allowed, ${counts.denied} denied`);
+    console.log(
+      `authorisation matrix: ${counts.routes} routes, ${counts.principals} principals, ${counts.cells} cells, ${counts.allowed} allowed, ${counts.denied} denied`,
+    );
     const file = fileURLToPath(new URL('../../../docs/security.md', import.meta.url));
     const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     const updated = withSection(text, HEADING, section);

@@ -23,7 +23,16 @@
 // list every refused row; unauth = 401. Unlisted principals are denied; anonymous is unauth unless public.
 
 export const PRINCIPALS = [
-  'anonymous', 'admin', 'village_admin', 'leader', 'line_lead', 'viewer', 'group_leader', 'village_cadre', 'grid_worker', 'other_leader',
+  'anonymous',
+  'admin',
+  'village_admin',
+  'leader',
+  'line_lead',
+  'viewer',
+  'group_leader',
+  'village_cadre',
+  'grid_worker',
+  'other_leader',
 ] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 export type Outcome = 'ok' | 'invalid' | 'deny' | 'hidden' | 'refused' | 'unauth';
@@ -61,20 +70,18 @@ const OTHER_VILLAGE = 'in 桥坪村';
 const orgRead: RouteSpec = { [IN_SCOPE]: { ok: ORG_READERS_G1 }, [OTHER_VILLAGE]: { ok: ORG_READERS_V3 } };
 const orgWrite: RouteSpec = { [IN_SCOPE]: { ok: ORG_WRITERS_V1 }, [OTHER_VILLAGE]: { ok: ORG_WRITERS_V3 } };
 const byTownshipCode = (a: readonly Principal[]): RouteSpec => ({
-  'township A named by code': { ok: a }, 'township B named by code': { ok: ['admin', 'other_leader'] },
+  'township A named by code': { ok: a },
+  'township B named by code': { ok: ['admin', 'other_leader'] },
 });
-const manageUser: RouteSpec = {
-  'a cadre of 川山村': { ok: ['admin', 'village_admin'] }, 'a cadre of 桥坪村': { ok: ['admin'] },
-};
+const manageUser: RouteSpec = { 'a cadre of 川山村': { ok: ['admin', 'village_admin'] }, 'a cadre of 桥坪村': { ok: ['admin'] } };
 // township A's cadre group or work line by id: another township's is as unknown as a missing one
 const cadreItem: RouteSpec = { "township A's": { ok: ['admin', 'leader'], hidden: ['other_leader'] } };
 // a record of township A by id; township B has a ledger with the same key, so only the record's township hides it
 const recordRead: RouteSpec = {
-  [IN_SCOPE]: { ok: READERS, hidden: ['other_leader'] }, [OTHER_VILLAGE]: { ok: TOWNSHIP_WIDE, hidden: ['other_leader'] },
+  [IN_SCOPE]: { ok: READERS, hidden: ['other_leader'] },
+  [OTHER_VILLAGE]: { ok: TOWNSHIP_WIDE, hidden: ['other_leader'] },
 };
-const recordWrite: RouteSpec = {
-  [IN_SCOPE]: { ok: WRITERS, hidden: ['other_leader'] }, [OTHER_VILLAGE]: { ok: DEFINERS, hidden: ['other_leader'] },
-};
+const recordWrite: RouteSpec = { [IN_SCOPE]: { ok: WRITERS, hidden: ['other_leader'] }, [OTHER_VILLAGE]: { ok: DEFINERS, hidden: ['other_leader'] } };
 // and the other way round: township B's record, asked for by township A's users
 const IN_B = 'in township B';
 const recordReadB: RouteSpec = { ...recordRead, [IN_B]: { ok: ['other_leader'], hidden: READERS } };
@@ -88,12 +95,8 @@ const recordList: RouteSpec = {
 // township A's own definitions by key (ledger, indicator, ranking, rule): township B has none of these keys
 const aKeyRead: RouteSpec = { "township A's": { ok: READERS, hidden: ['other_leader'] } };
 const aKeyDefine: RouteSpec = { "township A's": { ok: DEFINERS, hidden: ['other_leader'] } };
-const periodApprove: RouteSpec = {
-  '川山村': { ok: DEFINERS, hidden: ['other_leader'] }, '桥坪村': { ok: DEFINERS, hidden: ['other_leader'] },
-};
-const indicatorUnit: RouteSpec = {
-  [IN_SCOPE]: { ok: READERS }, [OTHER_VILLAGE]: { ok: TOWNSHIP_WIDE },
-};
+const periodApprove: RouteSpec = { 川山村: { ok: DEFINERS, hidden: ['other_leader'] }, 桥坪村: { ok: DEFINERS, hidden: ['other_leader'] } };
+const indicatorUnit: RouteSpec = { [IN_SCOPE]: { ok: READERS }, [OTHER_VILLAGE]: { ok: TOWNSHIP_WIDE } };
 const importJob: RouteSpec = {
   // A job belongs to its uploader: anyone else's is unknown. Those who cannot upload name a random job id.
   'own upload': { ok: [...WRITERS, 'other_leader'], hidden: ['admin', 'village_admin', 'viewer'] },
@@ -119,7 +122,7 @@ export const MATRIX: Record<string, RouteSpec> = {
   'PATCH /api/org-units/:code': orgWrite,
   'POST /api/org-units/:code/move': { ...orgWrite, 'a grid of 川山村一组 to 桥坪村': { ok: ORG_WRITERS_V3 } },
   'POST /api/org-units/:code/close': orgWrite,
-  'PUT /api/org-units/:code/merge-plan': { '川山村': { ok: ORG_WRITERS_V1 }, '桥坪村': { ok: ORG_WRITERS_V3 } },
+  'PUT /api/org-units/:code/merge-plan': { 川山村: { ok: ORG_WRITERS_V1 }, 桥坪村: { ok: ORG_WRITERS_V3 } },
   'POST /api/org-units/merge': orgWrite,
   'POST /api/org-units/import': {
     'a new village of township A': { ok: ['admin'], refused: ['village_admin'] },
@@ -165,33 +168,33 @@ export const MATRIX: Record<string, RouteSpec> = {
 
   'GET /api/ledgers/:key/periods/:period': aKeyRead,
   'PUT /api/ledgers/:key/periods/:period': {
-    '川山村': { ok: ['leader', 'line_lead', 'group_leader', 'village_cadre'], refused: ['grid_worker'], hidden: ['other_leader'] },
-    '桥坪村': { ok: DEFINERS, refused: ['group_leader', 'village_cadre', 'grid_worker'], hidden: ['other_leader'] },
+    川山村: { ok: ['leader', 'line_lead', 'group_leader', 'village_cadre'], refused: ['grid_worker'], hidden: ['other_leader'] },
+    桥坪村: { ok: DEFINERS, refused: ['group_leader', 'village_cadre', 'grid_worker'], hidden: ['other_leader'] },
   },
   'GET /api/ledgers/:key/submissions/:period': aKeyRead,
   'POST /api/ledgers/:key/submissions/:period/submit': {
-    '川山村': { ok: ['leader', 'line_lead', 'group_leader', 'village_cadre'], hidden: ['other_leader'] },
-    '桥坪村': { ok: DEFINERS, hidden: ['other_leader'] },
+    川山村: { ok: ['leader', 'line_lead', 'group_leader', 'village_cadre'], hidden: ['other_leader'] },
+    桥坪村: { ok: DEFINERS, hidden: ['other_leader'] },
   },
   'POST /api/ledgers/:key/submissions/:period/approve': periodApprove,
   'POST /api/ledgers/:key/submissions/:period/return': periodApprove,
   'POST /api/ledgers/:key/submissions/:period/unlock': {
-    '川山村': { ok: ['leader'], hidden: ['other_leader'] }, '桥坪村': { ok: ['leader'], hidden: ['other_leader'] },
+    川山村: { ok: ['leader'], hidden: ['other_leader'] },
+    桥坪村: { ok: ['leader'], hidden: ['other_leader'] },
   },
   'GET /api/submissions/overdue': { 'the township': { ok: READERS_AB } },
 
   'GET /api/ledgers/:key/records': recordList,
   'GET /api/ledgers/:key/records.xlsx': recordList,
-  'POST /api/ledgers/:key/records': {
-    [IN_SCOPE]: { ok: WRITERS }, [OTHER_VILLAGE]: { ok: DEFINERS },
-  },
+  'POST /api/ledgers/:key/records': { [IN_SCOPE]: { ok: WRITERS }, [OTHER_VILLAGE]: { ok: DEFINERS } },
   'GET /api/ledgers/:key/records/:id': recordReadB,
   'GET /api/ledgers/:key/records/:id/history': recordReadB,
   'PATCH /api/ledgers/:key/records/:id': recordWriteB,
   'DELETE /api/ledgers/:key/records/:id': recordWrite,
   'POST /api/ledgers/:key/records/:id/transition': recordWrite,
   'POST /api/ledgers/:key/records/:id/restore': {
-    [IN_SCOPE]: { ok: ['leader'], hidden: ['other_leader'] }, [OTHER_VILLAGE]: { ok: ['leader'], hidden: ['other_leader'] },
+    [IN_SCOPE]: { ok: ['leader'], hidden: ['other_leader'] },
+    [OTHER_VILLAGE]: { ok: ['leader'], hidden: ['other_leader'] },
   },
   'POST /api/ledgers/:key/imports': {
     [IN_SCOPE]: { ok: WRITERS, refused: ['other_leader'] },
@@ -263,6 +266,13 @@ export function matrixCounts(matrix: Record<string, RouteSpec> = MATRIX) {
     cells: cells.length,
     allowed: count('ok') + count('invalid'),
     denied: cells.length - count('ok') - count('invalid'),
-    byOutcome: { ok: count('ok'), invalid: count('invalid'), deny: count('deny'), hidden: count('hidden'), refused: count('refused'), unauth: count('unauth') },
+    byOutcome: {
+      ok: count('ok'),
+      invalid: count('invalid'),
+      deny: count('deny'),
+      hidden: count('hidden'),
+      refused: count('refused'),
+      unauth: count('unauth'),
+    },
   };
 }

@@ -5,9 +5,12 @@
 import type { z } from 'zod';
 
 /** T with every string-literal type widened to string. */
-export type WidenedStrings<T> = T extends string ? string
-  : T extends readonly (infer U)[] ? WidenedStrings<U>[]
-    : T extends object ? { [K in keyof T]: WidenedStrings<T[K]> }
+export type WidenedStrings<T> = T extends string
+  ? string
+  : T extends readonly (infer U)[]
+    ? WidenedStrings<U>[]
+    : T extends object
+      ? { [K in keyof T]: WidenedStrings<T[K]> }
       : T;
 
 /**

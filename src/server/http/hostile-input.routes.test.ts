@@ -16,10 +16,16 @@ const YANTANG = '430681105202';
 const RECORDS = '/api/ledgers/households/records';
 
 /** Rows of every table a write could touch, to show a refused request changed nothing. */
-const fingerprint = async () => JSON.stringify(await queryRows(t.db, sql`
+const fingerprint = async () =>
+  JSON.stringify(
+    await queryRows(
+      t.db,
+      sql`
   SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM ledger_records) AS records,
          (SELECT count(*) FROM org_units) AS units, (SELECT count(*) FROM ledgers) AS ledgers,
-         (SELECT max(version) FROM ledger_records) AS version`));
+         (SELECT max(version) FROM ledger_records) AS version`,
+    ),
+  );
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -44,11 +50,13 @@ describe('text no stored value may hold', () => {
       ['POST', '/api/org-units', { parentCode: YANTANG, name: bad, level: 'group' }],
       ['POST', '/api/ledgers', { key: 'x', name: bad, kind: 'register', fields: [{ key: 'a', label: 'a', type: 'text' }] }],
       ['POST', '/api/ledgers', { key: 'x', name: 'x', kind: 'register', fields: [{ key: 'a', label: 'a', type: 'choice', choices: [bad] }] }],
-      ...(inUrl ? [
-        ['GET', `${RECORDS}?q=${encodeURIComponent(bad)}`, undefined],
-        ['GET', `${RECORDS}?f.name=${encodeURIComponent(bad)}`, undefined],
-        ['GET', `/api/ledgers/${encodeURIComponent(bad)}/records`, undefined],
-      ] as [string, string, undefined][] : []),
+      ...(inUrl
+        ? ([
+            ['GET', `${RECORDS}?q=${encodeURIComponent(bad)}`, undefined],
+            ['GET', `${RECORDS}?f.name=${encodeURIComponent(bad)}`, undefined],
+            ['GET', `/api/ledgers/${encodeURIComponent(bad)}/records`, undefined],
+          ] as [string, string, undefined][])
+        : []),
     ];
     for (const [method, url, payload] of requests) {
       const res = await t.call(method as 'GET', url, leader, payload);
@@ -72,12 +80,16 @@ describe('text no stored value may hold', () => {
 });
 
 describe('range filters', () => {
-  it.each([['..', '“家庭人口”的筛选应为数字或“最小..最大”'], ['5..1', '“家庭人口”的筛选范围起点不能大于终点'], [' ..', '“家庭人口”的筛选应为数字或“最小..最大”'], ['1..2..3', '“家庭人口”的筛选应为数字或“最小..最大”']])(
-    'refuses f.members=%s with a reason', async (range, message) => {
-      const res = await t.call('GET', `${RECORDS}?f.members=${encodeURIComponent(range)}`, leader);
-      expect(res.statusCode).toBe(400);
-      expect(res.json().errors).toEqual([{ field: 'f.members', message }]);
-    });
+  it.each([
+    ['..', '“家庭人口”的筛选应为数字或“最小..最大”'],
+    ['5..1', '“家庭人口”的筛选范围起点不能大于终点'],
+    [' ..', '“家庭人口”的筛选应为数字或“最小..最大”'],
+    ['1..2..3', '“家庭人口”的筛选应为数字或“最小..最大”'],
+  ])('refuses f.members=%s with a reason', async (range, message) => {
+    const res = await t.call('GET', `${RECORDS}?f.members=${encodeURIComponent(range)}`, leader);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ field: 'f.members', message }]);
+  });
 
   it('takes open ranges', async () => {
     expect((await t.ok('GET', `${RECORDS}?f.members=3..`, leader)).total).toBe(1);
@@ -87,7 +99,9 @@ describe('range filters', () => {
 
 describe('exports of values stored before the guard', () => {
   it('writes the ledger export and the audit export as files Excel reads', async () => {
-    await t.db.execute(sql`UPDATE ledger_records SET "values" = jsonb_set("values", '{name}', to_jsonb(${'王\uFFFF五\u0001'}::text)) WHERE id = ${recordId}`);
+    await t.db.execute(
+      sql`UPDATE ledger_records SET "values" = jsonb_set("values", '{name}', to_jsonb(${'王\uFFFF五\u0001'}::text)) WHERE id = ${recordId}`,
+    );
     for (const url of [`/api/ledgers/households/records.xlsx`, '/api/audit/export']) {
       const res = await t.call('GET', url, leader);
       expect(res.statusCode, url).toBe(200);

@@ -4,11 +4,17 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_TITLES, type ErrorCode, type FieldError } from './app-error.js';
 
 export function sendProblem(
-  reply: FastifyReply, code: ErrorCode, status: number, detail: string, errors?: FieldError[], extra?: Record<string, unknown>,
+  reply: FastifyReply,
+  code: ErrorCode,
+  status: number,
+  detail: string,
+  errors?: FieldError[],
+  extra?: Record<string, unknown>,
 ) {
-  return reply.status(status).type('application/problem+json').send({
-    ...extra, type: 'about:blank', title: ERROR_TITLES[code], status, code, detail, ...(errors ? { errors } : {}),
-  });
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({ ...extra, type: 'about:blank', title: ERROR_TITLES[code], status, code, detail, ...(errors ? { errors } : {}) });
 }
 
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {

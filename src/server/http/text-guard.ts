@@ -6,7 +6,11 @@ import { unsafeTextPath, withoutUnsafeCharacters } from '../../core/safe-text.js
 import { sendProblem } from './problem.js';
 
 export async function refuseUnsafeText(request: FastifyRequest, reply: FastifyReply) {
-  const parts: [string, unknown][] = [['query', request.query], ['params', request.params], ['body', request.body]];
+  const parts: [string, unknown][] = [
+    ['query', request.query],
+    ['params', request.params],
+    ['body', request.body],
+  ];
   for (const [part, value] of parts) {
     const path = unsafeTextPath(value);
     if (path === null) continue;

@@ -19,9 +19,13 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns:
  * which would otherwise make the whole file unreadable in Excel.
  */
 export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
-    if (typeof cell.value === 'string') cell.value = withoutUnsafeCharacters(cell.value);
-  })));
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') cell.value = withoutUnsafeCharacters(cell.value);
+      }),
+    ),
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

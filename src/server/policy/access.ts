@@ -63,8 +63,8 @@ export interface TownshipTarget {
 
 /** The township the request is about, after checking that the action is open to the user there. */
 export async function requireTownship(ctx: ServiceContext, action: Action, q: Queryable = ctx.db, target: TownshipTarget = {}): Promise<OrgUnitRef> {
-  const refusal = (township?: OrgUnitRef) => (typeof target.denied === 'string' ? target.denied
-    : township && target.denied ? target.denied(township) : DENIED[action]);
+  const refusal = (township?: OrgUnitRef) =>
+    typeof target.denied === 'string' ? target.denied : township && target.denied ? target.denied(township) : DENIED[action];
   let township: OrgUnitRef | undefined;
   if (target.code) {
     township = await findUnit(q, { code: target.code }, target.lock);
@@ -80,9 +80,7 @@ export async function requireTownship(ctx: ServiceContext, action: Action, q: Qu
     throw invalid([{ field: 'township', message }], target.what ? '未关联乡镇' : '请指定乡镇');
   }
   const path = township.path;
-  const allowed = TOWNSHIP_WIDE.has(action)
-    ? can(ctx.principal, action, { path })
-    : scopes.some((s) => s.startsWith(path) || path.startsWith(s));
+  const allowed = TOWNSHIP_WIDE.has(action) ? can(ctx.principal, action, { path }) : scopes.some((s) => s.startsWith(path) || path.startsWith(s));
   if (!allowed) throw forbidden(refusal(township));
   return township;
 }

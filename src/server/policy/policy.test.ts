@@ -21,7 +21,7 @@ const table: Row[] = [
   ['village cadre changes the org tree', as('village_cadre', YANTANG), 'org.write', YANTANG_GROUP, false],
   ['village cadre reads household data of his village', as('village_cadre', YANTANG), 'personal.read', YANTANG_GROUP, true],
   ['village cadre reads the cadre organisation of his township', as('village_cadre', YANTANG), 'cadre.read', TOWNSHIP, true],
-  ['village cadre reads another township\'s cadre organisation', as('village_cadre', YANTANG), 'cadre.read', OTHER_TOWNSHIP, false],
+  ["village cadre reads another township's cadre organisation", as('village_cadre', YANTANG), 'cadre.read', OTHER_TOWNSHIP, false],
   ['village cadre changes the cadre organisation', as('village_cadre', YANTANG), 'cadre.write', TOWNSHIP, false],
   ['village cadre manages users', as('village_cadre', YANTANG), 'users.manage', YANTANG, false],
   ['village cadre reads the audit log', as('village_cadre', YANTANG), 'audit.read', YANTANG, false],
@@ -82,15 +82,15 @@ const table: Row[] = [
   ['line lead restores ledger records', as('line_lead', TOWNSHIP), 'ledger.restore', YANTANG, false],
   // indicators: values are published to the whole township; definitions, targets and locks are the township's
   ['village cadre reads township indicator values', as('village_cadre', YANTANG), 'indicator.read', TOWNSHIP, true],
-  ['village cadre reads another township\'s indicators', as('village_cadre', YANTANG), 'indicator.read', OTHER_TOWNSHIP, false],
+  ["village cadre reads another township's indicators", as('village_cadre', YANTANG), 'indicator.read', OTHER_TOWNSHIP, false],
   ['viewer reads indicator values', as('viewer', TOWNSHIP), 'indicator.read', TOWNSHIP, true],
   ['admin reads indicator values', as('admin', '/'), 'indicator.read', TOWNSHIP, false],
   ['line lead defines indicators', as('line_lead', TOWNSHIP), 'indicator.define', TOWNSHIP, true],
   ['village cadre defines indicators', as('village_cadre', YANTANG), 'indicator.define', TOWNSHIP, false],
   ['village cadre sets targets', as('village_cadre', YANTANG), 'indicator.target', YANTANG, false],
   ['leader sets targets', as('leader', TOWNSHIP), 'indicator.target', YANTANG, true],
-  ['village cadre submits his village\'s period', as('village_cadre', YANTANG), 'period.submit', YANTANG, true],
-  ['village cadre submits another village\'s period', as('village_cadre', YANTANG), 'period.submit', QIAOPING, false],
+  ["village cadre submits his village's period", as('village_cadre', YANTANG), 'period.submit', YANTANG, true],
+  ["village cadre submits another village's period", as('village_cadre', YANTANG), 'period.submit', QIAOPING, false],
   ['viewer submits a period', as('viewer', TOWNSHIP), 'period.submit', YANTANG, false],
   ['village cadre approves a period', as('village_cadre', YANTANG), 'period.approve', YANTANG, false],
   ['line lead approves a period', as('line_lead', TOWNSHIP), 'period.approve', YANTANG, true],
@@ -105,29 +105,69 @@ describe('policy: role × scope × action × target', () => {
   });
 
   it('a user holding several roles gets the union of what they allow', () => {
-    const both: Principal = { userId: 1, username: 'u', grants: [{ role: 'viewer', scopePaths: [TOWNSHIP] }, { role: 'village_cadre', scopePaths: [YANTANG] }] };
+    const both: Principal = {
+      userId: 1,
+      username: 'u',
+      grants: [
+        { role: 'viewer', scopePaths: [TOWNSHIP] },
+        { role: 'village_cadre', scopePaths: [YANTANG] },
+      ],
+    };
     expect(can(both, 'personal.read', { path: YANTANG })).toBe(true);
     expect(can(both, 'personal.read', { path: QIAOPING })).toBe(false);
     expect(can(both, 'org.read', { path: QIAOPING })).toBe(true);
   });
 
   it('scopesFor drops subtrees already covered by a wider one', () => {
-    const p: Principal = { userId: 1, username: 'u', grants: [{ role: 'leader', scopePaths: [TOWNSHIP] }, { role: 'village_cadre', scopePaths: [YANTANG] }] };
+    const p: Principal = {
+      userId: 1,
+      username: 'u',
+      grants: [
+        { role: 'leader', scopePaths: [TOWNSHIP] },
+        { role: 'village_cadre', scopePaths: [YANTANG] },
+      ],
+    };
     expect(scopesFor(p, 'org.read')).toEqual([TOWNSHIP]);
     expect(scopesFor(p, 'org.write')).toEqual([TOWNSHIP]);
     expect(scopesFor(as('viewer', TOWNSHIP), 'org.write')).toEqual([]);
   });
 
   it('abilities tell the browser what to show', () => {
-    expect(abilities(as('admin', '/'), null)).toMatchObject({ usersManage: true, grantApprove: false, orgImport: true, ledgerRead: false, ledgerDefine: false });
+    expect(abilities(as('admin', '/'), null)).toMatchObject({
+      usersManage: true,
+      grantApprove: false,
+      orgImport: true,
+      ledgerRead: false,
+      ledgerDefine: false,
+    });
     expect(abilities(as('village_cadre', YANTANG), TOWNSHIP)).toEqual({
-      orgWrite: false, orgImport: false, usersManage: false, grantApprove: false, auditRead: false, cadreWrite: false,
-      ledgerDefine: false, ledgerRead: true, ledgerWrite: true, ledgerRestore: false,
-      indicatorRead: true, indicatorDefine: false, indicatorTarget: false, periodSubmit: true, periodApprove: false, periodUnlock: false,
+      orgWrite: false,
+      orgImport: false,
+      usersManage: false,
+      grantApprove: false,
+      auditRead: false,
+      cadreWrite: false,
+      ledgerDefine: false,
+      ledgerRead: true,
+      ledgerWrite: true,
+      ledgerRestore: false,
+      indicatorRead: true,
+      indicatorDefine: false,
+      indicatorTarget: false,
+      periodSubmit: true,
+      periodApprove: false,
+      periodUnlock: false,
     });
     expect(abilities(as('leader', TOWNSHIP), TOWNSHIP)).toMatchObject({
-      orgWrite: true, cadreWrite: true, usersManage: false, grantApprove: true, ledgerDefine: true, ledgerRestore: true,
-      indicatorDefine: true, periodApprove: true, periodUnlock: true,
+      orgWrite: true,
+      cadreWrite: true,
+      usersManage: false,
+      grantApprove: true,
+      ledgerDefine: true,
+      ledgerRestore: true,
+      indicatorDefine: true,
+      periodApprove: true,
+      periodUnlock: true,
     });
     expect(abilities(as('viewer', TOWNSHIP), TOWNSHIP)).toMatchObject({ ledgerRead: true, ledgerWrite: false });
   });

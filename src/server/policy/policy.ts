@@ -90,9 +90,7 @@ export function can(principal: Principal, action: Action, target: Target): boole
   return principal.grants.some(
     (grant) =>
       rule.roles.includes(grant.role) &&
-      grant.scopePaths.some((scope) =>
-        rule.match === 'covers' ? pathCovers(scope, target.path) : pathsOverlap(scope, target.path),
-      ),
+      grant.scopePaths.some((scope) => (rule.match === 'covers' ? pathCovers(scope, target.path) : pathsOverlap(scope, target.path))),
   );
 }
 

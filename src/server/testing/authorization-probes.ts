@@ -42,13 +42,19 @@ export function buildProbes(w: World): Probes {
   const inScope = 'in 川山村一组';
   const otherVillage = 'in 桥坪村';
   const units = (probe: (unit: string, village: string) => Probe): Record<string, Probe> => ({
-    [inScope]: probe(CODES.g1, CODES.v1), [otherVillage]: probe(CODES.v3, CODES.v3),
+    [inScope]: probe(CODES.g1, CODES.v1),
+    [otherVillage]: probe(CODES.v3, CODES.v3),
   });
-  const villages = (probe: (village: string) => Probe): Record<string, Probe> => ({ '川山村': probe(CODES.v1), '桥坪村': probe(CODES.v3) });
+  const villages = (probe: (village: string) => Probe): Record<string, Probe> => ({ 川山村: probe(CODES.v1), 桥坪村: probe(CODES.v3) });
   const records3 = (probe: (id: number) => Probe): Record<string, Probe> => ({
-    [inScope]: probe(records.g1), [otherVillage]: probe(records.v3), 'in township B': probe(records.b),
+    [inScope]: probe(records.g1),
+    [otherVillage]: probe(records.v3),
+    'in township B': probe(records.b),
   });
-  const users2 = (probe: (unit: string) => Probe): Record<string, Probe> => ({ 'a cadre of 川山村': probe(CODES.v1), 'a cadre of 桥坪村': probe(CODES.v3) });
+  const users2 = (probe: (unit: string) => Probe): Record<string, Probe> => ({
+    'a cadre of 川山村': probe(CODES.v1),
+    'a cadre of 桥坪村': probe(CODES.v3),
+  });
   const target = (unit: string) => (unit === CODES.v1 ? ids.targetV1 : ids.targetV3);
   const recordList = (path: string): Record<string, Probe> => ({
     'all in scope': () => ({ url: path }),
@@ -80,12 +86,17 @@ export function buildProbes(w: World): Probes {
     'GET /api/health': one('—', () => ({ url: '/api/health' })),
     'GET /api/health/ready': one('—', () => ({ url: '/api/health/ready' })),
     'GET /api/openapi.json': one('—', () => ({ url: '/api/openapi.json' })),
-    'POST /api/auth/login': one('a valid username and password', () => ({ url: '/api/auth/login', payload: { username: 'probe', password: TEST_PASSWORD } })),
+    'POST /api/auth/login': one('a valid username and password', () => ({
+      url: '/api/auth/login',
+      payload: { username: 'probe', password: TEST_PASSWORD },
+    })),
     'POST /api/auth/logout': one('own session', async (p) => ({
-      url: '/api/auth/logout', cookie: p === 'anonymous' ? '' : await t.login(USERNAMES[p], TEST_PASSWORD),
+      url: '/api/auth/logout',
+      cookie: p === 'anonymous' ? '' : await t.login(USERNAMES[p], TEST_PASSWORD),
     })),
     'POST /api/auth/password': one('own session', (p) => ({
-      url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
       after: async (status) => {
         if (status === 204) await t.ok('POST', '/api/auth/password', cookies[p], { currentPassword: NEW_PASSWORD, newPassword: TEST_PASSWORD }, 204);
       },
@@ -98,13 +109,25 @@ export function buildProbes(w: World): Probes {
       [otherVillage]: () => ({ url: `/api/org-units?parent=${CODES.v3}` }),
     },
     'GET /api/org-units/search': one('units of the scope', () => ({ url: `/api/org-units/search?q=${encodeURIComponent('村')}` })),
-    'GET /api/org-units/export': { [inScope]: () => ({ url: `/api/org-units/export?parent=${CODES.g1}` }), [otherVillage]: () => ({ url: `/api/org-units/export?parent=${CODES.v3}` }) },
-    'GET /api/org-units/:code': { [inScope]: () => ({ url: `/api/org-units/${CODES.g1}` }), [otherVillage]: () => ({ url: `/api/org-units/${CODES.v3}` }) },
+    'GET /api/org-units/export': {
+      [inScope]: () => ({ url: `/api/org-units/export?parent=${CODES.g1}` }),
+      [otherVillage]: () => ({ url: `/api/org-units/export?parent=${CODES.v3}` }),
+    },
+    'GET /api/org-units/:code': {
+      [inScope]: () => ({ url: `/api/org-units/${CODES.g1}` }),
+      [otherVillage]: () => ({ url: `/api/org-units/${CODES.v3}` }),
+    },
     'GET /api/org-units/merge-progress': both('/api/org-units/merge-progress'),
     'GET /api/org-units/merge-progress/export': both('/api/org-units/merge-progress/export'),
     'POST /api/org-units': {
-      [inScope]: () => ({ url: '/api/org-units', payload: { parentCode: CODES.g1, name: `网格${w.next()}`, level: 'grid', validFrom: '2020-01-01' } }),
-      [otherVillage]: () => ({ url: '/api/org-units', payload: { parentCode: CODES.v3, name: `新组${w.next()}`, level: 'group', validFrom: '2020-01-01' } }),
+      [inScope]: () => ({
+        url: '/api/org-units',
+        payload: { parentCode: CODES.g1, name: `网格${w.next()}`, level: 'grid', validFrom: '2020-01-01' },
+      }),
+      [otherVillage]: () => ({
+        url: '/api/org-units',
+        payload: { parentCode: CODES.v3, name: `新组${w.next()}`, level: 'group', validFrom: '2020-01-01' },
+      }),
     },
     'PATCH /api/org-units/:code': {
       [inScope]: () => ({ url: `/api/org-units/${CODES.g1}`, payload: { name: '一组' } }),
@@ -121,7 +144,8 @@ export function buildProbes(w: World): Probes {
     },
     'PUT /api/org-units/:code/merge-plan': villages((code) => () => ({ url: `/api/org-units/${code}/merge-plan`, payload: { plannedGroups: 3 } })),
     'POST /api/org-units/merge': units((_unit, village) => async () => ({
-      url: '/api/org-units/merge', payload: { groupCodes: await w.groups(village), name: `合并组${w.next()}`, date: '2024-01-01' },
+      url: '/api/org-units/merge',
+      payload: { groupCodes: await w.groups(village), name: `合并组${w.next()}`, date: '2024-01-01' },
     })),
     'POST /api/org-units/import': {
       'a new village of township A': () => newVillage(CODES.townA),
@@ -135,12 +159,18 @@ export function buildProbes(w: World): Probes {
     'GET /api/users/:id': users2((unit) => () => ({ url: `/api/users/${target(unit)}` })),
     'POST /api/users': users2((unit) => () => ({
       url: '/api/users',
-      payload: { username: `new${w.next()}`, displayName: '新账号', password: 'Zw-matrix-2026', roles: [{ role: 'village_cadre', orgUnitCode: unit }] },
+      payload: {
+        username: `new${w.next()}`,
+        displayName: '新账号',
+        password: 'Zw-matrix-2026',
+        roles: [{ role: 'village_cadre', orgUnitCode: unit }],
+      },
     })),
     'PATCH /api/users/:id': {
       ...users2((unit) => () => ({ url: `/api/users/${target(unit)}`, payload: { displayName: unit === CODES.v1 ? '川山村目标' : '桥坪村目标' } })),
       'a cadre of 川山村, given a role in 桥坪村': async () => ({
-        url: `/api/users/${await w.user(CODES.v1)}`, payload: { roles: [{ role: 'village_cadre', orgUnitCode: CODES.v3 }] },
+        url: `/api/users/${await w.user(CODES.v1)}`,
+        payload: { roles: [{ role: 'village_cadre', orgUnitCode: CODES.v3 }] },
       }),
     },
     'POST /api/users/:id/reset-password': users2((unit) => async () => ({ url: `/api/users/${await w.user(unit)}/reset-password` })),
@@ -164,23 +194,37 @@ export function buildProbes(w: World): Probes {
     'PATCH /api/cadre-groups/:id': aKey((p) => ({ url: `/api/cadre-groups/${ids.targetGroup}${own(p)}`, payload: { name: '目标小组' } })),
     'DELETE /api/cadre-groups/:id': aKey(async (p) => ({ url: `/api/cadre-groups/${await w.cadreGroup()}${own(p)}` })),
     'PUT /api/cadre-groups/:id/members': aKey((p) => ({
-      url: `/api/cadre-groups/${ids.targetGroup}/members${own(p)}`, payload: { members: [{ name: '张三', position: '副镇长', isLeader: true }] },
+      url: `/api/cadre-groups/${ids.targetGroup}/members${own(p)}`,
+      payload: { members: [{ name: '张三', position: '副镇长', isLeader: true }] },
     })),
-    'PUT /api/cadre-groups/:id/villages': aKey((p) => ({ url: `/api/cadre-groups/${ids.targetGroup}/villages${own(p)}`, payload: { villageCodes: [CODES.v3] } })),
+    'PUT /api/cadre-groups/:id/villages': aKey((p) => ({
+      url: `/api/cadre-groups/${ids.targetGroup}/villages${own(p)}`,
+      payload: { villageCodes: [CODES.v3] },
+    })),
     'GET /api/work-lines': both('/api/work-lines'),
     'POST /api/work-lines': {
-      'township A named by code': () => ({ url: `/api/work-lines?township=${CODES.townA}`, payload: { name: `条线${w.next()}`, leaderName: '王五' } }),
-      'township B named by code': () => ({ url: `/api/work-lines?township=${CODES.townB}`, payload: { name: `条线${w.next()}`, leaderName: '王五' } }),
+      'township A named by code': () => ({
+        url: `/api/work-lines?township=${CODES.townA}`,
+        payload: { name: `条线${w.next()}`, leaderName: '王五' },
+      }),
+      'township B named by code': () => ({
+        url: `/api/work-lines?township=${CODES.townB}`,
+        payload: { name: `条线${w.next()}`, leaderName: '王五' },
+      }),
     },
     'PATCH /api/work-lines/:id': aKey((p) => ({ url: `/api/work-lines/${ids.workLine}${own(p)}`, payload: { leaderName: '王五' } })),
     'DELETE /api/work-lines/:id': aKey(async (p) => ({ url: `/api/work-lines/${await w.workLine()}${own(p)}` })),
 
     'GET /api/ledgers': one('ledgers of the township', () => ({ url: '/api/ledgers' })),
     'POST /api/ledgers': one('a new ledger', () => ({
-      url: '/api/ledgers', payload: { key: `new_${w.next()}`, name: `新台账${w.next()}`, kind: 'register', fields: [{ key: 'a', label: '甲', type: 'text' }] },
+      url: '/api/ledgers',
+      payload: { key: `new_${w.next()}`, name: `新台账${w.next()}`, kind: 'register', fields: [{ key: 'a', label: '甲', type: 'text' }] },
     })),
     'GET /api/ledger-library': one('the library', () => ({ url: '/api/ledger-library' })),
-    'POST /api/ledger-library/install': one('a library ledger', (p) => ({ url: '/api/ledger-library/install', payload: { keys: [LIBRARY_LEDGER[p] ?? 'forest_planting'] } })),
+    'POST /api/ledger-library/install': one('a library ledger', (p) => ({
+      url: '/api/ledger-library/install',
+      payload: { keys: [LIBRARY_LEDGER[p] ?? 'forest_planting'] },
+    })),
     'GET /api/ledgers/:key': aKey(() => ({ url: '/api/ledgers/hazards' })),
     'PUT /api/ledgers/:key/fields': aKey(() => ({ url: '/api/ledgers/defs/fields', payload: { fields: [{ key: 'a', label: '甲', type: 'text' }] } })),
     'PUT /api/ledgers/:key/workflow': aKey(() => ({ url: '/api/ledgers/defs/workflow', payload: { workflow: null } })),
@@ -188,43 +232,52 @@ export function buildProbes(w: World): Probes {
 
     'GET /api/ledgers/:key/periods/:period': aKey(() => ({ url: `/api/ledgers/doses/periods/${DAY}` })),
     'PUT /api/ledgers/:key/periods/:period': villages((code) => () => ({
-      url: `/api/ledgers/doses/periods/${w.freshDay()}`, payload: { rows: [{ orgUnit: code, values: { first: 5 } }] },
+      url: `/api/ledgers/doses/periods/${w.freshDay()}`,
+      payload: { rows: [{ orgUnit: code, values: { first: 5 } }] },
     })),
     'GET /api/ledgers/:key/submissions/:period': aKey(() => ({ url: `/api/ledgers/doses/submissions/${DAY}` })),
     'POST /api/ledgers/:key/submissions/:period/submit': villages((code) => async () => ({
-      url: `/api/ledgers/doses/submissions/${await w.period(code, 'entered')}/submit`, payload: { orgUnit: code },
+      url: `/api/ledgers/doses/submissions/${await w.period(code, 'entered')}/submit`,
+      payload: { orgUnit: code },
     })),
     'POST /api/ledgers/:key/submissions/:period/approve': villages((code) => async () => ({
-      url: `/api/ledgers/doses/submissions/${await w.period(code, 'submitted')}/approve`, payload: { orgUnits: [code] },
+      url: `/api/ledgers/doses/submissions/${await w.period(code, 'submitted')}/approve`,
+      payload: { orgUnits: [code] },
     })),
     'POST /api/ledgers/:key/submissions/:period/return': villages((code) => async () => ({
-      url: `/api/ledgers/doses/submissions/${await w.period(code, 'submitted')}/return`, payload: { orgUnit: code, reason: '数字有误' },
+      url: `/api/ledgers/doses/submissions/${await w.period(code, 'submitted')}/return`,
+      payload: { orgUnit: code, reason: '数字有误' },
     })),
     'POST /api/ledgers/:key/submissions/:period/unlock': villages((code) => async () => ({
-      url: `/api/ledgers/doses/submissions/${await w.period(code, 'approved')}/unlock`, payload: { orgUnit: code, reason: '需要更正' },
+      url: `/api/ledgers/doses/submissions/${await w.period(code, 'approved')}/unlock`,
+      payload: { orgUnit: code, reason: '需要更正' },
     })),
     'GET /api/submissions/overdue': one('the township', () => ({ url: '/api/submissions/overdue' })),
 
     'GET /api/ledgers/:key/records': recordList('/api/ledgers/households/records'),
     'GET /api/ledgers/:key/records.xlsx': recordList('/api/ledgers/households/records.xlsx'),
     'POST /api/ledgers/:key/records': units((unit) => () => ({
-      url: '/api/ledgers/households/records', payload: { orgUnit: unit, values: { name: `户主${w.next()}`, idcard: w.idCard(), members: 3 } },
+      url: '/api/ledgers/households/records',
+      payload: { orgUnit: unit, values: { name: `户主${w.next()}`, idcard: w.idCard(), members: 3 } },
     })),
     'GET /api/ledgers/:key/records/:id': records3((id) => () => ({ url: `/api/ledgers/households/records/${id}` })),
     'GET /api/ledgers/:key/records/:id/history': records3((id) => () => ({ url: `/api/ledgers/households/records/${id}/history` })),
     'PATCH /api/ledgers/:key/records/:id': records3((id) => async () => ({
-      url: `/api/ledgers/households/records/${id}`, payload: { version: await w.version(id), values: { members: 4 } },
+      url: `/api/ledgers/households/records/${id}`,
+      payload: { version: await w.version(id), values: { members: 4 } },
     })),
     'DELETE /api/ledgers/:key/records/:id': units((unit) => async () => ({ url: `/api/ledgers/households/records/${await w.household(unit)}` })),
     'POST /api/ledgers/:key/records/:id/transition': units((unit) => async () => ({
-      url: `/api/ledgers/hazards/records/${await w.hazard(unit)}/transition`, payload: { version: 1, to: 'rectifying' },
+      url: `/api/ledgers/hazards/records/${await w.hazard(unit)}/transition`,
+      payload: { version: 1, to: 'rectifying' },
     })),
     'POST /api/ledgers/:key/records/:id/restore': units((unit) => async () => ({
       url: `/api/ledgers/households/records/${await w.deletedHousehold(unit)}/restore`,
     })),
     'POST /api/ledgers/:key/imports': {
       ...units((unit) => () => ({
-        url: '/api/ledgers/households/imports', raw: multipartFile('户.csv', `组织单元,户主姓名*,身份证号码*\n${unit},导入户${w.next()},${w.idCard()}\n`),
+        url: '/api/ledgers/households/imports',
+        raw: multipartFile('户.csv', `组织单元,户主姓名*,身份证号码*\n${unit},导入户${w.next()},${w.idCard()}\n`),
       })),
       'a file that is neither xlsx nor csv': () => ({ url: '/api/ledgers/households/imports', raw: multipartFile('户.docx', NOT_A_WORKBOOK) }),
     },
@@ -232,10 +285,16 @@ export function buildProbes(w: World): Probes {
     'POST /api/ledgers/:key/imports/:id/commit': importCases((key, id) => `/api/ledgers/${key}/imports/${id}/commit`),
 
     'GET /api/indicators': one('indicators of the township', () => ({ url: '/api/indicators' })),
-    'POST /api/indicators': one('a new indicator', () => ({ url: '/api/indicators', payload: { key: `new_${w.next()}`, ...indicatorBody('新指标') } })),
+    'POST /api/indicators': one('a new indicator', () => ({
+      url: '/api/indicators',
+      payload: { key: `new_${w.next()}`, ...indicatorBody('新指标') },
+    })),
     'GET /api/indicator-library': one('the library', () => ({ url: '/api/indicator-library' })),
     'POST /api/indicator-library/install': one('library indicators', () => ({ url: '/api/indicator-library/install', payload: { keys: [] } })),
-    'POST /api/indicators/preview': one('a draft definition', () => ({ url: '/api/indicators/preview', payload: { source: HOUSEHOLD_COUNT, period: PERIOD } })),
+    'POST /api/indicators/preview': one('a draft definition', () => ({
+      url: '/api/indicators/preview',
+      payload: { source: HOUSEHOLD_COUNT, period: PERIOD },
+    })),
     'GET /api/indicators/values': indicatorUnits('/api/indicators/values?keys=hh_count'),
     'GET /api/indicators/:key': aKey(() => ({ url: '/api/indicators/hh_count' })),
     'PUT /api/indicators/:key': aKey(() => ({ url: '/api/indicators/hh_count', payload: indicatorBody('监测户数') })),
@@ -243,26 +302,40 @@ export function buildProbes(w: World): Probes {
     'GET /api/indicators/:key/explain': indicatorUnits('/api/indicators/hh_count/explain'),
     'GET /api/indicators/:key/explain.xlsx': indicatorUnits('/api/indicators/hh_count/explain.xlsx'),
     'GET /api/indicators/:key/targets': aKey(() => ({ url: `/api/indicators/hh_count/targets?period=${PERIOD}` })),
-    'PUT /api/indicators/:key/targets/:period': aKey(() => ({ url: `/api/indicators/hh_count/targets/${PERIOD}`, payload: { items: [{ orgUnit: CODES.v1, value: 10 }] } })),
+    'PUT /api/indicators/:key/targets/:period': aKey(() => ({
+      url: `/api/indicators/hh_count/targets/${PERIOD}`,
+      payload: { items: [{ orgUnit: CODES.v1, value: 10 }] },
+    })),
     'GET /api/indicators/:key/targets/:period/template.xlsx': aKey(() => ({ url: `/api/indicators/hh_count/targets/${PERIOD}/template.xlsx` })),
     'POST /api/indicators/:key/targets/:period/import': {
       ...aKey(async () => ({ url: `/api/indicators/hh_count/targets/${PERIOD}/import`, raw: multipartFile('目标值.xlsx', await w.targetsFile()) })),
-      'a file that is not xlsx': () => ({ url: `/api/indicators/hh_count/targets/${PERIOD}/import`, raw: multipartFile('目标值.xlsx', NOT_A_WORKBOOK) }),
+      'a file that is not xlsx': () => ({
+        url: `/api/indicators/hh_count/targets/${PERIOD}/import`,
+        raw: multipartFile('目标值.xlsx', NOT_A_WORKBOOK),
+      }),
     },
 
     'GET /api/rankings': one('rankings of the township', () => ({ url: '/api/rankings' })),
     'POST /api/rankings': one('a new ranking', (p) => ({
-      url: '/api/rankings', payload: { key: `new_rk_${w.next()}`, name: `新榜${w.next()}`, indicator: ownIndicator(p), subject: 'village', style: 'dragon_tiger' },
+      url: '/api/rankings',
+      payload: { key: `new_rk_${w.next()}`, name: `新榜${w.next()}`, indicator: ownIndicator(p), subject: 'village', style: 'dragon_tiger' },
     })),
-    'PUT /api/rankings/:key': aKey(() => ({ url: '/api/rankings/rk', payload: { name: '监测户榜', indicator: 'hh_count', subject: 'village', style: 'dragon_tiger' } })),
+    'PUT /api/rankings/:key': aKey(() => ({
+      url: '/api/rankings/rk',
+      payload: { name: '监测户榜', indicator: 'hh_count', subject: 'village', style: 'dragon_tiger' },
+    })),
     'DELETE /api/rankings/:key': aKey(async () => ({ url: `/api/rankings/${await w.ranking()}` })),
     'GET /api/rankings/:key/board': aKey(() => ({ url: `/api/rankings/rk/board?period=${PERIOD}` })),
     'GET /api/rankings/:key/board.xlsx': aKey(() => ({ url: `/api/rankings/rk/board.xlsx?period=${PERIOD}` })),
     'GET /api/quality-rules': one('rules of the township', () => ({ url: '/api/quality-rules' })),
     'POST /api/quality-rules': one('a new rule', (p) => ({
-      url: '/api/quality-rules', payload: { name: `新规则${w.next()}`, left: ownIndicator(p), operator: '>=', right: '0' },
+      url: '/api/quality-rules',
+      payload: { name: `新规则${w.next()}`, left: ownIndicator(p), operator: '>=', right: '0' },
     })),
-    'PUT /api/quality-rules/:id': aKey(() => ({ url: `/api/quality-rules/${ids.rule}`, payload: { name: '户数不为负', left: 'hh_count', operator: '>=', right: '0' } })),
+    'PUT /api/quality-rules/:id': aKey(() => ({
+      url: `/api/quality-rules/${ids.rule}`,
+      payload: { name: '户数不为负', left: 'hh_count', operator: '>=', right: '0' },
+    })),
     'DELETE /api/quality-rules/:id': aKey(async () => ({ url: `/api/quality-rules/${await w.rule()}` })),
     'GET /api/quality-rules/violations': one('the township', () => ({ url: `/api/quality-rules/violations?period=${PERIOD}` })),
 

@@ -25,8 +25,15 @@ export const CODES = {
 };
 
 export const USERNAMES: Record<Exclude<Principal, 'anonymous'>, string> = {
-  admin: 'root', village_admin: 'cunguanli', leader: 'shuji', line_lead: 'tiaoxian', viewer: 'chakan',
-  group_leader: 'zuzhang', village_cadre: 'cun201', grid_worker: 'wangge', other_leader: 'baishui',
+  admin: 'root',
+  village_admin: 'cunguanli',
+  leader: 'shuji',
+  line_lead: 'tiaoxian',
+  viewer: 'chakan',
+  group_leader: 'zuzhang',
+  village_cadre: 'cun201',
+  grid_worker: 'wangge',
+  other_leader: 'baishui',
 };
 
 /** The household ledger (register, with photos), in both townships under the same key. */
@@ -35,7 +42,10 @@ const HOUSEHOLD_FIELDS = [...buildHouseholdFields(), { key: 'photos', label: '�
 export const HOUSEHOLD_COUNT = { type: 'records', ledger: 'households', aggregate: 'count', timing: 'stock' } as const;
 /** The names of the households every scope check looks for: in 川山村一组, in 桥坪村, in township B. */
 export const HOUSEHOLDS = { g1: '一组户主甲', v3: '桥坪户主乙', b: '白水户主丙' };
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
@@ -83,10 +93,19 @@ export async function buildWorld() {
   await post('/api/ledgers', { key: 'households', name: '防返贫监测户', kind: 'register', fields: HOUSEHOLD_FIELDS });
   await post('/api/ledgers', { key: 'households', name: '防返贫监测户', kind: 'register', fields: HOUSEHOLD_FIELDS }, cookies.other_leader);
   await post('/api/ledgers', {
-    key: 'hazards', name: '隐患排查', kind: 'register', workflow: rectificationWorkflow(),
+    key: 'hazards',
+    name: '隐患排查',
+    kind: 'register',
+    workflow: rectificationWorkflow(),
     fields: [{ key: 'place', label: '隐患地点', type: 'text', required: true }],
   });
-  await post('/api/ledgers', { key: 'doses', name: '疫苗接种日报', kind: 'periodic', periodType: 'day', fields: [{ key: 'first', label: '第一剂', type: 'integer', min: 0 }] });
+  await post('/api/ledgers', {
+    key: 'doses',
+    name: '疫苗接种日报',
+    kind: 'periodic',
+    periodType: 'day',
+    fields: [{ key: 'first', label: '第一剂', type: 'integer', min: 0 }],
+  });
   await post('/api/ledgers', { key: 'defs', name: '字段调整', kind: 'register', fields: [{ key: 'a', label: '甲', type: 'text' }] });
   await post('/api/indicators', { key: 'hh_count', name: '监测户数', source: HOUSEHOLD_COUNT });
   await post('/api/indicators', { key: 'b_count', name: '白水监测户数', source: HOUSEHOLD_COUNT }, cookies.other_leader);
@@ -97,7 +116,10 @@ export async function buildWorld() {
   const next = () => ++sequence;
   // ID numbers stay unique however many cells enter households: the birth day moves on every 1,000
   let people = 0;
-  const idCard = () => { people++; return buildIdCard(people % 1000, String(19800101 + Math.floor(people / 1000))); };
+  const idCard = () => {
+    people++;
+    return buildIdCard(people % 1000, String(19800101 + Math.floor(people / 1000)));
+  };
   const upload = async (cookie: string) => {
     const file = multipartFile('现场.png', PNG);
     const res = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie, ...file.headers }, payload: file.payload });
@@ -105,9 +127,14 @@ export async function buildWorld() {
     return res.json().id as string;
   };
   /** A household of the unit, entered by the leader (or the given user), optionally with a photo. */
-  const household = async (unit: string, name = `户主${next()}`, photo?: string, cookie = leader) => (await post('/api/ledgers/households/records', {
-    orgUnit: unit, values: { name, idcard: idCard(), ...(photo ? { photos: [photo] } : {}) },
-  }, cookie)).id as number;
+  const household = async (unit: string, name = `户主${next()}`, photo?: string, cookie = leader) =>
+    (
+      await post(
+        '/api/ledgers/households/records',
+        { orgUnit: unit, values: { name, idcard: idCard(), ...(photo ? { photos: [photo] } : {}) } },
+        cookie,
+      )
+    ).id as number;
   const photoG1 = await upload(leader);
   const photoV3 = await upload(leader);
   // named so that an answer can be searched for them: which households a list, an export or the log shows
@@ -129,13 +156,25 @@ export async function buildWorld() {
   const householdCsv = (unit: string) => `组织单元,户主姓名*,身份证号码*\n${unit},导入户${next()},${idCard()}\n`;
 
   return {
-    t, cookies, records, photos: { g1: photoG1, v3: photoV3, loose: loosePhoto },
+    t,
+    cookies,
+    records,
+    photos: { g1: photoG1, v3: photoV3, loose: loosePhoto },
     ids: { targetGroup: targetGroup.id, workLine: workLine.id, rule: rule.id as number, targetV1: targetV1.id, targetV3: targetV3.id },
-    next, freshDay, idCard, upload, household,
+    next,
+    freshDay,
+    idCard,
+    upload,
+    household,
     /** An upload of a one-row household file on the unit: the answer's status and the job's id. */
     async importJob(cookie: string, unit: string): Promise<{ status: number; id?: string }> {
       const file = multipartFile('户.csv', householdCsv(unit));
-      const res = await t.app.inject({ method: 'POST', url: '/api/ledgers/households/imports', headers: { cookie, ...file.headers }, payload: file.payload });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/ledgers/households/imports',
+        headers: { cookie, ...file.headers },
+        payload: file.payload,
+      });
       return { status: res.statusCode, id: res.statusCode < 300 ? res.json().id : undefined };
     },
     /** The record's current version, for an edit that must not conflict. */
@@ -171,9 +210,11 @@ export async function buildWorld() {
     },
     /** An account the deployment administrator created with a household role, waiting for a leader's approval. */
     async pendingGrant(unit: string) {
-      const created = await post('/api/users', {
-        username: `pending${next()}`, displayName: '待审批', password: 'Zw-matrix-2026', roles: [{ role: 'village_cadre', orgUnitCode: unit }],
-      }, cookies.admin);
+      const created = await post(
+        '/api/users',
+        { username: `pending${next()}`, displayName: '待审批', password: 'Zw-matrix-2026', roles: [{ role: 'village_cadre', orgUnitCode: unit }] },
+        cookies.admin,
+      );
       return { userId: created.user.id as number, grantId: created.user.roles[0].id as number };
     },
     async cadreGroup() {

@@ -16,9 +16,17 @@ describe('parseRouteTree', () => {
       '    └── :key/records.xlsx (GET, HEAD)',
     ].join('\n');
     expect(parseRouteTree(tree)).toEqual([
-      'GET /api/health', 'GET /api/health/ready', 'GET /api/ledgers/:key/records.xlsx', 'GET /api/org-units', 'GET /api/org-units/:code',
-      'GET /api/org-units/merge-progress', 'GET /api/org-units/merge-progress/export',
-      'PATCH /api/org-units/:code', 'POST /api/org-units', 'POST /api/org-units/:code/close', 'POST /api/org-units/merge',
+      'GET /api/health',
+      'GET /api/health/ready',
+      'GET /api/ledgers/:key/records.xlsx',
+      'GET /api/org-units',
+      'GET /api/org-units/:code',
+      'GET /api/org-units/merge-progress',
+      'GET /api/org-units/merge-progress/export',
+      'PATCH /api/org-units/:code',
+      'POST /api/org-units',
+      'POST /api/org-units/:code/close',
+      'POST /api/org-units/merge',
     ]);
   });
 });

@@ -37,7 +37,13 @@ export async function openTestDatabase(): Promise<Database & { dispose: () => Pr
     const { url, drop } = await createPostgresDatabase();
     const database = await openDatabase({ url });
     await runMigrations(database);
-    return { ...database, dispose: async () => { await database.close(); await drop(); } };
+    return {
+      ...database,
+      dispose: async () => {
+        await database.close();
+        await drop();
+      },
+    };
   }
   const database = await openDatabase({});
   await runMigrations(database);
@@ -54,8 +60,10 @@ export async function buildTestApp(env: Record<string, string> = {}) {
   await app.ready();
   /** A context acting as the system, for building test data through the services. */
   const system: ServiceContext = {
-    db: database.db, principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] },
-    actor: SYSTEM_ACTOR, townshipId: null,
+    db: database.db,
+    principal: { userId: 0, username: 'system', grants: [{ role: 'admin', scopePaths: ['/'] }] },
+    actor: SYSTEM_ACTOR,
+    townshipId: null,
   };
   const call = (method: Method, url: string, cookie: string, payload?: object) =>
     app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });

@@ -14,8 +14,23 @@ const { Header, Sider, Content } = Layout;
 function Brand({ dark }: { dark?: boolean }) {
   return (
     <Flex align="center" gap={10} style={{ height: 56, padding: '0 20px' }}>
-      <div style={{ width: 30, height: 30, borderRadius: 6, background: '#fff', color: '#1f4e8c', fontWeight: 700,
-        display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 17, flex: 'none' }}>镇</div>
+      <div
+        style={{
+          width: 30,
+          height: 30,
+          borderRadius: 6,
+          background: '#fff',
+          color: '#1f4e8c',
+          fontWeight: 700,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          fontSize: 17,
+          flex: 'none',
+        }}
+      >
+        镇
+      </div>
       <div style={{ lineHeight: 1.2, color: dark ? '#fff' : undefined }}>
         <div style={{ fontSize: 17, fontWeight: 600, letterSpacing: 2 }}>镇务</div>
         <div style={{ fontSize: 12, opacity: 0.75 }}>乡镇工作系统</div>
@@ -86,20 +101,28 @@ export function AppLayout() {
       )}
       <Layout>
         <Header
-          style={{ background: token.colorBgContainer, padding: isMobile ? '0 12px' : '0 24px', height: 56, lineHeight: '56px',
-            borderBottom: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, zIndex: 10 }}
+          style={{
+            background: token.colorBgContainer,
+            padding: isMobile ? '0 12px' : '0 24px',
+            height: 56,
+            lineHeight: '56px',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
         >
           <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={8}>
             <Flex align="center" gap={8} style={{ minWidth: 0 }}>
-              {isMobile && (
-                <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} />
-              )}
+              {isMobile && <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} />}
               <Typography.Text strong ellipsis style={{ fontSize: 16 }}>
                 {isMobile ? `镇务 · ${townshipName}` : townshipName}
               </Typography.Text>
               {me.township?.demo && (
                 <Tooltip title="本镇的台账和统计数据是按固定随机种子生成的演示数据，不是真实数据">
-                  <Tag color="orange" style={{ marginInlineEnd: 0, flex: 'none' }}>演示数据</Tag>
+                  <Tag color="orange" style={{ marginInlineEnd: 0, flex: 'none' }}>
+                    演示数据
+                  </Tag>
                 </Tooltip>
               )}
             </Flex>
@@ -114,7 +137,9 @@ export function AppLayout() {
                   ],
                 }}
               >
-                <Button type="text" icon={<UserOutlined />} aria-label="账户">{me.displayName}</Button>
+                <Button type="text" icon={<UserOutlined />} aria-label="账户">
+                  {me.displayName}
+                </Button>
               </Dropdown>
             ) : (
               <Space size={12}>
@@ -124,10 +149,14 @@ export function AppLayout() {
                 </Space>
                 <span>
                   {roleNames.map((name) => (
-                    <Tag key={name} color="blue" variant="filled" style={{ marginInlineEnd: 4 }}>{name}</Tag>
+                    <Tag key={name} color="blue" variant="filled" style={{ marginInlineEnd: 4 }}>
+                      {name}
+                    </Tag>
                   ))}
                 </span>
-                <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>退出登录</Button>
+                <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
+                  退出登录
+                </Button>
               </Space>
             )}
           </Flex>

@@ -1,6 +1,13 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, FlagOutlined, HomeOutlined,
-  SettingOutlined, TableOutlined, TeamOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TableOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Abilities } from '../features/auth/api/types';
@@ -27,17 +34,21 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
     { key: '/cadre', icon: <TeamOutlined />, label: '组线包村' },
     // administrators see no household data: the server refuses them every ledger
     ...(abilities.ledgerRead ? [{ key: '/ledgers', icon: <TableOutlined />, label: '台账' }] : []),
-    ...(abilities.indicatorRead ? [{
-      key: 'indicators',
-      icon: <BarChartOutlined />,
-      label: '指标',
-      children: [
-        { key: '/indicators', label: '指标' },
-        { key: '/indicators/rankings', label: '排行榜' },
-        { key: '/indicators/quality', label: '数据质量' },
-        { key: '/indicators/dispatch', label: '每日调度' },
-      ],
-    }] : []),
+    ...(abilities.indicatorRead
+      ? [
+          {
+            key: 'indicators',
+            icon: <BarChartOutlined />,
+            label: '指标',
+            children: [
+              { key: '/indicators', label: '指标' },
+              { key: '/indicators/rankings', label: '排行榜' },
+              { key: '/indicators/quality', label: '数据质量' },
+              { key: '/indicators/dispatch', label: '每日调度' },
+            ],
+          },
+        ]
+      : []),
     { key: '/supervision', icon: <FlagOutlined />, label: '督办' },
     { key: '/reports', icon: <FileTextOutlined />, label: '报告' },
   ];
@@ -52,8 +63,9 @@ export function selectedKey(pathname: string): string {
   if (pathname.startsWith('/org/merge-progress')) return '/org/merge-progress';
   if (pathname.startsWith('/org')) return '/org';
   for (const sub of ['/indicators/rankings', '/indicators/quality', '/indicators/dispatch']) if (pathname.startsWith(sub)) return sub;
-  const match = ['/cadre', '/ledgers', '/indicators', '/supervision', '/reports', '/system/users', '/system/audit']
-    .find((key) => pathname.startsWith(key));
+  const match = ['/cadre', '/ledgers', '/indicators', '/supervision', '/reports', '/system/users', '/system/audit'].find((key) =>
+    pathname.startsWith(key),
+  );
   return match ?? '/';
 }
 

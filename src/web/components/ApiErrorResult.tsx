@@ -2,10 +2,7 @@ import { Button, Result } from 'antd';
 import type { ResultProps } from 'antd';
 import { ApiError, errorDetail } from '../lib/api-client';
 
-const TITLES: Record<number, string> = {
-  403: '无权访问',
-  404: '未找到',
-};
+const TITLES: Record<number, string> = { 403: '无权访问', 404: '未找到' };
 
 /** A whole-page or whole-card error: the server's Chinese detail, never a blank area. */
 export function ApiErrorResult({ error, onRetry, compact }: { error: unknown; onRetry?: () => void; compact?: boolean }) {

@@ -3,7 +3,12 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
 
 /** A chart drawn by ECharts, which is loaded on first use; resizes with its box. */
-export function EChart({ option, height = 300, ariaLabel, onClick }: {
+export function EChart({
+  option,
+  height = 300,
+  ariaLabel,
+  onClick,
+}: {
   option: EChartsCoreOption;
   height?: number;
   ariaLabel: string;
@@ -22,7 +27,9 @@ export function EChart({ option, height = 300, ariaLabel, onClick }: {
     void import('./echarts-setup').then(({ echarts }) => {
       if (disposed || !box.current) return;
       chart.current = echarts.init(box.current, undefined, { renderer: 'canvas' });
-      chart.current.on('click', (p) => clickRef.current?.(String((p as { name?: string }).name ?? ''), (p as { seriesIndex?: number }).seriesIndex ?? 0));
+      chart.current.on('click', (p) =>
+        clickRef.current?.(String((p as { name?: string }).name ?? ''), (p as { seriesIndex?: number }).seriesIndex ?? 0),
+      );
       observer = new ResizeObserver(() => chart.current?.resize());
       observer.observe(box.current);
       setReady(true);

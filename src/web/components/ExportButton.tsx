@@ -5,7 +5,12 @@ import { downloadFile } from '../lib/download';
 import type { QueryValue } from '../lib/api-client';
 
 /** 导出Excel for a table: downloads the server's export with the table's own filters. */
-export function ExportButton({ path, query, fileName, label = '导出Excel' }: {
+export function ExportButton({
+  path,
+  query,
+  fileName,
+  label = '导出Excel',
+}: {
   path: string;
   query?: Record<string, QueryValue>;
   fileName: string;
@@ -23,5 +28,9 @@ export function ExportButton({ path, query, fileName, label = '导出Excel' }: {
       setBusy(false);
     }
   };
-  return <Button icon={<DownloadOutlined />} loading={busy} onClick={onClick}>{label}</Button>;
+  return (
+    <Button icon={<DownloadOutlined />} loading={busy} onClick={onClick}>
+      {label}
+    </Button>
+  );
 }

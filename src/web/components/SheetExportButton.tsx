@@ -4,7 +4,13 @@ import { useState } from 'react';
 import { downloadSheet, type SheetColumn } from '../lib/xlsx-export';
 
 /** 导出Excel for a table computed in the page (no server export exists for it): the rows as shown. */
-export function SheetExportButton({ fileName, sheetName, columns, rows, disabled }: {
+export function SheetExportButton({
+  fileName,
+  sheetName,
+  columns,
+  rows,
+  disabled,
+}: {
   fileName: string;
   sheetName: string;
   columns: SheetColumn[];
@@ -23,5 +29,9 @@ export function SheetExportButton({ fileName, sheetName, columns, rows, disabled
       setBusy(false);
     }
   };
-  return <Button icon={<DownloadOutlined />} loading={busy} disabled={disabled} onClick={onClick}>导出Excel</Button>;
+  return (
+    <Button icon={<DownloadOutlined />} loading={busy} disabled={disabled} onClick={onClick}>
+      导出Excel
+    </Button>
+  );
 }

@@ -90,12 +90,7 @@ export async function send(path: string, options: RequestOptions & { formData?: 
   }
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), {
-      method: options.method ?? 'GET',
-      headers,
-      body,
-      credentials: 'same-origin',
-    });
+    response = await fetch(withQuery(path, options.query), { method: options.method ?? 'GET', headers, body, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
@@ -115,10 +110,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions & { fo
 }
 
 export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, opts: { quietAuth?: boolean } = {}) =>
-    apiRequest<T>(path, { query, ...opts }),
-  post: <T>(path: string, body?: unknown, opts: { quietAuth?: boolean } = {}) =>
-    apiRequest<T>(path, { method: 'POST', body: body ?? {}, ...opts }),
+  get: <T>(path: string, query?: Record<string, QueryValue>, opts: { quietAuth?: boolean } = {}) => apiRequest<T>(path, { query, ...opts }),
+  post: <T>(path: string, body?: unknown, opts: { quietAuth?: boolean } = {}) => apiRequest<T>(path, { method: 'POST', body: body ?? {}, ...opts }),
   put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),

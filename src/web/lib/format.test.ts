@@ -22,7 +22,7 @@ describe('formatNumber', () => {
 });
 
 describe('formatDateTime', () => {
-  it('shows an instant in China time, as the server writes it, whatever the browser\'s time zone', () => {
+  it("shows an instant in China time, as the server writes it, whatever the browser's time zone", () => {
     expect(formatDateTime('2022-06-30T17:30:00Z')).toBe('2022-07-01 01:30');
     expect(formatDateTime(null)).toBe('—');
   });

@@ -13,7 +13,10 @@ let viewer: string;
 let yantang: string;
 let chuanshan: string;
 const [CHUANSHAN, YANTANG] = ['430681105201', '430681105202'];
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 const HAZARDS = '/api/ledgers/hazards/records';
 
 const upload = async (cookie: string) => {
@@ -32,15 +35,26 @@ beforeAll(async () => {
   await buildUser(t.system, 'cun202', [{ role: 'village_cadre', orgUnitCode: YANTANG }]);
   await buildUser(t.system, 'cun201', [{ role: 'village_cadre', orgUnitCode: CHUANSHAN }]);
   [leader, viewer, yantang, chuanshan] = await Promise.all(['shuji', 'chakan', 'cun202', 'cun201'].map((u) => t.login(u, TEST_PASSWORD)));
-  await t.ok('POST', '/api/ledgers', leader, {
-    key: 'hazards', name: '隐患排查', kind: 'register',
-    fields: [{ key: 'place', label: '隐患地点', type: 'text', required: true }, { key: 'photos', label: '现场照片', type: 'photos' }],
-  }, 201);
+  await t.ok(
+    'POST',
+    '/api/ledgers',
+    leader,
+    {
+      key: 'hazards',
+      name: '隐患排查',
+      kind: 'register',
+      fields: [
+        { key: 'place', label: '隐患地点', type: 'text', required: true },
+        { key: 'photos', label: '现场照片', type: 'photos' },
+      ],
+    },
+    201,
+  );
 });
 afterAll(() => t.close());
 
 describe('reading attachments', () => {
-  it('serves a record\'s photo to readers of its village only', async () => {
+  it("serves a record's photo to readers of its village only", async () => {
     const photo = await upload(yantang);
     await t.ok('POST', HAZARDS, yantang, { orgUnit: YANTANG, values: { place: '村部', photos: [photo] } }, 201);
     expect(await read(photo, yantang)).toBe(200);
@@ -58,7 +72,7 @@ describe('reading attachments', () => {
     expect(await read(photo, yantang)).toBe(403);
   });
 
-  it('refuses attaching another village\'s photo to a record, in the form and in a workflow step', async () => {
+  it("refuses attaching another village's photo to a record, in the form and in a workflow step", async () => {
     const photo = await upload(yantang);
     await t.ok('POST', HAZARDS, yantang, { orgUnit: YANTANG, values: { place: '桥头', photos: [photo] } }, 201);
     const before = (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ledger_records`))[0].n;

@@ -26,7 +26,10 @@ export function sniffMimeType(content: Buffer): string | undefined {
 
 /** Attachments belong to a township; anyone who may write ledger data somewhere in it may upload. */
 async function townshipOf(ctx: ServiceContext, action: 'ledger.write' | 'ledger.read'): Promise<number> {
-  const township = await requireTownship(ctx, action, ctx.db, { what: '附件', denied: action === 'ledger.write' ? '您无权上传附件' : '您无权查看附件' });
+  const township = await requireTownship(ctx, action, ctx.db, {
+    what: '附件',
+    denied: action === 'ledger.write' ? '您无权上传附件' : '您无权查看附件',
+  });
   return township.id;
 }
 

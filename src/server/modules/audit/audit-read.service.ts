@@ -32,7 +32,7 @@ async function presented(ctx: ServiceContext, entries: Entry[]) {
   const maskedIds = new Set(masked.map((e) => e.id));
   return entries.map(({ path: _path, ...e }) => {
     if (!maskedIds.has(e.id)) return e;
-    const fields = e.entity === 'ledger_record' ? fieldsOf.get(Number(e.entityId)) ?? [] : [];
+    const fields = e.entity === 'ledger_record' ? (fieldsOf.get(Number(e.entityId)) ?? []) : [];
     return { ...e, before: maskAuditSnapshot(e.before, fields), after: maskAuditSnapshot(e.after, fields) };
   });
 }
@@ -59,8 +59,13 @@ export async function exportAudit(ctx: ServiceContext, filter: Omit<AuditFilter,
   for (const e of items) {
     sheet.addRow({
       at: chinaTimestamp(e.at),
-      username: e.username, action: e.action, entity: e.entity, entityId: e.entityId, ip: e.ip,
-      before: e.before == null ? '' : JSON.stringify(e.before), after: e.after == null ? '' : JSON.stringify(e.after),
+      username: e.username,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      ip: e.ip,
+      before: e.before == null ? '' : JSON.stringify(e.before),
+      after: e.after == null ? '' : JSON.stringify(e.after),
     });
   }
   // The log names people and addresses: taking a copy of it out is itself recorded.

@@ -31,11 +31,18 @@ beforeAll(async () => {
   await buildUser(t.system, 'damo_admin', [{ role: 'admin', orgUnitCode: DAMOLING }]);
   await buildUser(t.system, 'cun202', [{ role: 'village_cadre', orgUnitCode: YANTANG }]);
   [root, leader, villageLeader, villageAdmin, cadre] = await Promise.all(
-    ['root', 'shuji', 'damo_leader', 'damo_admin', 'cun202'].map((u) => t.login(u, TEST_PASSWORD)));
+    ['root', 'shuji', 'damo_leader', 'damo_admin', 'cun202'].map((u) => t.login(u, TEST_PASSWORD)),
+  );
   await t.ok('POST', '/api/ledgers', leader, { key: 'households', name: '防返贫监测户', kind: 'register', fields: buildHouseholdFields() }, 201);
-  recordId = (await t.ok('POST', '/api/ledgers/households/records', cadre, {
-    orgUnit: YANTANG, values: { name: '张三', idcard: ID_NUMBER, phone: MOBILE, members: 4 },
-  }, 201)).id;
+  recordId = (
+    await t.ok(
+      'POST',
+      '/api/ledgers/households/records',
+      cadre,
+      { orgUnit: YANTANG, values: { name: '张三', idcard: ID_NUMBER, phone: MOBILE, members: 4 } },
+      201,
+    )
+  ).id;
   const current = await t.ok('GET', `/api/ledgers/households/records/${recordId}`, cadre);
   await t.ok('PATCH', `/api/ledgers/households/records/${recordId}`, cadre, { version: current.version, values: { members: 5 } });
   // a township leader exports a list filtered by the ID number: the filter lands in the log
@@ -56,7 +63,7 @@ describe('audit entries are masked as records are', () => {
     expect(JSON.stringify(items)).not.toContain(MOBILE);
   });
 
-  it('masks the administrator\'s Excel copy of the log the same way', async () => {
+  it("masks the administrator's Excel copy of the log the same way", async () => {
     const res = await t.call('GET', '/api/audit/export', root);
     expect(res.statusCode).toBe(200);
     const text = JSON.stringify(await readSheet(res.rawPayload, '审计日志'));

@@ -37,7 +37,11 @@ export async function listAudit(q: Queryable, filter: AuditFilter, page: number,
   const where = whereOf(filter);
   const from = () => q.select({ entry: auditLog, path: entryPath }).from(auditLog).leftJoin(township, eq(township.id, auditLog.townshipId));
   const [rows, [{ total }]] = await Promise.all([
-    from().where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
+    from()
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     q.select({ total: count() }).from(auditLog).leftJoin(township, eq(township.id, auditLog.townshipId)).where(where),
   ]);
   return { items: rows.map((r) => ({ ...r.entry, path: r.path })), total };

@@ -22,7 +22,12 @@ beforeAll(async () => {
   admin = await t.login('root', TEST_PASSWORD);
   leader = await t.login('shuji', TEST_PASSWORD);
   cadre = await t.login('cun201', TEST_PASSWORD);
-  await t.app.inject({ method: 'POST', url: '/api/org-units', headers: { cookie: leader }, payload: { parentCode: town.villageCodes[0], name: '一组', level: 'group' } });
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/org-units',
+    headers: { cookie: leader },
+    payload: { parentCode: town.villageCodes[0], name: '一组', level: 'group' },
+  });
   await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'shuji', password: 'wrong-one-1' } });
 });
 afterAll(() => t.close());
@@ -50,7 +55,7 @@ describe('audit log', () => {
     expect((await get('/api/audit?from=2000-13-45', admin)).statusCode).toBe(400);
   });
 
-  it('lets a township leader read his township\'s entries and refuses a village cadre', async () => {
+  it("lets a township leader read his township's entries and refuses a village cadre", async () => {
     const items = (await get('/api/audit?pageSize=200', leader)).json().items;
     expect(items.some((e: { action: string }) => e.action === 'org.create')).toBe(true);
     // The division import by the system belongs to no township and stays hidden from him.
@@ -69,7 +74,9 @@ describe('audit log', () => {
     const sheet = workbook.getWorksheet('审计日志')!;
     expect(sheet.getRow(1).values).toEqual([undefined, '时间', '用户', '操作', '对象', '对象ID', 'IP', '修改前', '修改后']);
     const users = new Set<string>();
-    sheet.eachRow((row, n) => { if (n > 1) users.add(String(row.getCell(2).value)); });
+    sheet.eachRow((row, n) => {
+      if (n > 1) users.add(String(row.getCell(2).value));
+    });
     expect([...users]).toEqual(['shuji']);
   });
 
@@ -82,7 +89,12 @@ describe('audit log', () => {
 
   it('writes no entry for a change that failed', async () => {
     const before = (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'org.create'`))[0].n;
-    const dup = await t.app.inject({ method: 'POST', url: '/api/org-units', headers: { cookie: leader }, payload: { parentCode: town.villageCodes[0], name: '一组', level: 'group' } });
+    const dup = await t.app.inject({
+      method: 'POST',
+      url: '/api/org-units',
+      headers: { cookie: leader },
+      payload: { parentCode: town.villageCodes[0], name: '一组', level: 'group' },
+    });
     expect(dup.statusCode).toBe(409);
     const after = (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'org.create'`))[0].n;
     expect(after).toBe(before);

@@ -24,16 +24,18 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(q: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
-  await q.insert(auditLog).values({
-    userId: actor.userId,
-    username: actor.username,
-    ip: actor.ip,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId == null ? null : String(entry.entityId),
-    townshipId: entry.townshipId ?? null,
-    unitPath: entry.unitPath ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await q
+    .insert(auditLog)
+    .values({
+      userId: actor.userId,
+      username: actor.username,
+      ip: actor.ip,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      townshipId: entry.townshipId ?? null,
+      unitPath: entry.unitPath ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    });
 }

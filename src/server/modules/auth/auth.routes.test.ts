@@ -36,7 +36,9 @@ describe('login, session, logout', () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Strict');
     expect(res.json()).toMatchObject({
-      username: 'shuji', displayName: '李书记', township: { code: '430681105000', name: '川山坪镇' },
+      username: 'shuji',
+      displayName: '李书记',
+      township: { code: '430681105000', name: '川山坪镇' },
       roles: [{ role: 'leader', roleName: '镇领导', orgUnit: { code: '430681105000' } }],
       abilities: { orgWrite: true, usersManage: false },
     });
@@ -56,7 +58,10 @@ describe('login, session, logout', () => {
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().detail).toContain('用户名或密码错误');
-    const rows = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'login.failed' AND username = 'shuji'`);
+    const rows = await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'login.failed' AND username = 'shuji'`,
+    );
     expect(rows[0].n).toBeGreaterThan(0);
     await t.db.delete(loginThrottle).where(eq(loginThrottle.username, 'shuji'));
   });
@@ -71,7 +76,6 @@ describe('login, session, logout', () => {
     const actions = await queryRows<{ action: string }>(t.db, sql`SELECT action FROM audit_log WHERE username = 'shuji' ORDER BY id`);
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['login', 'login.failed', 'logout']));
   });
-
 
   it('refuses a mutation from a foreign origin', async () => {
     const res = await login('shuji', TEST_PASSWORD, { origin: 'https://evil.example' });
@@ -123,7 +127,12 @@ describe('lockout', () => {
     try {
       const codes = [];
       for (let i = 0; i < 4; i++) {
-        const res = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, remoteAddress: '10.9.9.9' });
+        const res = await limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'nobody', password: 'x' },
+          remoteAddress: '10.9.9.9',
+        });
         codes.push(res.statusCode);
       }
       expect(codes).toEqual([401, 401, 401, 429]);
@@ -136,7 +145,9 @@ describe('lockout', () => {
 describe('forced password change', () => {
   it('blocks everything but /api/me until a random initial password is replaced', async () => {
     const { initialPassword } = await createUser(t.system, {
-      username: 'newbie', displayName: '新用户', roles: [{ role: 'village_cadre', orgUnitCode: township.villageCodes[1] }],
+      username: 'newbie',
+      displayName: '新用户',
+      roles: [{ role: 'village_cadre', orgUnitCode: township.villageCodes[1] }],
     });
     expect(initialPassword).toMatch(/^(?=.*[A-Za-z])(?=.*\d).{12}$/);
     const cookie = await t.login('newbie', initialPassword!);
@@ -146,11 +157,21 @@ describe('forced password change', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: initialPassword, newPassword: 'abcdefgh' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: initialPassword, newPassword: 'abcdefgh' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors[0]).toEqual({ field: 'newPassword', message: '密码必须同时包含字母和数字' });
 
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: initialPassword, newPassword: 'Village2026' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: initialPassword, newPassword: 'Village2026' },
+    });
     expect(ok.statusCode).toBe(204);
     const open = await t.app.inject({ method: 'GET', url: `/api/org-units/${township.villageCodes[1]}`, headers: { cookie } });
     expect(open.statusCode).toBe(200);

@@ -7,31 +7,27 @@ import { changePassword, login, logout, resolveSession } from './auth.service.js
 import { describeMe } from './me.service.js';
 import * as c from '../../../core/contracts/auth.js';
 
-const loginBody = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
-  password: z.string().min(1, '请输入密码').max(128),
-});
-const passwordBody = z.object({
-  currentPassword: z.string().min(1, '请输入当前密码'),
-  newPassword: z.string().min(1, '请输入新密码'),
-});
+const loginBody = z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) });
+const passwordBody = z.object({ currentPassword: z.string().min(1, '请输入当前密码'), newPassword: z.string().min(1, '请输入新密码') });
 
 export async function authRoutes(scope: FastifyInstance, { database, config }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const { db } = database;
-  const cookieOptions = {
-    path: '/', httpOnly: true, sameSite: 'strict' as const, secure: config.secureCookies,
-  };
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: config.secureCookies };
 
-  app.post('/api/auth/login', {
-    schema: { body: loginBody, response: { 200: c.me }, tags: ['auth'] },
-    config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    const { token } = await login(db, request.body, request.ip, request.headers['user-agent'] ?? null);
-    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-    const session = await resolveSession(db, token, config.sessionIdleMinutes, config.sessionMaxHours);
-    return describeMe(db, session!);
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { body: loginBody, response: { 200: c.me }, tags: ['auth'] },
+      config: { public: true, rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { token } = await login(db, request.body, request.ip, request.headers['user-agent'] ?? null);
+      reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+      const session = await resolveSession(db, token, config.sessionIdleMinutes, config.sessionMaxHours);
+      return describeMe(db, session!);
+    },
+  );
 
   app.post('/api/auth/logout', { config: { beforePasswordChange: true } }, async (request, reply) => {
     await logout(db, request.session!, actorOf(request));
@@ -44,5 +40,7 @@ export async function authRoutes(scope: FastifyInstance, { database, config }: A
     return reply.status(204).send();
   });
 
-  app.get('/api/me', { schema: { response: { 200: c.me }, tags: ['auth'] }, config: { beforePasswordChange: true } }, async (request) => describeMe(db, request.session!));
+  app.get('/api/me', { schema: { response: { 200: c.me }, tags: ['auth'] }, config: { beforePasswordChange: true } }, async (request) =>
+    describeMe(db, request.session!),
+  );
 }

@@ -37,11 +37,13 @@ export function principalOf(user: Pick<UserRow, 'id' | 'username'>, bindings: Ro
   return {
     userId: user.id,
     username: user.username,
-    grants: bindings.filter((b) => !b.pending).map((b) => ({
-      role: b.role,
-      // A group leader's scope is the villages his cadre group covers; an unbound administrator's is everything.
-      scopePaths: b.role === 'group_leader' ? b.coveredPaths : [b.orgUnitPath ?? '/'],
-    })),
+    grants: bindings
+      .filter((b) => !b.pending)
+      .map((b) => ({
+        role: b.role,
+        // A group leader's scope is the villages his cadre group covers; an unbound administrator's is everything.
+        scopePaths: b.role === 'group_leader' ? b.coveredPaths : [b.orgUnitPath ?? '/'],
+      })),
   };
 }
 
@@ -85,7 +87,9 @@ export async function login(db: Db, input: { username: string; password: string 
   await db.transaction(async (tx) => {
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     // Both times from this clock, the one resolveSession compares them with.
-    await tx.insert(sessions).values({ id: sha256(token), userId: user.id, ip, userAgent: userAgent?.slice(0, 300) ?? null, createdAt: now, lastSeenAt: now });
+    await tx
+      .insert(sessions)
+      .values({ id: sha256(token), userId: user.id, ip, userAgent: userAgent?.slice(0, 300) ?? null, createdAt: now, lastSeenAt: now });
     await recordAudit(tx, actor, { action: 'login', entity: 'user', entityId: user.id, townshipId: user.townshipId });
   });
   return { token };
@@ -100,7 +104,9 @@ const lastActivity = new LRUCache<string, number>({ max: 50_000 });
 /** The user behind a session cookie, or null when the session is unknown, revoked, idle too long or too old. */
 export async function resolveSession(db: Db, token: string, idleMinutes: number, maxHours = 12): Promise<SessionUser | null> {
   const id = sha256(token);
-  const rows = await db.select({ session: sessions, user: users }).from(sessions)
+  const rows = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
   const row = rows[0];
@@ -112,11 +118,18 @@ export async function resolveSession(db: Db, token: string, idleMinutes: number,
   const tooOld = now - row.session.createdAt.getTime() >= maxHours * 3_600_000;
   if (idle || tooOld) {
     lastActivity.delete(id);
-    await db.update(sessions).set({ revokedAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ revokedAt: new Date(now) })
+      .where(eq(sessions.id, id));
     return null;
   }
   lastActivity.set(id, now);
-  if (now - written >= TOUCH_INTERVAL_MS) await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+  if (now - written >= TOUCH_INTERVAL_MS)
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   const bindings = ((await loadRoleBindings(db, [row.user.id])).get(row.user.id) ?? []).filter((b) => !b.pending);
   return { sessionId: id, user: row.user, bindings, principal: principalOf(row.user, bindings) };
 }
@@ -139,12 +152,17 @@ export async function changePassword(db: Db, current: SessionUser, input: { curr
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, current.user.id));
     // Every other session of this user ends: whoever knew the old password is out.
-    await tx.update(sessions).set({ revokedAt: new Date() })
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
       .where(and(eq(sessions.userId, current.user.id), ne(sessions.id, current.sessionId), isNull(sessions.revokedAt)));
     await recordAudit(tx, actor, { action: 'password.change', entity: 'user', entityId: current.user.id, townshipId: current.user.townshipId });
   });
 }
 
 export async function revokeSessions(q: Db | Parameters<Parameters<Db['transaction']>[0]>[0], userId: number) {
-  await q.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await q
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }

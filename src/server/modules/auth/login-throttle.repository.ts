@@ -9,7 +9,9 @@ import { loginThrottle } from '../../db/schema.js';
  * A run ends after `windowMinutes` without attempts or when a lock ends; attempts during a lock are not counted.
  */
 export async function countAttempt(q: Queryable, username: string, windowMinutes: number) {
-  const [row] = await q.insert(loginThrottle).values({ username, failures: 1, lastAttemptAt: sql`now()` })
+  const [row] = await q
+    .insert(loginThrottle)
+    .values({ username, failures: 1, lastAttemptAt: sql`now()` })
     .onConflictDoUpdate({
       target: loginThrottle.username,
       set: {
@@ -26,7 +28,9 @@ export async function countAttempt(q: Queryable, username: string, windowMinutes
 }
 
 export async function lockUsername(q: Queryable, username: string, minutes: number) {
-  await q.update(loginThrottle).set({ failures: 0, lockedUntil: sql`now() + make_interval(mins => ${minutes})` })
+  await q
+    .update(loginThrottle)
+    .set({ failures: 0, lockedUntil: sql`now() + make_interval(mins => ${minutes})` })
     .where(eq(loginThrottle.username, username));
 }
 
@@ -36,16 +40,22 @@ export async function clearUsername(q: Queryable, username: string) {
 
 /** Forgets runs that ended long ago, so that a stream of made-up usernames cannot grow the table without bound. */
 export async function pruneStale(q: Queryable, olderThanMinutes: number) {
-  await q.delete(loginThrottle).where(and(
-    lt(loginThrottle.lastAttemptAt, sql`now() - make_interval(mins => ${olderThanMinutes})`),
-    or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, sql`now()`)),
-  ));
+  await q
+    .delete(loginThrottle)
+    .where(
+      and(
+        lt(loginThrottle.lastAttemptAt, sql`now() - make_interval(mins => ${olderThanMinutes})`),
+        or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, sql`now()`)),
+      ),
+    );
 }
 
 /** The end of each current lock, for the given usernames. */
 export async function activeLocks(q: Queryable, usernames: string[]): Promise<Map<string, Date>> {
   if (usernames.length === 0) return new Map();
-  const rows = await q.select({ username: loginThrottle.username, lockedUntil: loginThrottle.lockedUntil }).from(loginThrottle)
+  const rows = await q
+    .select({ username: loginThrottle.username, lockedUntil: loginThrottle.lockedUntil })
+    .from(loginThrottle)
     .where(and(inArray(loginThrottle.username, usernames), gt(loginThrottle.lockedUntil, sql`now()`)));
   return new Map(rows.map((r) => [r.username, r.lockedUntil!]));
 }

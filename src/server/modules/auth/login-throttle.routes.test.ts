@@ -17,12 +17,22 @@ afterAll(() => t.close());
 
 // Each attempt from its own address, as a spread-out attacker would: the per-IP rate limit is not what is tested.
 let address = 0;
-const login = (username: string, password: string) => t.app.inject({
-  method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: `10.1.${address >> 8 & 255}.${address++ & 255}`,
-});
+const login = (username: string, password: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: `10.1.${(address >> 8) & 255}.${address++ & 255}`,
+  });
 const answer = (res: Awaited<ReturnType<typeof login>>) => ({ status: res.statusCode, code: res.json().code, detail: res.json().detail });
-const failureReasons = async (username: string) => (await queryRows<{ reason: string }>(t.db, sql`
-  SELECT after->>'reason' AS reason FROM audit_log WHERE action = 'login.failed' AND username = ${username} ORDER BY id`)).map((r) => r.reason);
+const failureReasons = async (username: string) =>
+  (
+    await queryRows<{ reason: string }>(
+      t.db,
+      sql`
+  SELECT after->>'reason' AS reason FROM audit_log WHERE action = 'login.failed' AND username = ${username} ORDER BY id`,
+    )
+  ).map((r) => r.reason);
 
 describe('parallel wrong passwords', () => {
   it('checks at most 5 of 25 simultaneous guesses, then the account is locked', async () => {
@@ -45,7 +55,11 @@ describe('usernames cannot be told apart', () => {
     const disabled = await buildUser(t.system, 'tingyong', [{ role: 'village_cadre', orgUnitCode: township.villageCodes[1] }]);
     await t.db.execute(sql`UPDATE users SET disabled_at = now() WHERE id = ${disabled.id}`);
     for (let i = 0; i < 5; i++) {
-      const [real, unknown, off] = [await login('zhenshi', 'Wrong-guess-1'), await login('meiyouren', 'Wrong-guess-1'), await login('tingyong', 'Wrong-guess-1')];
+      const [real, unknown, off] = [
+        await login('zhenshi', 'Wrong-guess-1'),
+        await login('meiyouren', 'Wrong-guess-1'),
+        await login('tingyong', 'Wrong-guess-1'),
+      ];
       expect(answer(unknown)).toEqual(answer(real));
       expect(answer(off)).toEqual(answer(real));
       expect(real.statusCode).toBe(i < 4 ? 401 : 423);

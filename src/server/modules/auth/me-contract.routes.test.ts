@@ -23,7 +23,10 @@ afterAll(() => t.close());
 
 describe('the /api/me contract', () => {
   it('is published in OpenAPI with every ability', async () => {
-    interface JsonSchema { required?: string[]; properties?: Record<string, JsonSchema> }
+    interface JsonSchema {
+      required?: string[];
+      properties?: Record<string, JsonSchema>;
+    }
     const doc = (await t.ok('GET', '/api/openapi.json', '')) as {
       paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: JsonSchema }> }> }>>;
     };
@@ -54,7 +57,12 @@ describe('the /api/me contract', () => {
 
 describe('a response schema', () => {
   const answer = {
-    id: 1, username: 'cun201', displayName: '村干部', mustChangePassword: false, township: null, roles: [],
+    id: 1,
+    username: 'cun201',
+    displayName: '村干部',
+    mustChangePassword: false,
+    township: null,
+    roles: [],
     abilities: Object.fromEntries(ABILITIES.map((a) => [a, false])),
   };
   async function serving(body: unknown) {

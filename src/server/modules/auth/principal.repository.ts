@@ -23,7 +23,9 @@ export interface RoleBinding {
 export async function loadRoleBindings(q: Queryable, userIds: number[]): Promise<Map<number, RoleBinding[]>> {
   const result = new Map<number, RoleBinding[]>();
   if (userIds.length === 0) return result;
-  const rows = await queryRows<RoleBinding & { userId: number }>(q, sql`
+  const rows = await queryRows<RoleBinding & { userId: number }>(
+    q,
+    sql`
     SELECT r.user_id AS "userId", r.id, r.role, r.approved_at IS NULL AS pending, r.org_unit_id AS "orgUnitId", o.code AS "orgUnitCode", o.name AS "orgUnitName",
            o.path AS "orgUnitPath", o.township_id AS "townshipId", r.cadre_group_id AS "cadreGroupId", g.name AS "cadreGroupName",
            COALESCE((
@@ -35,8 +37,12 @@ export async function loadRoleBindings(q: Queryable, userIds: number[]): Promise
     FROM user_roles r
     LEFT JOIN org_units o ON o.id = r.org_unit_id
     LEFT JOIN cadre_groups g ON g.id = r.cadre_group_id
-    WHERE r.user_id IN (${sql.join(userIds.map((id) => sql`${id}`), sql`, `)})
-    ORDER BY r.id`);
+    WHERE r.user_id IN (${sql.join(
+      userIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+    ORDER BY r.id`,
+  );
   for (const row of rows) {
     const { userId, ...binding } = row;
     result.set(userId, [...(result.get(userId) ?? []), binding]);

@@ -12,11 +12,16 @@ export type CadreAction = 'cadre.read' | 'cadre.write';
  * a county viewer) names it with `township=<code>`. Writes lock the township row for the transaction.
  */
 export function townshipFor(
-  ctx: ServiceContext, q: Queryable, action: CadreAction, townshipCode: string | undefined, what = '组线包村',
+  ctx: ServiceContext,
+  q: Queryable,
+  action: CadreAction,
+  townshipCode: string | undefined,
+  what = '组线包村',
 ): Promise<OrgUnitRef> {
   const write = action === 'cadre.write';
   return requireTownship(ctx, action, q, {
-    code: townshipCode, lock: write,
+    code: townshipCode,
+    lock: write,
     denied: (township) => (write ? `您无权修改“${township.name}”的${what}` : `您无权查看“${township.name}”的${what}`),
   });
 }

@@ -9,66 +9,94 @@ export type MemberRow = typeof cadreGroupMembers.$inferSelect;
 export type WorkLineRow = typeof workLines.$inferSelect;
 
 export function listGroups(q: Queryable, townshipId: number): Promise<GroupRow[]> {
-  return q.select().from(cadreGroups).where(and(eq(cadreGroups.townshipId, townshipId), isNull(cadreGroups.deletedAt)))
+  return q
+    .select()
+    .from(cadreGroups)
+    .where(and(eq(cadreGroups.townshipId, townshipId), isNull(cadreGroups.deletedAt)))
     .orderBy(asc(cadreGroups.sortOrder), asc(cadreGroups.id));
 }
 
 export function listMembers(q: Queryable, townshipId: number): Promise<MemberRow[]> {
-  return q.select().from(cadreGroupMembers).where(eq(cadreGroupMembers.townshipId, townshipId))
+  return q
+    .select()
+    .from(cadreGroupMembers)
+    .where(eq(cadreGroupMembers.townshipId, townshipId))
     .orderBy(asc(cadreGroupMembers.groupId), asc(cadreGroupMembers.sortOrder), asc(cadreGroupMembers.id));
 }
 
 export function listCoverage(q: Queryable, townshipId: number) {
-  return queryRows<{ groupId: number; code: string; name: string }>(q, sql`
+  return queryRows<{ groupId: number; code: string; name: string }>(
+    q,
+    sql`
     SELECT cv.group_id AS "groupId", v.code, v.name FROM cadre_group_villages cv
     JOIN org_units v ON v.id = cv.org_unit_id
-    WHERE cv.township_id = ${townshipId} ORDER BY v.code`);
+    WHERE cv.township_id = ${townshipId} ORDER BY v.code`,
+  );
 }
 
 /** The township's small cadre groups (包村小组) and the villages each covers, in the groups' order. */
 export function smallGroupsWithVillages(q: Queryable, townshipId: number) {
-  return queryRows<{ id: number; name: string; villageIds: number[] }>(q, sql`
+  return queryRows<{ id: number; name: string; villageIds: number[] }>(
+    q,
+    sql`
     SELECT g.id, g.name, coalesce(array_agg(cv.org_unit_id) FILTER (WHERE cv.org_unit_id IS NOT NULL), '{}') AS "villageIds"
     FROM cadre_groups g LEFT JOIN cadre_group_villages cv ON cv.group_id = g.id
     WHERE g.township_id = ${townshipId} AND g.kind = 'small' AND g.deleted_at IS NULL
-    GROUP BY g.id, g.name, g.sort_order ORDER BY g.sort_order, g.id`);
+    GROUP BY g.id, g.name, g.sort_order ORDER BY g.sort_order, g.id`,
+  );
 }
 
 export async function findGroup(q: Queryable, townshipId: number, id: number): Promise<GroupRow | undefined> {
-  const [row] = await q.select().from(cadreGroups)
+  const [row] = await q
+    .select()
+    .from(cadreGroups)
     .where(and(eq(cadreGroups.townshipId, townshipId), eq(cadreGroups.id, id), isNull(cadreGroups.deletedAt)));
   return row;
 }
 
 export async function groupNamed(q: Queryable, townshipId: number, name: string, exceptId = -1) {
-  const [row] = await q.select({ id: cadreGroups.id }).from(cadreGroups)
+  const [row] = await q
+    .select({ id: cadreGroups.id })
+    .from(cadreGroups)
     .where(and(eq(cadreGroups.townshipId, townshipId), eq(cadreGroups.name, name), ne(cadreGroups.id, exceptId), isNull(cadreGroups.deletedAt)));
   return row;
 }
 
 export async function childCount(q: Queryable, groupId: number): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cadre_groups WHERE parent_id = ${groupId} AND deleted_at IS NULL`);
+  const [row] = await queryRows<{ n: number }>(
+    q,
+    sql`SELECT count(*)::int AS n FROM cadre_groups WHERE parent_id = ${groupId} AND deleted_at IS NULL`,
+  );
   return row.n;
 }
 
 /** New (or moved) groups go to the end of the big groups, or of the small groups of their big group. */
 async function lastPlace(q: Queryable, townshipId: number, parentId: number | null): Promise<number> {
-  const [{ next }] = await queryRows<{ next: number }>(q, sql`
+  const [{ next }] = await queryRows<{ next: number }>(
+    q,
+    sql`
     SELECT COALESCE(max(sort_order), 0) + 1 AS next FROM cadre_groups
-    WHERE township_id = ${townshipId} AND parent_id IS NOT DISTINCT FROM ${parentId}::int`);
+    WHERE township_id = ${townshipId} AND parent_id IS NOT DISTINCT FROM ${parentId}::int`,
+  );
   return next;
 }
 
 export async function insertGroup(q: Queryable, row: { townshipId: number; kind: string; name: string; parentId: number | null }) {
   const sortOrder = await lastPlace(q, row.townshipId, row.parentId);
-  const [created] = await q.insert(cadreGroups).values({ ...row, sortOrder }).returning();
+  const [created] = await q
+    .insert(cadreGroups)
+    .values({ ...row, sortOrder })
+    .returning();
   return created;
 }
 
 export async function updateGroup(q: Queryable, group: GroupRow, changes: { name?: string; parentId?: number | null }) {
   const moved = changes.parentId !== undefined && changes.parentId !== group.parentId;
   const sortOrder = moved ? await lastPlace(q, group.townshipId, changes.parentId!) : undefined;
-  await q.update(cadreGroups).set({ ...changes, sortOrder }).where(eq(cadreGroups.id, group.id));
+  await q
+    .update(cadreGroups)
+    .set({ ...changes, sortOrder })
+    .where(eq(cadreGroups.id, group.id));
 }
 
 /** Soft delete: the group stays for history (audit, past rankings); the villages it covered become free. */
@@ -80,9 +108,19 @@ export async function deleteGroup(q: Queryable, id: number) {
 export async function replaceMembers(q: Queryable, townshipId: number, groupId: number, members: MemberInput[]) {
   await q.delete(cadreGroupMembers).where(eq(cadreGroupMembers.groupId, groupId));
   if (members.length === 0) return;
-  await q.insert(cadreGroupMembers).values(members.map((m, i) => ({
-    townshipId, groupId, name: m.name, position: m.position || null, isLeader: m.isLeader, userId: m.userId ?? null, sortOrder: i + 1,
-  })));
+  await q
+    .insert(cadreGroupMembers)
+    .values(
+      members.map((m, i) => ({
+        townshipId,
+        groupId,
+        name: m.name,
+        position: m.position || null,
+        isLeader: m.isLeader,
+        userId: m.userId ?? null,
+        sortOrder: i + 1,
+      })),
+    );
 }
 
 export interface VillageRecord {
@@ -96,18 +134,30 @@ export interface VillageRecord {
 
 export async function findUnitsByCode(q: Queryable, codes: string[]): Promise<VillageRecord[]> {
   if (codes.length === 0) return [];
-  return queryRows<VillageRecord>(q, sql`
+  return queryRows<VillageRecord>(
+    q,
+    sql`
     SELECT id, code, name, level, to_char(valid_to, 'YYYY-MM-DD') AS "validTo", township_id AS "townshipId"
-    FROM org_units WHERE code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`);
+    FROM org_units WHERE code IN (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
 }
 
 /** Which other group already covers each of the given villages. */
 export async function coveredElsewhere(q: Queryable, orgUnitIds: number[], exceptGroupId: number) {
   if (orgUnitIds.length === 0) return [];
-  return queryRows<{ orgUnitId: number; groupName: string }>(q, sql`
+  return queryRows<{ orgUnitId: number; groupName: string }>(
+    q,
+    sql`
     SELECT cv.org_unit_id AS "orgUnitId", g.name AS "groupName" FROM cadre_group_villages cv
     JOIN cadre_groups g ON g.id = cv.group_id
-    WHERE cv.org_unit_id IN (${sql.join(orgUnitIds.map((id) => sql`${id}`), sql`, `)}) AND cv.group_id <> ${exceptGroupId}`);
+    WHERE cv.org_unit_id IN (${sql.join(
+      orgUnitIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}) AND cv.group_id <> ${exceptGroupId}`,
+  );
 }
 
 export async function replaceVillages(q: Queryable, townshipId: number, groupId: number, orgUnitIds: number[]) {
@@ -118,8 +168,11 @@ export async function replaceVillages(q: Queryable, townshipId: number, groupId:
 
 /** Accounts whose group-leader role is bound to the group: deleting it would leave them pointing nowhere. */
 export async function usernamesBoundTo(q: Queryable, groupId: number): Promise<string[]> {
-  const rows = await q.select({ username: users.username }).from(userRoles)
-    .innerJoin(users, eq(users.id, userRoles.userId)).where(eq(userRoles.cadreGroupId, groupId));
+  const rows = await q
+    .select({ username: users.username })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(eq(userRoles.cadreGroupId, groupId));
   return rows.map((r) => r.username);
 }
 
@@ -129,25 +182,39 @@ export async function usersByIds(q: Queryable, ids: number[]) {
 }
 
 export function listWorkLines(q: Queryable, townshipId: number): Promise<WorkLineRow[]> {
-  return q.select().from(workLines).where(and(eq(workLines.townshipId, townshipId), isNull(workLines.deletedAt))).orderBy(asc(workLines.sortOrder), asc(workLines.id));
+  return q
+    .select()
+    .from(workLines)
+    .where(and(eq(workLines.townshipId, townshipId), isNull(workLines.deletedAt)))
+    .orderBy(asc(workLines.sortOrder), asc(workLines.id));
 }
 
 export async function findWorkLine(q: Queryable, townshipId: number, id: number): Promise<WorkLineRow | undefined> {
-  const [row] = await q.select().from(workLines)
+  const [row] = await q
+    .select()
+    .from(workLines)
     .where(and(eq(workLines.townshipId, townshipId), eq(workLines.id, id), isNull(workLines.deletedAt)));
   return row;
 }
 
 export async function workLineNamed(q: Queryable, townshipId: number, name: string, exceptId = -1) {
-  const [row] = await q.select({ id: workLines.id }).from(workLines)
+  const [row] = await q
+    .select({ id: workLines.id })
+    .from(workLines)
     .where(and(eq(workLines.townshipId, townshipId), eq(workLines.name, name), ne(workLines.id, exceptId), isNull(workLines.deletedAt)));
   return row;
 }
 
 export async function insertWorkLine(q: Queryable, row: Omit<typeof workLines.$inferInsert, 'id' | 'sortOrder'>) {
-  const [{ next }] = await queryRows<{ next: number }>(q, sql`
-    SELECT COALESCE(max(sort_order), 0) + 1 AS next FROM work_lines WHERE township_id = ${row.townshipId}`);
-  const [created] = await q.insert(workLines).values({ ...row, sortOrder: next }).returning();
+  const [{ next }] = await queryRows<{ next: number }>(
+    q,
+    sql`
+    SELECT COALESCE(max(sort_order), 0) + 1 AS next FROM work_lines WHERE township_id = ${row.townshipId}`,
+  );
+  const [created] = await q
+    .insert(workLines)
+    .values({ ...row, sortOrder: next })
+    .returning();
   return created;
 }
 

@@ -55,27 +55,43 @@ describe('building the cadre organisation', () => {
     const small = await createGroup({ name: '第一小组', kind: 'small', parentId: big.id });
     await createGroup({ name: '第二小组', kind: 'small', parentId: big.id });
 
-    const members = await call('PUT', `/api/cadre-groups/${small.id}/members`, leader, { members: [
-      { name: '张伟', position: '常务副镇长', isLeader: true },
-      { name: '刘芳', position: '党政办干部', isLeader: false },
-      { name: '陈军', isLeader: false },
-    ] });
+    const members = await call('PUT', `/api/cadre-groups/${small.id}/members`, leader, {
+      members: [
+        { name: '张伟', position: '常务副镇长', isLeader: true },
+        { name: '刘芳', position: '党政办干部', isLeader: false },
+        { name: '陈军', isLeader: false },
+      ],
+    });
     expect(members.statusCode, members.body).toBe(200);
     expect(members.json().leader).toEqual({ name: '张伟', position: '常务副镇长' });
     const villages = await call('PUT', `/api/cadre-groups/${small.id}/villages`, leader, { villageCodes: [YANTANG, CHUANSHAN] });
     expect(villages.statusCode, villages.body).toBe(200);
-    expect((await call('PUT', `/api/cadre-groups/${big.id}/members`, leader, { members: [{ name: '李建国', position: '党委书记', isLeader: true }] })).statusCode).toBe(200);
+    expect(
+      (await call('PUT', `/api/cadre-groups/${big.id}/members`, leader, { members: [{ name: '李建国', position: '党委书记', isLeader: true }] }))
+        .statusCode,
+    ).toBe(200);
 
     const items = await tree();
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ id: big.id, kind: 'big', name: '第一大组', leader: { name: '李建国', position: '党委书记' } });
     expect(items[0].children.map((c: { name: string }) => c.name)).toEqual(['第一小组', '第二小组']);
     expect(items[0].children[0]).toMatchObject({
-      kind: 'small', parentId: big.id, leader: { name: '张伟', position: '常务副镇长' },
-      villages: [{ code: CHUANSHAN, name: '川山村' }, { code: YANTANG, name: '燕塘村' }], children: [],
+      kind: 'small',
+      parentId: big.id,
+      leader: { name: '张伟', position: '常务副镇长' },
+      villages: [
+        { code: CHUANSHAN, name: '川山村' },
+        { code: YANTANG, name: '燕塘村' },
+      ],
+      children: [],
     });
-    expect(items[0].children[0].members.map((m: { name: string; position: string | null; isLeader: boolean }) => [m.name, m.position, m.isLeader]))
-      .toEqual([['张伟', '常务副镇长', true], ['刘芳', '党政办干部', false], ['陈军', null, false]]);
+    expect(
+      items[0].children[0].members.map((m: { name: string; position: string | null; isLeader: boolean }) => [m.name, m.position, m.isLeader]),
+    ).toEqual([
+      ['张伟', '常务副镇长', true],
+      ['刘芳', '党政办干部', false],
+      ['陈军', null, false],
+    ]);
   });
 
   it('renames a group and moves a small group to another big group', async () => {
@@ -85,8 +101,10 @@ describe('building the cadre organisation', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ name: '第三小组', parentId: second.id });
     const items = await tree();
-    expect(items.map((g: { name: string; children: { name: string }[] }) => [g.name, g.children.map((c) => c.name)]))
-      .toEqual([['第一大组', ['第一小组']], ['第二大组', ['第三小组']]]);
+    expect(items.map((g: { name: string; children: { name: string }[] }) => [g.name, g.children.map((c) => c.name)])).toEqual([
+      ['第一大组', ['第一小组']],
+      ['第二大组', ['第三小组']],
+    ]);
   });
 
   it('deletes an empty small group, and refuses to delete a big group that still has small groups', async () => {
@@ -94,7 +112,10 @@ describe('building the cadre organisation', () => {
     const spare = await createGroup({ name: '备用小组', kind: 'small', parentId: big.id });
     expect((await call('DELETE', `/api/cadre-groups/${spare.id}`, leader)).statusCode).toBe(204);
     // Deletes are soft: the row stays for history, and the name is free again.
-    const [kept] = await queryRows<{ deleted: boolean }>(t.db, sql`SELECT deleted_at IS NOT NULL AS deleted FROM cadre_groups WHERE id = ${spare.id}`);
+    const [kept] = await queryRows<{ deleted: boolean }>(
+      t.db,
+      sql`SELECT deleted_at IS NOT NULL AS deleted FROM cadre_groups WHERE id = ${spare.id}`,
+    );
     expect(kept).toEqual({ deleted: true });
     const again = await createGroup({ name: '备用小组', kind: 'small', parentId: big.id });
     expect((await call('DELETE', `/api/cadre-groups/${again.id}`, leader)).statusCode).toBe(204);
@@ -124,35 +145,82 @@ describe('rules and bad input', () => {
     await expectRefused(await call('POST', '/api/cadre-groups', leader, { kind: 'big' }), 400, 'name', '请填写组名');
     await expectRefused(await call('POST', '/api/cadre-groups', leader, { name: '第九大组', kind: 'huge' }), 400, 'kind', /大组/);
     await expectRefused(await call('POST', '/api/cadre-groups', leader, { name: 'x'.repeat(51), kind: 'big' }), 400, 'name', '组名不能超过50个字');
-    await expectRefused(await call('POST', '/api/cadre-groups', leader, { name: '第九大组', kind: 'big', parentId: big.id }), 400, 'parentId', '大组不能有上级');
+    await expectRefused(
+      await call('POST', '/api/cadre-groups', leader, { name: '第九大组', kind: 'big', parentId: big.id }),
+      400,
+      'parentId',
+      '大组不能有上级',
+    );
     await expectRefused(await call('POST', '/api/cadre-groups', leader, { name: '第九小组', kind: 'small' }), 400, 'parentId', /必须属于一个大组/);
-    await expectRefused(await call('POST', '/api/cadre-groups', leader, { name: '第九小组', kind: 'small', parentId: small.id }), 400, 'parentId', /上级必须是大组/);
-    await expectRefused(await call('POST', '/api/cadre-groups', leader, { name: '第九小组', kind: 'small', parentId: 999999 }), 400, 'parentId', '上级大组不存在');
+    await expectRefused(
+      await call('POST', '/api/cadre-groups', leader, { name: '第九小组', kind: 'small', parentId: small.id }),
+      400,
+      'parentId',
+      /上级必须是大组/,
+    );
+    await expectRefused(
+      await call('POST', '/api/cadre-groups', leader, { name: '第九小组', kind: 'small', parentId: 999999 }),
+      400,
+      'parentId',
+      '上级大组不存在',
+    );
     await expectRefused(await call('PATCH', `/api/cadre-groups/${small.id}`, leader, {}), 400, 'name', /至少修改一项/);
     await expectRefused(await call('PATCH', `/api/cadre-groups/${small.id}`, leader, { parentId: null }), 400, 'parentId', /必须属于一个大组/);
 
-    const twoLeaders = await expectRefused(await call('PUT', `/api/cadre-groups/${small.id}/members`, leader, { members: [
-      { name: '张伟', isLeader: true }, { name: '王强', isLeader: true },
-    ] }), 400, 'members.1.isLeader', /只能有一名组长/);
+    const twoLeaders = await expectRefused(
+      await call('PUT', `/api/cadre-groups/${small.id}/members`, leader, {
+        members: [
+          { name: '张伟', isLeader: true },
+          { name: '王强', isLeader: true },
+        ],
+      }),
+      400,
+      'members.1.isLeader',
+      /只能有一名组长/,
+    );
     expect(twoLeaders.title).toBe('输入有误');
-    await expectRefused(await call('PUT', `/api/cadre-groups/${small.id}/members`, leader, { members: [{ name: '', isLeader: false }] }), 400, 'members.0.name', '请填写姓名');
-    await expectRefused(await call('PUT', `/api/cadre-groups/${small.id}/members`, leader, { members: [{ name: '王强' }] }), 400, 'members.0.isLeader', /是否为组长/);
-    await expectRefused(await call('PUT', `/api/cadre-groups/${small.id}/members`, leader, { members: [{ name: '王强', isLeader: false, userId: 999999 }] }), 400, 'members.0.userId', '账号 999999 不存在');
+    await expectRefused(
+      await call('PUT', `/api/cadre-groups/${small.id}/members`, leader, { members: [{ name: '', isLeader: false }] }),
+      400,
+      'members.0.name',
+      '请填写姓名',
+    );
+    await expectRefused(
+      await call('PUT', `/api/cadre-groups/${small.id}/members`, leader, { members: [{ name: '王强' }] }),
+      400,
+      'members.0.isLeader',
+      /是否为组长/,
+    );
+    await expectRefused(
+      await call('PUT', `/api/cadre-groups/${small.id}/members`, leader, { members: [{ name: '王强', isLeader: false, userId: 999999 }] }),
+      400,
+      'members.0.userId',
+      '账号 999999 不存在',
+    );
 
-    const villages = await expectRefused(await call('PUT', `/api/cadre-groups/${small.id}/villages`, leader, {
-      villageCodes: ['430681105299', TOWN, JIUCUN, OTHER_VILLAGE, 'abc'],
-    }), 400, 'villageCodes.4', '村代码应为12位数字');
+    const villages = await expectRefused(
+      await call('PUT', `/api/cadre-groups/${small.id}/villages`, leader, { villageCodes: ['430681105299', TOWN, JIUCUN, OTHER_VILLAGE, 'abc'] }),
+      400,
+      'villageCodes.4',
+      '村代码应为12位数字',
+    );
     expect(villages.errors).toHaveLength(1);
-    const checked = await expectRefused(await call('PUT', `/api/cadre-groups/${small.id}/villages`, leader, {
-      villageCodes: ['430681105299', TOWN, JIUCUN, OTHER_VILLAGE],
-    }), 400);
+    const checked = await expectRefused(
+      await call('PUT', `/api/cadre-groups/${small.id}/villages`, leader, { villageCodes: ['430681105299', TOWN, JIUCUN, OTHER_VILLAGE] }),
+      400,
+    );
     expect(checked.errors).toEqual([
       { field: 'villageCodes.0', message: '村 430681105299 不存在' },
       { field: 'villageCodes.1', message: '“川山坪镇”不是村（社区）' },
       { field: 'villageCodes.2', message: '“旧村”已于 2021-06-30 撤销' },
       { field: 'villageCodes.3', message: '“白水村”不属于川山坪镇' },
     ]);
-    await expectRefused(await call('PUT', `/api/cadre-groups/${big.id}/villages`, leader, { villageCodes: [QIAOPING] }), 400, 'villageCodes', /是大组/);
+    await expectRefused(
+      await call('PUT', `/api/cadre-groups/${big.id}/villages`, leader, { villageCodes: [QIAOPING] }),
+      400,
+      'villageCodes',
+      /是大组/,
+    );
     expect(await tree()).toEqual(before);
   });
 
@@ -171,8 +239,9 @@ describe('rules and bad input', () => {
     const res = await expectRefused(await call('PUT', `/api/cadre-groups/${third.id}/villages`, leader, { villageCodes: [QIAOPING, YANTANG] }), 409);
     expect(res.detail).toBe('“燕塘村”已由“第一小组”包联，一个村同一时间只能由一个小组包联');
     expect(await tree()).toEqual(before);
-    expect((await call('PUT', `/api/cadre-groups/${third.id}/villages`, leader, { villageCodes: [QIAOPING, QIAOPING] })).json().villages)
-      .toEqual([{ code: QIAOPING, name: '桥坪村' }]);
+    expect((await call('PUT', `/api/cadre-groups/${third.id}/villages`, leader, { villageCodes: [QIAOPING, QIAOPING] })).json().villages).toEqual([
+      { code: QIAOPING, name: '桥坪村' },
+    ]);
   });
 
   it('keeps the rules under concurrent requests: one wins, the other gets 409', async () => {
@@ -180,7 +249,10 @@ describe('rules and bad input', () => {
     const names = await Promise.all([1, 2].map(() => call('POST', '/api/cadre-groups', leader, { name: '并发大组', kind: 'big' })));
     expect(names.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const big = names.find((r) => r.statusCode === 201)!.json();
-    const [a, b] = [await createGroup({ name: '并发甲组', kind: 'small', parentId: big.id }), await createGroup({ name: '并发乙组', kind: 'small', parentId: big.id })];
+    const [a, b] = [
+      await createGroup({ name: '并发甲组', kind: 'small', parentId: big.id }),
+      await createGroup({ name: '并发乙组', kind: 'small', parentId: big.id }),
+    ];
     const covers = await Promise.all([a, b].map((g) => call('PUT', `/api/cadre-groups/${g.id}/villages`, leader, { villageCodes: [GAOFANG] })));
     expect(covers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     for (const id of [a.id, b.id, big.id]) expect((await call('DELETE', `/api/cadre-groups/${id}`, leader)).statusCode).toBe(204);
@@ -289,7 +361,9 @@ describe('export and audit', () => {
     expect(groups.getRow(1).font?.bold).toBe(true);
     expect(groups.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const rows: unknown[][] = [];
-    groups.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1)); });
+    groups.eachRow((row, n) => {
+      if (n > 1) rows.push((row.values as unknown[]).slice(1));
+    });
     expect(rows).toEqual([
       ['第一大组', '', '李建国', '党委书记', '', ''],
       ['第一大组', '第一小组', '张伟', '常务副镇长', '刘芳（党政办干部）、陈军', '川山村、燕塘村'],
@@ -303,8 +377,11 @@ describe('export and audit', () => {
   });
 
   it('recorded every successful write in the audit log with before and after', async () => {
-    const entries = await queryRows<{ action: string; entity: string; username: string; before: unknown; after: unknown }>(t.db, sql`
-      SELECT action, entity, username, before, after FROM audit_log WHERE entity IN ('cadre_group', 'work_line') ORDER BY id`);
+    const entries = await queryRows<{ action: string; entity: string; username: string; before: unknown; after: unknown }>(
+      t.db,
+      sql`
+      SELECT action, entity, username, before, after FROM audit_log WHERE entity IN ('cadre_group', 'work_line') ORDER BY id`,
+    );
     expect(writes).toBeGreaterThan(10);
     expect(entries).toHaveLength(writes);
     const rename = entries.find((e) => e.action === 'cadre.update')!;
@@ -312,9 +389,17 @@ describe('export and audit', () => {
     const deleted = entries.find((e) => e.action === 'cadre.delete')!;
     expect(deleted).toMatchObject({ before: { name: '备用小组' }, after: null });
     expect(entries.find((e) => e.action === 'work_line.delete')).toMatchObject({ before: { name: '乡村振兴' }, after: null });
-    expect(new Set(entries.map((e) => e.action))).toEqual(new Set([
-      'cadre.create', 'cadre.update', 'cadre.delete', 'cadre.members', 'cadre.villages',
-      'work_line.create', 'work_line.update', 'work_line.delete',
-    ]));
+    expect(new Set(entries.map((e) => e.action))).toEqual(
+      new Set([
+        'cadre.create',
+        'cadre.update',
+        'cadre.delete',
+        'cadre.members',
+        'cadre.villages',
+        'work_line.create',
+        'work_line.update',
+        'work_line.delete',
+      ]),
+    );
   });
 });

@@ -26,10 +26,12 @@ export async function loadTree(q: Queryable, townshipId: number): Promise<CadreG
   const groups = await repo.listGroups(q, townshipId);
   const members = await repo.listMembers(q, townshipId);
   const coverage = await repo.listCoverage(q, townshipId);
-  const views = new Map<number, CadreGroupView>(groups.map((g) => [g.id, {
-    id: g.id, kind: g.kind as CadreGroupView['kind'], name: g.name, parentId: g.parentId,
-    leader: null, members: [], villages: [], children: [],
-  }]));
+  const views = new Map<number, CadreGroupView>(
+    groups.map((g) => [
+      g.id,
+      { id: g.id, kind: g.kind as CadreGroupView['kind'], name: g.name, parentId: g.parentId, leader: null, members: [], villages: [], children: [] },
+    ]),
+  );
   for (const m of members) {
     const view = views.get(m.groupId);
     if (!view) continue;
@@ -78,7 +80,10 @@ async function checkParent(q: Queryable, townshipId: number, kind: string, paren
  * is not this township's) and its state before; the change; the audit entry; all in one transaction.
  */
 async function write(
-  ctx: ServiceContext, townshipCode: string | undefined, action: string, id: number | null,
+  ctx: ServiceContext,
+  townshipCode: string | undefined,
+  action: string,
+  id: number | null,
   change: (tx: Queryable, township: OrgUnitRef, group: repo.GroupRow | undefined) => Promise<number | void>,
 ): Promise<CadreGroupView> {
   return ctx.db.transaction(async (tx) => {
@@ -133,7 +138,8 @@ export function setMembers(ctx: ServiceContext, id: number, members: MemberInput
       if (!m.userId) return;
       const user = linked.find((u) => u.id === m.userId);
       if (!user) errors.push({ field: `members.${i}.userId`, message: `账号 ${m.userId} 不存在` });
-      else if (user.townshipId !== township.id) errors.push({ field: `members.${i}.userId`, message: `账号“${user.displayName}”不属于${township.name}` });
+      else if (user.townshipId !== township.id)
+        errors.push({ field: `members.${i}.userId`, message: `账号“${user.displayName}”不属于${township.name}` });
     });
     if (errors.length) throw invalid(errors);
     await repo.replaceMembers(tx, township.id, id, members);
@@ -156,11 +162,20 @@ export function setVillages(ctx: ServiceContext, id: number, villageCodes: strin
       else if (!chosen.includes(unit)) chosen.push(unit);
     });
     if (errors.length) throw invalid(errors);
-    const taken = await repo.coveredElsewhere(tx, chosen.map((v) => v.id), id);
+    const taken = await repo.coveredElsewhere(
+      tx,
+      chosen.map((v) => v.id),
+      id,
+    );
     if (taken.length) {
       const names = taken.map((t) => `“${chosen.find((v) => v.id === t.orgUnitId)!.name}”已由“${t.groupName}”包联`);
       throw new AppError('CONFLICT', `${names.join('；')}，一个村同一时间只能由一个小组包联`);
     }
-    await repo.replaceVillages(tx, township.id, id, chosen.map((v) => v.id));
+    await repo.replaceVillages(
+      tx,
+      township.id,
+      id,
+      chosen.map((v) => v.id),
+    );
   });
 }

@@ -42,11 +42,22 @@ export async function createWorkLine(ctx: ServiceContext, input: CreateWorkLineI
     const township = await townshipFor(ctx, tx, 'cadre.write', townshipCode, WHAT);
     await assertNameFree(tx, township.id, input.name);
     await checkLeaderUser(tx, township, input.leaderUserId);
-    const created = presentWorkLine(await repo.insertWorkLine(tx, {
-      townshipId: township.id, name: input.name, leaderName: input.leaderName,
-      leaderUserId: input.leaderUserId ?? null, description: input.description || null,
-    }));
-    await recordAudit(tx, ctx.actor, { action: 'work_line.create', entity: 'work_line', entityId: created.id, townshipId: township.id, after: created });
+    const created = presentWorkLine(
+      await repo.insertWorkLine(tx, {
+        townshipId: township.id,
+        name: input.name,
+        leaderName: input.leaderName,
+        leaderUserId: input.leaderUserId ?? null,
+        description: input.description || null,
+      }),
+    );
+    await recordAudit(tx, ctx.actor, {
+      action: 'work_line.create',
+      entity: 'work_line',
+      entityId: created.id,
+      townshipId: township.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -57,10 +68,14 @@ export async function updateWorkLine(ctx: ServiceContext, id: number, input: Upd
     const before = presentWorkLine(await workLineOf(tx, township.id, id));
     if (input.name !== undefined) await assertNameFree(tx, township.id, input.name, id);
     await checkLeaderUser(tx, township, input.leaderUserId);
-    const after = presentWorkLine(await repo.updateWorkLine(tx, id, {
-      name: input.name, leaderName: input.leaderName, leaderUserId: input.leaderUserId,
-      description: input.description === undefined ? undefined : input.description || null,
-    }));
+    const after = presentWorkLine(
+      await repo.updateWorkLine(tx, id, {
+        name: input.name,
+        leaderName: input.leaderName,
+        leaderUserId: input.leaderUserId,
+        description: input.description === undefined ? undefined : input.description || null,
+      }),
+    );
     await recordAudit(tx, ctx.actor, { action: 'work_line.update', entity: 'work_line', entityId: id, townshipId: township.id, before, after });
     return after;
   });

@@ -16,14 +16,46 @@ beforeAll(async () => {
   township = await buildTownship(t.system);
   await buildUser(t.system, 'shuji', [{ role: 'leader', orgUnitCode: township.townshipCode }]);
   const leader = await t.login('shuji', TEST_PASSWORD);
-  await t.ok('POST', '/api/ledgers', leader, { key: 'doses', name: '疫苗接种日报', kind: 'periodic', periodType: 'day', fields: [{ key: 'booster', label: '加强针', type: 'integer', unit: '剂' }] }, 201);
-  await t.ok('POST', '/api/indicators', leader, { key: 'booster', name: '加强针接种', unit: '剂', decimals: 0, source: { type: 'items', ledger: 'doses', item: 'booster', aggregate: 'sum', timing: 'flow' } }, 201);
-  const [ids] = await queryRows<{ ledger: number; township: number; village: number }>(t.db, sql`
+  await t.ok(
+    'POST',
+    '/api/ledgers',
+    leader,
+    {
+      key: 'doses',
+      name: '疫苗接种日报',
+      kind: 'periodic',
+      periodType: 'day',
+      fields: [{ key: 'booster', label: '加强针', type: 'integer', unit: '剂' }],
+    },
+    201,
+  );
+  await t.ok(
+    'POST',
+    '/api/indicators',
+    leader,
+    {
+      key: 'booster',
+      name: '加强针接种',
+      unit: '剂',
+      decimals: 0,
+      source: { type: 'items', ledger: 'doses', item: 'booster', aggregate: 'sum', timing: 'flow' },
+    },
+    201,
+  );
+  const [ids] = await queryRows<{ ledger: number; township: number; village: number }>(
+    t.db,
+    sql`
     SELECT (SELECT id FROM ledgers WHERE key = 'doses') AS ledger,
            (SELECT id FROM org_units WHERE code = ${township.townshipCode}) AS township,
-           (SELECT id FROM org_units WHERE code = ${township.villageCodes[0]}) AS village`);
+           (SELECT id FROM org_units WHERE code = ${township.villageCodes[0]}) AS village`,
+  );
   const day = (period: string, booster: number) => ({
-    ledgerId: ids.ledger, townshipId: ids.township, orgUnitId: ids.village, definitionVersion: 1, period, values: { booster },
+    ledgerId: ids.ledger,
+    townshipId: ids.township,
+    orgUnitId: ids.village,
+    definitionVersion: 1,
+    period,
+    values: { booster },
   });
   await t.db.insert(ledgerRecords).values([day('20220630', 5), day('20220701', 7)]);
 });

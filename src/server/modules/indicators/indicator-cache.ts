@@ -28,7 +28,10 @@ export interface Statement {
   build(mapping: Mapping, onlyUnits?: number[]): SQL | null;
 }
 
-interface Entry { versions: Map<number, string>; rows: Map<number, Row[]> }
+interface Entry {
+  versions: Map<number, string>;
+  rows: Map<number, Row[]>;
+}
 
 // Bounded by what an entry holds, a row or a subject's version each (~140 bytes): ~60 MB at most. A county's 253
 // villages × 12 months is ~3,000 rows a statement.
@@ -40,9 +43,16 @@ const COMPACT_AFTER = 2_000;
 const PARTIAL_SHARE = 0.25;
 
 /** How statements were answered since the cache was made: what tests and benchmarks observe. */
-export interface CacheStats { cached: number; partly: number; computed: number }
+export interface CacheStats {
+  cached: number;
+  partly: number;
+  computed: number;
+}
 
-interface Cache { entries: LRUCache<string, Entry>; stats: CacheStats }
+interface Cache {
+  entries: LRUCache<string, Entry>;
+  stats: CacheStats;
+}
 const caches = new WeakMap<object, Cache>();
 const dialect = new PgDialect();
 
@@ -51,7 +61,8 @@ function cacheOf(q: Queryable): Cache | null {
   let cache = caches.get(q);
   if (!cache) {
     const entries = new LRUCache<string, Entry>({
-      maxSize: MAX_CACHED_ITEMS, sizeCalculation: (e) => 1 + e.versions.size + [...e.rows.values()].reduce((n, r) => n + r.length, 0),
+      maxSize: MAX_CACHED_ITEMS,
+      sizeCalculation: (e) => 1 + e.versions.size + [...e.rows.values()].reduce((n, r) => n + r.length, 0),
     });
     cache = { entries, stats: { cached: 0, partly: 0, computed: 0 } };
     caches.set(q, cache);
@@ -86,7 +97,10 @@ async function readVersions(q: Queryable, ledgerIds: number[], mapping: Mapping)
     let { weight, top } = everything;
     for (const ledgerId of statement.ledgerIds) {
       const v = byLedger.get(ledgerId)?.get(si);
-      if (v) { weight += v.weight; if (v.top > top) top = v.top; }
+      if (v) {
+        weight += v.weight;
+        if (v.top > top) top = v.top;
+      }
     }
     return `${weight}/${top}`;
   };
@@ -103,7 +117,10 @@ async function compactChanges(q: Queryable) {
 function subMapping(mapping: Mapping, subjects: Set<number>): Mapping {
   const sub: Mapping = { unitIds: [], subjectIndexes: [] };
   mapping.unitIds.forEach((u, i) => {
-    if (subjects.has(mapping.subjectIndexes[i])) { sub.unitIds.push(u); sub.subjectIndexes.push(mapping.subjectIndexes[i]); }
+    if (subjects.has(mapping.subjectIndexes[i])) {
+      sub.unitIds.push(u);
+      sub.subjectIndexes.push(mapping.subjectIndexes[i]);
+    }
   });
   return sub;
 }
@@ -112,7 +129,8 @@ function bySubject(rows: Row[]): Map<number, Row[]> {
   const out = new Map<number, Row[]>();
   for (const row of rows) {
     const list = out.get(row.si);
-    if (list) list.push(row); else out.set(row.si, [row]);
+    if (list) list.push(row);
+    else out.set(row.si, [row]);
   }
   return out;
 }
@@ -122,45 +140,53 @@ function bySubject(rows: Row[]): Map<number, Row[]> {
  * database (through `run`) for the rest; `runAll` decides how many statements run at once.
  */
 export async function statementRows(
-  q: Queryable, statements: Statement[], mapping: Mapping, subjectCount: number,
-  run: (statement: SQL) => Promise<Row[]>, runAll: (jobs: (() => Promise<void>)[]) => Promise<void>,
+  q: Queryable,
+  statements: Statement[],
+  mapping: Mapping,
+  subjectCount: number,
+  run: (statement: SQL) => Promise<Row[]>,
+  runAll: (jobs: (() => Promise<void>)[]) => Promise<void>,
 ): Promise<Row[][]> {
   const results: Row[][] = statements.map(() => []);
   const cache = cacheOf(q);
   if (!cache) {
-    await runAll(statements.map((s, i) => async () => {
-      const statement = s.build(mapping);
-      if (statement) results[i] = await run(statement);
-    }));
+    await runAll(
+      statements.map((s, i) => async () => {
+        const statement = s.build(mapping);
+        if (statement) results[i] = await run(statement);
+      }),
+    );
     return results;
   }
   const ledgerIds = [...new Set(statements.flatMap((s) => s.ledgerIds))];
   const { versionOf, redundant } = await readVersions(q, ledgerIds, mapping);
-  await runAll(statements.map((s, i) => async () => {
-    const full = s.build(mapping);
-    if (!full) return;
-    const key = statementKey(full);
-    const now = new Map<number, string>();
-    for (let si = 0; si < subjectCount; si++) now.set(si, versionOf(s, si));
-    const entry = cache.entries.get(key);
-    const stale = entry ? [...now.keys()].filter((si) => entry.versions.get(si) !== now.get(si)) : [];
-    const partial = entry && stale.length ? subMapping(mapping, new Set(stale)) : null;
-    let rows: Map<number, Row[]>;
-    if (entry && stale.length === 0) {
-      rows = entry.rows;
-      cache.stats.cached++;
-    } else if (entry && partial && partial.unitIds.length <= mapping.unitIds.length * PARTIAL_SHARE) {
-      cache.stats.partly++;
-      const fresh = bySubject(await run(s.build(partial, [...new Set(partial.unitIds)])!));
-      rows = new Map(entry.rows);
-      for (const si of stale) rows.set(si, fresh.get(si) ?? []);
-    } else {
-      cache.stats.computed++;
-      rows = bySubject(await run(full));
-    }
-    if (rows !== entry?.rows) cache.entries.set(key, { versions: now, rows });
-    results[i] = [...rows.values()].flat();
-  }));
+  await runAll(
+    statements.map((s, i) => async () => {
+      const full = s.build(mapping);
+      if (!full) return;
+      const key = statementKey(full);
+      const now = new Map<number, string>();
+      for (let si = 0; si < subjectCount; si++) now.set(si, versionOf(s, si));
+      const entry = cache.entries.get(key);
+      const stale = entry ? [...now.keys()].filter((si) => entry.versions.get(si) !== now.get(si)) : [];
+      const partial = entry && stale.length ? subMapping(mapping, new Set(stale)) : null;
+      let rows: Map<number, Row[]>;
+      if (entry && stale.length === 0) {
+        rows = entry.rows;
+        cache.stats.cached++;
+      } else if (entry && partial && partial.unitIds.length <= mapping.unitIds.length * PARTIAL_SHARE) {
+        cache.stats.partly++;
+        const fresh = bySubject(await run(s.build(partial, [...new Set(partial.unitIds)])!));
+        rows = new Map(entry.rows);
+        for (const si of stale) rows.set(si, fresh.get(si) ?? []);
+      } else {
+        cache.stats.computed++;
+        rows = bySubject(await run(full));
+      }
+      if (rows !== entry?.rows) cache.entries.set(key, { versions: now, rows });
+      results[i] = [...rows.values()].flat();
+    }),
+  );
   if (redundant > COMPACT_AFTER) await compactChanges(q);
   return results;
 }

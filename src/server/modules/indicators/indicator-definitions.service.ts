@@ -35,16 +35,24 @@ export interface IndicatorView {
 
 async function shapes(q: Queryable, townshipId: number) {
   const ledgers = await ledgerShapes(q, [townshipId]);
-  return new Map<string, LedgerShape & { name: string }>(ledgers.map((l) => [l.key, {
-    name: l.name, kind: l.kind, fields: [...l.fields.values()], states: l.workflowStates,
-  }]));
+  return new Map<string, LedgerShape & { name: string }>(
+    ledgers.map((l) => [l.key, { name: l.name, kind: l.kind, fields: [...l.fields.values()], states: l.workflowStates }]),
+  );
 }
 
 function view(row: repo.IndicatorRow, ledgerNames: Map<string, string>): IndicatorView {
   return {
-    key: row.key, name: row.name, description: row.description, workLine: row.workLine, unit: row.unit,
-    decimals: row.decimals, scale: row.scale, higherIsBetter: row.higherIsBetter, builtin: row.builtin, source: row.source,
-    ledgerName: row.source.type === 'formula' ? null : ledgerNames.get(row.source.ledger) ?? null,
+    key: row.key,
+    name: row.name,
+    description: row.description,
+    workLine: row.workLine,
+    unit: row.unit,
+    decimals: row.decimals,
+    scale: row.scale,
+    higherIsBetter: row.higherIsBetter,
+    builtin: row.builtin,
+    source: row.source,
+    ledgerName: row.source.type === 'formula' ? null : (ledgerNames.get(row.source.ledger) ?? null),
     dependsOn: sourceReferences(row.source),
   };
 }
@@ -73,7 +81,9 @@ export async function checkSource(q: Queryable, townshipId: number, key: string,
 
 async function workLineId(q: Queryable, townshipId: number, name: string | null | undefined): Promise<number | null> {
   if (!name) return null;
-  const [line] = await q.select({ id: workLines.id }).from(workLines)
+  const [line] = await q
+    .select({ id: workLines.id })
+    .from(workLines)
     .where(and(eq(workLines.townshipId, townshipId), eq(workLines.name, name), isNull(workLines.deletedAt)));
   if (!line) throw invalid([{ field: 'workLine', message: `工作条线“${name}”不存在` }]);
   return line.id;
@@ -84,7 +94,10 @@ async function workLineId(q: Queryable, townshipId: number, name: string | null 
  * (重大隐患数 → zdyhs), numbered when taken (zdyhs_2). Formulas read keys, so they should be short and guessable.
  */
 async function keyFromName(q: Queryable, townshipId: number, name: string): Promise<string> {
-  const letters = (pinyinInitials(name) || name.toLowerCase()).replace(/[^a-z0-9]+/g, '_').slice(0, 40).replace(/^_+|_+$/g, '');
+  const letters = (pinyinInitials(name) || name.toLowerCase())
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 40)
+    .replace(/^_+|_+$/g, '');
   const base = /^[a-z][a-z0-9_]+$/.test(letters) ? letters : `zb_${letters || 'x'}`.replace(/_+$/, '');
   for (let n = 1; ; n++) {
     const key = n === 1 ? base : `${base}_${n}`;
@@ -95,14 +108,25 @@ async function keyFromName(q: Queryable, townshipId: number, name: string): Prom
 export function createIndicator(ctx: ServiceContext, body: CreateIndicatorInput) {
   return ctx.db.transaction(async (tx) => {
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
-    const input = { ...body, key: body.key ?? await keyFromName(tx, township.id, body.name) };
+    const input = { ...body, key: body.key ?? (await keyFromName(tx, township.id, body.name)) };
     if (await repo.findIndicator(tx, township.id, input.key)) throw new AppError('CONFLICT', `指标标识“${input.key}”已被使用`);
     await checkSource(tx, township.id, input.key, input.source);
-    const [row] = await tx.insert(indicators).values({
-      townshipId: township.id, key: input.key, name: input.name, description: input.description ?? null,
-      workLineId: await workLineId(tx, township.id, input.workLine), source: input.source, unit: input.unit,
-      decimals: input.decimals, scale: input.scale, higherIsBetter: input.higherIsBetter, createdBy: ctx.actor.userId,
-    }).returning({ id: indicators.id });
+    const [row] = await tx
+      .insert(indicators)
+      .values({
+        townshipId: township.id,
+        key: input.key,
+        name: input.name,
+        description: input.description ?? null,
+        workLineId: await workLineId(tx, township.id, input.workLine),
+        source: input.source,
+        unit: input.unit,
+        decimals: input.decimals,
+        scale: input.scale,
+        higherIsBetter: input.higherIsBetter,
+        createdBy: ctx.actor.userId,
+      })
+      .returning({ id: indicators.id });
     await recordAudit(tx, ctx.actor, { action: 'indicator.create', entity: 'indicator', entityId: row.id, townshipId: township.id, after: input });
     const ledgers = await ledgerShapes(tx, [township.id]);
     return view((await repo.findIndicator(tx, township.id, input.key))!, new Map(ledgers.map((l) => [l.key, l.name])));
@@ -115,12 +139,28 @@ export function updateIndicator(ctx: ServiceContext, key: string, input: UpdateI
     const before = await repo.findIndicator(tx, township.id, key);
     if (!before) throw notFound(`指标“${key}”`);
     await checkSource(tx, township.id, key, input.source);
-    await tx.update(indicators).set({
-      name: input.name, description: input.description ?? null, workLineId: await workLineId(tx, township.id, input.workLine),
-      source: input.source, unit: input.unit, decimals: input.decimals, scale: input.scale,
-      higherIsBetter: input.higherIsBetter, updatedAt: new Date(),
-    }).where(eq(indicators.id, before.id));
-    await recordAudit(tx, ctx.actor, { action: 'indicator.update', entity: 'indicator', entityId: before.id, townshipId: township.id, before, after: input });
+    await tx
+      .update(indicators)
+      .set({
+        name: input.name,
+        description: input.description ?? null,
+        workLineId: await workLineId(tx, township.id, input.workLine),
+        source: input.source,
+        unit: input.unit,
+        decimals: input.decimals,
+        scale: input.scale,
+        higherIsBetter: input.higherIsBetter,
+        updatedAt: new Date(),
+      })
+      .where(eq(indicators.id, before.id));
+    await recordAudit(tx, ctx.actor, {
+      action: 'indicator.update',
+      entity: 'indicator',
+      entityId: before.id,
+      townshipId: township.id,
+      before,
+      after: input,
+    });
     const ledgers = await ledgerShapes(tx, [township.id]);
     return view((await repo.findIndicator(tx, township.id, key))!, new Map(ledgers.map((l) => [l.key, l.name])));
   });
@@ -134,11 +174,16 @@ export function deleteIndicator(ctx: ServiceContext, key: string) {
     const row = all.find((i) => i.key === key);
     if (!row) throw notFound(`指标“${key}”`);
     const formulas = all.filter((i) => sourceReferences(i.source).includes(key)).map((i) => `指标“${i.name}”`);
-    const boards = await tx.select({ name: rankings.name }).from(rankings)
+    const boards = await tx
+      .select({ name: rankings.name })
+      .from(rankings)
       .where(and(eq(rankings.indicatorId, row.id), isNull(rankings.deletedAt)));
-    const rules = (await tx.select({ name: qualityRules.name, left: qualityRules.left, right: qualityRules.right }).from(qualityRules)
-      .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))))
-      .filter((r) => [...formulaKeys(r.left), ...formulaKeys(r.right)].includes(key));
+    const rules = (
+      await tx
+        .select({ name: qualityRules.name, left: qualityRules.left, right: qualityRules.right })
+        .from(qualityRules)
+        .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt)))
+    ).filter((r) => [...formulaKeys(r.left), ...formulaKeys(r.right)].includes(key));
     const users = [...formulas, ...boards.map((b) => `排行榜“${b.name}”`), ...rules.map((r) => `数据质量规则“${r.name}”`)];
     if (users.length) throw new AppError('CONFLICT', `${users.join('、')}正在使用指标“${row.name}”，请先修改它们`);
     await tx.update(indicators).set({ deletedAt: new Date() }).where(eq(indicators.id, row.id));

@@ -14,7 +14,11 @@ import { evaluateFormula, parseFormula, type FormulaNode } from '../../../core/f
 import { lastYearRange, periodOf, periodsBetween, type DateRange, type PeriodType } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
 import {
-  aggregateRows, itemsAggregateStatement, latestItemAggregateStatement, recordsAggregateStatement, type RecordsAggregation,
+  aggregateRows,
+  itemsAggregateStatement,
+  latestItemAggregateStatement,
+  recordsAggregateStatement,
+  type RecordsAggregation,
 } from '../ledgers/index.js';
 import { statementRows, type Mapping, type Row, type Statement } from './indicator-cache.js';
 
@@ -65,7 +69,10 @@ const LAST_YEAR = '~ly';
 const lastYearWindows = new WeakMap<Window, Window>();
 function lastYearWindow(w: Window): Window {
   let last = lastYearWindows.get(w);
-  if (!last) { last = { ...lastYearRange(w), id: `${w.id}${LAST_YEAR}`, future: w.future }; lastYearWindows.set(w, last); }
+  if (!last) {
+    last = { ...lastYearRange(w), id: `${w.id}${LAST_YEAR}`, future: w.future };
+    lastYearWindows.set(w, last);
+  }
   return last;
 }
 
@@ -73,9 +80,15 @@ function lastYearWindow(w: Window): Window {
 type Cells = Map<string, Map<string, (number | null)[]>>;
 function cellsOf(cells: Cells, key: string, windowId: string): (number | null)[] {
   let byWindow = cells.get(key);
-  if (!byWindow) { byWindow = new Map(); cells.set(key, byWindow); }
+  if (!byWindow) {
+    byWindow = new Map();
+    cells.set(key, byWindow);
+  }
   let bySubject = byWindow.get(windowId);
-  if (!bySubject) { bySubject = []; byWindow.set(windowId, bySubject); }
+  if (!bySubject) {
+    bySubject = [];
+    byWindow.set(windowId, bySubject);
+  }
   return bySubject;
 }
 
@@ -85,7 +98,11 @@ export function itemPeriods(source: ItemsSource, periodType: PeriodType, window:
   const from = source.timing === 'cumulative' ? (source.since ?? '2000-01-01') : window.start;
   if (from > window.end) return { ids: [] };
   // Only ledger periods wholly inside the range: a week straddling two months belongs to neither.
-  return { ids: periodsBetween(periodType, from, window.end).filter((p) => p.start >= from && p.end <= window.end).map((p) => p.id) };
+  return {
+    ids: periodsBetween(periodType, from, window.end)
+      .filter((p) => p.start >= from && p.end <= window.end)
+      .map((p) => p.id),
+  };
 }
 
 interface Task {
@@ -105,7 +122,9 @@ const STATEMENTS_AT_ONCE = 3;
 
 async function runLimited(jobs: (() => Promise<void>)[], limit: number) {
   let next = 0;
-  const worker = async () => { while (next < jobs.length) await jobs[next++](); };
+  const worker = async () => {
+    while (next < jobs.length) await jobs[next++]();
+  };
   await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
 }
 
@@ -114,8 +133,13 @@ function recordsAggregation(batch: Task[]): RecordsAggregation {
   const first = batch[0];
   const source = first.source as RecordsSource;
   return {
-    townshipIds: first.townshipIds, ledgerIds: first.ledgerIds, fields: first.ledger.fields,
-    dateField: source.dateField, timing: source.timing, since: source.since, windows: first.windows,
+    townshipIds: first.townshipIds,
+    ledgerIds: first.ledgerIds,
+    fields: first.ledger.fields,
+    dateField: source.dateField,
+    timing: source.timing,
+    since: source.since,
+    windows: first.windows,
     columns: batch.map((task) => task.source as RecordsSource),
   };
 }
@@ -141,13 +165,17 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
   const formulaOf = (source: IndicatorSource) => {
     if (source.type !== 'formula') return null;
     let node = parsed.get(source.formula);
-    if (!node) { node = parseFormula(source.formula); parsed.set(source.formula, node); }
+    if (!node) {
+      node = parseFormula(source.formula);
+      parsed.set(source.formula, node);
+    }
     return node;
   };
-  const sourcesOf = (key: string) => request.catalogs.flatMap((c) => {
-    const indicator = c.indicators.get(key);
-    return indicator ? [{ townshipId: c.townshipId, source: indicator.source }] : [];
-  });
+  const sourcesOf = (key: string) =>
+    request.catalogs.flatMap((c) => {
+      const indicator = c.indicators.get(key);
+      return indicator ? [{ townshipId: c.townshipId, source: indicator.source }] : [];
+    });
 
   // 1. Which base indicators are needed for which windows (formulas pull in their references, last_year(x)
   //    pulls x in for the window a year earlier).
@@ -188,7 +216,11 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
       if (!ledger) continue;
       const signature = JSON.stringify(source);
       const task = bySource.get(signature);
-      if (task) { task.ledgerIds.push(ledger.id); task.townshipIds.push(townshipId); continue; }
+      if (task) {
+        task.ledgerIds.push(ledger.id);
+        task.townshipIds.push(townshipId);
+        continue;
+      }
       bySource.set(signature, { key, source, ledgerKey: source.ledger, ledgerIds: [ledger.id], ledger, townshipIds: [townshipId], windows });
     }
     tasks.push(...bySource.values());
@@ -196,7 +228,12 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
 
   // 3. The unit → subject mapping, shared by every query.
   const mapping: Mapping = { unitIds: [], subjectIndexes: [] };
-  request.subjects.forEach((s, i) => { for (const u of s.unitIds) { mapping.unitIds.push(u); mapping.subjectIndexes.push(i); } });
+  request.subjects.forEach((s, i) => {
+    for (const u of s.unitIds) {
+      mapping.unitIds.push(u);
+      mapping.subjectIndexes.push(i);
+    }
+  });
 
   const results: Cells = new Map();
   const merge = (task: Task, rows: Row[], column: string) => {
@@ -208,8 +245,8 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
       const before = cells[row.si];
       if (before === undefined || before === null) cells[row.si] = value;
       else if (value !== null) {
-        cells[row.si] = aggregate === 'min' ? Math.min(before, value) : aggregate === 'max' ? Math.max(before, value)
-          : aggregate === 'avg' ? null : before + value;
+        cells[row.si] =
+          aggregate === 'min' ? Math.min(before, value) : aggregate === 'max' ? Math.max(before, value) : aggregate === 'avg' ? null : before + value;
       }
     }
   };
@@ -219,7 +256,14 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
   for (const task of tasks) {
     if (task.source.type !== 'records') continue;
     const s = task.source;
-    const batchKey = JSON.stringify([task.ledgerKey, task.ledgerIds, s.dateField ?? null, s.dateField ? s.timing : null, s.since ?? null, task.windows.map((w) => w.id)]);
+    const batchKey = JSON.stringify([
+      task.ledgerKey,
+      task.ledgerIds,
+      s.dateField ?? null,
+      s.dateField ? s.timing : null,
+      s.since ?? null,
+      task.windows.map((w) => w.id),
+    ]);
     batches.set(batchKey, [...(batches.get(batchKey) ?? []), task]);
   }
   const statements: { batch: Task[]; statement: Statement }[] = [...batches.values()].map((batch) => {
@@ -234,15 +278,24 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
     if (task.source.type !== 'items' || !task.ledger.periodType) continue;
     const s = task.source;
     // A stock is one statement per task: townships defining the key differently are different tasks.
-    const batchKey = s.timing === 'stock' ? `stock:${i}` : JSON.stringify([task.ledgerKey, task.ledgerIds, s.timing, s.since ?? null, task.windows.map((w) => w.id)]);
+    const batchKey =
+      s.timing === 'stock'
+        ? `stock:${i}`
+        : JSON.stringify([task.ledgerKey, task.ledgerIds, s.timing, s.since ?? null, task.windows.map((w) => w.id)]);
     itemBatches.set(batchKey, [...(itemBatches.get(batchKey) ?? []), task]);
   }
   for (const batch of itemBatches.values()) {
     statements.push({ batch, statement: { ledgerIds: batch[0].ledgerIds, build: (m, units) => itemsStatement(batch, m, units) } });
   }
   // A few statements at a time: each may run parallel workers, and the machine has few cores.
-  const rowsOf = await statementRows(q, statements.map((s) => s.statement), mapping, request.subjects.length,
-    (statement) => aggregateRows(q, statement), (jobs) => runLimited(jobs, STATEMENTS_AT_ONCE));
+  const rowsOf = await statementRows(
+    q,
+    statements.map((s) => s.statement),
+    mapping,
+    request.subjects.length,
+    (statement) => aggregateRows(q, statement),
+    (jobs) => runLimited(jobs, STATEMENTS_AT_ONCE),
+  );
   statements.forEach(({ batch }, n) => batch.forEach((task, i) => merge(task, rowsOf[n], `v${i}`)));
 
   // Counts and sums over records are 0 where a subject had no rows; everything else stays null (nothing entered).
@@ -253,14 +306,19 @@ export async function computeValues(q: Queryable, request: EngineRequest): Promi
     }
   }
   const windowsById = new Map<string, Window>();
-  for (const w of request.windows) { windowsById.set(w.id, w); }
+  for (const w of request.windows) {
+    windowsById.set(w.id, w);
+  }
 
   const subjectIndex = new Map(request.subjects.map((s, i) => [s.id, i]));
   // The definition a subject uses: that of the first of its townships defining the key.
   const sources = new Map<string, (IndicatorSource | null)[]>();
   const sourceOf = (key: string, si: number): IndicatorSource | null => {
     let bySubject = sources.get(key);
-    if (!bySubject) { bySubject = []; sources.set(key, bySubject); }
+    if (!bySubject) {
+      bySubject = [];
+      sources.set(key, bySubject);
+    }
     let source = bySubject[si];
     if (source === undefined) {
       const township = request.subjects[si].townshipIds.find((t) => catalogs.get(t)?.indicators.has(key));

@@ -39,8 +39,11 @@ async function subjectScope(ctx: ServiceContext, orgUnit: string | undefined): P
 }
 
 /** How a formula's part is shown: its indicator's unit, decimals and scale (plain when it is unknown). */
-const partFormat = (meta: { unit: string; decimals: number; scale: string } | undefined) =>
-  ({ unit: meta?.unit ?? '', decimals: meta?.decimals ?? 2, scale: (meta?.scale ?? 'none') as IndicatorFormat['scale'] });
+const partFormat = (meta: { unit: string; decimals: number; scale: string } | undefined) => ({
+  unit: meta?.unit ?? '',
+  decimals: meta?.decimals ?? 2,
+  scale: (meta?.scale ?? 'none') as IndicatorFormat['scale'],
+});
 
 /** Which records a base indicator's value read for the subject's units and the window: the engine's conditions. */
 function recordsQuery(source: RecordsSource | ItemsSource, ledger: CurrentLedger, unitIds: number[], window: PeriodWindow): ValueRecordsQuery {
@@ -73,7 +76,8 @@ export async function explainValue(ctx: ServiceContext, key: string, query: Expl
   const head = {
     indicator: { key, name: meta.name, unit: meta.unit, decimals: meta.decimals, scale: meta.scale },
     period: { id: window.id, label: window.label, start: window.start, end: window.end },
-    orgUnit: { code: subject.code, name: subject.name }, value,
+    orgUnit: { code: subject.code, name: subject.name },
+    value,
   };
   const source = meta.source;
   if (source.type === 'formula') {
@@ -82,10 +86,18 @@ export async function explainValue(ctx: ServiceContext, key: string, query: Expl
     const parts = await evaluate(ctx.db, scope, [...new Set(refs.map((r) => r.key))], [window, lastYear]);
     const metas = await repo.listIndicators(ctx.db, [catalog.townshipId]);
     return {
-      ...head, kind: 'formula' as const, formula: source.formula,
+      ...head,
+      kind: 'formula' as const,
+      formula: source.formula,
       parts: refs.map((r) => ({
-        ...partFormat(metas.find((m) => m.key === r.key)), key: r.key, name: metas.find((m) => m.key === r.key)?.name ?? r.key, of: r.of,
-        value: r.of === 'target' ? parts.target(r.key, subject.id, window.id) : parts.value(r.key, subject.id, r.of === 'last_year' ? lastYear.id : window.id),
+        ...partFormat(metas.find((m) => m.key === r.key)),
+        key: r.key,
+        name: metas.find((m) => m.key === r.key)?.name ?? r.key,
+        of: r.of,
+        value:
+          r.of === 'target'
+            ? parts.target(r.key, subject.id, window.id)
+            : parts.value(r.key, subject.id, r.of === 'last_year' ? lastYear.id : window.id),
       })),
     };
   }
@@ -97,22 +109,44 @@ export async function explainValue(ctx: ServiceContext, key: string, query: Expl
   const total = await countRecordsBehindValue(ctx.db, behind);
   const rows = window.future ? [] : await recordsBehindValue(ctx.db, behind, query.pageSize, (query.page - 1) * query.pageSize);
   const fields = [...ledger.fields.values()].filter((f) => !f.retired);
-  const ledgerView = { key: ledger.key, name: ledger.name, fields: fields.map((f) => ({ key: f.key, label: f.label, type: f.type, unit: f.unit ?? null })) };
+  const ledgerView = {
+    key: ledger.key,
+    name: ledger.name,
+    fields: fields.map((f) => ({ key: f.key, label: f.label, type: f.type, unit: f.unit ?? null })),
+  };
   if (source.type === 'items') {
     return {
-      ...head, kind: 'items' as const, ledger: ledgerView, item: source.item, total, page: query.page,
+      ...head,
+      kind: 'items' as const,
+      ledger: ledgerView,
+      item: source.item,
+      total,
+      page: query.page,
       items: rows.map((r) => ({
-        orgUnit: { code: r.code, name: r.unitName }, period: r.period, value: r.values[source.item] ?? null,
-        enteredBy: r.updatedBy ?? r.createdBy, enteredAt: iso(r.updatedAt),
+        orgUnit: { code: r.code, name: r.unitName },
+        period: r.period,
+        value: r.values[source.item] ?? null,
+        enteredBy: r.updatedBy ?? r.createdBy,
+        enteredAt: iso(r.updatedAt),
       })),
     };
   }
   return {
-    ...head, kind: 'records' as const, ledger: ledgerView, total, page: query.page,
+    ...head,
+    kind: 'records' as const,
+    ledger: ledgerView,
+    total,
+    page: query.page,
     items: rows.map((r) => ({
-      id: Number(r.id), orgUnit: { code: r.code, name: r.unitName }, values: maskPersonalValues(fields, r.values),
-      status: r.status, statusLabel: current.workflow && r.status ? stateLabel(current.workflow, r.status) : null,
-      createdBy: r.createdBy, createdAt: iso(r.createdAt), updatedBy: r.updatedBy, updatedAt: iso(r.updatedAt),
+      id: Number(r.id),
+      orgUnit: { code: r.code, name: r.unitName },
+      values: maskPersonalValues(fields, r.values),
+      status: r.status,
+      statusLabel: current.workflow && r.status ? stateLabel(current.workflow, r.status) : null,
+      createdBy: r.createdBy,
+      createdAt: iso(r.createdAt),
+      updatedBy: r.updatedBy,
+      updatedAt: iso(r.updatedAt),
     })),
   };
 }
@@ -138,35 +172,71 @@ export async function explainXlsx(ctx: ServiceContext, key: string, query: Omit<
   const first = await explainValue(ctx, key, { ...query, page: 1, pageSize: 1 });
   if (first.kind === 'formula') {
     const workbook = new ExcelJS.Workbook();
-    addTableSheet(workbook, '公式构成', [
-      { header: '指标', key: 'name', width: 28 }, { header: '标识', key: 'key', width: 24 }, { header: '取值', key: 'of', width: 12 },
-      { header: '数值', key: 'value', width: 16 }, { header: '单位', key: 'unit', width: 10 },
-    ], first.parts.map((p) => ({
-      name: p.name, key: p.key, of: p.of === 'last_year' ? '上年同期' : p.of === 'target' ? '目标值' : '本期',
-      value: shownNumber(p.value, p) ?? '—', unit: shownUnit(p),
-    })));
+    addTableSheet(
+      workbook,
+      '公式构成',
+      [
+        { header: '指标', key: 'name', width: 28 },
+        { header: '标识', key: 'key', width: 24 },
+        { header: '取值', key: 'of', width: 12 },
+        { header: '数值', key: 'value', width: 16 },
+        { header: '单位', key: 'unit', width: 10 },
+      ],
+      first.parts.map((p) => ({
+        name: p.name,
+        key: p.key,
+        of: p.of === 'last_year' ? '上年同期' : p.of === 'target' ? '目标值' : '本期',
+        value: shownNumber(p.value, p) ?? '—',
+        unit: shownUnit(p),
+      })),
+    );
     return { fileName: `${first.indicator.name}-${periodFileTag(first.period.id)}.xlsx`, buffer: await workbookBuffer(workbook) };
   }
-  if (first.total > EXPORT_LIMIT) throw invalid([{ field: 'period', message: `明细超过 ${EXPORT_LIMIT} 条，请缩小期间或单位后分批导出` }], '明细过多');
+  if (first.total > EXPORT_LIMIT)
+    throw invalid([{ field: 'period', message: `明细超过 ${EXPORT_LIMIT} 条，请缩小期间或单位后分批导出` }], '明细过多');
   const all = await explainValue(ctx, key, { ...query, page: 1, pageSize: Math.max(first.total, 1) });
   const workbook = new ExcelJS.Workbook();
   if (all.kind === 'items') {
-    addTableSheet(workbook, '填报数据', [
-      { header: '单位', key: 'unit', width: 20 }, { header: '期间', key: 'period', width: 12 },
-      { header: all.ledger.fields.find((f) => f.key === all.item)?.label ?? all.item, key: 'value', width: 14 },
-      { header: '填报人', key: 'by', width: 12 }, { header: '填报时间', key: 'at', width: 20 },
-    ], all.items.map((i) => ({ unit: i.orgUnit.name, period: i.period, value: cellOf(i.value), by: i.enteredBy ?? '', at: chinaTimestamp(i.enteredAt) })));
+    addTableSheet(
+      workbook,
+      '填报数据',
+      [
+        { header: '单位', key: 'unit', width: 20 },
+        { header: '期间', key: 'period', width: 12 },
+        { header: all.ledger.fields.find((f) => f.key === all.item)?.label ?? all.item, key: 'value', width: 14 },
+        { header: '填报人', key: 'by', width: 12 },
+        { header: '填报时间', key: 'at', width: 20 },
+      ],
+      all.items.map((i) => ({
+        unit: i.orgUnit.name,
+        period: i.period,
+        value: cellOf(i.value),
+        by: i.enteredBy ?? '',
+        at: chinaTimestamp(i.enteredAt),
+      })),
+    );
   } else if (all.kind === 'records') {
     const fields = all.ledger.fields.filter((f) => f.type !== 'photos');
-    addTableSheet(workbook, '明细记录', [
-      { header: '单位', key: 'unit', width: 20 },
-      ...fields.map((f) => ({ header: f.unit ? `${f.label}（${f.unit}）` : f.label, key: `f_${f.key}`, width: 16 })),
-      { header: '状态', key: 'status', width: 10 }, { header: '录入人', key: 'by', width: 12 }, { header: '最后修改人', key: 'editedBy', width: 12 },
-      { header: '更新时间', key: 'at', width: 20 },
-    ], all.items.map((i) => ({
-      unit: i.orgUnit.name, status: i.statusLabel ?? '', by: i.createdBy ?? '', editedBy: i.updatedBy ?? i.createdBy ?? '', at: chinaTimestamp(i.updatedAt),
-      ...Object.fromEntries(fields.map((f) => [`f_${f.key}`, cellOf(i.values[f.key])])),
-    })));
+    addTableSheet(
+      workbook,
+      '明细记录',
+      [
+        { header: '单位', key: 'unit', width: 20 },
+        ...fields.map((f) => ({ header: f.unit ? `${f.label}（${f.unit}）` : f.label, key: `f_${f.key}`, width: 16 })),
+        { header: '状态', key: 'status', width: 10 },
+        { header: '录入人', key: 'by', width: 12 },
+        { header: '最后修改人', key: 'editedBy', width: 12 },
+        { header: '更新时间', key: 'at', width: 20 },
+      ],
+      all.items.map((i) => ({
+        unit: i.orgUnit.name,
+        status: i.statusLabel ?? '',
+        by: i.createdBy ?? '',
+        editedBy: i.updatedBy ?? i.createdBy ?? '',
+        at: chinaTimestamp(i.updatedAt),
+        ...Object.fromEntries(fields.map((f) => [`f_${f.key}`, cellOf(i.values[f.key])])),
+      })),
+    );
   }
   const name = `${first.indicator.name}-${first.orgUnit.name}-${periodFileTag(first.period.id)}.xlsx`;
   return { fileName: name, buffer: await workbookBuffer(workbook) };

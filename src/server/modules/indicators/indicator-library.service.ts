@@ -29,8 +29,15 @@ export async function listIndicatorLibrary(ctx: ServiceContext) {
     items: BUILTIN_INDICATORS.map((d) => {
       const needs = ledgersOf(d.key);
       return {
-        key: d.key, name: d.name, description: d.description ?? null, unit: d.unit, workLine: d.workLine ?? null, sourceType: d.source.type,
-        installed: installedKeys.has(d.key), ledgers: needs, ledgersInstalled: needs.every((l) => ledgerKeys.has(l)),
+        key: d.key,
+        name: d.name,
+        description: d.description ?? null,
+        unit: d.unit,
+        workLine: d.workLine ?? null,
+        sourceType: d.source.type,
+        installed: installedKeys.has(d.key),
+        ledgers: needs,
+        ledgersInstalled: needs.every((l) => ledgerKeys.has(l)),
       };
     }),
   };

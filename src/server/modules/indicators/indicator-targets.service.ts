@@ -62,17 +62,31 @@ export function saveTargets(ctx: ServiceContext, key: string, period: string, it
     const errors = unitProblems(items, units);
     if (errors.length) throw invalid(errors, '目标值有误');
     const unitIds = items.map((i) => units.get(i.orgUnit)!.id);
-    const before = await tx.select().from(indicatorTargets).where(and(
-      eq(indicatorTargets.indicatorId, indicator.id), eq(indicatorTargets.period, period), inArray(indicatorTargets.orgUnitId, unitIds)));
-    await tx.delete(indicatorTargets).where(and(
-      eq(indicatorTargets.indicatorId, indicator.id), eq(indicatorTargets.period, period), inArray(indicatorTargets.orgUnitId, unitIds)));
-    const rows = items.filter((i) => i.value !== null).map((i) => ({
-      townshipId: township.id, indicatorId: indicator.id, orgUnitId: units.get(i.orgUnit)!.id, period, value: i.value!, updatedBy: ctx.actor.userId,
-    }));
+    const before = await tx
+      .select()
+      .from(indicatorTargets)
+      .where(and(eq(indicatorTargets.indicatorId, indicator.id), eq(indicatorTargets.period, period), inArray(indicatorTargets.orgUnitId, unitIds)));
+    await tx
+      .delete(indicatorTargets)
+      .where(and(eq(indicatorTargets.indicatorId, indicator.id), eq(indicatorTargets.period, period), inArray(indicatorTargets.orgUnitId, unitIds)));
+    const rows = items
+      .filter((i) => i.value !== null)
+      .map((i) => ({
+        townshipId: township.id,
+        indicatorId: indicator.id,
+        orgUnitId: units.get(i.orgUnit)!.id,
+        period,
+        value: i.value!,
+        updatedBy: ctx.actor.userId,
+      }));
     if (rows.length) await tx.insert(indicatorTargets).values(rows);
     await recordAudit(tx, ctx.actor, {
-      action: 'indicator.targets', entity: 'indicator', entityId: indicator.id, townshipId: township.id,
-      before: before.map((b) => ({ orgUnitId: b.orgUnitId, value: b.value })), after: { period, how, items },
+      action: 'indicator.targets',
+      entity: 'indicator',
+      entityId: indicator.id,
+      townshipId: township.id,
+      before: before.map((b) => ({ orgUnitId: b.orgUnitId, value: b.value })),
+      after: { period, how, items },
     });
     return { period, ...(await targetTable(tx, township, indicator.id, period)) };
   });
@@ -85,15 +99,23 @@ export async function targetTemplate(ctx: ServiceContext, key: string, period: s
   const indicator = await indicatorOf(ctx.db, township.id, key);
   const table = await targetTable(ctx.db, township, indicator.id, period);
   const workbook = new ExcelJS.Workbook();
-  const sheet = addTableSheet(workbook, '目标值', [
-    { header: HEADERS[0], key: 'code', width: 16, style: { numFmt: '@' } }, { header: HEADERS[1], key: 'name', width: 18 },
-    { header: HEADERS[2], key: 'value', width: 14 },
-  ], table.items.map((i) => ({ code: i.orgUnit.code, name: i.orgUnit.name, value: i.value ?? undefined })));
+  const sheet = addTableSheet(
+    workbook,
+    '目标值',
+    [
+      { header: HEADERS[0], key: 'code', width: 16, style: { numFmt: '@' } },
+      { header: HEADERS[1], key: 'name', width: 18 },
+      { header: HEADERS[2], key: 'value', width: 14 },
+    ],
+    table.items.map((i) => ({ code: i.orgUnit.code, name: i.orgUnit.name, value: i.value ?? undefined })),
+  );
   const help = workbook.addWorksheet('填写说明');
   const p = parsePeriod(period)!;
   help.addRows([
-    [`指标：${indicator.name}${indicator.unit ? `（${indicator.unit}）` : ''}`], [`期间：${periodLabel(p)}（${period}）`],
-    ['在“目标值”列填写数字；留空表示不设目标（镇的目标留空时按各村目标之和计算）。'], ['不要修改单位代码。'],
+    [`指标：${indicator.name}${indicator.unit ? `（${indicator.unit}）` : ''}`],
+    [`期间：${periodLabel(p)}（${period}）`],
+    ['在“目标值”列填写数字；留空表示不设目标（镇的目标留空时按各村目标之和计算）。'],
+    ['不要修改单位代码。'],
   ]);
   help.getColumn(1).width = 70;
   sheet.getColumn(1).alignment = { horizontal: 'left' };
@@ -132,7 +154,10 @@ export async function importTargets(ctx: ServiceContext, key: string, period: st
     const value = text === '' ? null : Number(text.replace(/,/g, ''));
     if (!/^\d{12}$/.test(code)) errors.push({ field: '单位代码', row: n, message: `“${code}”不是12位单位代码` });
     else if (value !== null && (!Number.isFinite(value) || value < 0)) errors.push({ field: '目标值', row: n, message: `“${text}”不是非负数字` });
-    else { items.push({ orgUnit: code, value }); rowNumbers.push(n); }
+    else {
+      items.push({ orgUnit: code, value });
+      rowNumbers.push(n);
+    }
   }
   // Unknown and repeated units in the same round as the bad cells, by row number.
   const units = new Map((await targetUnits(ctx.db, township)).map((u) => [u.code, u]));

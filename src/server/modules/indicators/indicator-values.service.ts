@@ -51,7 +51,11 @@ export async function resolveScope(q: Queryable, unit: OrgUnitRef, by?: SplitLev
   const subjectOf = (n: OrgUnitRef, paths: string[]): Subject & SubjectView => {
     const covered = under(paths);
     return {
-      id: n.code, code: n.code, name: n.name, level: n.level, unitIds: covered.map((c) => c.id),
+      id: n.code,
+      code: n.code,
+      name: n.name,
+      level: n.level,
+      unitIds: covered.map((c) => c.id),
       townshipIds: [...new Set(covered.map((c) => c.townshipId).filter((t): t is number => t !== null))],
     };
   };
@@ -62,13 +66,13 @@ export async function resolveScope(q: Queryable, unit: OrgUnitRef, by?: SplitLev
     const groups = await smallGroupsWithVillages(q, unit.id);
     const byId = new Map(nodes.map((n) => [n.id, n]));
     return {
-      unit, nodes, townshipIds,
+      unit,
+      nodes,
+      townshipIds,
       subjects: groups.map((g) => {
         const paths = g.villageIds.map((v) => byId.get(v)?.path).filter((p): p is string => !!p);
         const covered = under(paths);
-        return {
-          id: `cg${g.id}`, code: `cg${g.id}`, name: g.name, level: 'cadre_group', unitIds: covered.map((c) => c.id), townshipIds: [unit.id],
-        };
+        return { id: `cg${g.id}`, code: `cg${g.id}`, name: g.name, level: 'cadre_group', unitIds: covered.map((c) => c.id), townshipIds: [unit.id] };
       }),
     };
   }
@@ -81,13 +85,19 @@ export async function resolveScope(q: Queryable, unit: OrgUnitRef, by?: SplitLev
   const members: number[][] = parts.map(() => []);
   const townships: Set<number>[] = parts.map(() => new Set());
   for (const n of nodes) {
-    const owner = n.path.split('/').filter(Boolean).map(Number).find((id) => index.has(id));
+    const owner = n.path
+      .split('/')
+      .filter(Boolean)
+      .map(Number)
+      .find((id) => index.has(id));
     if (owner === undefined) continue;
     members[index.get(owner)!].push(n.id);
     if (n.townshipId !== null) townships[index.get(owner)!].add(n.townshipId);
   }
   return {
-    unit, nodes, townshipIds,
+    unit,
+    nodes,
+    townshipIds,
     subjects: parts.map((p, i) => ({ id: p.code, code: p.code, name: p.name, level: p.level, unitIds: members[i], townshipIds: [...townships[i]] })),
   };
 }
@@ -97,7 +107,11 @@ export function resolveWindows(periods: string[], asOf: string, field = 'period'
   const errors: FieldError[] = [];
   const windows = periods.map((id, i) => {
     const window = periodWindow(id, asOf);
-    if (!window) errors.push({ field: `${field}.${i}`, message: `“${id}”不是有效的期间（例：2022、2022S1、2022Q2、202206、2022W24、20220615、LAST_7_DAYS，上年同期加 LY: 如 LY:2022S1）` });
+    if (!window)
+      errors.push({
+        field: `${field}.${i}`,
+        message: `“${id}”不是有效的期间（例：2022、2022S1、2022Q2、202206、2022W24、20220615、LAST_7_DAYS，上年同期加 LY: 如 LY:2022S1）`,
+      });
     return window!;
   });
   if (errors.length) throw invalid(errors, '期间有误');
@@ -111,7 +125,11 @@ export function resolveWindows(periods: string[], asOf: string, field = 'period'
 export async function targetLookup(q: Queryable, scope: Scope, catalogs: Catalog[], windows: PeriodWindow[]) {
   // Every indicator's targets for these periods (a small table): formulas read target(x) of keys not asked for.
   const ids = catalogs.flatMap((c) => [...c.indicators.values()].map((i) => i.id));
-  const rows = await repo.targetsOf(q, ids, windows.map((w) => w.id));
+  const rows = await repo.targetsOf(
+    q,
+    ids,
+    windows.map((w) => w.id),
+  );
   const explicit = new Map(rows.map((r) => [`${r.indicatorId}:${r.orgUnitId}:${r.period}`, r.value]));
   const catalogOf = new Map(catalogs.map((c) => [c.townshipId, c]));
   const children = new Map<number, OrgUnitRef[]>();
@@ -179,7 +197,11 @@ export async function evaluate(q: Queryable, scope: Scope, keys: string[], windo
   const catalogs = await loadCatalogs(q, scope.townshipIds);
   if (draft) catalogs.find((c) => c.townshipId === draft.townshipId)?.indicators.set(draft.key, { id: -1, source: draft.source });
   const unknown = keys.filter((k) => !catalogs.some((c) => c.indicators.has(k)));
-  if (unknown.length) throw invalid(unknown.map((k) => ({ field: 'keys', message: `指标“${k}”不存在` })), '指标不存在');
+  if (unknown.length)
+    throw invalid(
+      unknown.map((k) => ({ field: 'keys', message: `指标“${k}”不存在` })),
+      '指标不存在',
+    );
   const target = await targetLookup(q, scope, catalogs, windows);
   const value = await computeValues(q, { catalogs, keys, subjects: scope.subjects, windows, targets: target });
   return { scope, catalogs, windows, value, target };
@@ -200,12 +222,16 @@ export async function indicatorValues(ctx: ServiceContext, query: ValuesQuery) {
   const unit = await readableUnit(ctx, ctx.db, query.orgUnit);
   const scope = await resolveScope(ctx.db, unit, query.by);
   const { value, target } = await evaluate(ctx.db, scope, query.keys, windows);
-  const items = query.keys.flatMap((indicator) => scope.subjects.flatMap((s) => windows.map((w) => {
-    const v = value(indicator, s.id, w.id);
-    if (!query.targets) return { indicator, orgUnit: s.id, period: w.id, value: v };
-    const t = target(indicator, s.id, w.id);
-    return { indicator, orgUnit: s.id, period: w.id, value: v, target: t, completion: completion(v, t) };
-  })));
+  const items = query.keys.flatMap((indicator) =>
+    scope.subjects.flatMap((s) =>
+      windows.map((w) => {
+        const v = value(indicator, s.id, w.id);
+        if (!query.targets) return { indicator, orgUnit: s.id, period: w.id, value: v };
+        const t = target(indicator, s.id, w.id);
+        return { indicator, orgUnit: s.id, period: w.id, value: v, target: t, completion: completion(v, t) };
+      }),
+    ),
+  );
   const meta = await repo.listIndicators(ctx.db, scope.townshipIds);
   return {
     items,

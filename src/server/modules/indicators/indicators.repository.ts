@@ -24,15 +24,27 @@ export interface IndicatorRow {
 
 export async function listIndicators(q: Queryable, townshipIds: number[]): Promise<IndicatorRow[]> {
   if (townshipIds.length === 0) return [];
-  return await q.select({
-    id: indicators.id, townshipId: indicators.townshipId, key: indicators.key, name: indicators.name,
-    description: indicators.description, workLineId: indicators.workLineId, workLine: workLines.name,
-    source: indicators.source, unit: indicators.unit, decimals: indicators.decimals, scale: indicators.scale,
-    higherIsBetter: indicators.higherIsBetter, builtin: indicators.builtin, sortOrder: indicators.sortOrder,
-  }).from(indicators)
+  return (await q
+    .select({
+      id: indicators.id,
+      townshipId: indicators.townshipId,
+      key: indicators.key,
+      name: indicators.name,
+      description: indicators.description,
+      workLineId: indicators.workLineId,
+      workLine: workLines.name,
+      source: indicators.source,
+      unit: indicators.unit,
+      decimals: indicators.decimals,
+      scale: indicators.scale,
+      higherIsBetter: indicators.higherIsBetter,
+      builtin: indicators.builtin,
+      sortOrder: indicators.sortOrder,
+    })
+    .from(indicators)
     .leftJoin(workLines, eq(workLines.id, indicators.workLineId))
     .where(and(inArray(indicators.townshipId, townshipIds), isNull(indicators.deletedAt)))
-    .orderBy(asc(indicators.sortOrder), asc(indicators.id)) as IndicatorRow[];
+    .orderBy(asc(indicators.sortOrder), asc(indicators.id))) as IndicatorRow[];
 }
 
 export async function findIndicator(q: Queryable, townshipId: number, key: string): Promise<IndicatorRow | undefined> {
@@ -48,7 +60,13 @@ export interface TargetRow {
 
 export async function targetsOf(q: Queryable, indicatorIds: number[], periods: string[]): Promise<TargetRow[]> {
   if (indicatorIds.length === 0 || periods.length === 0) return [];
-  return await q.select({
-    indicatorId: indicatorTargets.indicatorId, orgUnitId: indicatorTargets.orgUnitId, period: indicatorTargets.period, value: indicatorTargets.value,
-  }).from(indicatorTargets).where(and(inArray(indicatorTargets.indicatorId, indicatorIds), inArray(indicatorTargets.period, periods)));
+  return await q
+    .select({
+      indicatorId: indicatorTargets.indicatorId,
+      orgUnitId: indicatorTargets.orgUnitId,
+      period: indicatorTargets.period,
+      value: indicatorTargets.value,
+    })
+    .from(indicatorTargets)
+    .where(and(inArray(indicatorTargets.indicatorId, indicatorIds), inArray(indicatorTargets.period, periods)));
 }

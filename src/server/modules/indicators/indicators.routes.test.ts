@@ -24,7 +24,14 @@ const [, YANTANG] = VILLAGES;
 const call: TestApp['call'] = (...args) => t.call(...args);
 const ok: TestApp['ok'] = (...args) => t.ok(...args);
 
-interface ValueItem { indicator: string; orgUnit: string; period: string; value: number | null; target?: number | null; completion?: number | null }
+interface ValueItem {
+  indicator: string;
+  orgUnit: string;
+  period: string;
+  value: number | null;
+  target?: number | null;
+  completion?: number | null;
+}
 const values = async (query: string, cookie = leader) => (await ok('GET', `/api/indicators/values?${query}`, cookie)).items as ValueItem[];
 const pick = (items: ValueItem[], indicator: string, orgUnit: string, period: string) =>
   items.find((i) => i.indicator === indicator && i.orgUnit === orgUnit && i.period === period)?.value;
@@ -40,7 +47,10 @@ const ledgerId = async (key: string) => (await queryRows<{ id: number }>(t.db, s
 // A small seeded generator: the data differs from run to run of the generator's seed only.
 function random(seed: number) {
   let s = seed;
-  return () => { s = (s * 1103515245 + 12345) % 2 ** 31; return s / 2 ** 31; };
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
 }
 
 const LAND_FIELDS = [
@@ -62,12 +72,48 @@ beforeAll(async () => {
   [leader, cadre, viewer, admin] = await Promise.all(['shuji', 'cun202', 'chakan', 'guanli'].map((u) => t.login(u, TEST_PASSWORD)));
 
   await ok('POST', '/api/ledgers', leader, { key: 'land', name: '土地流转台账', kind: 'register', fields: LAND_FIELDS }, 201);
-  await ok('POST', '/api/ledgers', leader, {
-    key: 'hazards', name: '隐患台账', kind: 'register', workflow: rectificationWorkflow(),
-    fields: [{ key: 'found_on', label: '发现日期', type: 'date', required: true }, { key: 'category', label: '类别', type: 'choice', choices: ['水库', '校车'] }],
-  }, 201);
-  await ok('POST', '/api/ledgers', leader, { key: 'doses', name: '疫苗接种日报', kind: 'periodic', periodType: 'day', fields: [{ key: 'booster', label: '加强针', type: 'integer', unit: '剂' }] }, 201);
-  await ok('POST', '/api/ledgers', leader, { key: 'basics', name: '村情', kind: 'periodic', periodType: 'year', fields: [{ key: 'taxable', label: '计税面积', type: 'decimal', unit: '亩' }] }, 201);
+  await ok(
+    'POST',
+    '/api/ledgers',
+    leader,
+    {
+      key: 'hazards',
+      name: '隐患台账',
+      kind: 'register',
+      workflow: rectificationWorkflow(),
+      fields: [
+        { key: 'found_on', label: '发现日期', type: 'date', required: true },
+        { key: 'category', label: '类别', type: 'choice', choices: ['水库', '校车'] },
+      ],
+    },
+    201,
+  );
+  await ok(
+    'POST',
+    '/api/ledgers',
+    leader,
+    {
+      key: 'doses',
+      name: '疫苗接种日报',
+      kind: 'periodic',
+      periodType: 'day',
+      fields: [{ key: 'booster', label: '加强针', type: 'integer', unit: '剂' }],
+    },
+    201,
+  );
+  await ok(
+    'POST',
+    '/api/ledgers',
+    leader,
+    {
+      key: 'basics',
+      name: '村情',
+      kind: 'periodic',
+      periodType: 'year',
+      fields: [{ key: 'taxable', label: '计税面积', type: 'decimal', unit: '亩' }],
+    },
+    201,
+  );
 
   // Records straight into the table, as an import would leave them: villages, the township itself and a group.
   const units = await queryRows<{ id: number; code: string }>(t.db, sql`SELECT id, code FROM org_units WHERE code LIKE '430681105%'`);
@@ -80,35 +126,115 @@ beforeAll(async () => {
   for (let i = 0; i < 160; i++) {
     const day = new Date(Date.UTC(2021, 0, 1) + Math.floor(rand() * 546) * 86_400_000).toISOString().slice(0, 10);
     rows.push({
-      ...base, ledgerId: land, orgUnitId: unitId.get(placed[Math.floor(rand() * placed.length)])!,
-      values: { contract_no: `HT${i}`, transferee: `合作社${Math.floor(rand() * 12)}`, land_type: rand() < 0.7 ? '耕地' : '林地', area: Math.round(rand() * 20000) / 100, signed_on: day },
+      ...base,
+      ledgerId: land,
+      orgUnitId: unitId.get(placed[Math.floor(rand() * placed.length)])!,
+      values: {
+        contract_no: `HT${i}`,
+        transferee: `合作社${Math.floor(rand() * 12)}`,
+        land_type: rand() < 0.7 ? '耕地' : '林地',
+        area: Math.round(rand() * 20000) / 100,
+        signed_on: day,
+      },
     });
   }
   for (let i = 0; i < 40; i++) {
     const day = `2022-0${1 + Math.floor(rand() * 6)}-1${Math.floor(rand() * 9)}`;
-    rows.push({ ...base, ledgerId: hazards, orgUnitId: unitId.get(placed[i % placed.length])!, status: ['pending', 'rectifying', 'rectified', 'closed'][i % 4], values: { found_on: day, category: i % 3 ? '水库' : '校车' } });
+    rows.push({
+      ...base,
+      ledgerId: hazards,
+      orgUnitId: unitId.get(placed[i % placed.length])!,
+      status: ['pending', 'rectifying', 'rectified', 'closed'][i % 4],
+      values: { found_on: day, category: i % 3 ? '水库' : '校车' },
+    });
   }
   for (const code of VILLAGES) {
     for (let d = 1; d <= 30; d++) {
       if (code === VILLAGES[2] && d === 29) continue; // one village did not report the 29th
-      rows.push({ ...base, ledgerId: doses, orgUnitId: unitId.get(code)!, period: `202206${String(d).padStart(2, '0')}`, values: { booster: Math.floor(rand() * 40) } });
+      rows.push({
+        ...base,
+        ledgerId: doses,
+        orgUnitId: unitId.get(code)!,
+        period: `202206${String(d).padStart(2, '0')}`,
+        values: { booster: Math.floor(rand() * 40) },
+      });
     }
     rows.push({ ...base, ledgerId: basics, orgUnitId: unitId.get(code)!, period: '2021', values: { taxable: 3000 + Math.floor(rand() * 1000) } });
-    if (code !== VILLAGES[0]) rows.push({ ...base, ledgerId: basics, orgUnitId: unitId.get(code)!, period: '2022', values: { taxable: 4000 + Math.floor(rand() * 1000) } });
+    if (code !== VILLAGES[0])
+      rows.push({ ...base, ledgerId: basics, orgUnitId: unitId.get(code)!, period: '2022', values: { taxable: 4000 + Math.floor(rand() * 1000) } });
   }
   await t.db.insert(ledgerRecords).values(rows);
 
   const define = (key: string, name: string, unit: string, source: object, extra: object = {}) =>
     ok('POST', '/api/indicators', leader, { key, name, unit, decimals: 2, source, ...extra }, 201);
-  await define('land_area', '土地流转面积', '亩', { type: 'records', ledger: 'land', aggregate: 'sum', field: 'area', dateField: 'signed_on', timing: 'flow' });
-  await define('land_cultivated', '耕地流转面积', '亩', { type: 'records', ledger: 'land', aggregate: 'sum', field: 'area', dateField: 'signed_on', timing: 'flow', filters: [{ field: 'land_type', op: 'eq', value: '耕地' }] });
+  await define('land_area', '土地流转面积', '亩', {
+    type: 'records',
+    ledger: 'land',
+    aggregate: 'sum',
+    field: 'area',
+    dateField: 'signed_on',
+    timing: 'flow',
+  });
+  await define('land_cultivated', '耕地流转面积', '亩', {
+    type: 'records',
+    ledger: 'land',
+    aggregate: 'sum',
+    field: 'area',
+    dateField: 'signed_on',
+    timing: 'flow',
+    filters: [{ field: 'land_type', op: 'eq', value: '耕地' }],
+  });
   await define('land_contracts', '流转合同数', '份', { type: 'records', ledger: 'land', aggregate: 'count', dateField: 'signed_on', timing: 'flow' });
-  await define('land_contracts_total', '累计流转合同数', '份', { type: 'records', ledger: 'land', aggregate: 'count', dateField: 'signed_on', timing: 'stock' });
-  await define('transferees', '流入方数', '个', { type: 'records', ledger: 'land', aggregate: 'distinct', field: 'transferee', dateField: 'signed_on', timing: 'flow' });
-  await define('land_avg', '平均每份面积', '亩', { type: 'records', ledger: 'land', aggregate: 'avg', field: 'area', dateField: 'signed_on', timing: 'flow' });
-  await define('land_avg_cultivated_weighted', '耕地合同平均面积（按面积加权）', '亩', { type: 'records', ledger: 'land', aggregate: 'avg', field: 'area', weightField: 'area', dateField: 'signed_on', timing: 'flow', filters: [{ field: 'land_type', op: 'eq', value: '耕地' }] });
-  await define('land_big', '面积超过100亩的合同', '份', { type: 'records', ledger: 'land', aggregate: 'count', dateField: 'signed_on', timing: 'flow', filters: [{ field: 'area', op: 'gt', value: 100 }] });
-  await define('hazards_done', '已整改隐患', '处', { type: 'records', ledger: 'hazards', aggregate: 'count', dateField: 'found_on', timing: 'flow', statuses: ['rectified', 'closed'], filters: [{ field: 'category', op: 'in', value: ['水库'] }] });
+  await define('land_contracts_total', '累计流转合同数', '份', {
+    type: 'records',
+    ledger: 'land',
+    aggregate: 'count',
+    dateField: 'signed_on',
+    timing: 'stock',
+  });
+  await define('transferees', '流入方数', '个', {
+    type: 'records',
+    ledger: 'land',
+    aggregate: 'distinct',
+    field: 'transferee',
+    dateField: 'signed_on',
+    timing: 'flow',
+  });
+  await define('land_avg', '平均每份面积', '亩', {
+    type: 'records',
+    ledger: 'land',
+    aggregate: 'avg',
+    field: 'area',
+    dateField: 'signed_on',
+    timing: 'flow',
+  });
+  await define('land_avg_cultivated_weighted', '耕地合同平均面积（按面积加权）', '亩', {
+    type: 'records',
+    ledger: 'land',
+    aggregate: 'avg',
+    field: 'area',
+    weightField: 'area',
+    dateField: 'signed_on',
+    timing: 'flow',
+    filters: [{ field: 'land_type', op: 'eq', value: '耕地' }],
+  });
+  await define('land_big', '面积超过100亩的合同', '份', {
+    type: 'records',
+    ledger: 'land',
+    aggregate: 'count',
+    dateField: 'signed_on',
+    timing: 'flow',
+    filters: [{ field: 'area', op: 'gt', value: 100 }],
+  });
+  await define('hazards_done', '已整改隐患', '处', {
+    type: 'records',
+    ledger: 'hazards',
+    aggregate: 'count',
+    dateField: 'found_on',
+    timing: 'flow',
+    statuses: ['rectified', 'closed'],
+    filters: [{ field: 'category', op: 'in', value: ['水库'] }],
+  });
   await define('booster', '加强针接种', '剂', { type: 'items', ledger: 'doses', item: 'booster', aggregate: 'sum', timing: 'flow' }, { decimals: 0 });
   await define('taxable', '计税面积', '亩', { type: 'items', ledger: 'basics', item: 'taxable', aggregate: 'sum', timing: 'stock' });
   await define('cultivated_share', '流转耕地占计税面积', '%', { type: 'formula', formula: 'percent(land_cultivated, taxable)' });
@@ -121,16 +247,32 @@ const H1 = "BETWEEN '2022-01-01' AND '2022-06-30'";
 
 describe('values against independent SQL', () => {
   it('sums, counts, filters, distinct counts and averages by village for 2022S1', async () => {
-    const items = await values('keys=land_area,land_cultivated,land_contracts,transferees,land_avg,land_big,land_avg_cultivated_weighted&period=2022S1&asOf=2022-06-30&by=village');
+    const items = await values(
+      'keys=land_area,land_cultivated,land_contracts,transferees,land_avg,land_big,land_avg_cultivated_weighted&period=2022S1&asOf=2022-06-30&by=village',
+    );
     const land = await ledgerId('land');
     const expected = {
-      land_area: await byVillage(sql`SELECT v.code, sum((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
-      land_cultivated: await byVillage(sql`SELECT v.code, sum((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND r.values->>'land_type' = '耕地' AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
-      land_contracts: await byVillage(sql`SELECT v.code, count(*) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
-      transferees: await byVillage(sql`SELECT v.code, count(DISTINCT r.values->>'transferee') AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
-      land_avg: await byVillage(sql`SELECT v.code, avg((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
-      land_avg_cultivated_weighted: await byVillage(sql`SELECT v.code, sum((r.values->>'area')::numeric ^ 2) / sum((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND r.values->>'land_type' = '耕地' AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
-      land_big: await byVillage(sql`SELECT v.code, count(*) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'area')::numeric > 100 AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`),
+      land_area: await byVillage(
+        sql`SELECT v.code, sum((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`,
+      ),
+      land_cultivated: await byVillage(
+        sql`SELECT v.code, sum((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND r.values->>'land_type' = '耕地' AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`,
+      ),
+      land_contracts: await byVillage(
+        sql`SELECT v.code, count(*) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`,
+      ),
+      transferees: await byVillage(
+        sql`SELECT v.code, count(DISTINCT r.values->>'transferee') AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`,
+      ),
+      land_avg: await byVillage(
+        sql`SELECT v.code, avg((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`,
+      ),
+      land_avg_cultivated_weighted: await byVillage(
+        sql`SELECT v.code, sum((r.values->>'area')::numeric ^ 2) / sum((r.values->>'area')::numeric) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND r.values->>'land_type' = '耕地' AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`,
+      ),
+      land_big: await byVillage(
+        sql`SELECT v.code, count(*) AS v FROM ledger_records r ${villageJoin} WHERE r.ledger_id = ${land} AND (r.values->>'area')::numeric > 100 AND (r.values->>'signed_on')::date ${sql.raw(H1)} GROUP BY v.code`,
+      ),
     };
     for (const [key, byCode] of Object.entries(expected)) {
       for (const code of VILLAGES) {
@@ -145,19 +287,25 @@ describe('values against independent SQL', () => {
 
   it('rolls groups up into their village and everything into the township, averages over all rows', async () => {
     const land = await ledgerId('land');
-    const [town] = await queryRows<{ area: string; n: number; people: number; avg: string }>(t.db, sql`
+    const [town] = await queryRows<{ area: string; n: number; people: number; avg: string }>(
+      t.db,
+      sql`
       SELECT sum((r.values->>'area')::numeric) AS area, count(*)::int AS n, count(DISTINCT r.values->>'transferee')::int AS people,
              avg((r.values->>'area')::numeric) AS avg
-      FROM ledger_records r WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)}`);
+      FROM ledger_records r WHERE r.ledger_id = ${land} AND (r.values->>'signed_on')::date ${sql.raw(H1)}`,
+    );
     const items = await values('keys=land_area,land_contracts,transferees,land_avg&period=2022S1&asOf=2022-06-30');
     expect(pick(items, 'land_area', TOWN, '2022S1')).toBeCloseTo(Number(town.area), 4);
     expect(pick(items, 'land_contracts', TOWN, '2022S1')).toBe(town.n);
     expect(pick(items, 'transferees', TOWN, '2022S1')).toBe(town.people);
     expect(pick(items, 'land_avg', TOWN, '2022S1')).toBeCloseTo(Number(town.avg), 4);
     // The group's records count in 燕塘村 (the township's own records only in the township).
-    const [yantang] = await queryRows<{ n: number }>(t.db, sql`
+    const [yantang] = await queryRows<{ n: number }>(
+      t.db,
+      sql`
       SELECT count(*)::int AS n FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id
-      WHERE r.ledger_id = ${land} AND u.code LIKE '430681105202%' AND (r.values->>'signed_on')::date ${sql.raw(H1)}`);
+      WHERE r.ledger_id = ${land} AND u.code LIKE '430681105202%' AND (r.values->>'signed_on')::date ${sql.raw(H1)}`,
+    );
     const byVillageItems = await values('keys=land_contracts&period=2022S1&asOf=2022-06-30&by=village');
     expect(pick(byVillageItems, 'land_contracts', YANTANG, '2022S1')).toBe(yantang.n);
     expect(yantang.n).toBeGreaterThan(0);
@@ -167,9 +315,12 @@ describe('values against independent SQL', () => {
     const months = ['202201', '202202', '202203', '202204', '202205', '202206'];
     const items = await values(`keys=land_contracts,land_contracts_total&period=${months.join(',')}&asOf=2022-06-30`);
     const land = await ledgerId('land');
-    const rows = await queryRows<{ m: string; n: number }>(t.db, sql`
+    const rows = await queryRows<{ m: string; n: number }>(
+      t.db,
+      sql`
       SELECT to_char((r.values->>'signed_on')::date, 'YYYYMM') AS m, count(*)::int AS n FROM ledger_records r
-      WHERE r.ledger_id = ${land} GROUP BY 1`);
+      WHERE r.ledger_id = ${land} GROUP BY 1`,
+    );
     const perMonth = new Map(rows.map((r) => [r.m, r.n]));
     let running = rows.filter((r) => r.m < '202201').reduce((a, r) => a + r.n, 0);
     for (const m of months) {
@@ -181,8 +332,11 @@ describe('values against independent SQL', () => {
 
   it('counts workflow states with a choice filter', async () => {
     const hazards = await ledgerId('hazards');
-    const [{ n }] = await queryRows<{ n: number }>(t.db, sql`
-      SELECT count(*)::int AS n FROM ledger_records WHERE ledger_id = ${hazards} AND status IN ('rectified', 'closed') AND values->>'category' = '水库'`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.db,
+      sql`
+      SELECT count(*)::int AS n FROM ledger_records WHERE ledger_id = ${hazards} AND status IN ('rectified', 'closed') AND values->>'category' = '水库'`,
+    );
     const items = await values('keys=hazards_done&period=2022&asOf=2022-06-30');
     expect(pick(items, 'hazards_done', TOWN, '2022')).toBe(n);
     expect(n).toBeGreaterThan(0);
@@ -191,7 +345,8 @@ describe('values against independent SQL', () => {
   it('reads daily figures for yesterday and the last 7 days, and a yearly figure as the latest entered', async () => {
     const items = await values('keys=booster,taxable&period=YESTERDAY,LAST_7_DAYS,2022S1&asOf=2022-06-30&by=village');
     const doses = await ledgerId('doses');
-    const sumDays = (from: string, to: string) => byVillage(sql`
+    const sumDays = (from: string, to: string) =>
+      byVillage(sql`
       SELECT v.code, sum((r.values->>'booster')::int) AS v FROM ledger_records r ${villageJoin}
       WHERE r.ledger_id = ${doses} AND r.period BETWEEN ${from} AND ${to} GROUP BY v.code`);
     const yesterday = await sumDays('20220629', '20220629');
@@ -231,11 +386,13 @@ describe('values against independent SQL', () => {
       expect(pick(now, 'land_area', code, 'LY:YEAR_TO_DATE')).toBe(expected);
     }
     const res = await ok('GET', '/api/indicators/values?keys=land_area&period=LY:2022S1&asOf=2022-06-30', leader);
-    expect(res.periods).toEqual([expect.objectContaining({ id: 'LY:2022S1', start: '2021-01-01', end: '2021-06-30', label: '2021年上半年（上年同期）' })]);
+    expect(res.periods).toEqual([
+      expect.objectContaining({ id: 'LY:2022S1', start: '2021-01-01', end: '2021-06-30', label: '2021年上半年（上年同期）' }),
+    ]);
     expect((await call('GET', '/api/indicators/values?keys=land_area&period=LY:LY:2022', leader)).statusCode).toBe(400);
   });
 
-  it('rolls townships up into the county, for a leader at the county and for the dispatch\'s township rank', async () => {
+  it("rolls townships up into the county, for a leader at the county and for the dispatch's township rank", async () => {
     await buildUser(t.system, 'xianli', [{ role: 'leader', orgUnitCode: '430681000000' }]);
     const county = await t.login('xianli', TEST_PASSWORD);
     const town = pick(await values('keys=land_area,land_contracts&period=2022S1&asOf=2022-06-30'), 'land_area', TOWN, '2022S1');
@@ -247,15 +404,23 @@ describe('values against independent SQL', () => {
 
   it('shows a change to a ledger in the next read', async () => {
     const before = pick(await values('keys=land_contracts&period=202206&asOf=2022-06-30'), 'land_contracts', TOWN, '202206')!;
-    await ok('POST', '/api/ledgers/land/records', leader, { orgUnit: YANTANG, values: { contract_no: 'NEW1', transferee: '新合作社', land_type: '耕地', area: 12.5, signed_on: '2022-06-20' } }, 201);
+    await ok(
+      'POST',
+      '/api/ledgers/land/records',
+      leader,
+      { orgUnit: YANTANG, values: { contract_no: 'NEW1', transferee: '新合作社', land_type: '耕地', area: 12.5, signed_on: '2022-06-20' } },
+      201,
+    );
     const after = pick(await values('keys=land_contracts&period=202206&asOf=2022-06-30'), 'land_contracts', TOWN, '202206');
     expect(after).toBe(before + 1);
   });
 });
 
 describe('compressed answers', () => {
-  const url = '/api/indicators/values?keys=land_area,land_contracts,booster&period=202201,202202,202203,202204,202205,202206&asOf=2022-06-30&by=village';
-  const get = (target: string, encoding: string) => t.app.inject({ method: 'GET', url: target, headers: { cookie: leader, 'accept-encoding': encoding } });
+  const url =
+    '/api/indicators/values?keys=land_area,land_contracts,booster&period=202201,202202,202203,202204,202205,202206&asOf=2022-06-30&by=village';
+  const get = (target: string, encoding: string) =>
+    t.app.inject({ method: 'GET', url: target, headers: { cookie: leader, 'accept-encoding': encoding } });
 
   it('compresses values for clients that accept brotli or gzip, to the same JSON', async () => {
     const plain = await get(url, 'identity');
@@ -279,7 +444,9 @@ describe('compressed answers', () => {
   it('refuses a compressed request body and changes nothing', async () => {
     const body = gzipSync(JSON.stringify({ key: 'zipped_one', name: '压缩', unit: '个', source: { type: 'formula', formula: 'land_area * 2' } }));
     const res = await t.app.inject({
-      method: 'POST', url: '/api/indicators', payload: body,
+      method: 'POST',
+      url: '/api/indicators',
+      payload: body,
       headers: { cookie: leader, 'content-type': 'application/json', 'content-encoding': 'gzip' },
     });
     expect(res.statusCode).toBe(400);
@@ -290,7 +457,12 @@ describe('compressed answers', () => {
 
 describe('explaining a value', () => {
   it('lists the records behind a count, and exports them to Excel', async () => {
-    const value = pick(await values(`keys=land_cultivated,land_contracts&period=2022S1&asOf=2022-06-30&orgUnit=${YANTANG}`), 'land_contracts', YANTANG, '2022S1')!;
+    const value = pick(
+      await values(`keys=land_cultivated,land_contracts&period=2022S1&asOf=2022-06-30&orgUnit=${YANTANG}`),
+      'land_contracts',
+      YANTANG,
+      '2022S1',
+    )!;
     const page = await ok('GET', `/api/indicators/land_contracts/explain?period=2022S1&asOf=2022-06-30&orgUnit=${YANTANG}&pageSize=5`, leader);
     expect(page.kind).toBe('records');
     expect(page.total).toBe(value);
@@ -302,14 +474,20 @@ describe('explaining a value', () => {
     expect(sheet[0]).toEqual(expect.arrayContaining(['单位', '流转面积（亩）', '签订日期']));
     const areaColumn = sheet[0].indexOf('流转面积（亩）');
     const sum = sheet.slice(1).reduce((a, row) => a + Number(row[areaColumn]), 0);
-    const cultivated = pick(await values(`keys=land_cultivated&period=2022S1&asOf=2022-06-30&orgUnit=${YANTANG}`), 'land_cultivated', YANTANG, '2022S1')!;
+    const cultivated = pick(
+      await values(`keys=land_cultivated&period=2022S1&asOf=2022-06-30&orgUnit=${YANTANG}`),
+      'land_cultivated',
+      YANTANG,
+      '2022S1',
+    )!;
     expect(sum).toBeCloseTo(cultivated, 4);
     expect(sheet.slice(1).every((row) => row[sheet[0].indexOf('土地类型')] === '耕地')).toBe(true);
     // Who entered each row and when, in China time (the list answers instants in UTC).
     const listed = await ok('GET', `/api/indicators/land_cultivated/explain?period=2022S1&asOf=2022-06-30&orgUnit=${YANTANG}&pageSize=100`, leader);
     const shanghai = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
-    expect(sheet.slice(1).map((row) => [row[sheet[0].indexOf('录入人')], row[sheet[0].indexOf('更新时间')]]))
-      .toEqual(listed.items.map((i: { createdBy: string | null; updatedAt: string }) => [i.createdBy ?? '', shanghai(i.updatedAt)]));
+    expect(sheet.slice(1).map((row) => [row[sheet[0].indexOf('录入人')], row[sheet[0].indexOf('更新时间')]])).toEqual(
+      listed.items.map((i: { createdBy: string | null; updatedAt: string }) => [i.createdBy ?? '', shanghai(i.updatedAt)]),
+    );
   });
 
   it('lists entered figures with who entered them, and a formula by its parts', async () => {
@@ -339,7 +517,9 @@ describe('explaining a value', () => {
 
 describe('targets', () => {
   it('sums village targets up to the township and gives completion', async () => {
-    await ok('PUT', '/api/indicators/land_area/targets/2022S1', leader, { items: VILLAGES.map((code, i) => ({ orgUnit: code, value: 500 * (i + 1) })) });
+    await ok('PUT', '/api/indicators/land_area/targets/2022S1', leader, {
+      items: VILLAGES.map((code, i) => ({ orgUnit: code, value: 500 * (i + 1) })),
+    });
     const items = await values('keys=land_area,land_completion&period=2022S1&asOf=2022-06-30&targets=true');
     const area = items.find((i) => i.indicator === 'land_area')!;
     expect(area.target).toBe(3000);
@@ -363,15 +543,32 @@ describe('targets', () => {
     sheet.getRow(3).getCell(3).value = 1200;
     sheet.getRow(4).getCell(3).value = '很多';
     const bad = multipartFile('目标.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
-    const refused = await t.app.inject({ method: 'POST', url: '/api/indicators/booster/targets/2022S1/import', headers: { cookie: leader, ...bad.headers }, payload: bad.payload });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/indicators/booster/targets/2022S1/import',
+      headers: { cookie: leader, ...bad.headers },
+      payload: bad.payload,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors).toEqual([{ field: '目标值', row: 4, message: '“很多”不是非负数字' }]);
-    expect((await ok('GET', '/api/indicators/booster/targets?period=2022S1', leader)).items.every((i: { value: number | null }) => i.value === null)).toBe(true);
+    expect(
+      (await ok('GET', '/api/indicators/booster/targets?period=2022S1', leader)).items.every((i: { value: number | null }) => i.value === null),
+    ).toBe(true);
     sheet.getRow(4).getCell(3).value = 900;
     const good = multipartFile('目标.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
-    const saved = await t.app.inject({ method: 'POST', url: '/api/indicators/booster/targets/2022S1/import', headers: { cookie: leader, ...good.headers }, payload: good.payload });
+    const saved = await t.app.inject({
+      method: 'POST',
+      url: '/api/indicators/booster/targets/2022S1/import',
+      headers: { cookie: leader, ...good.headers },
+      payload: good.payload,
+    });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json().items.map((i: { value: number | null }) => i.value).slice(0, 3)).toEqual([null, 1200, 900]);
+    expect(
+      saved
+        .json()
+        .items.map((i: { value: number | null }) => i.value)
+        .slice(0, 3),
+    ).toEqual([null, 1200, 900]);
   });
 
   it('reports repeated and unknown units together with bad figures, by row, and stores nothing', async () => {
@@ -384,7 +581,12 @@ describe('targets', () => {
     sheet.addRow([sheet.getRow(3).getCell(1).text, '重复一行', 200]);
     sheet.addRow(['999999999999', '不存在', 1]);
     const file = multipartFile('目标.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
-    const res = await t.app.inject({ method: 'POST', url: '/api/indicators/booster/targets/2022Q4/import', headers: { cookie: leader, ...file.headers }, payload: file.payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/indicators/booster/targets/2022Q4/import',
+      headers: { cookie: leader, ...file.headers },
+      payload: file.payload,
+    });
     expect(res.statusCode, res.body).toBe(400);
     const last = sheet.rowCount;
     expect(res.json().errors).toEqual([
@@ -395,16 +597,34 @@ describe('targets', () => {
     expect(res.json().detail).toBe('有 3 行需要修改，未导入任何目标值');
     // the ledger import's reader and limits: shared strings decoding to far more text than the file is refused
     let seed = 7;
-    const random = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed.toString(36); };
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed.toString(36);
+    };
     const texts = Array.from({ length: 17_000 }, () => `${'abcdefghij'.repeat(100)}${random()}${random()}`);
-    const bomb = multipartFile('目标.xlsx', buildXlsx(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml(texts) }]));
-    const refused = await t.app.inject({ method: 'POST', url: '/api/indicators/booster/targets/2022Q4/import', headers: { cookie: leader, ...bomb.headers }, payload: bomb.payload });
+    const bomb = multipartFile(
+      '目标.xlsx',
+      buildXlsx(sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml(texts) }]),
+    );
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/indicators/booster/targets/2022Q4/import',
+      headers: { cookie: leader, ...bomb.headers },
+      payload: bomb.payload,
+    });
     expect(refused.statusCode).toBe(400);
     expect(JSON.stringify(refused.json().errors)).toContain('文件中的文字总量过大');
-    const twice = await call('PUT', '/api/indicators/booster/targets/2022Q4', leader, { items: [{ orgUnit: YANTANG, value: 1 }, { orgUnit: YANTANG, value: 2 }] });
+    const twice = await call('PUT', '/api/indicators/booster/targets/2022Q4', leader, {
+      items: [
+        { orgUnit: YANTANG, value: 1 },
+        { orgUnit: YANTANG, value: 2 },
+      ],
+    });
     expect(twice.statusCode).toBe(400);
     expect(twice.json().errors).toEqual([{ field: 'items.1.orgUnit', message: '“燕塘村”重复出现，每个单位只能有一个目标值' }]);
-    expect((await ok('GET', '/api/indicators/booster/targets?period=2022Q4', leader)).items.every((i: { value: number | null }) => i.value === null)).toBe(true);
+    expect(
+      (await ok('GET', '/api/indicators/booster/targets?period=2022Q4', leader)).items.every((i: { value: number | null }) => i.value === null),
+    ).toBe(true);
   });
 
   it('refuses targets from a village cadre and a viewer', async () => {
@@ -420,11 +640,45 @@ describe('bad definitions and requests', () => {
 
   it.each([
     [{ type: 'records', ledger: 'nope', aggregate: 'count', timing: 'stock' }, 'source.ledger', '台账“nope”不存在'],
-    [{ type: 'records', ledger: 'land', aggregate: 'count', timing: 'flow', dateField: 'signed_on', filters: [{ field: 'colour', op: 'eq', value: 'x' }] }, 'source.filters.0.field', '台账“土地流转台账”没有字段“colour”'],
-    [{ type: 'records', ledger: 'land', aggregate: 'count', timing: 'flow', dateField: 'signed_on', filters: [{ field: 'land_type', op: 'eq', value: '水田' }] }, 'source.filters.0.value', '“土地类型”没有选项“水田”'],
-    [{ type: 'records', ledger: 'land', aggregate: 'sum', field: 'transferee', timing: 'flow', dateField: 'signed_on' }, 'source.field', '字段“流入方”不能作为统计字段（需为数值字段）'],
-    [{ type: 'records', ledger: 'land', aggregate: 'count', timing: 'flow' }, 'source.dateField', '“期间发生”需要一个日期字段，用来判断记录属于哪个期间'],
-    [{ type: 'records', ledger: 'hazards', aggregate: 'count', timing: 'stock', statuses: ['lost'] }, 'source.statuses.0', '台账“隐患台账”没有状态“lost”'],
+    [
+      {
+        type: 'records',
+        ledger: 'land',
+        aggregate: 'count',
+        timing: 'flow',
+        dateField: 'signed_on',
+        filters: [{ field: 'colour', op: 'eq', value: 'x' }],
+      },
+      'source.filters.0.field',
+      '台账“土地流转台账”没有字段“colour”',
+    ],
+    [
+      {
+        type: 'records',
+        ledger: 'land',
+        aggregate: 'count',
+        timing: 'flow',
+        dateField: 'signed_on',
+        filters: [{ field: 'land_type', op: 'eq', value: '水田' }],
+      },
+      'source.filters.0.value',
+      '“土地类型”没有选项“水田”',
+    ],
+    [
+      { type: 'records', ledger: 'land', aggregate: 'sum', field: 'transferee', timing: 'flow', dateField: 'signed_on' },
+      'source.field',
+      '字段“流入方”不能作为统计字段（需为数值字段）',
+    ],
+    [
+      { type: 'records', ledger: 'land', aggregate: 'count', timing: 'flow' },
+      'source.dateField',
+      '“期间发生”需要一个日期字段，用来判断记录属于哪个期间',
+    ],
+    [
+      { type: 'records', ledger: 'hazards', aggregate: 'count', timing: 'stock', statuses: ['lost'] },
+      'source.statuses.0',
+      '台账“隐患台账”没有状态“lost”',
+    ],
     [{ type: 'formula', formula: 'percent(land_area, )' }, 'source.formula', '第 20 个字符处：此处不应出现“)”'],
     [{ type: 'formula', formula: 'land_area / nothing_here' }, 'source.formula', '第 13 个字符处：指标“nothing_here”不存在'],
   ])('%j → 400 at %s', async (source, field, message) => {
@@ -434,7 +688,7 @@ describe('bad definitions and requests', () => {
     expect((await ok('GET', '/api/indicators', leader)).items.some((i: { key: string }) => i.key === 'bad_one')).toBe(false);
   });
 
-  it('makes a key from the name\'s pinyin initials when none is given, numbered when taken', async () => {
+  it("makes a key from the name's pinyin initials when none is given, numbered when taken", async () => {
     const source = { type: 'formula', formula: 'land_area * 2' };
     const first = await ok('POST', '/api/indicators', leader, { name: '重大隐患数', unit: '处', source }, 201);
     expect(first.key).toBe('zdyhs');
@@ -494,16 +748,31 @@ describe('bad definitions and requests', () => {
 
 describe('previewing a definition before it is saved', () => {
   it('gives the value the saved indicator will have, and the same 400s as saving', async () => {
-    const source = { type: 'records', ledger: 'land', aggregate: 'sum', field: 'area', dateField: 'signed_on', timing: 'flow', filters: [{ field: 'land_type', op: 'eq', value: '林地' }] };
+    const source = {
+      type: 'records',
+      ledger: 'land',
+      aggregate: 'sum',
+      field: 'area',
+      dateField: 'signed_on',
+      timing: 'flow',
+      filters: [{ field: 'land_type', op: 'eq', value: '林地' }],
+    };
     const preview = await ok('POST', '/api/indicators/preview', leader, { key: 'land_forest', source, period: '2022S1', asOf: '2022-06-30' });
     expect(preview.period).toEqual({ id: '2022S1', label: '2022年上半年' });
     expect((await ok('GET', '/api/indicators', leader)).items.some((i: { key: string }) => i.key === 'land_forest')).toBe(false);
     await ok('POST', '/api/indicators', leader, { key: 'land_forest', name: '林地流转面积', unit: '亩', source }, 201);
     expect(pick(await values('keys=land_forest&period=2022S1&asOf=2022-06-30'), 'land_forest', TOWN, '2022S1')).toBe(preview.value);
     expect(preview.value).toBeGreaterThan(0);
-    const formula = await ok('POST', '/api/indicators/preview', leader, { source: { type: 'formula', formula: 'land_forest + land_cultivated' }, period: '2022S1', asOf: '2022-06-30' });
+    const formula = await ok('POST', '/api/indicators/preview', leader, {
+      source: { type: 'formula', formula: 'land_forest + land_cultivated' },
+      period: '2022S1',
+      asOf: '2022-06-30',
+    });
     const parts = await values('keys=land_forest,land_cultivated&period=2022S1&asOf=2022-06-30');
-    expect(formula.value).toBeCloseTo(parts.reduce((a, i) => a + i.value!, 0), 6);
+    expect(formula.value).toBeCloseTo(
+      parts.reduce((a, i) => a + i.value!, 0),
+      6,
+    );
     const bad = await call('POST', '/api/indicators/preview', leader, { source: { ...source, field: 'transferee' }, period: '2022S1' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('source.field');
@@ -514,7 +783,12 @@ describe('previewing a definition before it is saved', () => {
 describe('the built-in indicator library', () => {
   it('offers indicators whose ledgers are installed and installs a formula with what it reads', async () => {
     await ok('POST', '/api/ledger-library/install', leader, { keys: ['land_transfer', 'village_basics'] });
-    const library = (await ok('GET', '/api/indicator-library', leader)).items as { key: string; installed: boolean; ledgersInstalled: boolean; ledgers: string[] }[];
+    const library = (await ok('GET', '/api/indicator-library', leader)).items as {
+      key: string;
+      installed: boolean;
+      ledgersInstalled: boolean;
+      ledgers: string[];
+    }[];
     const growth = library.find((i) => i.key === 'land_transferred_growth')!;
     expect(growth).toMatchObject({ installed: false, ledgersInstalled: true, ledgers: ['land_transfer'] });
     expect(library.find((i) => i.key === 'early_rice_sown_area')).toMatchObject({ ledgersInstalled: false });

@@ -13,32 +13,33 @@ const filter = z.object({
   value: z.union([z.string().max(200), z.number(), z.boolean(), z.array(z.union([z.string().max(200), z.number()])).max(200)]).optional(),
 });
 
-const recordsSource = z.object({
-  type: z.literal('records'),
-  ledger: ledgerKey,
-  aggregate: z.enum(AGGREGATES, { error: '统计方式应为计数、求和、平均、最小值、最大值或去重计数' }),
-  field: fieldKey.optional(),
-  weightField: fieldKey.optional(),
-  filters: z.array(filter).max(20, '条件不能超过20个').optional(),
-  statuses: z.array(z.string().max(30)).max(20).optional(),
-  dateField: fieldKey.optional(),
-  timing: z.enum(['flow', 'stock'], { error: '口径应为期间发生(flow)或期末状态(stock)' }),
-  since: dateSchema.optional(),
-}).strict();
+const recordsSource = z
+  .object({
+    type: z.literal('records'),
+    ledger: ledgerKey,
+    aggregate: z.enum(AGGREGATES, { error: '统计方式应为计数、求和、平均、最小值、最大值或去重计数' }),
+    field: fieldKey.optional(),
+    weightField: fieldKey.optional(),
+    filters: z.array(filter).max(20, '条件不能超过20个').optional(),
+    statuses: z.array(z.string().max(30)).max(20).optional(),
+    dateField: fieldKey.optional(),
+    timing: z.enum(['flow', 'stock'], { error: '口径应为期间发生(flow)或期末状态(stock)' }),
+    since: dateSchema.optional(),
+  })
+  .strict();
 
-const itemsSource = z.object({
-  type: z.literal('items'),
-  ledger: ledgerKey,
-  item: fieldKey,
-  aggregate: z.enum(['count', 'sum', 'avg', 'min', 'max'], { error: '统计方式应为计数、求和、平均、最小值或最大值' }),
-  timing: z.enum(['flow', 'stock', 'cumulative'], { error: '口径应为期间发生、期末最新值或累计' }),
-  since: dateSchema.optional(),
-}).strict();
+const itemsSource = z
+  .object({
+    type: z.literal('items'),
+    ledger: ledgerKey,
+    item: fieldKey,
+    aggregate: z.enum(['count', 'sum', 'avg', 'min', 'max'], { error: '统计方式应为计数、求和、平均、最小值或最大值' }),
+    timing: z.enum(['flow', 'stock', 'cumulative'], { error: '口径应为期间发生、期末最新值或累计' }),
+    since: dateSchema.optional(),
+  })
+  .strict();
 
-const formulaSource = z.object({
-  type: z.literal('formula'),
-  formula: z.string({ error: '请填写公式' }).max(500, '公式不能超过500个字符'),
-}).strict();
+const formulaSource = z.object({ type: z.literal('formula'), formula: z.string({ error: '请填写公式' }).max(500, '公式不能超过500个字符') }).strict();
 
 export const source = z.discriminatedUnion('type', [recordsSource, itemsSource, formulaSource], { error: '来源类型应为 records、items 或 formula' });
 
@@ -64,9 +65,18 @@ export type UpdateIndicatorInput = z.infer<typeof updateIndicatorBody>;
 
 export const keyParams = z.object({ key: z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, '标识不正确') });
 
-const commaList = (max: number, what: string) => z.string({ error: `请指定${what}` }).trim().min(1, `请指定${what}`)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.string()).min(1, `请指定${what}`).max(max, `${what}不能超过${max}个`));
+const commaList = (max: number, what: string) =>
+  z
+    .string({ error: `请指定${what}` })
+    .trim()
+    .min(1, `请指定${what}`)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string()).min(1, `请指定${what}`).max(max, `${what}不能超过${max}个`));
 
 const orgUnitCode = z.string().regex(/^\d{12}(\d{3}){0,2}$/, '单位代码不正确');
 
@@ -76,7 +86,10 @@ export const valuesQuery = z.object({
   asOf: dateSchema.optional(),
   orgUnit: orgUnitCode.optional(),
   by: z.enum(SPLIT_LEVELS, { error: '拆分层级应为 town、village、group、grid 或 cadre_group' }).optional(),
-  targets: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  targets: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 export const explainQuery = z.object({
@@ -94,10 +107,10 @@ export const periodParams = keyParams.extend({
 export const targetsQuery = z.object({ period: periodParams.shape.period });
 
 export const targetsBody = z.object({
-  items: z.array(z.object({
-    orgUnit: orgUnitCode,
-    value: z.number({ error: '目标值应为数字' }).min(0, '目标值不能为负数').max(1e12).nullable(),
-  })).min(1, '请填写目标值').max(5000),
+  items: z
+    .array(z.object({ orgUnit: orgUnitCode, value: z.number({ error: '目标值应为数字' }).min(0, '目标值不能为负数').max(1e12).nullable() }))
+    .min(1, '请填写目标值')
+    .max(5000),
 });
 
 export const installLibraryBody = z.object({ keys: z.array(z.string().max(60)).max(500).optional() });
@@ -112,10 +125,10 @@ const rankingFields = {
   bottomN: z.number().int().min(0, '上榜数为0到50').max(50, '上榜数为0到50').default(3),
   requireTarget: z.boolean().default(false),
   ties: z.enum(TIE_RULES, { error: '并列规则应为 include（并列的一同上榜）或 exclude（并列超出名额的都不上榜）' }).default('include'),
-  exemptions: z.array(z.object({
-    subject: subjectCode,
-    reason: z.string({ error: '请填写豁免原因' }).trim().min(2, '请填写豁免原因').max(200),
-  })).max(100).default([]),
+  exemptions: z
+    .array(z.object({ subject: subjectCode, reason: z.string({ error: '请填写豁免原因' }).trim().min(2, '请填写豁免原因').max(200) }))
+    .max(100)
+    .default([]),
 };
 export const createRankingBody = z.object({
   key: z.string({ error: '请填写排行榜标识' }).regex(INDICATOR_KEY_PATTERN, '标识应以小写字母开头，只含小写字母、数字和下划线'),

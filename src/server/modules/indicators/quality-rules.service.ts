@@ -30,12 +30,18 @@ export interface QualityRuleInput {
 const holds = (a: number, op: QualityOperator, b: number) => {
   const close = Math.abs(a - b) < 1e-9;
   switch (op) {
-    case '<=': return a < b || close;
-    case '<': return a < b && !close;
-    case '=': return close;
-    case '>=': return a > b || close;
-    case '>': return a > b && !close;
-    case '!=': return !close;
+    case '<=':
+      return a < b || close;
+    case '<':
+      return a < b && !close;
+    case '=':
+      return close;
+    case '>=':
+      return a > b || close;
+    case '>':
+      return a > b && !close;
+    case '!=':
+      return !close;
   }
 };
 
@@ -43,8 +49,11 @@ const ruleView = (r: typeof qualityRules.$inferSelect) => ({ id: r.id, name: r.n
 
 export async function listQualityRules(ctx: ServiceContext) {
   const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
-  const rows = await ctx.db.select().from(qualityRules)
-    .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))).orderBy(qualityRules.id);
+  const rows = await ctx.db
+    .select()
+    .from(qualityRules)
+    .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt)))
+    .orderBy(qualityRules.id);
   return { items: rows.map(ruleView) };
 }
 
@@ -69,8 +78,17 @@ export function createQualityRule(ctx: ServiceContext, input: QualityRuleInput) 
   return ctx.db.transaction(async (tx) => {
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     await checkRule(tx, township.id, input);
-    const [row] = await tx.insert(qualityRules).values({ townshipId: township.id, ...input, createdBy: ctx.actor.userId }).returning();
-    await recordAudit(tx, ctx.actor, { action: 'quality_rule.create', entity: 'quality_rule', entityId: row.id, townshipId: township.id, after: input });
+    const [row] = await tx
+      .insert(qualityRules)
+      .values({ townshipId: township.id, ...input, createdBy: ctx.actor.userId })
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: 'quality_rule.create',
+      entity: 'quality_rule',
+      entityId: row.id,
+      townshipId: township.id,
+      after: input,
+    });
     return ruleView(row);
   });
 }
@@ -83,7 +101,14 @@ export function updateQualityRule(ctx: ServiceContext, id: number, input: Qualit
     if (!before) throw notFound('规则');
     await checkRule(tx, township.id, input);
     const [row] = await tx.update(qualityRules).set(input).where(mine).returning();
-    await recordAudit(tx, ctx.actor, { action: 'quality_rule.update', entity: 'quality_rule', entityId: id, townshipId: township.id, before: ruleView(before), after: input });
+    await recordAudit(tx, ctx.actor, {
+      action: 'quality_rule.update',
+      entity: 'quality_rule',
+      entityId: id,
+      townshipId: township.id,
+      before: ruleView(before),
+      after: input,
+    });
     return ruleView(row);
   });
 }
@@ -91,8 +116,11 @@ export function updateQualityRule(ctx: ServiceContext, id: number, input: Qualit
 export function deleteQualityRule(ctx: ServiceContext, id: number) {
   return ctx.db.transaction(async (tx) => {
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
-    const [row] = await tx.update(qualityRules).set({ deletedAt: new Date() })
-      .where(and(eq(qualityRules.id, id), eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))).returning();
+    const [row] = await tx
+      .update(qualityRules)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(qualityRules.id, id), eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt)))
+      .returning();
     if (!row) throw notFound('规则');
     await recordAudit(tx, ctx.actor, { action: 'quality_rule.delete', entity: 'quality_rule', entityId: id, townshipId: township.id, before: row });
   });
@@ -108,18 +136,26 @@ export async function qualityViolations(ctx: ServiceContext, query: { period: st
   const scope = await resolveScope(ctx.db, township, 'village');
   const available = new Set((await repo.listIndicators(ctx.db, [township.id])).map((i) => i.key));
   const lastYear = { ...window, ...lastYearRange(window), id: `${window.id}~ly` };
-  const { value, target } = await evaluate(ctx.db, scope, keys.filter((k) => available.has(k)), [window, lastYear]);
-  const run = (node: FormulaNode, subject: string) => evaluateFormula(node, (key, of) => {
-    if (!available.has(key)) return null;
-    if (of === 'target') return target(key, subject, window.id);
-    return value(key, subject, of === 'value' ? window.id : lastYear.id);
-  });
-  const items = parsed.flatMap(({ rule, left, right }) => scope.subjects.flatMap((s) => {
-    const a = run(left, s.id);
-    const b = run(right, s.id);
-    if (a === null || b === null || holds(a, rule.operator as QualityOperator, b)) return [];
-    return [{ rule: { id: rule.id, name: rule.name, operator: rule.operator }, orgUnit: { code: s.code, name: s.name }, left: a, right: b }];
-  }));
+  const { value, target } = await evaluate(
+    ctx.db,
+    scope,
+    keys.filter((k) => available.has(k)),
+    [window, lastYear],
+  );
+  const run = (node: FormulaNode, subject: string) =>
+    evaluateFormula(node, (key, of) => {
+      if (!available.has(key)) return null;
+      if (of === 'target') return target(key, subject, window.id);
+      return value(key, subject, of === 'value' ? window.id : lastYear.id);
+    });
+  const items = parsed.flatMap(({ rule, left, right }) =>
+    scope.subjects.flatMap((s) => {
+      const a = run(left, s.id);
+      const b = run(right, s.id);
+      if (a === null || b === null || holds(a, rule.operator as QualityOperator, b)) return [];
+      return [{ rule: { id: rule.id, name: rule.name, operator: rule.operator }, orgUnit: { code: s.code, name: s.name }, left: a, right: b }];
+    }),
+  );
   return { period: { id: window.id, label: window.label }, checked: rules.length * scope.subjects.length, items };
 }
 
@@ -133,7 +169,10 @@ export function touchedPeriods(rows: { period: string | null; values: Record<str
   const dates = fields.filter((f) => f.type === 'date' || f.type === 'datetime').map((f) => f.key);
   const periods = new Set<string>();
   for (const row of rows) {
-    if (row.period) { periods.add(row.period); continue; }
+    if (row.period) {
+      periods.add(row.period);
+      continue;
+    }
     for (const key of dates) {
       const value = row.values[key];
       if (typeof value === 'string' && /^\d{4}-\d{2}/.test(value)) periods.add(value.slice(0, 4) + value.slice(5, 7));
@@ -151,13 +190,18 @@ export function qualityAfterImport(ctx: ServiceContext, imported: ImportedRows):
 export async function checkAfterImport(ctx: ServiceContext, periods: string[]): Promise<QualityCheck | null> {
   if (periods.length === 0) return null;
   const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
-  const [rule] = await ctx.db.select({ id: qualityRules.id }).from(qualityRules)
-    .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt))).limit(1);
+  const [rule] = await ctx.db
+    .select({ id: qualityRules.id })
+    .from(qualityRules)
+    .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt)))
+    .limit(1);
   if (!rule) return null;
   const results = [];
   for (const period of periods) results.push(await qualityViolations(ctx, { period }));
   return {
     periods: results.map((r) => ({ id: r.period.id, label: r.period.label, violations: r.items.length })),
-    items: results.flatMap((r) => r.items.map((i) => ({ rule: i.rule.name, orgUnit: i.orgUnit.name, period: r.period.label, left: i.left, right: i.right }))).slice(0, 20),
+    items: results
+      .flatMap((r) => r.items.map((i) => ({ rule: i.rule.name, orgUnit: i.orgUnit.name, period: r.period.label, left: i.left, right: i.right })))
+      .slice(0, 20),
   };
 }

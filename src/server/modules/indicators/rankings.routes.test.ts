@@ -26,17 +26,47 @@ beforeAll(async () => {
   await buildUser(t.system, 'cun202', [{ role: 'village_cadre', orgUnitCode: VILLAGES[1] }]);
   await buildUser(t.system, 'chakan', [{ role: 'viewer', orgUnitCode: TOWN }]);
   [leader, cadre, viewer] = await Promise.all(['shuji', 'cun202', 'chakan'].map((u) => t.login(u, TEST_PASSWORD)));
-  await ok('POST', '/api/ledgers', leader, {
-    key: 'doses', name: '接种月报', kind: 'periodic', periodType: 'month',
-    fields: [{ key: 'doses', label: '接种剂次', type: 'integer' }, { key: 'elderly', label: '其中60岁以上', type: 'integer' }],
-  }, 201);
-  const grid = (period: string, doses: number[], elderly: (i: number) => number) => ok('PUT', `/api/ledgers/doses/periods/${period}`, leader, {
-    rows: VILLAGES.map((orgUnit, i) => ({ orgUnit, values: { doses: doses[i], elderly: elderly(i) } })),
-  });
+  await ok(
+    'POST',
+    '/api/ledgers',
+    leader,
+    {
+      key: 'doses',
+      name: '接种月报',
+      kind: 'periodic',
+      periodType: 'month',
+      fields: [
+        { key: 'doses', label: '接种剂次', type: 'integer' },
+        { key: 'elderly', label: '其中60岁以上', type: 'integer' },
+      ],
+    },
+    201,
+  );
+  const grid = (period: string, doses: number[], elderly: (i: number) => number) =>
+    ok('PUT', `/api/ledgers/doses/periods/${period}`, leader, {
+      rows: VILLAGES.map((orgUnit, i) => ({ orgUnit, values: { doses: doses[i], elderly: elderly(i) } })),
+    });
   await grid('202206', JUNE, (i) => (i === 3 ? 15 : Math.floor(JUNE[i] / 2))); // 石仑村: more elderly doses than doses
   await grid('202205', MAY, (i) => Math.floor(MAY[i] / 2));
-  await ok('POST', '/api/indicators', leader, { key: 'doses', name: '接种剂次', unit: '剂', source: { type: 'items', ledger: 'doses', item: 'doses', aggregate: 'sum', timing: 'flow' } }, 201);
-  await ok('POST', '/api/indicators', leader, { key: 'elderly', name: '60岁以上接种', unit: '剂', source: { type: 'items', ledger: 'doses', item: 'elderly', aggregate: 'sum', timing: 'flow' } }, 201);
+  await ok(
+    'POST',
+    '/api/indicators',
+    leader,
+    { key: 'doses', name: '接种剂次', unit: '剂', source: { type: 'items', ledger: 'doses', item: 'doses', aggregate: 'sum', timing: 'flow' } },
+    201,
+  );
+  await ok(
+    'POST',
+    '/api/indicators',
+    leader,
+    {
+      key: 'elderly',
+      name: '60岁以上接种',
+      unit: '剂',
+      source: { type: 'items', ledger: 'doses', item: 'elderly', aggregate: 'sum', timing: 'flow' },
+    },
+    201,
+  );
   // Two small cadre groups: 第一小组 covers 川山村 and 燕塘村, 第二小组 the other three.
   const big = await ok('POST', '/api/cadre-groups', leader, { name: '第一大组', kind: 'big' }, 201);
   const first = await ok('POST', '/api/cadre-groups', leader, { name: '第一小组', kind: 'small', parentId: big.id }, 201);
@@ -46,25 +76,56 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface BoardItem { subject: { code: string; name: string }; value: number | null; rank: number | null; previousRank: number | null; change: number | null; board: string | null; exemption: string | null; completion: number | null }
+interface BoardItem {
+  subject: { code: string; name: string };
+  value: number | null;
+  rank: number | null;
+  previousRank: number | null;
+  change: number | null;
+  board: string | null;
+  exemption: string | null;
+  completion: number | null;
+}
 
 describe('ranking boards', () => {
   it('ranks villages with shared places, puts them on 龙榜 and 虎榜, and shows the change since May', async () => {
-    await ok('POST', '/api/rankings', leader, { key: 'doses_board', name: '接种龙虎榜', indicator: 'doses', subject: 'village', style: 'dragon_tiger', topN: 1, bottomN: 1 }, 201);
+    await ok(
+      'POST',
+      '/api/rankings',
+      leader,
+      { key: 'doses_board', name: '接种龙虎榜', indicator: 'doses', subject: 'village', style: 'dragon_tiger', topN: 1, bottomN: 1 },
+      201,
+    );
     const board = await ok('GET', '/api/rankings/doses_board/board?period=202206&asOf=2022-06-30', viewer);
     const items = board.items as BoardItem[];
     expect(items.map((i) => [i.subject.name, i.value, i.rank, i.board])).toEqual([
-      ['川山村', 40, 1, 'top'], ['燕塘村', 30, 2, null], ['桥坪村', 30, 2, null], ['石仑村', 10, 4, null], ['玉池村', 0, 5, 'bottom'],
+      ['川山村', 40, 1, 'top'],
+      ['燕塘村', 30, 2, null],
+      ['桥坪村', 30, 2, null],
+      ['石仑村', 10, 4, null],
+      ['玉池村', 0, 5, 'bottom'],
     ]);
     // May: 桥坪村 50 (1), 燕塘村 30 (2), 石仑村 20 (3), 川山村 10 (4), 玉池村 5 (5).
-    expect(items.map((i) => [i.previousRank, i.change])).toEqual([[4, 3], [2, 0], [1, -1], [3, -1], [5, 0]]);
+    expect(items.map((i) => [i.previousRank, i.change])).toEqual([
+      [4, 3],
+      [2, 0],
+      [1, -1],
+      [3, -1],
+      [5, 0],
+    ]);
     expect(board.ranking.boardNames).toEqual({ top: '龙榜', bottom: '虎榜', title: '龙虎榜' });
   });
 
   it('shows no change of rank when the period before has no figures, and compares a running year with as many days', async () => {
     // April has no figures at all: May's places have nothing to have changed from.
     const may = await ok('GET', '/api/rankings/doses_board/board?period=202205&asOf=2022-06-30', leader);
-    expect((may.items as BoardItem[]).map((i) => [i.rank, i.previousRank, i.change])).toEqual([[1, null, null], [2, null, null], [3, null, null], [4, null, null], [5, null, null]]);
+    expect((may.items as BoardItem[]).map((i) => [i.rank, i.previousRank, i.change])).toEqual([
+      [1, null, null],
+      [2, null, null],
+      [3, null, null],
+      [4, null, null],
+      [5, null, null],
+    ]);
     const year = await ok('GET', '/api/rankings/doses_board/board?period=2022&asOf=2022-06-30', leader);
     expect(year.period).toMatchObject({ id: '2022', start: '2022-01-01', end: '2022-06-30' });
     expect(year.previousPeriod).toEqual({ id: '2021', start: '2021-01-01', end: '2021-06-30', hasFigures: false });
@@ -74,15 +135,23 @@ describe('ranking boards', () => {
 
   it('keeps an exempt village off the board with its reason, and needs targets when the rule says so', async () => {
     await ok('PUT', '/api/rankings/doses_board', leader, {
-      name: '接种红黑榜', indicator: 'doses', subject: 'village', style: 'red_black', topN: 2, bottomN: 1, requireTarget: true,
+      name: '接种红黑榜',
+      indicator: 'doses',
+      subject: 'village',
+      style: 'red_black',
+      topN: 2,
+      bottomN: 1,
+      requireTarget: true,
       exemptions: [{ subject: VILLAGES[4], reason: '6月遭受洪灾，暂停考核' }],
     });
     await ok('PUT', '/api/indicators/doses/targets/202206', leader, { items: VILLAGES.map((orgUnit) => ({ orgUnit, value: 35 })) });
     const items = (await ok('GET', '/api/rankings/doses_board/board?period=202206&asOf=2022-06-30', leader)).items as BoardItem[];
     expect(items.map((i) => [i.subject.name, i.rank, i.board, i.exemption])).toEqual([
       ['川山村', 1, 'top', null], // 40 of 35: target met
-      ['燕塘村', 2, null, null], ['桥坪村', 2, null, null], // second place, but 30 of 35 misses the target
-      ['石仑村', 4, 'bottom', null], ['玉池村', null, null, '6月遭受洪灾，暂停考核'],
+      ['燕塘村', 2, null, null],
+      ['桥坪村', 2, null, null], // second place, but 30 of 35 misses the target
+      ['石仑村', 4, 'bottom', null],
+      ['玉池村', null, null, '6月遭受洪灾，暂停考核'],
     ]);
     const res = await call('GET', '/api/rankings/doses_board/board.xlsx?period=202206&asOf=2022-06-30', leader);
     const sheet = await readSheet(res.rawPayload, '红黑榜');
@@ -97,8 +166,10 @@ describe('ranking boards', () => {
   it('keeps villages tied across the N-th place off the board when the rule excludes ties', async () => {
     const rule = { name: '并列测试榜', indicator: 'doses', subject: 'village', style: 'dragon_tiger', topN: 2, bottomN: 0 };
     await ok('POST', '/api/rankings', leader, { key: 'ties_board', ...rule }, 201);
-    const top = async () => ((await ok('GET', '/api/rankings/ties_board/board?period=202206&asOf=2022-06-30', leader)).items as BoardItem[])
-      .filter((i) => i.board === 'top').map((i) => i.subject.name);
+    const top = async () =>
+      ((await ok('GET', '/api/rankings/ties_board/board?period=202206&asOf=2022-06-30', leader)).items as BoardItem[])
+        .filter((i) => i.board === 'top')
+        .map((i) => i.subject.name);
     // June: 川山村 40, then 燕塘村 and 桥坪村 tied at 30 for second place.
     expect(await top()).toEqual(['川山村', '燕塘村', '桥坪村']);
     const saved = await ok('PUT', '/api/rankings/ties_board', leader, { ...rule, ties: 'exclude' });
@@ -111,9 +182,22 @@ describe('ranking boards', () => {
   });
 
   it('refuses rankings from a village cadre, and exemptions of units outside the township', async () => {
-    const refused = await call('POST', '/api/rankings', cadre, { key: 'x_board', name: 'x', indicator: 'doses', subject: 'village', style: 'red_black' });
+    const refused = await call('POST', '/api/rankings', cadre, {
+      key: 'x_board',
+      name: 'x',
+      indicator: 'doses',
+      subject: 'village',
+      style: 'red_black',
+    });
     expect(refused.statusCode).toBe(403);
-    const bad = await call('POST', '/api/rankings', leader, { key: 'y_board', name: 'y', indicator: 'doses', subject: 'village', style: 'red_black', exemptions: [{ subject: '430681106201', reason: '不是本镇' }] });
+    const bad = await call('POST', '/api/rankings', leader, {
+      key: 'y_board',
+      name: 'y',
+      indicator: 'doses',
+      subject: 'village',
+      style: 'red_black',
+      exemptions: [{ subject: '430681106201', reason: '不是本镇' }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([{ field: 'exemptions.0.subject', message: '“430681106201”不是本镇的村（社区）' }]);
     // The indicator a board uses cannot be deleted.
@@ -138,7 +222,9 @@ describe('data quality', () => {
     await ok('POST', '/api/quality-rules', leader, { name: '60岁以上剂次不超过总剂次', left: 'elderly', operator: '<=', right: 'doses' }, 201);
     const found = await ok('GET', '/api/quality-rules/violations?period=202206&asOf=2022-06-30', cadre);
     expect(found.checked).toBe(5);
-    expect(found.items).toEqual([{ rule: expect.objectContaining({ name: '60岁以上剂次不超过总剂次' }), orgUnit: { code: VILLAGES[3], name: '石仑村' }, left: 15, right: 10 }]);
+    expect(found.items).toEqual([
+      { rule: expect.objectContaining({ name: '60岁以上剂次不超过总剂次' }), orgUnit: { code: VILLAGES[3], name: '石仑村' }, left: 15, right: 10 },
+    ]);
     // Correcting the figure clears the violation at once.
     await ok('PUT', '/api/ledgers/doses/periods/202206', leader, { rows: [{ orgUnit: VILLAGES[3], version: 1, values: { doses: 10, elderly: 5 } }] });
     expect((await ok('GET', '/api/quality-rules/violations?period=202206&asOf=2022-06-30', leader)).items).toEqual([]);
@@ -151,16 +237,34 @@ describe('data quality', () => {
     expect((await call('POST', '/api/quality-rules', viewer, { name: 'v', left: 'doses', operator: '<=', right: '1' })).statusCode).toBe(403);
     // A rule is edited in place, with the same checks; a viewer may not edit it.
     const [existing] = (await ok('GET', '/api/quality-rules', leader)).items;
-    const edited = await ok('PUT', `/api/quality-rules/${existing.id}`, leader, { name: '60岁以上剂次少于总剂次', left: 'elderly', operator: '<', right: 'doses' });
+    const edited = await ok('PUT', `/api/quality-rules/${existing.id}`, leader, {
+      name: '60岁以上剂次少于总剂次',
+      left: 'elderly',
+      operator: '<',
+      right: 'doses',
+    });
     expect(edited).toEqual({ id: existing.id, name: '60岁以上剂次少于总剂次', left: 'elderly', operator: '<', right: 'doses' });
     const badEdit = await call('PUT', `/api/quality-rules/${existing.id}`, leader, { name: 'x', left: 'nobody', operator: '<', right: 'doses' });
     expect(badEdit.json().errors).toEqual([{ field: 'left', message: '第 1 个字符处：指标“nobody”不存在' }]);
-    expect((await call('PUT', `/api/quality-rules/${existing.id}`, viewer, { name: 'v', left: 'doses', operator: '<=', right: '1' })).statusCode).toBe(403);
+    expect(
+      (await call('PUT', `/api/quality-rules/${existing.id}`, viewer, { name: 'v', left: 'doses', operator: '<=', right: '1' })).statusCode,
+    ).toBe(403);
     expect((await call('PUT', '/api/quality-rules/99999', leader, { name: 'v', left: 'doses', operator: '<=', right: '1' })).statusCode).toBe(404);
     expect((await ok('GET', '/api/quality-rules', leader)).items[0]).toEqual(edited);
-    await ok('PUT', `/api/quality-rules/${existing.id}`, leader, { name: '60岁以上剂次不超过总剂次', left: 'elderly', operator: '<=', right: 'doses' });
+    await ok('PUT', `/api/quality-rules/${existing.id}`, leader, {
+      name: '60岁以上剂次不超过总剂次',
+      left: 'elderly',
+      operator: '<=',
+      right: 'doses',
+    });
     // An indicator a rule reads is not deleted from under it.
-    await ok('POST', '/api/indicators', leader, { key: 'elderly_share', name: '老人剂次占比', source: { type: 'formula', formula: 'elderly / doses' } }, 201);
+    await ok(
+      'POST',
+      '/api/indicators',
+      leader,
+      { key: 'elderly_share', name: '老人剂次占比', source: { type: 'formula', formula: 'elderly / doses' } },
+      201,
+    );
     const rule = await ok('POST', '/api/quality-rules', leader, { name: '占比不超过1', left: 'elderly_share', operator: '<=', right: '1' }, 201);
     const used = await call('DELETE', '/api/indicators/elderly_share', leader);
     expect(used.statusCode).toBe(409);
@@ -173,7 +277,12 @@ describe('data quality', () => {
   it('checks the rules for the periods an import touched', async () => {
     const csv = ['组织单元,期间,接种剂次,其中60岁以上', '川山村,202207,20,5', '燕塘村,202207,8,9'].join('\n');
     const file = multipartFile('七月.csv', csv);
-    const started = await t.app.inject({ method: 'POST', url: '/api/ledgers/doses/imports', headers: { cookie: leader, ...file.headers }, payload: file.payload });
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/ledgers/doses/imports',
+      headers: { cookie: leader, ...file.headers },
+      payload: file.payload,
+    });
     expect(started.statusCode, started.body).toBe(200);
     const done = await ok('POST', `/api/ledgers/doses/imports/${started.json().id}/commit`, leader);
     expect(done.imported).toBe(2);

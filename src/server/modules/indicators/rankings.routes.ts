@@ -19,31 +19,36 @@ export async function rankingsRoutes(scope: FastifyInstance, { database }: AppDe
     reply.status(201);
     return asContract(c.ranking, createRanking(ctx(req), req.body));
   });
-  app.put('/api/rankings/:key', { schema: { params: s.keyParams, body: s.updateRankingBody, response: { 200: c.ranking }, tags } },
-    (req) => asContract(c.ranking, updateRanking(ctx(req), req.params.key, req.body)));
+  app.put('/api/rankings/:key', { schema: { params: s.keyParams, body: s.updateRankingBody, response: { 200: c.ranking }, tags } }, (req) =>
+    asContract(c.ranking, updateRanking(ctx(req), req.params.key, req.body)),
+  );
   app.delete('/api/rankings/:key', { schema: { params: s.keyParams, tags } }, async (req, reply) => {
     await deleteRanking(ctx(req), req.params.key);
     return reply.status(204).send();
   });
-  app.get('/api/rankings/:key/board', { schema: { params: s.keyParams, querystring: s.boardQuery, response: { 200: c.board }, tags } },
-    (req) => asContract(c.board, rankingBoard(ctx(req), req.params.key, req.query)));
+  app.get('/api/rankings/:key/board', { schema: { params: s.keyParams, querystring: s.boardQuery, response: { 200: c.board }, tags } }, (req) =>
+    asContract(c.board, rankingBoard(ctx(req), req.params.key, req.query)),
+  );
   app.get('/api/rankings/:key/board.xlsx', { schema: { params: s.keyParams, querystring: s.boardQuery, tags } }, async (req, reply) => {
     const { fileName, buffer } = await rankingBoardXlsx(ctx(req), req.params.key, req.query);
     return sendXlsx(reply, fileName, buffer);
   });
 
-  app.get('/api/quality-rules', { schema: { response: { 200: c.qualityRuleList }, tags } },
-    (req) => asContract(c.qualityRuleList, listQualityRules(ctx(req))));
+  app.get('/api/quality-rules', { schema: { response: { 200: c.qualityRuleList }, tags } }, (req) =>
+    asContract(c.qualityRuleList, listQualityRules(ctx(req))),
+  );
   app.post('/api/quality-rules', { schema: { body: s.qualityRuleBody, response: { 201: c.qualityRule }, tags } }, async (req, reply) => {
     reply.status(201);
     return asContract(c.qualityRule, createQualityRule(ctx(req), req.body));
   });
-  app.put('/api/quality-rules/:id', { schema: { params: s.idParams, body: s.qualityRuleBody, response: { 200: c.qualityRule }, tags } },
-    (req) => asContract(c.qualityRule, updateQualityRule(ctx(req), req.params.id, req.body)));
+  app.put('/api/quality-rules/:id', { schema: { params: s.idParams, body: s.qualityRuleBody, response: { 200: c.qualityRule }, tags } }, (req) =>
+    asContract(c.qualityRule, updateQualityRule(ctx(req), req.params.id, req.body)),
+  );
   app.delete('/api/quality-rules/:id', { schema: { params: s.idParams, tags } }, async (req, reply) => {
     await deleteQualityRule(ctx(req), req.params.id);
     return reply.status(204).send();
   });
-  app.get('/api/quality-rules/violations', { schema: { querystring: s.boardQuery, response: { 200: c.violations }, tags } },
-    (req) => asContract(c.violations, qualityViolations(ctx(req), req.query)));
+  app.get('/api/quality-rules/violations', { schema: { querystring: s.boardQuery, response: { 200: c.violations }, tags } }, (req) =>
+    asContract(c.violations, qualityViolations(ctx(req), req.query)),
+  );
 }

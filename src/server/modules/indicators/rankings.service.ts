@@ -5,9 +5,7 @@ import ExcelJS from 'exceljs';
 import { chinaToday } from '../../../core/china-time.js';
 import { completion, shownNumber, shownUnit, type IndicatorFormat } from '../../../core/indicators.js';
 import { BOARD_NAMES, rankContestants, type BoardStyle, type RankingDefinition, type TieRule } from '../../../core/ranking.js';
-import {
-  addDays, daysIn, isLastYear, matchingDays, periodFileTag, periodOfWindow, shiftPeriod, type PeriodWindow,
-} from '../../../core/periods.js';
+import { addDays, daysIn, isLastYear, matchingDays, periodFileTag, periodOfWindow, shiftPeriod, type PeriodWindow } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
 import { indicators, rankings } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
@@ -25,15 +23,25 @@ export type RankingInput = RankingDefinition;
 type RankingRow = typeof rankings.$inferSelect;
 
 async function rankingRows(q: Queryable, townshipId: number) {
-  return q.select({ ranking: rankings, indicator: indicators.key }).from(rankings)
+  return q
+    .select({ ranking: rankings, indicator: indicators.key })
+    .from(rankings)
     .innerJoin(indicators, eq(indicators.id, rankings.indicatorId))
     .where(and(eq(rankings.townshipId, townshipId), isNull(rankings.deletedAt)))
     .orderBy(rankings.id);
 }
 
 const view = (r: RankingRow, indicator: string) => ({
-  key: r.key, name: r.name, indicator, subject: r.subject, style: r.style, topN: r.topN, bottomN: r.bottomN,
-  requireTarget: r.requireTarget, ties: r.ties as TieRule, exemptions: r.exemptions as RankingInput['exemptions'],
+  key: r.key,
+  name: r.name,
+  indicator,
+  subject: r.subject,
+  style: r.style,
+  topN: r.topN,
+  bottomN: r.bottomN,
+  requireTarget: r.requireTarget,
+  ties: r.ties as TieRule,
+  exemptions: r.exemptions as RankingInput['exemptions'],
 });
 
 export async function listRankings(ctx: ServiceContext) {
@@ -53,9 +61,11 @@ async function checkInput(q: Queryable, township: OrgUnitRef, input: Omit<Rankin
   if (!indicator) throw invalid([{ field: 'indicator', message: `指标“${input.indicator}”不存在` }]);
   const scope = await resolveScope(q, township, input.subject);
   const codes = new Set(scope.subjects.map((s) => s.code));
-  const errors = input.exemptions.flatMap((e, i) => codes.has(e.subject) ? [] : [{
-    field: `exemptions.${i}.subject`, message: `“${e.subject}”不是本镇的${input.subject === 'village' ? '村（社区）' : '包村小组'}`,
-  }]);
+  const errors = input.exemptions.flatMap((e, i) =>
+    codes.has(e.subject)
+      ? []
+      : [{ field: `exemptions.${i}.subject`, message: `“${e.subject}”不是本镇的${input.subject === 'village' ? '村（社区）' : '包村小组'}` }],
+  );
   if (errors.length) throw invalid(errors, '豁免对象有误');
   return indicator.id;
 }
@@ -63,12 +73,26 @@ async function checkInput(q: Queryable, township: OrgUnitRef, input: Omit<Rankin
 export function createRanking(ctx: ServiceContext, input: RankingInput) {
   return ctx.db.transaction(async (tx) => {
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
-    if ((await rankingRows(tx, township.id)).some((r) => r.ranking.key === input.key)) throw new AppError('CONFLICT', `排行榜标识“${input.key}”已被使用`);
+    if ((await rankingRows(tx, township.id)).some((r) => r.ranking.key === input.key))
+      throw new AppError('CONFLICT', `排行榜标识“${input.key}”已被使用`);
     const indicatorId = await checkInput(tx, township, input);
-    const [row] = await tx.insert(rankings).values({
-      townshipId: township.id, key: input.key, name: input.name, indicatorId, subject: input.subject, style: input.style,
-      topN: input.topN, bottomN: input.bottomN, requireTarget: input.requireTarget, ties: input.ties, exemptions: input.exemptions, createdBy: ctx.actor.userId,
-    }).returning();
+    const [row] = await tx
+      .insert(rankings)
+      .values({
+        townshipId: township.id,
+        key: input.key,
+        name: input.name,
+        indicatorId,
+        subject: input.subject,
+        style: input.style,
+        topN: input.topN,
+        bottomN: input.bottomN,
+        requireTarget: input.requireTarget,
+        ties: input.ties,
+        exemptions: input.exemptions,
+        createdBy: ctx.actor.userId,
+      })
+      .returning();
     await recordAudit(tx, ctx.actor, { action: 'ranking.create', entity: 'ranking', entityId: row.id, townshipId: township.id, after: input });
     return view(row, input.indicator);
   });
@@ -79,11 +103,29 @@ export function updateRanking(ctx: ServiceContext, key: string, input: Omit<Rank
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const before = await rankingOf(tx, township.id, key);
     const indicatorId = await checkInput(tx, township, input);
-    const [row] = await tx.update(rankings).set({
-      name: input.name, indicatorId, subject: input.subject, style: input.style, topN: input.topN, bottomN: input.bottomN,
-      requireTarget: input.requireTarget, ties: input.ties, exemptions: input.exemptions,
-    }).where(eq(rankings.id, before.ranking.id)).returning();
-    await recordAudit(tx, ctx.actor, { action: 'ranking.update', entity: 'ranking', entityId: row.id, townshipId: township.id, before: view(before.ranking, before.indicator), after: input });
+    const [row] = await tx
+      .update(rankings)
+      .set({
+        name: input.name,
+        indicatorId,
+        subject: input.subject,
+        style: input.style,
+        topN: input.topN,
+        bottomN: input.bottomN,
+        requireTarget: input.requireTarget,
+        ties: input.ties,
+        exemptions: input.exemptions,
+      })
+      .where(eq(rankings.id, before.ranking.id))
+      .returning();
+    await recordAudit(tx, ctx.actor, {
+      action: 'ranking.update',
+      entity: 'ranking',
+      entityId: row.id,
+      townshipId: township.id,
+      before: view(before.ranking, before.indicator),
+      after: input,
+    });
     return view(row, input.indicator);
   });
 }
@@ -93,7 +135,13 @@ export function deleteRanking(ctx: ServiceContext, key: string) {
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const row = await rankingOf(tx, township.id, key);
     await tx.update(rankings).set({ deletedAt: new Date() }).where(eq(rankings.id, row.ranking.id));
-    await recordAudit(tx, ctx.actor, { action: 'ranking.delete', entity: 'ranking', entityId: row.ranking.id, townshipId: township.id, before: view(row.ranking, row.indicator) });
+    await recordAudit(tx, ctx.actor, {
+      action: 'ranking.delete',
+      entity: 'ranking',
+      entityId: row.ranking.id,
+      townshipId: township.id,
+      before: view(row.ranking, row.indicator),
+    });
   });
 }
 
@@ -122,26 +170,41 @@ export async function rankingBoard(ctx: ServiceContext, key: string, query: { pe
   const { value, target } = await evaluate(ctx.db, scope, [indicatorKey], [window, previous]);
   const meta = (await repo.findIndicator(ctx.db, township.id, indicatorKey))!;
   const exemptions = new Map((ranking.exemptions as RankingInput['exemptions']).map((e) => [e.subject, e.reason]));
-  const rules = { topN: ranking.topN, bottomN: ranking.bottomN, requireTarget: ranking.requireTarget, ties: ranking.ties as TieRule, higherIsBetter: meta.higherIsBetter };
-  const contestants = (w: PeriodWindow) => scope.subjects.map((s) => {
-    const v = value(indicatorKey, s.id, w.id);
-    return { id: s.id, value: v, completion: completion(v, target(indicatorKey, s.id, w.id)), exemption: exemptions.get(s.id) ?? null };
-  });
+  const rules = {
+    topN: ranking.topN,
+    bottomN: ranking.bottomN,
+    requireTarget: ranking.requireTarget,
+    ties: ranking.ties as TieRule,
+    higherIsBetter: meta.higherIsBetter,
+  };
+  const contestants = (w: PeriodWindow) =>
+    scope.subjects.map((s) => {
+      const v = value(indicatorKey, s.id, w.id);
+      return { id: s.id, value: v, completion: completion(v, target(indicatorKey, s.id, w.id)), exemption: exemptions.get(s.id) ?? null };
+    });
   const now = contestants(window);
   const placed = rankContestants(now, rules);
   // With no figures at all in the period before (all empty or zero), there is no rank to have changed from.
   const earlier = contestants(previous);
   const hadFigures = earlier.some((c) => c.value !== null && c.value !== 0);
   const before = new Map(hadFigures ? rankContestants(earlier, rules).map((p) => [p.id, p.rank]) : []);
-  const items = scope.subjects.map((s, i) => {
-    const rank = placed[i].rank;
-    const previousRank = before.get(s.id) ?? null;
-    return {
-      subject: { code: s.code, name: s.name }, value: now[i].value, target: target(indicatorKey, s.id, window.id), completion: now[i].completion,
-      rank, previousRank, change: rank !== null && previousRank !== null ? previousRank - rank : null,
-      board: placed[i].board, exemption: now[i].exemption,
-    };
-  }).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.subject.code.localeCompare(b.subject.code));
+  const items = scope.subjects
+    .map((s, i) => {
+      const rank = placed[i].rank;
+      const previousRank = before.get(s.id) ?? null;
+      return {
+        subject: { code: s.code, name: s.name },
+        value: now[i].value,
+        target: target(indicatorKey, s.id, window.id),
+        completion: now[i].completion,
+        rank,
+        previousRank,
+        change: rank !== null && previousRank !== null ? previousRank - rank : null,
+        board: placed[i].board,
+        exemption: now[i].exemption,
+      };
+    })
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.subject.code.localeCompare(b.subject.code));
   return {
     ranking: { ...view(ranking, indicatorKey), boardNames: BOARD_NAMES[ranking.style as BoardStyle] },
     indicator: { key: meta.key, name: meta.name, unit: meta.unit, decimals: meta.decimals, scale: meta.scale, higherIsBetter: meta.higherIsBetter },
@@ -159,16 +222,29 @@ export async function rankingBoardXlsx(ctx: ServiceContext, key: string, query: 
   // Numbers as numbers (the unit in the header), so the sheet can be summed and sorted.
   const unit = shownUnit(format);
   const withUnit = (header: string) => (unit ? `${header}（${unit}）` : header);
-  addTableSheet(workbook, names.title, [
-    { header: '名次', key: 'rank', width: 8 }, { header: '单位', key: 'name', width: 18 },
-    { header: withUnit(board.indicator.name), key: 'value', width: 18 }, { header: withUnit('目标'), key: 'target', width: 14 },
-    { header: '完成率(%)', key: 'completion', width: 10 }, { header: '较上期', key: 'change', width: 10 },
-    { header: '上榜', key: 'board', width: 8 }, { header: '豁免原因', key: 'exemption', width: 24 },
-  ], board.items.map((i) => ({
-    rank: i.rank ?? '—', name: i.subject.name, value: shownNumber(i.value, format), target: shownNumber(i.target, format),
-    completion: i.completion === null ? null : Number(i.completion.toFixed(1)),
-    change: i.change === null || !board.previousPeriod.hasFigures ? '—' : i.change > 0 ? `↑${i.change}` : i.change < 0 ? `↓${-i.change}` : '持平',
-    board: i.board === 'top' ? names.top : i.board === 'bottom' ? names.bottom : '', exemption: i.exemption ?? '',
-  })));
+  addTableSheet(
+    workbook,
+    names.title,
+    [
+      { header: '名次', key: 'rank', width: 8 },
+      { header: '单位', key: 'name', width: 18 },
+      { header: withUnit(board.indicator.name), key: 'value', width: 18 },
+      { header: withUnit('目标'), key: 'target', width: 14 },
+      { header: '完成率(%)', key: 'completion', width: 10 },
+      { header: '较上期', key: 'change', width: 10 },
+      { header: '上榜', key: 'board', width: 8 },
+      { header: '豁免原因', key: 'exemption', width: 24 },
+    ],
+    board.items.map((i) => ({
+      rank: i.rank ?? '—',
+      name: i.subject.name,
+      value: shownNumber(i.value, format),
+      target: shownNumber(i.target, format),
+      completion: i.completion === null ? null : Number(i.completion.toFixed(1)),
+      change: i.change === null || !board.previousPeriod.hasFigures ? '—' : i.change > 0 ? `↑${i.change}` : i.change < 0 ? `↓${-i.change}` : '持平',
+      board: i.board === 'top' ? names.top : i.board === 'bottom' ? names.bottom : '',
+      exemption: i.exemption ?? '',
+    })),
+  );
   return { fileName: `${board.ranking.name}-${periodFileTag(board.period.id)}.xlsx`, buffer: await workbookBuffer(workbook) };
 }

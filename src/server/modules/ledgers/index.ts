@@ -4,8 +4,15 @@ export { ledgerExcelRoutes } from './ledger-excel.routes.js';
 export { ledgersRoutes } from './ledgers.routes.js';
 export { ledgerShapes, personalFieldsOfRecords, type CurrentLedger } from './ledgers.repository.js';
 export {
-  aggregateRows, itemsAggregateStatement, latestItemAggregateStatement, recordsAggregateStatement,
-  type AggregateRow, type ItemsAggregation, type LatestItemAggregation, type RecordsAggregation, type UnitMapping,
+  aggregateRows,
+  itemsAggregateStatement,
+  latestItemAggregateStatement,
+  recordsAggregateStatement,
+  type AggregateRow,
+  type ItemsAggregation,
+  type LatestItemAggregation,
+  type RecordsAggregation,
+  type UnitMapping,
 } from './ledger-aggregates.repository.js';
 export { compactDataChanges, dataVersions, type DataVersion } from './ledger-changes.repository.js';
 export { countRecordsBehindValue, recordsBehindValue, type ValueRecord, type ValueRecordsQuery } from './ledger-value-records.repository.js';

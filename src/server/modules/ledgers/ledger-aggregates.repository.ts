@@ -16,13 +16,19 @@ import { arrayLiteral } from '../../db/array-literal.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 
 /** Which org units make up each subject (by index): what the aggregates group by. */
-export interface UnitMapping { unitIds: number[]; subjectIndexes: number[] }
+export interface UnitMapping {
+  unitIds: number[];
+  subjectIndexes: number[];
+}
 
 /** One row of an aggregate statement: subject index, window index and the columns v0, v1, … */
 export type AggregateRow = { si: number; wi: number } & Record<string, number | string | null>;
 
 /** The records read: the live records of these ledgers, in these townships (whose index narrows the scan). */
-export interface LedgerSelection { townshipIds: number[]; ledgerIds: number[] }
+export interface LedgerSelection {
+  townshipIds: number[];
+  ledgerIds: number[];
+}
 
 /** What one column aggregates: a field of the records that pass its filters and workflow states. */
 export type RecordsAggregate = Pick<RecordsSource, 'aggregate' | 'field' | 'weightField' | 'filters' | 'statuses'>;
@@ -66,27 +72,49 @@ function filterSql(filter: IndicatorFilter, field: FieldDefinition | undefined):
       : sql`${fieldText(filter.field)} ${sql.raw(op)} ${String(value)}`;
   };
   switch (filter.op) {
-    case 'eq': return sql`${json} = ${one(filter.value)}`;
-    case 'ne': return sql`${json} IS DISTINCT FROM ${one(filter.value)}`;
-    case 'in': return sql`${json} IN (${sql.join((filter.value as unknown[]).map(one), sql`, `)})`;
-    case 'notIn': return sql`(${json} IS NULL OR ${json} NOT IN (${sql.join((filter.value as unknown[]).map(one), sql`, `)}))`;
-    case 'gt': return compare('>');
-    case 'gte': return compare('>=');
-    case 'lt': return compare('<');
-    case 'lte': return compare('<=');
-    case 'empty': return empty;
-    case 'notEmpty': return sql`NOT ${empty}`;
-    case 'contains': return field?.type === 'multichoice'
-      ? sql`${json} @> ${JSON.stringify([filter.value])}::jsonb`
-      : sql`strpos(${fieldText(filter.field)}, ${String(filter.value)}) > 0`;
+    case 'eq':
+      return sql`${json} = ${one(filter.value)}`;
+    case 'ne':
+      return sql`${json} IS DISTINCT FROM ${one(filter.value)}`;
+    case 'in':
+      return sql`${json} IN (${sql.join((filter.value as unknown[]).map(one), sql`, `)})`;
+    case 'notIn':
+      return sql`(${json} IS NULL OR ${json} NOT IN (${sql.join((filter.value as unknown[]).map(one), sql`, `)}))`;
+    case 'gt':
+      return compare('>');
+    case 'gte':
+      return compare('>=');
+    case 'lt':
+      return compare('<');
+    case 'lte':
+      return compare('<=');
+    case 'empty':
+      return empty;
+    case 'notEmpty':
+      return sql`NOT ${empty}`;
+    case 'contains':
+      return field?.type === 'multichoice'
+        ? sql`${json} @> ${JSON.stringify([filter.value])}::jsonb`
+        : sql`strpos(${fieldText(filter.field)}, ${String(filter.value)}) > 0`;
   }
 }
 
 /** The conditions of an aggregate other than its window: filters and workflow states (records aliased r). */
 export function recordConditions(column: Pick<RecordsAggregate, 'filters' | 'statuses'>, fields: ReadonlyMap<string, FieldDefinition>): SQL | null {
   const parts = (column.filters ?? []).map((f) => filterSql(f, fields.get(f.field)));
-  if (column.statuses?.length) parts.push(sql`r.status IN (${sql.join(column.statuses.map((s) => sql`${s}`), sql`, `)})`);
-  return parts.length ? sql.join(parts.map((p) => sql`(${p})`), sql` AND `) : null;
+  if (column.statuses?.length)
+    parts.push(
+      sql`r.status IN (${sql.join(
+        column.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
+  return parts.length
+    ? sql.join(
+        parts.map((p) => sql`(${p})`),
+        sql` AND `,
+      )
+    : null;
 }
 
 /** The date condition placing a record in window w (aliased w(ws, wn): first day, day after the last). */
@@ -98,15 +126,22 @@ export function recordWindowCondition(dating: RecordDating): SQL | null {
 }
 
 // A window's days run from ws up to, not including, wn (the day after its end): a datetime on the last day counts.
-const windowsTable = (windows: DateRange[]) => sql`unnest(${arrayLiteral(windows.map((w) => w.start))}::text[], ${arrayLiteral(windows.map((w) => addDays(w.end, 1)))}::text[], ${arrayLiteral(windows.map((_, i) => i))}::int[]) AS w(ws, wn, wi)`;
+const windowsTable = (windows: DateRange[]) =>
+  sql`unnest(${arrayLiteral(windows.map((w) => w.start))}::text[], ${arrayLiteral(windows.map((w) => addDays(w.end, 1)))}::text[], ${arrayLiteral(windows.map((_, i) => i))}::int[]) AS w(ws, wn, wi)`;
 
 const mappingTable = (m: UnitMapping) => sql`unnest(${arrayLiteral(m.unitIds)}::int[], ${arrayLiteral(m.subjectIndexes)}::int[]) AS m(uid, si)`;
 
 // The township condition lets the (township_id, ledger_id) index narrow the scan to the ledgers read.
-const idList = (ids: number[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `);
+const idList = (ids: number[]) =>
+  sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  );
 /** The records read; `onlyUnits` narrows them to some units' when a few subjects are recomputed. */
-const selectionCondition = (selection: LedgerSelection, onlyUnits?: number[]) => sql`r.township_id IN (${idList(selection.townshipIds)}) AND r.ledger_id IN (${idList(selection.ledgerIds)})${
-  onlyUnits ? sql` AND r.org_unit_id = ANY(${arrayLiteral(onlyUnits)}::int[])` : sql``}`;
+const selectionCondition = (selection: LedgerSelection, onlyUnits?: number[]) =>
+  sql`r.township_id IN (${idList(selection.townshipIds)}) AND r.ledger_id IN (${idList(selection.ledgerIds)})${
+    onlyUnits ? sql` AND r.org_unit_id = ANY(${arrayLiteral(onlyUnits)}::int[])` : sql``
+  }`;
 
 /**
  * Runs one aggregate statement with room to group and sort in memory: the default 4 MB work_mem spills the
@@ -137,13 +172,20 @@ class Extracts {
 /** The outer aggregate of one column over the inner query's extracted columns. */
 function extractedAggregate(column: RecordsAggregate, fields: ReadonlyMap<string, FieldDefinition>, extracts: Extracts): SQL {
   const condition = recordConditions(column, fields);
-  const filter = condition ? sql` FILTER (WHERE ${extracts.add(`c:${JSON.stringify([column.filters, column.statuses])}`, sql`coalesce(${condition}, false)`)})` : sql``;
+  const filter = condition
+    ? sql` FILTER (WHERE ${extracts.add(`c:${JSON.stringify([column.filters, column.statuses])}`, sql`coalesce(${condition}, false)`)})`
+    : sql``;
   const number = (key: string) => extracts.add(`n:${key}`, fieldNumber(key));
   const f = column.field ?? '';
   switch (column.aggregate) {
-    case 'count': return sql`count(*)${filter}`;
-    case 'distinct': return sql`count(DISTINCT ${extracts.add(`t:${f}`, fieldText(f))})${filter}`;
-    case 'sum': case 'min': case 'max': return sql`${sql.raw(column.aggregate)}(${number(f)})${filter}`;
+    case 'count':
+      return sql`count(*)${filter}`;
+    case 'distinct':
+      return sql`count(DISTINCT ${extracts.add(`t:${f}`, fieldText(f))})${filter}`;
+    case 'sum':
+    case 'min':
+    case 'max':
+      return sql`${sql.raw(column.aggregate)}(${number(f)})${filter}`;
     case 'avg': {
       if (!column.weightField) return sql`avg(${number(f)})${filter}`;
       const [x, w] = [number(f), number(column.weightField)];
@@ -190,7 +232,13 @@ export function recordsAggregateStatement(a: RecordsAggregation, mapping: UnitMa
     // A bucket outside every window is NULL: no range condition in the scan, whose JSONB comparison the planner
     // cannot estimate (it guesses a thousandth of the rows and sorts what a hash would group).
     if (!bucket) {
-      const last = addDays(windows.map((w) => w.end).sort().at(-1)!, 1);
+      const last = addDays(
+        windows
+          .map((w) => w.end)
+          .sort()
+          .at(-1)!,
+        1,
+      );
       const from = a.timing === 'flow' ? windows.map((w) => w.start).sort()[0] : a.since;
       conditions.push(from ? sql`${date} >= ${from} AND ${date} < ${last}` : sql`${date} < ${last}`);
     }

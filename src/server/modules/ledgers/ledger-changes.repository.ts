@@ -8,7 +8,10 @@ import { queryRows, type Queryable } from '../../db/connection.js';
 import type { UnitMapping } from './ledger-aggregates.repository.js';
 
 /** Sum of the weights of some change notes and their highest id. */
-export interface DataVersion { weight: bigint; top: bigint }
+export interface DataVersion {
+  weight: bigint;
+  top: bigint;
+}
 
 export interface DataVersions {
   /** Per ledger and subject (index in the mapping): the notes of the subject's units; none noted, none listed. */
@@ -21,14 +24,17 @@ export interface DataVersions {
 
 /** The data versions of the ledgers' records under each subject's units, in one small query. */
 export async function dataVersions(q: Queryable, ledgerIds: number[], mapping: UnitMapping): Promise<DataVersions> {
-  const rows = await queryRows<{ ledger_id: number | null; si: number | null; n: string; top: string; redundant: string }>(q, sql`
+  const rows = await queryRows<{ ledger_id: number | null; si: number | null; n: string; top: string; redundant: string }>(
+    q,
+    sql`
     SELECT c.ledger_id, m.si, sum(c.weight)::text AS n, max(c.id)::text AS top, (count(*) - count(DISTINCT c.org_unit_id))::text AS redundant
     FROM ledger_data_changes c
     JOIN unnest(${arrayLiteral(mapping.unitIds)}::int[], ${arrayLiteral(mapping.subjectIndexes)}::int[]) AS m(uid, si) ON m.uid = c.org_unit_id
     WHERE c.ledger_id = ANY(${arrayLiteral(ledgerIds)}::int[])
     GROUP BY c.ledger_id, m.si
     UNION ALL
-    SELECT NULL, NULL, coalesce(sum(weight), 0)::text, coalesce(max(id), 0)::text, '0' FROM ledger_data_changes WHERE ledger_id IS NULL`);
+    SELECT NULL, NULL, coalesce(sum(weight), 0)::text, coalesce(max(id), 0)::text, '0' FROM ledger_data_changes WHERE ledger_id IS NULL`,
+  );
   const versions: DataVersions = { bySubject: [], everything: { weight: 0n, top: 0n }, redundant: 0 };
   for (const row of rows) {
     const version = { weight: BigInt(row.n), top: BigInt(row.top) };

@@ -22,7 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface JsonSchema { required?: string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema }
+interface JsonSchema {
+  required?: string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+}
 
 describe('the ledger and indicator contracts', () => {
   it('are published in OpenAPI', async () => {
@@ -53,7 +57,10 @@ describe('the ledger and indicator contracts', () => {
     expect(invalid.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(invalid.json()).toMatchObject({ code: 'VALIDATION', errors: [expect.objectContaining({ field: 'pageSize' })] });
 
-    const refused = await t.call('POST', '/api/indicators', cadre, { name: '户数', source: { type: 'records', ledger: KEY, aggregate: 'count', timing: 'stock' } });
+    const refused = await t.call('POST', '/api/indicators', cadre, {
+      name: '户数',
+      source: { type: 'records', ledger: KEY, aggregate: 'count', timing: 'stock' },
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.json()).toMatchObject({ code: 'FORBIDDEN', status: 403 });

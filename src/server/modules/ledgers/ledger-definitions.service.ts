@@ -29,9 +29,16 @@ async function present(q: Parameters<typeof repo.findVersion>[0], townshipId: nu
   const version = await repo.findVersion(q, ledger.id, ledger.currentVersion);
   const line = ledger.workLineId == null ? undefined : await repo.findWorkLine(q, townshipId, ledger.workLineId);
   return {
-    key: ledger.key, name: ledger.name, kind: ledger.kind, description: ledger.description, periodType: ledger.periodType,
-    builtin: ledger.builtin, workLine: line ? { id: line.id, name: line.name } : null,
-    version: ledger.currentVersion, fields: version.fields as FieldDefinition[], workflow: (version.workflow as Workflow | null) ?? null,
+    key: ledger.key,
+    name: ledger.name,
+    kind: ledger.kind,
+    description: ledger.description,
+    periodType: ledger.periodType,
+    builtin: ledger.builtin,
+    workLine: line ? { id: line.id, name: line.name } : null,
+    version: ledger.currentVersion,
+    fields: version.fields as FieldDefinition[],
+    workflow: (version.workflow as Workflow | null) ?? null,
   };
 }
 
@@ -40,8 +47,15 @@ export async function listLedgers(ctx: ServiceContext) {
   const rows = await repo.listLedgers(ctx.db, township.id);
   return {
     items: rows.map((r) => ({
-      key: r.key, name: r.name, kind: r.kind, version: r.version, description: r.description, periodType: r.periodType,
-      builtin: r.builtin, hasWorkflow: r.hasWorkflow, records: r.records,
+      key: r.key,
+      name: r.name,
+      kind: r.kind,
+      version: r.version,
+      description: r.description,
+      periodType: r.periodType,
+      builtin: r.builtin,
+      hasWorkflow: r.hasWorkflow,
+      records: r.records,
       workLine: r.workLineId == null ? null : { id: r.workLineId, name: r.workLineName },
       fieldCount: r.fields.filter((f) => !f.retired).length,
     })),
@@ -61,11 +75,22 @@ export function createLedger(ctx: ServiceContext, input: CreateLedgerInput) {
       throw invalid([{ field: 'workLineId', message: `工作条线 ${input.workLineId} 不存在` }]);
     }
     const ledger = await repo.insertLedger(tx, {
-      townshipId: township.id, key: input.key, name: input.name, kind: input.kind, workLineId: input.workLineId ?? null, currentVersion: 1,
-      description: input.description || null, periodType: input.periodType ?? null,
+      townshipId: township.id,
+      key: input.key,
+      name: input.name,
+      kind: input.kind,
+      workLineId: input.workLineId ?? null,
+      currentVersion: 1,
+      description: input.description || null,
+      periodType: input.periodType ?? null,
     });
     await repo.insertVersion(tx, {
-      townshipId: township.id, ledgerId: ledger.id, version: 1, fields: input.fields, workflow: input.workflow ?? null, createdBy: ctx.actor.userId,
+      townshipId: township.id,
+      ledgerId: ledger.id,
+      version: 1,
+      fields: input.fields,
+      workflow: input.workflow ?? null,
+      createdBy: ctx.actor.userId,
     });
     const after = await present(tx, township.id, ledger);
     await recordAudit(tx, ctx.actor, { action: 'ledger.create', entity: 'ledger', entityId: ledger.id, townshipId: township.id, after });
@@ -98,7 +123,14 @@ export function setFields(ctx: ServiceContext, key: string, fields: FieldDefinit
       if (taken !== undefined) throw new AppError('CONFLICT', `字段“${field.label}”已有重复的值“${String(taken)}”，不能设为唯一；请先处理重复的记录`);
     }
     const version = ledger.currentVersion + 1;
-    await repo.insertVersion(tx, { townshipId: township.id, ledgerId: ledger.id, version, fields, workflow: before.workflow, createdBy: ctx.actor.userId });
+    await repo.insertVersion(tx, {
+      townshipId: township.id,
+      ledgerId: ledger.id,
+      version,
+      fields,
+      workflow: before.workflow,
+      createdBy: ctx.actor.userId,
+    });
     await repo.setCurrentVersion(tx, ledger.id, version);
     const after = await present(tx, township.id, { ...ledger, currentVersion: version });
     await recordAudit(tx, ctx.actor, { action: 'ledger.fields', entity: 'ledger', entityId: ledger.id, townshipId: township.id, before, after });
@@ -123,7 +155,14 @@ export function setWorkflow(ctx: ServiceContext, key: string, workflow: Workflow
       if (count > 0) throw new AppError('CONFLICT', `有 ${count} 条记录处于“${state.label}”状态，不能删除该状态`);
     }
     const version = ledger.currentVersion + 1;
-    await repo.insertVersion(tx, { townshipId: township.id, ledgerId: ledger.id, version, fields: before.fields, workflow, createdBy: ctx.actor.userId });
+    await repo.insertVersion(tx, {
+      townshipId: township.id,
+      ledgerId: ledger.id,
+      version,
+      fields: before.fields,
+      workflow,
+      createdBy: ctx.actor.userId,
+    });
     await repo.setCurrentVersion(tx, ledger.id, version);
     if (workflow) await repo.setMissingStatus(tx, ledger.id, workflow.initial);
     const after = await present(tx, township.id, { ...ledger, currentVersion: version });
@@ -138,8 +177,15 @@ export async function listLibrary(ctx: ServiceContext) {
   const installed = new Set((await repo.listLedgers(ctx.db, township.id)).map((l) => l.key));
   return {
     items: BUILTIN_LEDGERS.map((l) => ({
-      key: l.key, name: l.name, kind: l.kind, periodType: l.periodType ?? null, workLine: l.workLine, description: l.description,
-      fieldCount: l.fields.length, hasWorkflow: Boolean(l.workflow), installed: installed.has(l.key),
+      key: l.key,
+      name: l.name,
+      kind: l.kind,
+      periodType: l.periodType ?? null,
+      workLine: l.workLine,
+      description: l.description,
+      fieldCount: l.fields.length,
+      hasWorkflow: Boolean(l.workflow),
+      installed: installed.has(l.key),
     })),
   };
 }

@@ -14,7 +14,10 @@ let viewer: string;
 let otherCadre: string;
 const [CHUANSHAN, YANTANG, QIAOPING] = ['430681105201', '430681105202', '430681105203'];
 const TOWN = '430681105000';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 const call: TestApp['call'] = (...args) => t.call(...args);
 const ok: TestApp['ok'] = (...args) => t.ok(...args);
@@ -34,11 +37,21 @@ beforeAll(async () => {
   [leader, cadre, otherCadre, viewer] = await Promise.all(['shuji', 'cun202', 'cun203', 'chakan'].map((u) => t.login(u, TEST_PASSWORD)));
   await ok('POST', '/api/ledgers', leader, { key: 'households', name: '防返贫监测户', kind: 'register', fields: buildHouseholdFields() }, 201);
   const people = [
-    [YANTANG, '李建国', 3, '脱贫不稳定户'], [YANTANG, '王秀英', 5, '边缘易致贫户'], [YANTANG, '张伟', 2, '边缘易致贫户'],
-    [QIAOPING, '刘洋', 4, '突发严重困难户'], [QIAOPING, '陈静', 6, '边缘易致贫户'], [CHUANSHAN, '杨帆', 1, '脱贫不稳定户'],
+    [YANTANG, '李建国', 3, '脱贫不稳定户'],
+    [YANTANG, '王秀英', 5, '边缘易致贫户'],
+    [YANTANG, '张伟', 2, '边缘易致贫户'],
+    [QIAOPING, '刘洋', 4, '突发严重困难户'],
+    [QIAOPING, '陈静', 6, '边缘易致贫户'],
+    [CHUANSHAN, '杨帆', 1, '脱贫不稳定户'],
   ] as const;
   for (const [i, [unit, name, members, category]] of people.entries()) {
-    await ok('POST', HOUSEHOLDS, leader, { orgUnit: unit, values: { name, idcard: buildIdCard(i + 1), phone: '13812345678', members, category } }, 201);
+    await ok(
+      'POST',
+      HOUSEHOLDS,
+      leader,
+      { orgUnit: unit, values: { name, idcard: buildIdCard(i + 1), phone: '13812345678', members, category } },
+      201,
+    );
   }
 });
 afterAll(() => t.close());
@@ -136,7 +149,12 @@ describe('attachments', () => {
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().errors[0].message).toBe('只能上传图片（JPG、PNG、GIF、WebP）或 PDF 文件');
     const png = multipartFile('a.png', PNG);
-    const byViewer = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: viewer, ...png.headers }, payload: png.payload });
+    const byViewer = await t.app.inject({
+      method: 'POST',
+      url: '/api/attachments',
+      headers: { cookie: viewer, ...png.headers },
+      payload: png.payload,
+    });
     expect(byViewer.statusCode).toBe(403);
     expect(await count('attachments')).toBe(before);
     expect((await call('GET', '/api/attachments/00000000-0000-0000-0000-000000000000', viewer)).statusCode).toBe(404);
@@ -148,12 +166,26 @@ describe('status workflow', () => {
   let photo: string;
 
   beforeAll(async () => {
-    await ok('POST', '/api/ledgers', leader, {
-      key: 'hazards', name: '安全隐患', kind: 'register', workflow: HAZARD_WORKFLOW,
-      fields: [{ key: 'place', label: '隐患地点', type: 'text', required: true }, { key: 'photos', label: '现场照片', type: 'photos' }],
-    }, 201);
+    await ok(
+      'POST',
+      '/api/ledgers',
+      leader,
+      {
+        key: 'hazards',
+        name: '安全隐患',
+        kind: 'register',
+        workflow: HAZARD_WORKFLOW,
+        fields: [
+          { key: 'place', label: '隐患地点', type: 'text', required: true },
+          { key: 'photos', label: '现场照片', type: 'photos' },
+        ],
+      },
+      201,
+    );
     const file = multipartFile('整改后.png', PNG);
-    photo = (await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: cadre, ...file.headers }, payload: file.payload })).json().id;
+    photo = (
+      await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { cookie: cadre, ...file.headers }, payload: file.payload })
+    ).json().id;
   });
 
   it('starts a record in the initial state and moves it only along the transitions', async () => {
@@ -173,7 +205,9 @@ describe('status workflow', () => {
     expect(fixed.status).toBe('rectified');
     const history = await ok('GET', `${HAZARDS}/${record.id}/history`, leader);
     expect(history.items.map((h: { action: string }) => h.action)).toEqual([
-      'ledger_record.create', 'ledger_record.transition', 'ledger_record.transition',
+      'ledger_record.create',
+      'ledger_record.transition',
+      'ledger_record.transition',
     ]);
     expect(history.items[2].after).toEqual({ status: 'rectified', note: '已加固', photos: [photo] });
     expect((await ok('GET', `${HAZARDS}?status=rectified`, leader)).total).toBe(1);
@@ -193,8 +227,14 @@ describe('status workflow', () => {
   });
 
   it('keeps states that records are in when the workflow changes', async () => {
-    const reduced = { ...HAZARD_WORKFLOW, states: HAZARD_WORKFLOW.states.filter((s) => s.key !== 'rectified'),
-      transitions: [{ from: 'pending', to: 'rectifying', label: '开始整改' }, { from: 'rectifying', to: 'closed', label: '销号' }] };
+    const reduced = {
+      ...HAZARD_WORKFLOW,
+      states: HAZARD_WORKFLOW.states.filter((s) => s.key !== 'rectified'),
+      transitions: [
+        { from: 'pending', to: 'rectifying', label: '开始整改' },
+        { from: 'rectifying', to: 'closed', label: '销号' },
+      ],
+    };
     const res = await call('PUT', '/api/ledgers/hazards/workflow', leader, { workflow: reduced });
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json().detail).toBe('有 1 条记录处于“已整改”状态，不能删除该状态');
@@ -203,8 +243,14 @@ describe('status workflow', () => {
 
   it('gives records entered before a workflow existed its initial state', async () => {
     await ok('PUT', '/api/ledgers/households/workflow', leader, {
-      workflow: { states: [{ key: 'watch', label: '监测中' }, { key: 'done', label: '已消除风险', final: true }], initial: 'watch',
-        transitions: [{ from: 'watch', to: 'done', label: '消除风险', requireNote: true }] },
+      workflow: {
+        states: [
+          { key: 'watch', label: '监测中' },
+          { key: 'done', label: '已消除风险', final: true },
+        ],
+        initial: 'watch',
+        transitions: [{ from: 'watch', to: 'done', label: '消除风险', requireNote: true }],
+      },
     });
     const list = await ok('GET', `${HOUSEHOLDS}?status=watch`, leader);
     expect(list.total).toBe(6);
@@ -215,13 +261,22 @@ describe('periodic grid', () => {
   const GRID = '/api/ledgers/doses/periods';
 
   beforeAll(async () => {
-    await ok('POST', '/api/ledgers', leader, {
-      key: 'doses', name: '疫苗接种日报', kind: 'periodic', periodType: 'day',
-      fields: [
-        { key: 'first', label: '第一剂', type: 'integer', min: 0, unit: '剂' },
-        { key: 'booster', label: '加强针', type: 'integer', min: 0, unit: '剂' },
-      ],
-    }, 201);
+    await ok(
+      'POST',
+      '/api/ledgers',
+      leader,
+      {
+        key: 'doses',
+        name: '疫苗接种日报',
+        kind: 'periodic',
+        periodType: 'day',
+        fields: [
+          { key: 'first', label: '第一剂', type: 'integer', min: 0, unit: '剂' },
+          { key: 'booster', label: '加强针', type: 'integer', min: 0, unit: '剂' },
+        ],
+      },
+      201,
+    );
   });
 
   it('shows one row per village, empty until entered', async () => {
@@ -233,10 +288,12 @@ describe('periodic grid', () => {
   });
 
   it('saves a period all together and totals it', async () => {
-    const saved = await ok('PUT', `${GRID}/20220615`, leader, { rows: [
-      { orgUnit: CHUANSHAN, values: { first: 12, booster: 30 } },
-      { orgUnit: YANTANG, values: { first: 8, booster: 21 } },
-    ] });
+    const saved = await ok('PUT', `${GRID}/20220615`, leader, {
+      rows: [
+        { orgUnit: CHUANSHAN, values: { first: 12, booster: 30 } },
+        { orgUnit: YANTANG, values: { first: 8, booster: 21 } },
+      ],
+    });
     expect(saved.saved).toBe(2);
     const grid = await ok('GET', `${GRID}/20220615`, cadre);
     expect(grid.items.map((i: { orgUnit: { name: string } }) => i.orgUnit.name)).toEqual(['燕塘村']);
@@ -248,10 +305,12 @@ describe('periodic grid', () => {
 
   it('stores nothing when one row is bad, and names every bad cell', async () => {
     const before = await count('ledger_records');
-    const res = await call('PUT', `${GRID}/20220616`, leader, { rows: [
-      { orgUnit: CHUANSHAN, values: { first: 5 } },
-      { orgUnit: YANTANG, values: { first: -1, booster: '很多' } },
-    ] });
+    const res = await call('PUT', `${GRID}/20220616`, leader, {
+      rows: [
+        { orgUnit: CHUANSHAN, values: { first: 5 } },
+        { orgUnit: YANTANG, values: { first: -1, booster: '很多' } },
+      ],
+    });
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().errors).toEqual([
       { field: 'rows.1.values.first', message: '第一剂不能小于0剂' },
@@ -264,10 +323,12 @@ describe('periodic grid', () => {
     const grid = await ok('GET', `${GRID}/20220615`, leader);
     const yantang = grid.items.find((i: { orgUnit: { code: string } }) => i.orgUnit.code === YANTANG);
     await ok('PUT', `${GRID}/20220615`, cadre, { rows: [{ orgUnit: YANTANG, version: yantang.version, values: { first: 9, booster: 21 } }] });
-    const res = await call('PUT', `${GRID}/20220615`, leader, { rows: [
-      { orgUnit: QIAOPING, values: { first: 3 } },
-      { orgUnit: YANTANG, version: yantang.version, values: { first: 100 } },
-    ] });
+    const res = await call('PUT', `${GRID}/20220615`, leader, {
+      rows: [
+        { orgUnit: QIAOPING, values: { first: 3 } },
+        { orgUnit: YANTANG, version: yantang.version, values: { first: 100 } },
+      ],
+    });
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json()).toMatchObject({ orgUnit: YANTANG, current: { values: { first: 9 }, version: 2 } });
     const after = await ok('GET', `${GRID}/20220615`, leader);
@@ -290,16 +351,23 @@ describe('periodic grid', () => {
 
   it('lists the periodic records by period', async () => {
     const list = await ok('GET', '/api/ledgers/doses/records?period=20220615&sort=orgUnit&order=asc', viewer);
-    expect(list.items.map((r: { period: string; values: { first: number } }) => [r.period, r.values.first])).toEqual([['20220615', 12], ['20220615', 9]]);
+    expect(list.items.map((r: { period: string; values: { first: number } }) => [r.period, r.values.first])).toEqual([
+      ['20220615', 12],
+      ['20220615', 9],
+    ]);
   });
 });
 
 describe('unit names', () => {
   it('names a villager group after its village', async () => {
     const group = await buildGroup(t.system, YANTANG, '三组');
-    const record = await ok('POST', HOUSEHOLDS, cadre, {
-      orgUnit: group.code, values: { name: '赵六', idcard: buildIdCard(99), members: 2, category: '边缘易致贫户' },
-    }, 201);
+    const record = await ok(
+      'POST',
+      HOUSEHOLDS,
+      cadre,
+      { orgUnit: group.code, values: { name: '赵六', idcard: buildIdCard(99), members: 2, category: '边缘易致贫户' } },
+      201,
+    );
     expect(record.orgUnit).toEqual({ code: group.code, name: '燕塘村/三组' });
     expect((await ok('GET', `${HOUSEHOLDS}?orgUnit=${YANTANG}&q=zl`, cadre)).items[0].orgUnit.name).toBe('燕塘村/三组');
   });

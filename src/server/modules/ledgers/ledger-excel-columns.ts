@@ -19,7 +19,10 @@ export function headerOf(field: FieldDefinition): string {
 
 /** A header cell as compared: no spaces, no required mark, no trailing "(unit)". */
 export function normalizeHeader(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[*＊]/g, '').replace(/[（(][^（()）]*[)）]$/, '');
+  return text
+    .replace(/\s+/g, '')
+    .replace(/[*＊]/g, '')
+    .replace(/[（(][^（()）]*[)）]$/, '');
 }
 
 export interface ColumnMap {
@@ -162,7 +165,10 @@ export function cellToValue(field: FieldDefinition, cell: Cell, units: UnitDirec
       return { value: normalizeDateText(String(cell)) };
     case 'datetime':
       if (cell instanceof Date) return { value: `${dayOf(cell)} ${timeOf(cell)}` };
-      if (typeof cell === 'number' && cell > 0 && cell < 2_958_466) { const d = serialDate(cell); return { value: `${dayOf(d)} ${timeOf(d)}` }; }
+      if (typeof cell === 'number' && cell > 0 && cell < 2_958_466) {
+        const d = serialDate(cell);
+        return { value: `${dayOf(d)} ${timeOf(d)}` };
+      }
       return { value: normalizeDateText(String(cell)) };
     case 'idcard':
     case 'uscc':

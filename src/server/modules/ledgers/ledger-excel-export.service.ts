@@ -20,7 +20,10 @@ const TEXT_TYPES = new Set(['idcard', 'mobile', 'uscc']);
 export async function exportRecordsXlsx(ctx: ServiceContext, key: string, query: RecordsQuery, maxRows: number) {
   const { township, ledger, definition, items } = await exportRecords(ctx, key, query, maxRows + 1);
   if (items.length > maxRows) {
-    throw invalid([{ field: 'query', message: `符合条件的记录超过 ${maxRows.toLocaleString('en-US')} 条，请缩小筛选范围后分批导出` }], '导出的记录过多');
+    throw invalid(
+      [{ field: 'query', message: `符合条件的记录超过 ${maxRows.toLocaleString('en-US')} 条，请缩小筛选范围后分批导出` }],
+      '导出的记录过多',
+    );
   }
   const fields = excelFields(definition.fields);
   const units = new UnitDirectory(await importRepo.townshipUnits(ctx.db, township.path));
@@ -29,14 +32,22 @@ export async function exportRecordsXlsx(ctx: ServiceContext, key: string, query:
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise((resolve, reject) => { out.on('end', resolve); out.on('error', reject); });
+  const finished = new Promise((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(ledger.name.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     { header: UNIT_HEADER, key: 'unit', width: 18 },
     ...(ledger.kind === 'periodic' ? [{ header: PERIOD_HEADER, key: 'period', width: 12 }] : []),
     ...(workflow ? [{ header: '状态', key: 'status', width: 10 }] : []),
-    ...fields.map((f) => ({ header: headerOf(f), key: f.key, width: TEXT_TYPES.has(f.type) ? 22 : 14, style: TEXT_TYPES.has(f.type) ? { numFmt: '@' } : {} })),
+    ...fields.map((f) => ({
+      header: headerOf(f),
+      key: f.key,
+      width: TEXT_TYPES.has(f.type) ? 22 : 14,
+      style: TEXT_TYPES.has(f.type) ? { numFmt: '@' } : {},
+    })),
     { header: '更新时间', key: 'updatedAt', width: 20 },
     { header: '更新人', key: 'updatedBy', width: 12 },
   ];
@@ -48,8 +59,11 @@ export async function exportRecordsXlsx(ctx: ServiceContext, key: string, query:
   for (const item of items) {
     const unit = units.unitOfCode(item.orgUnit.code);
     const row: Record<string, unknown> = {
-      unit: unit ? units.label(unit) : item.orgUnit.name, period: item.period ?? '', status: workflow ? stateLabel(workflow, item.status) : '',
-      updatedAt: chinaTimestamp(item.updatedAt), updatedBy: item.updatedBy ?? '',
+      unit: unit ? units.label(unit) : item.orgUnit.name,
+      period: item.period ?? '',
+      status: workflow ? stateLabel(workflow, item.status) : '',
+      updatedAt: chinaTimestamp(item.updatedAt),
+      updatedBy: item.updatedBy ?? '',
     };
     for (const f of fields) row[f.key] = valueToCell(f, item.values[f.key], units);
     if (!item.masked && personal.some((f) => item.values[f.key] != null && item.values[f.key] !== '')) unmaskedRows++;
@@ -62,7 +76,10 @@ export async function exportRecordsXlsx(ctx: ServiceContext, key: string, query:
   if (unmaskedRows > 0) {
     const { page: _page, pageSize: _pageSize, ...filter } = query;
     await recordAudit(ctx.db, ctx.actor, {
-      action: 'ledger.export_personal', entity: 'ledger', entityId: ledger.id, townshipId: township.id,
+      action: 'ledger.export_personal',
+      entity: 'ledger',
+      entityId: ledger.id,
+      townshipId: township.id,
       after: { ledger: ledger.key, filter, rows: items.length, unmaskedRows, fields: personal.map((f) => f.key) },
     });
   }

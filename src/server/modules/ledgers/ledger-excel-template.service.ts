@@ -18,7 +18,12 @@ import * as importRepo from './ledger-import.repository.js';
 const LISTS_SHEET = '选项';
 const TEXT_TYPES = new Set(['idcard', 'mobile', 'uscc', 'text', 'longtext']);
 const PERIOD_EXAMPLE: Record<PeriodType, string> = {
-  day: '20220615', week: '2022W24', month: '202206', quarter: '2022Q2', half: '2022S1', year: '2022',
+  day: '20220615',
+  week: '2022W24',
+  month: '202206',
+  quarter: '2022Q2',
+  half: '2022S1',
+  year: '2022',
 };
 
 function columnLetter(n: number): string {
@@ -42,8 +47,16 @@ export async function importTemplate(ctx: ServiceContext, key: string, maxRows: 
     { header: `${UNIT_HEADER}*`, key: 'unit', width: 18 },
     ...(periodType ? [{ header: `${PERIOD_HEADER}*`, key: 'period', width: 12, style: { numFmt: '@' } }] : []),
     ...fields.map((f) => ({
-      header: headerOf(f), key: f.key, width: Math.max(12, Math.min(30, headerOf(f).length * 2 + 4)),
-      style: TEXT_TYPES.has(f.type) ? { numFmt: '@' } : f.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : f.type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm' } : {},
+      header: headerOf(f),
+      key: f.key,
+      width: Math.max(12, Math.min(30, headerOf(f).length * 2 + 4)),
+      style: TEXT_TYPES.has(f.type)
+        ? { numFmt: '@' }
+        : f.type === 'date'
+          ? { numFmt: 'yyyy-mm-dd' }
+          : f.type === 'datetime'
+            ? { numFmt: 'yyyy-mm-dd hh:mm' }
+            : {},
     })),
   ];
   const sheet = addTableSheet(workbook, DATA_SHEET, columns);
@@ -67,17 +80,31 @@ export async function importTemplate(ctx: ServiceContext, key: string, maxRows: 
     listColumn++;
     const letter = columnLetter(listColumn);
     lists.getCell(`${letter}1`).value = title;
-    items.forEach((item, i) => { lists.getCell(`${letter}${i + 2}`).value = item; });
+    items.forEach((item, i) => {
+      lists.getCell(`${letter}${i + 2}`).value = item;
+    });
     const target = columnLetter(column);
     validations.add(`${target}2:${target}${last}`, {
-      type: 'list', allowBlank: true, formulae: [`'${LISTS_SHEET}'!$${letter}$2:$${letter}$${items.length + 1}`],
-      showErrorMessage: true, errorStyle: 'stop', errorTitle: '输入有误', error: prompt,
+      type: 'list',
+      allowBlank: true,
+      formulae: [`'${LISTS_SHEET}'!$${letter}$2:$${letter}$${items.length + 1}`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '输入有误',
+      error: prompt,
     });
   };
 
-  dropdown(1, UNIT_HEADER, writable.map((u) => directory.label(u)), '请从下拉列表中选择组织单元');
+  dropdown(
+    1,
+    UNIT_HEADER,
+    writable.map((u) => directory.label(u)),
+    '请从下拉列表中选择组织单元',
+  );
   instructions.addRow({
-    header: `${UNIT_HEADER}*`, type: '组织单元', required: '是',
+    header: `${UNIT_HEADER}*`,
+    type: '组织单元',
+    required: '是',
     rules: periodType
       ? '按期填报的数据只能填到村（社区）：填写村（社区）的名称或12位统计代码；只能填写您有权录入的村'
       : '填写村（社区）、村民小组等的名称或12位以上的统计代码；重名的村民小组写成“村名/组名”；只能填写您有权录入的单元',
@@ -85,7 +112,9 @@ export async function importTemplate(ctx: ServiceContext, key: string, maxRows: 
   });
   if (periodType) {
     instructions.addRow({
-      header: `${PERIOD_HEADER}*`, type: `${PERIOD_TYPE_NAMES[periodType]}期间`, required: '是',
+      header: `${PERIOD_HEADER}*`,
+      type: `${PERIOD_TYPE_NAMES[periodType]}期间`,
+      required: '是',
       rules: `例如 ${PERIOD_EXAMPLE[periodType]}；同一单元同一期间只能有一行，已填报过的期间不能再导入`,
     });
   }
@@ -99,18 +128,31 @@ export async function importTemplate(ctx: ServiceContext, key: string, maxRows: 
     if (f.type === 'boolean') {
       const letter = columnLetter(column);
       validations.add(`${letter}2:${letter}${last}`, {
-        type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true, errorStyle: 'stop', errorTitle: '输入有误', error: '请选择“是”或“否”',
+        type: 'list',
+        allowBlank: true,
+        formulae: ['"是,否"'],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: '输入有误',
+        error: '请选择“是”或“否”',
       });
     }
     const { type, rules, condition } = fieldRules(f, all);
     instructions.addRow({
-      header: headerOf(f), type, required: f.required ? (f.when ? '条件必填' : '是') : '否', rules,
-      choices: f.choices?.join('、') ?? (f.type === 'boolean' ? '是、否' : ''), condition,
+      header: headerOf(f),
+      type,
+      required: f.required ? (f.when ? '条件必填' : '是') : '否',
+      rules,
+      choices: f.choices?.join('、') ?? (f.type === 'boolean' ? '是、否' : ''),
+      condition,
     });
   });
   instructions.getColumn('rules').alignment = { wrapText: true, vertical: 'top' };
   instructions.addRow({});
-  instructions.addRow({ header: '说明：第一行为列名，请勿修改；从第二行起每行一条记录。带 * 的列必须填写。导入时先检查全部行，有任何错误都不会导入，请按错误清单改正后重新上传。' });
+  instructions.addRow({
+    header:
+      '说明：第一行为列名，请勿修改；从第二行起每行一条记录。带 * 的列必须填写。导入时先检查全部行，有任何错误都不会导入，请按错误清单改正后重新上传。',
+  });
 
   return { fileName: `${ledger.name}导入模板.xlsx`, buffer: await workbookBuffer(workbook) };
 }

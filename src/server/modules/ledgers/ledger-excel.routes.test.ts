@@ -42,8 +42,18 @@ const commit = (cookie: string, id: string, key = KEY) => call('POST', `/api/led
 let seq = 100;
 const person = (overrides: Partial<Record<string, unknown>> = {}) => {
   seq++;
-  return { unit: '燕塘村', name: `户主${seq}`, idcard: buildIdCard(seq), phone: '13812345678', members: 4, category: '边缘易致贫户',
-    visited: new Date(Date.UTC(2022, 5, 15)), income: 5321.5, relocated: '否', ...overrides };
+  return {
+    unit: '燕塘村',
+    name: `户主${seq}`,
+    idcard: buildIdCard(seq),
+    phone: '13812345678',
+    members: 4,
+    category: '边缘易致贫户',
+    visited: new Date(Date.UTC(2022, 5, 15)),
+    income: 5321.5,
+    relocated: '否',
+    ...overrides,
+  };
 };
 const ROW_KEYS = ['unit', 'name', 'idcard', 'phone', 'members', 'category', 'visited', 'income', 'relocated'];
 
@@ -55,9 +65,17 @@ async function xlsx(rows: Record<string, unknown>[], header = HEADER): Promise<B
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 const recordCount = async (key = KEY) =>
-  (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ledger_records r JOIN ledgers l ON l.id = r.ledger_id WHERE l.key = ${key}`))[0].n;
+  (
+    await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM ledger_records r JOIN ledgers l ON l.id = r.ledger_id WHERE l.key = ${key}`,
+    )
+  )[0].n;
 const auditOf = (action: string) =>
-  queryRows<{ username: string; after: Record<string, unknown> }>(t.db, sql`SELECT username, after FROM audit_log WHERE action = ${action} ORDER BY id`);
+  queryRows<{ username: string; after: Record<string, unknown> }>(
+    t.db,
+    sql`SELECT username, after FROM audit_log WHERE action = ${action} ORDER BY id`,
+  );
 
 beforeAll(async () => {
   t = await buildTestApp({ ZHENWU_IMPORT_MAX_ROWS: String(MAX_ROWS), ZHENWU_IMPORT_MAX_BYTES: String(MAX_BYTES) });
@@ -98,7 +116,14 @@ describe('import template', () => {
 
     const help = await readSheet(res.rawPayload, '填写说明');
     expect(help[0]).toEqual(['列名', '类型', '必填', '规则', '选项', '条件']);
-    expect(help.find((r) => r[0] === '身份证号码*')).toEqual(['身份证号码*', '身份证号码', '是', expect.stringContaining('在台账内不能重复'), '', '']);
+    expect(help.find((r) => r[0] === '身份证号码*')).toEqual([
+      '身份证号码*',
+      '身份证号码',
+      '是',
+      expect.stringContaining('在台账内不能重复'),
+      '',
+      '',
+    ]);
     expect(help.find((r) => r[0] === '家庭人口（人）')?.[3]).toContain('不小于 1人');
     expect(help.find((r) => r[0] === '监测类型')?.[4]).toBe('脱贫不稳定户、边缘易致贫户、突发严重困难户');
   });
@@ -111,9 +136,7 @@ describe('import template', () => {
 
 describe('import', () => {
   it('lists every bad row with row, column, value and reason, and stores nothing', async () => {
-    const file = await xlsx([
-      person(), person({ idcard: '430681198001011235' }), person(), person({ category: '其他', members: 0 }), person(),
-    ]);
+    const file = await xlsx([person(), person({ idcard: '430681198001011235' }), person(), person({ category: '其他', members: 0 }), person()]);
     const res = await upload(cadre, '监测户.xlsx', file);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
@@ -159,12 +182,15 @@ describe('import', () => {
     expect(res.json()).toMatchObject({ phase: 'ready', valid: 2 });
     const before = await recordCount();
     const meanwhile = await call('POST', `/api/ledgers/${KEY}/records`, cadre, {
-      orgUnit: YANTANG, values: { name: '抢先', idcard: rows[1].idcard },
+      orgUnit: YANTANG,
+      values: { name: '抢先', idcard: rows[1].idcard },
     });
     expect(meanwhile.statusCode, meanwhile.body).toBe(201);
     const refused = await commit(cadre, res.json().id);
     expect(refused.statusCode, refused.body).toBe(409);
-    expect(refused.json().errors).toEqual([{ field: '身份证号码*', row: 3, value: rows[1].idcard, message: expect.stringContaining('已登记在燕塘村，不能重复登记') }]);
+    expect(refused.json().errors).toEqual([
+      { field: '身份证号码*', row: 3, value: rows[1].idcard, message: expect.stringContaining('已登记在燕塘村，不能重复登记') },
+    ]);
     expect(await recordCount()).toBe(before + 1);
     expect((await call('GET', `${IMPORTS}/${res.json().id}`, cadre)).json()).toMatchObject({ phase: 'failed' });
   });
@@ -226,7 +252,8 @@ describe('refused files', () => {
 
   it('refuses a zip bomb before parsing it', async () => {
     const bomb = buildZip([
-      { name: '[Content_Types].xml', content: '<Types/>' }, { name: 'xl/workbook.xml', content: '<workbook/>' },
+      { name: '[Content_Types].xml', content: '<Types/>' },
+      { name: 'xl/workbook.xml', content: '<workbook/>' },
       { name: 'xl/worksheets/sheet1.xml', content: Buffer.alloc(40 * 1024 * 1024, 0x20) },
     ]);
     expect(bomb.length).toBeLessThan(MAX_BYTES);
@@ -260,7 +287,11 @@ describe('scope', () => {
   it('names villager groups by village/group when the name repeats, and refuses an ambiguous name', async () => {
     const yantangGroup = await buildGroup(t.system, YANTANG, '一组');
     await buildGroup(t.system, CHUANSHAN, '一组');
-    const res = await upload(cadre, 'g.xlsx', await xlsx([person({ unit: '一组' }), person({ unit: '燕塘村/一组' }), person({ unit: `一组（${yantangGroup.code}）` })]));
+    const res = await upload(
+      cadre,
+      'g.xlsx',
+      await xlsx([person({ unit: '一组' }), person({ unit: '燕塘村/一组' }), person({ unit: `一组（${yantangGroup.code}）` })]),
+    );
     expect(res.json().errors).toEqual([
       { row: 2, column: '组织单元', value: '一组', message: '“一组”对应多个组织单元，请写成“村名/组名”或填写代码' },
     ]);
@@ -274,7 +305,7 @@ describe('scope', () => {
     expect(res.statusCode, res.body).toBe(403);
   });
 
-  it("keeps an import to its uploader", async () => {
+  it('keeps an import to its uploader', async () => {
     const res = await upload(cadre, 's.xlsx', await xlsx([person()]));
     expect((await call('GET', `${IMPORTS}/${res.json().id}`, leader)).statusCode).toBe(404);
     expect((await commit(leader, res.json().id)).statusCode).toBe(404);
@@ -304,7 +335,10 @@ describe('large files', () => {
 describe('periodic ledgers', () => {
   it('imports one row per unit and period, refusing duplicates and periods already entered', async () => {
     const created = await call('POST', '/api/ledgers', leader, {
-      key: 'doses', name: '疫苗接种月报', kind: 'periodic', periodType: 'month',
+      key: 'doses',
+      name: '疫苗接种月报',
+      kind: 'periodic',
+      periodType: 'month',
       fields: [{ key: 'first', label: '第一针', type: 'integer', unit: '人', required: true }],
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -312,7 +346,12 @@ describe('periodic ledgers', () => {
     const first = await upload(leader, 'd.csv', csv(['燕塘村,202206,12', '川山村,202206,9']), 'doses');
     expect(first.json()).toMatchObject({ valid: 2, errors: [] });
     expect((await commit(leader, first.json().id, 'doses')).statusCode).toBe(200);
-    const again = await upload(leader, 'd.csv', csv(['燕塘村,202206,1', '燕塘村,202207,3', '燕塘村,202207,4', '燕塘村,2022Q3,5', '燕塘村,209901,1']), 'doses');
+    const again = await upload(
+      leader,
+      'd.csv',
+      csv(['燕塘村,202206,1', '燕塘村,202207,3', '燕塘村,202207,4', '燕塘村,2022Q3,5', '燕塘村,209901,1']),
+      'doses',
+    );
     expect(again.json().errors).toEqual([
       { row: 2, column: '期间', value: '202206', message: '“燕塘村”202206 已填报过，请在台账中修改，不能重复导入' },
       { row: 4, column: '期间', value: '202207', message: '“燕塘村”202207 与第 3 行重复' },
@@ -332,7 +371,10 @@ describe('export', () => {
     const idcards = rows.slice(1).map((r) => r[2]);
     expect(idcards.length).toBeGreaterThan(3);
     for (const id of idcards) expect(id).toMatch(/^430681\*{8}\d{3}[\dX]$/);
-    const phones = rows.slice(1).map((r) => r[3]).filter(Boolean);
+    const phones = rows
+      .slice(1)
+      .map((r) => r[3])
+      .filter(Boolean);
     expect(phones.length).toBeGreaterThan(3);
     for (const phone of phones) expect(phone).toMatch(/^13[89]\*{4}5678$/);
     expect((await auditOf('ledger.export_personal')).length).toBe(before);

@@ -39,7 +39,9 @@ export async function ledgerExcelRoutes(scope: FastifyInstance, { database, conf
       bytes = await file.toBuffer();
     } catch (error) {
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${megabytes} MB 的上限，请拆分成多个文件导入`, [{ field: 'file', message: `文件不能超过 ${megabytes} MB` }]);
+        throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${megabytes} MB 的上限，请拆分成多个文件导入`, [
+          { field: 'file', message: `文件不能超过 ${megabytes} MB` },
+        ]);
       }
       throw error;
     }
@@ -49,9 +51,11 @@ export async function ledgerExcelRoutes(scope: FastifyInstance, { database, conf
     return importView(job);
   });
 
-  app.get('/api/ledgers/:key/imports/:id', { schema: { params: importParams, response: { 200: ledgerImport }, tags } },
-    (req) => importStatus(ctx(req), req.params.key, req.params.id));
+  app.get('/api/ledgers/:key/imports/:id', { schema: { params: importParams, response: { 200: ledgerImport }, tags } }, (req) =>
+    importStatus(ctx(req), req.params.key, req.params.id),
+  );
 
-  app.post('/api/ledgers/:key/imports/:id/commit', { schema: { params: importParams, response: { 200: ledgerImport }, tags } },
-    (req) => commitImport(ctx(req), req.params.key, req.params.id));
+  app.post('/api/ledgers/:key/imports/:id/commit', { schema: { params: importParams, response: { 200: ledgerImport }, tags } }, (req) =>
+    commitImport(ctx(req), req.params.key, req.params.id),
+  );
 }

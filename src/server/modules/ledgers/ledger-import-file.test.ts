@@ -113,27 +113,48 @@ describe('reading rows', () => {
     sheet.getCell('A1').value = '组织单元';
     sheet.getCell('A4').value = '燕塘村';
     const rows = await readImportRows('xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
-    expect(rows).toEqual([{ row: 1, cells: ['组织单元'] }, { row: 4, cells: ['燕塘村'] }]);
+    expect(rows).toEqual([
+      { row: 1, cells: ['组织单元'] },
+      { row: 4, cells: ['燕塘村'] },
+    ]);
   });
 
   // Parts as WPS and other tools may write them: the sheet before workbook.xml, an absolute relationship target,
   // a stored (not deflated) part, inline strings next to shared ones, and no styles part.
-  const sheetXml = (cells: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells}</sheetData></worksheet>`;
-  const workbookXml = (sheets: string) => `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`;
-  const relsXml = (targets: string[]) => `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${targets
-    .map((t, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${t}"/>`).join('')}</Relationships>`;
+  const sheetXml = (cells: string) =>
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells}</sheetData></worksheet>`;
+  const workbookXml = (sheets: string) =>
+    `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`;
+  const relsXml = (targets: string[]) =>
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${targets
+      .map(
+        (t, i) =>
+          `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${t}"/>`,
+      )
+      .join('')}</Relationships>`;
 
   it('reads parts in any order, absolute targets, stored parts and inline strings', async () => {
     const zip = buildZip([
-      { name: 'xl/worksheets/sheet1.xml', store: true, content: sheetXml(
-        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>家庭人口</t></is></c></row>'
-        + '<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3"><v>4</v></c></row>') },
-      { name: 'xl/sharedStrings.xml', content: '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>组织单元</t></si><si><t>燕塘村</t></si></sst>' },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        store: true,
+        content: sheetXml(
+          '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>家庭人口</t></is></c></row>' +
+            '<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3"><v>4</v></c></row>',
+        ),
+      },
+      {
+        name: 'xl/sharedStrings.xml',
+        content: '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>组织单元</t></si><si><t>燕塘村</t></si></sst>',
+      },
       { name: 'xl/_rels/workbook.xml.rels', content: relsXml(['/xl/worksheets/sheet1.xml']) },
       { name: 'xl/workbook.xml', content: workbookXml('<sheet name="填报" sheetId="1" r:id="rId1"/>') },
     ]);
     await checkXlsx(zip);
-    expect(await readImportRows('xlsx', zip)).toEqual([{ row: 1, cells: ['组织单元', '家庭人口'] }, { row: 3, cells: ['燕塘村', 4] }]);
+    expect(await readImportRows('xlsx', zip)).toEqual([
+      { row: 1, cells: ['组织单元', '家庭人口'] },
+      { row: 3, cells: ['燕塘村', 4] },
+    ]);
   });
 
   it('without a sheet named 填报, reads the first sheet in tab order, not in file order', async () => {
@@ -157,7 +178,12 @@ describe('reading rows', () => {
       expect(await readImportRows('xlsx', zip), target).toEqual([{ row: 1, cells: ['组织单元'] }]);
     }
     const zip = buildZip([
-      { name: 'xl/workbook.xml', content: workbookXml('<sheet name="隐藏" sheetId="1" state="hidden" r:id="rId1"/><sheet name="图表" sheetId="2" r:id="rId2"/><sheet name="村表" sheetId="3" r:id="rId3"/>') },
+      {
+        name: 'xl/workbook.xml',
+        content: workbookXml(
+          '<sheet name="隐藏" sheetId="1" state="hidden" r:id="rId1"/><sheet name="图表" sheetId="2" r:id="rId2"/><sheet name="村表" sheetId="3" r:id="rId3"/>',
+        ),
+      },
       { name: 'xl/_rels/workbook.xml.rels', content: relsXml(['worksheets/sheet1.xml', 'chartsheets/sheet1.xml', 'worksheets/sheet3.xml']) },
       { name: 'xl/worksheets/sheet1.xml', content: cell('隐藏的') },
       { name: 'xl/chartsheets/sheet1.xml', content: '<chartsheet/>' },

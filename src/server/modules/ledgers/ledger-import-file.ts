@@ -37,7 +37,9 @@ const dtdError = () => fileError('文件含有 XML 文档类型声明（DOCTYPE�
 export function importFileKind(fileName: string, bytes: Uint8Array): ImportFileKind {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'xls' || ext === 'et') {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入', [{ field: 'file', message: '请另存为 .xlsx' }]);
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入', [
+      { field: 'file', message: '请另存为 .xlsx' },
+    ]);
   }
   if (ext !== 'xlsx' && ext !== 'csv') {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', '只支持导入 .xlsx 或 .csv 文件', [{ field: 'file', message: '文件类型不正确' }]);
@@ -45,10 +47,14 @@ export function importFileKind(fileName: string, bytes: Uint8Array): ImportFileK
   if (bytes.length === 0) throw fileError('文件是空的');
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (ext === 'xlsx' && !isZip) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件内容不是 .xlsx 格式（可能是改了扩展名的其他文件），请用 Excel 另存为 .xlsx', [{ field: 'file', message: '文件内容不是 xlsx' }]);
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件内容不是 .xlsx 格式（可能是改了扩展名的其他文件），请用 Excel 另存为 .xlsx', [
+      { field: 'file', message: '文件内容不是 xlsx' },
+    ]);
   }
   if (ext === 'csv' && (isZip || bytes.subarray(0, 8192).includes(0))) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件内容不是 CSV 文本，请用 Excel 另存为“CSV UTF-8”或直接导入 .xlsx', [{ field: 'file', message: '文件内容不是 CSV' }]);
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '文件内容不是 CSV 文本，请用 Excel 另存为“CSV UTF-8”或直接导入 .xlsx', [
+      { field: 'file', message: '文件内容不是 CSV' },
+    ]);
   }
   return ext;
 }
@@ -202,10 +208,11 @@ function entryDataStart(view: DataView, bytes: Uint8Array, e: ZipEntry): number 
 // Characters XML 1.0 does not allow (C0 controls but tab, LF and CR; U+FFFE, U+FFFF).
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-const tooMuchText = (maxChars: number) => fileError(
-  `文件中的文字总量过大（超过 ${Math.floor(maxChars / 10_000).toLocaleString('en-US')} 万字），疑似恶意构造的文件，已拒绝导入；如确为正常数据，请拆分成多个文件导入`,
-  '文件异常，已拒绝导入',
-);
+const tooMuchText = (maxChars: number) =>
+  fileError(
+    `文件中的文字总量过大（超过 ${Math.floor(maxChars / 10_000).toLocaleString('en-US')} 万字），疑似恶意构造的文件，已拒绝导入；如确为正常数据，请拆分成多个文件导入`,
+    '文件异常，已拒绝导入',
+  );
 
 /**
  * One entry's content as text (the entry was checked by `checkInflatedSizes`), for exceljs's XML parser, which
@@ -218,23 +225,25 @@ export function zipEntryText(bytes: Uint8Array, e: ZipEntry, maxChars = Infinity
   const start = entryDataStart(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes, e);
   const data = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset + start, e.compressedSize)]);
   const content = e.method === 0 ? data : data.pipe(zlib.createInflateRaw());
-  return Readable.from((async function* decode() {
-    const decoder = new TextDecoder('utf-8');
-    const scan = new DtdScan();
-    let chars = 0;
-    const text = (s: string) => {
-      chars += s.length;
-      if (chars > maxChars) throw tooMuchText(maxChars);
-      return s.replace(XML_ILLEGAL, '\uFFFD');
-    };
-    for await (const chunk of content) {
-      scan.push(chunk as Buffer);
-      const s = decoder.decode(chunk as Buffer, { stream: true });
-      if (s) yield text(s);
-    }
-    const rest = decoder.decode();
-    if (rest) yield text(rest);
-  })());
+  return Readable.from(
+    (async function* decode() {
+      const decoder = new TextDecoder('utf-8');
+      const scan = new DtdScan();
+      let chars = 0;
+      const text = (s: string) => {
+        chars += s.length;
+        if (chars > maxChars) throw tooMuchText(maxChars);
+        return s.replace(XML_ILLEGAL, '\uFFFD');
+      };
+      for await (const chunk of content) {
+        scan.push(chunk as Buffer);
+        const s = decoder.decode(chunk as Buffer, { stream: true });
+        if (s) yield text(s);
+      }
+      const rest = decoder.decode();
+      if (rest) yield text(rest);
+    })(),
+  );
 }
 
 /** All checks of an .xlsx before exceljs opens it. */

@@ -21,8 +21,14 @@ const upload = (name: string, content: Uint8Array | string) => {
   return t.app.inject({ method: 'POST', url: `/api/ledgers/${KEY}/imports`, headers: { ...headers, cookie: cadre }, payload });
 };
 const commit = (id: string) => t.app.inject({ method: 'POST', url: `/api/ledgers/${KEY}/imports/${id}/commit`, headers: { cookie: cadre } });
-const storedNames = async () => (await queryRows<{ name: string }>(t.db, sql`
-  SELECT r.values->>'name' AS name FROM ledger_records r JOIN ledgers l ON l.id = r.ledger_id WHERE l.key = ${KEY} ORDER BY r.id`)).map((r) => r.name);
+const storedNames = async () =>
+  (
+    await queryRows<{ name: string }>(
+      t.db,
+      sql`
+  SELECT r.values->>'name' AS name FROM ledger_records r JOIN ledgers l ON l.id = r.ledger_id WHERE l.key = ${KEY} ORDER BY r.id`,
+    )
+  ).map((r) => r.name);
 
 const inlineCell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 const HEADER_ROW = `<row r="1">${inlineCell('A1', '组织单元')}${inlineCell('B1', '姓名*')}</row>`;
@@ -45,8 +51,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('Chinese text across the parser\'s chunks', () => {
-  it('stores every name whole from the server\'s own template filled with 10,000 rows', async () => {
+describe("Chinese text across the parser's chunks", () => {
+  it("stores every name whole from the server's own template filled with 10,000 rows", async () => {
     const template = await t.app.inject({ method: 'GET', url: `/api/ledgers/${KEY}/template.xlsx`, headers: { cookie: cadre } });
     expect(template.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -55,7 +61,9 @@ describe('Chinese text across the parser\'s chunks', () => {
     const surnames = '张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗';
     const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国红梅';
     const names = Array.from({ length: 10_000 }, (_, i) => surnames[i % 20] + given[Math.floor(i / 20) % 30] + given[Math.floor(i / 600) % 30]);
-    names.forEach((name, i) => { sheet.getRow(i + 2).values = ['燕塘村', name, `第${i}户`]; });
+    names.forEach((name, i) => {
+      sheet.getRow(i + 2).values = ['燕塘村', name, `第${i}户`];
+    });
     const res = await upload('人口.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
     expect(res.json()).toMatchObject({ phase: 'ready', total: 10_000, errorRows: 0 });
@@ -79,7 +87,13 @@ describe('Chinese text across the parser\'s chunks', () => {
 });
 
 describe('characters that must not be stored', () => {
-  const rows = [['燕塘村', '张\uFFFF三'], ['燕塘村', '李\u0000四'], ['燕\uFFFD村', '王五'], ['燕塘村', '赵\uFFFE六'], ['燕塘村', '钱七']];
+  const rows = [
+    ['燕塘村', '张\uFFFF三'],
+    ['燕塘村', '李\u0000四'],
+    ['燕\uFFFD村', '王五'],
+    ['燕塘村', '赵\uFFFE六'],
+    ['燕塘村', '钱七'],
+  ];
 
   it('lists a row error for NUL, U+FFFE, U+FFFF and U+FFFD in an .xlsx, and stores nothing', async () => {
     const cells = rows.map(([unit, name], i) => `<row r="${i + 2}">${inlineCell(`A${i + 2}`, unit)}${inlineCell(`B${i + 2}`, name)}</row>`);
@@ -117,18 +131,27 @@ describe('characters that must not be stored', () => {
 describe('refused files', () => {
   it('refuses a DOCTYPE with entities with a 400 problem, never expanding it', async () => {
     const doctype = '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>';
-    const res = await upload('dtd.xlsx', buildXlsx(doctype + sheetXml(`${HEADER_ROW}<row r="2">${inlineCell('A2', '燕塘村')}${inlineCell('B2', '&b;')}</row>`)));
+    const res = await upload(
+      'dtd.xlsx',
+      buildXlsx(doctype + sheetXml(`${HEADER_ROW}<row r="2">${inlineCell('A2', '燕塘村')}${inlineCell('B2', '&b;')}</row>`)),
+    );
     expectProblem(res, '文件含有 XML 文档类型声明（DOCTYPE），可能是恶意构造的文件，已拒绝导入');
   });
 
   it('refuses a cell past column XFD with a 400 problem', async () => {
-    const res = await upload('xfe.xlsx', buildXlsx(sheetXml(`${HEADER_ROW}<row r="2">${inlineCell('A2', '燕塘村')}${inlineCell('XFE2', '张三')}</row>`)));
+    const res = await upload(
+      'xfe.xlsx',
+      buildXlsx(sheetXml(`${HEADER_ROW}<row r="2">${inlineCell('A2', '燕塘村')}${inlineCell('XFE2', '张三')}</row>`)),
+    );
     expectProblem(res, '单元格位置超出 Excel 的范围（最多 XFD 列、第 1048576 行），文件可能是伪造的，已拒绝导入');
   });
 
   it('refuses shared strings that decode to far more text than the file holds, with a 400 problem', async () => {
     let seed = 11;
-    const random = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed.toString(36); };
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed.toString(36);
+    };
     const texts = ['张三', ...Array.from({ length: 17_000 }, () => `${'abcdefghij'.repeat(100)}${random()}${random()}`)];
     const sheet = sheetXml(`${HEADER_ROW}<row r="2">${inlineCell('A2', '燕塘村')}<c r="B2" t="s"><v>0</v></c></row>`);
     const file = buildXlsx(sheet, [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml(texts) }]);

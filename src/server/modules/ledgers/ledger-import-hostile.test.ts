@@ -80,15 +80,22 @@ describe('characters that must not be stored', () => {
       Buffer.from(`</t></is></c>${inlineCell('C1', '李\uFFFD')}${sharedCell('D1', 0)}</row>${tail}`),
     ]);
     const zip = buildXlsx(sheet, [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml(['王\uFFFD']) }]);
-    expect(await readImportRows('xlsx', zip)).toEqual([{ row: 1, cells: ['燕塘村', { problem: CORRUPT }, { problem: CORRUPT }, { problem: CORRUPT }] }]);
+    expect(await readImportRows('xlsx', zip)).toEqual([
+      { row: 1, cells: ['燕塘村', { problem: CORRUPT }, { problem: CORRUPT }, { problem: CORRUPT }] },
+    ]);
   });
 
-  it.each([['NUL', '\u0000'], ['U+FFFE', '\uFFFE'], ['U+FFFF', '\uFFFF'], ['VT', '\u000B']])(
-    'marks %s written raw into the sheet or the shared strings as a problem cell, never a 500', async (_, ch) => {
-      const zip = buildXlsx(sheetXml(`<row r="2">${inlineCell('A2', '燕塘村')}${inlineCell('B2', `张${ch}三`)}${sharedCell('C2', 0)}</row>`),
-        [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml([`李${ch}四`]) }]);
-      expect(await readImportRows('xlsx', zip)).toEqual([{ row: 2, cells: ['燕塘村', { problem: CORRUPT }, { problem: CORRUPT }] }]);
-    });
+  it.each([
+    ['NUL', '\u0000'],
+    ['U+FFFE', '\uFFFE'],
+    ['U+FFFF', '\uFFFF'],
+    ['VT', '\u000B'],
+  ])('marks %s written raw into the sheet or the shared strings as a problem cell, never a 500', async (_, ch) => {
+    const zip = buildXlsx(sheetXml(`<row r="2">${inlineCell('A2', '燕塘村')}${inlineCell('B2', `张${ch}三`)}${sharedCell('C2', 0)}</row>`), [
+      { name: 'xl/sharedStrings.xml', content: sharedStringsXml([`李${ch}四`]) },
+    ]);
+    expect(await readImportRows('xlsx', zip)).toEqual([{ row: 2, cells: ['燕塘村', { problem: CORRUPT }, { problem: CORRUPT }] }]);
+  });
 
   it('refuses character references to characters XML does not allow, with a Chinese reason', async () => {
     for (const ref of ['&#0;', '&#xFFFF;', '&#xD800;']) {
@@ -111,20 +118,29 @@ describe('DTDs', () => {
   const doctype = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';
   const DTD = '文件含有 XML 文档类型声明（DOCTYPE），可能是恶意构造的文件，已拒绝导入';
 
-  it.each(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', '[Content_Types].xml'])(
-    'refuses a DOCTYPE in %s before any parser sees it', async (name) => {
-      const sheet = sheetXml(`<row r="1">${inlineCell('A1', '&b;')}</row>`);
-      // A part buildXlsx writes itself (workbook.xml, its rels) is given again: the zip then holds both.
-      const zip = name === 'xl/worksheets/sheet1.xml' ? buildXlsx(doctype + sheet) : buildXlsx(sheet, [{ name, content: `${doctype}<x/>` }]);
-      const e = await refusal(checkXlsx(zip));
-      expect(e.status).toBe(400);
-      expect(e.errors?.[0].message).toBe(DTD);
-    });
+  it.each([
+    'xl/worksheets/sheet1.xml',
+    'xl/sharedStrings.xml',
+    'xl/workbook.xml',
+    'xl/_rels/workbook.xml.rels',
+    'xl/styles.xml',
+    '[Content_Types].xml',
+  ])('refuses a DOCTYPE in %s before any parser sees it', async (name) => {
+    const sheet = sheetXml(`<row r="1">${inlineCell('A1', '&b;')}</row>`);
+    // A part buildXlsx writes itself (workbook.xml, its rels) is given again: the zip then holds both.
+    const zip = name === 'xl/worksheets/sheet1.xml' ? buildXlsx(doctype + sheet) : buildXlsx(sheet, [{ name, content: `${doctype}<x/>` }]);
+    const e = await refusal(checkXlsx(zip));
+    expect(e.status).toBe(400);
+    expect(e.errors?.[0].message).toBe(DTD);
+  });
 
   it('finds a DOCTYPE split across inflate chunks, and in a stored part', async () => {
     const split = `<?xml version="1.0"?>${' '.repeat(CHUNK - 25)}<!DOCTYPE x>${sheetXml('')}`;
     expect(Buffer.from(split).indexOf('<!DOCTYPE')).toBe(CHUNK - 4);
-    const stored = buildZip([{ name: 'xl/workbook.xml', content: '<workbook/>' }, { name: 'xl/a.xml', store: true, content: `${doctype}<x/>` }]);
+    const stored = buildZip([
+      { name: 'xl/workbook.xml', content: '<workbook/>' },
+      { name: 'xl/a.xml', store: true, content: `${doctype}<x/>` },
+    ]);
     for (const zip of [buildXlsx(split), stored]) expect((await refusal(checkXlsx(zip))).errors?.[0].message).toBe(DTD);
   });
 
@@ -169,7 +185,10 @@ describe('shared strings far larger than the file', () => {
     // 17,000 strings of ~1,000 characters that deflate about 50 to 1: under the zip checks' ratio limit, over
     // the shared-text bound (at least 16 Mi characters) — the shape of a 6.8 MB file holding 950 MB of text.
     let seed = 7;
-    const random = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed.toString(36); };
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed.toString(36);
+    };
     const texts = Array.from({ length: 17_000 }, () => `${'abcdefghij'.repeat(100)}${random()}${random()}`);
     const zip = buildXlsx(sheetXml(`<row r="1">${sharedCell('A1', 0)}</row>`), [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml(texts) }]);
     expect(zip.length).toBeLessThan(1024 * 1024);
@@ -191,7 +210,9 @@ describe('Excel escapes in text', () => {
     const sheet = sheetXml(`<row r="1">${inlineCell('A1', '第一行_x000D_\n第二行')}${inlineCell('B1', '编号_x005F_x000D_')}</row>`);
     const zip = buildXlsx(sheet, [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml(['甲_x000D_\n乙']) }]);
     expect(await readImportRows('xlsx', zip)).toEqual([{ row: 1, cells: ['第一行\r\n第二行', '编号_x000D_'] }]);
-    const shared = buildXlsx(sheetXml(`<row r="1">${sharedCell('A1', 0)}</row>`), [{ name: 'xl/sharedStrings.xml', content: sharedStringsXml(['甲_x000D_\n乙']) }]);
+    const shared = buildXlsx(sheetXml(`<row r="1">${sharedCell('A1', 0)}</row>`), [
+      { name: 'xl/sharedStrings.xml', content: sharedStringsXml(['甲_x000D_\n乙']) },
+    ]);
     expect(await readImportRows('xlsx', shared)).toEqual([{ row: 1, cells: ['甲\r\n乙'] }]);
   });
 

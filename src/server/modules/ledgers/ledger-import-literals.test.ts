@@ -5,7 +5,10 @@ import { jsonArrayLiteral } from './ledger-import.repository.js';
 
 function random(seed: number) {
   let s = seed;
-  return () => { s = (s * 1103515245 + 12345) % 2 ** 31; return s / 2 ** 31; };
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
 }
 
 describe('jsonArrayLiteral', () => {
@@ -13,7 +16,11 @@ describe('jsonArrayLiteral', () => {
     const values: unknown[] = [
       { name: '张三', note: '他说"好"\\不好', lines: '第一行\n第二行\r\n\t制表', bell: '\u0007', nul: '\u0000' },
       { emoji: '👨‍🌾', lone: '\ud800', separators: '\u2028\u2029', quote: '"', slash: '\\', both: '\\"' },
-      ['a', 1, null, true, { nested: ['"x"'] }], '只是文字', 12.5, null, '',
+      ['a', 1, null, true, { nested: ['"x"'] }],
+      '只是文字',
+      12.5,
+      null,
+      '',
     ];
     const rand = random(7);
     const alphabet = ['"', '\\', '\n', '\u0001', 'a', '燕', '👍', '\ud83d', ' ', '\u2028', '{', '}', ','];

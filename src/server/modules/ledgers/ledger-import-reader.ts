@@ -103,7 +103,11 @@ function partPath(target: string | undefined): string | undefined {
 
 const unreadable = (message = '文件不是有效的 Excel 工作簿') => invalid([{ field: 'file', message }], '文件无法解析');
 
-const outOfRange = () => invalid([{ field: 'file', message: '单元格位置超出 Excel 的范围（最多 XFD 列、第 1048576 行），文件可能是伪造的，已拒绝导入' }], '文件异常，已拒绝导入');
+const outOfRange = () =>
+  invalid(
+    [{ field: 'file', message: '单元格位置超出 Excel 的范围（最多 XFD 列、第 1048576 行），文件可能是伪造的，已拒绝导入' }],
+    '文件异常，已拒绝导入',
+  );
 
 /**
  * What exceljs or its XML parser (saxes) throws on a file no spreadsheet tool writes, as a 400 in Chinese: a
@@ -167,7 +171,11 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow[]> {
     return entry && zipEntryText(bytes, entry, maxChars);
   };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   }) as unknown as WorkbookParts;
   const rels = part('xl/_rels/workbook.xml.rels');
   const book = part('xl/workbook.xml');
@@ -182,8 +190,9 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow[]> {
   // The sheet 填报, else the first visible worksheet in tab order (not a chart sheet, not a hidden tab).
   const pathOf = (rId: string) => partPath(reader.workbookRels?.find((r) => r.Id === rId)?.Target);
   const sheets = (reader.model?.sheets ?? []).map((s) => ({ ...s, path: pathOf(s.rId) }));
-  const sheet = sheets.find((s) => s.name === DATA_SHEET)
-    ?? sheets.find((s) => !s.state?.toLowerCase().includes('hidden') && /^xl\/worksheets\//i.test(s.path ?? ''));
+  const sheet =
+    sheets.find((s) => s.name === DATA_SHEET) ??
+    sheets.find((s) => !s.state?.toLowerCase().includes('hidden') && /^xl\/worksheets\//i.test(s.path ?? ''));
   const path = sheet?.path;
   const content = path && part(path, Infinity); // streamed, never held whole
   if (!content) throw unreadable();
@@ -199,7 +208,9 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow[]> {
       if (row.number < 1 || row.number > MAX_ROW) throw outOfRange();
       // Sparse as exceljs holds them: a lone cell in column XFD costs one cell, not 16,384.
       const cells: Cell[] = [];
-      (row.values as unknown[]).forEach((value, i) => { if (i > 0) cells[i - 1] = cellOf(value); });
+      (row.values as unknown[]).forEach((value, i) => {
+        if (i > 0) cells[i - 1] = cellOf(value);
+      });
       if (!isBlank(cells)) batch.push({ row: row.number, cells });
     }
     if (batch.length) yield batch;
@@ -209,7 +220,12 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<SheetRow[]> {
 function* csvRows(bytes: Uint8Array): Generator<SheetRow[]> {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(decodeImportCsv(bytes), { relax_column_count: true, trim: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(decodeImportCsv(bytes), {
+      relax_column_count: true,
+      trim: true,
+      info: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (e) {
     throw invalid([{ field: 'file', message: `CSV 格式错误：${(e as Error).message}` }], '文件无法解析');
   }

@@ -5,7 +5,17 @@ import { FIELD_TYPE_NAMES, validateValues, type FieldDefinition, type RecordValu
 import { parsePeriod, periodLabel, PERIOD_TYPE_NAMES, type Period, type PeriodType } from '../../../core/periods.js';
 import { chinaToday } from '../../../core/china-time.js';
 import { invalid } from '../../http/app-error.js';
-import { cellToValue, headerOf, headerScore, mapColumns, PERIOD_HEADER, UNIT_HEADER, type Cell, type ColumnMap, type UnitDirectory } from './ledger-excel-columns.js';
+import {
+  cellToValue,
+  headerOf,
+  headerScore,
+  mapColumns,
+  PERIOD_HEADER,
+  UNIT_HEADER,
+  type Cell,
+  type ColumnMap,
+  type UnitDirectory,
+} from './ledger-excel-columns.js';
 import type { SheetRow } from './ledger-import-reader.js';
 import type { ParsedRow, RowError } from './ledger-import-store.js';
 import type { TownshipUnit } from './ledger-import.repository.js';
@@ -20,7 +30,12 @@ export interface RowContext {
 }
 
 const PERIOD_EXAMPLES: Record<PeriodType, string> = {
-  day: '20220615', week: '2022W24', month: '202206', quarter: '2022Q2', half: '2022S1', year: '2022',
+  day: '20220615',
+  week: '2022W24',
+  month: '202206',
+  quarter: '2022Q2',
+  half: '2022S1',
+  year: '2022',
 };
 
 const cellText = (cell: Cell): string => {
@@ -53,15 +68,16 @@ export function findHeader(rows: SheetRow[], context: RowContext): { index: numb
     if (f.required && !f.when && !f.retired && !present.has(f.key) && f.type !== 'photos' && f.type !== 'user') missing.push(headerOf(f));
   }
   if (missing.length) {
-    throw invalid(missing.map((name) => ({ field: 'file', row: rows[best].row, message: `缺少必填列“${name}”` })), '文件缺少必填列');
+    throw invalid(
+      missing.map((name) => ({ field: 'file', row: rows[best].row, message: `缺少必填列“${name}”` })),
+      '文件缺少必填列',
+    );
   }
   return { index: best, map };
 }
 
 function periodOfCell(cell: Cell, type: PeriodType): { period?: string; problem?: string } {
-  const text = cell instanceof Date
-    ? cell.toISOString().slice(0, 10).replaceAll('-', '')
-    : cellText(cell).replace(/[\s-]/g, '').toUpperCase();
+  const text = cell instanceof Date ? cell.toISOString().slice(0, 10).replaceAll('-', '') : cellText(cell).replace(/[\s-]/g, '').toUpperCase();
   const period = parsePeriod(text);
   if (!period || period.type !== type) {
     return { problem: `应为${PERIOD_TYPE_NAMES[type]}期间，例如 ${PERIOD_EXAMPLES[type]}` };
@@ -88,7 +104,9 @@ const HEADER_SEARCH_ROWS = 10;
  * not hold up other requests. More data rows than `maxRows` stop the reading with a 400.
  */
 export async function validateRows(
-  source: AsyncIterable<SheetRow[]> | Iterable<SheetRow[]>, context: RowContext, onProgress?: (done: number) => void,
+  source: AsyncIterable<SheetRow[]> | Iterable<SheetRow[]>,
+  context: RowContext,
+  onProgress?: (done: number) => void,
 ): Promise<ValidatedRows> {
   const head: SheetRow[] = [];
   let map: ColumnMap | undefined;
@@ -173,7 +191,10 @@ export async function validateRows(
   };
   const take = (r: SheetRow, columns: ColumnMap) => {
     if (++dataRows > context.maxRows) {
-      throw invalid([{ field: 'file', message: `文件的数据超过 ${context.maxRows.toLocaleString('en-US')} 行的上限，请拆分后导入` }], '文件行数超过上限');
+      throw invalid(
+        [{ field: 'file', message: `文件的数据超过 ${context.maxRows.toLocaleString('en-US')} 行的上限，请拆分后导入` }],
+        '文件行数超过上限',
+      );
     }
     check(r, columns);
   };
@@ -220,15 +241,22 @@ export function fieldRules(field: FieldDefinition, fields: FieldDefinition[]): {
   if (field.maxLength) rules.push(`不超过 ${field.maxLength} 个字`);
   if (field.pattern) rules.push(field.patternMessage ?? `格式：${field.pattern}`);
   const formats: Partial<Record<FieldDefinition['type'], string>> = {
-    date: '格式 2022-06-15', datetime: '格式 2022-06-15 08:30', boolean: '填“是”或“否”', multichoice: '多个选项用“、”隔开',
-    idcard: '18 位，校验位正确；单元格为文本格式', mobile: '11 位手机号', uscc: '18 位统一社会信用代码', orgunit: '填组织单元名称或代码',
+    date: '格式 2022-06-15',
+    datetime: '格式 2022-06-15 08:30',
+    boolean: '填“是”或“否”',
+    multichoice: '多个选项用“、”隔开',
+    idcard: '18 位，校验位正确；单元格为文本格式',
+    mobile: '11 位手机号',
+    uscc: '18 位统一社会信用代码',
+    orgunit: '填组织单元名称或代码',
   };
   if (formats[field.type]) rules.push(formats[field.type]!);
   let condition = '';
   if (field.when) {
     const target = fields.find((f) => f.key === field.when!.field);
-    const values = (Array.isArray(field.when.equals) ? field.when.equals : [field.when.equals])
-      .map((v) => (v === true ? '是' : v === false ? '否' : String(v)));
+    const values = (Array.isArray(field.when.equals) ? field.when.equals : [field.when.equals]).map((v) =>
+      v === true ? '是' : v === false ? '否' : String(v),
+    );
     condition = `仅当“${target?.label ?? field.when.field}”为“${values.join('或')}”时填写`;
   }
   return { type: FIELD_TYPE_NAMES[field.type], rules: rules.join('；'), condition };

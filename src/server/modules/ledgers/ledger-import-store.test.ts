@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJob, findJob, IMPORT_TTL_MS, IMPORTS_PER_USER } from './ledger-import-store.js';
 
-const job = (userId: number) =>
-  createJob({ userId, townshipId: 1, ledgerId: 1, ledgerKey: 'households', definitionVersion: 1, fileName: 'a.xlsx' });
+const job = (userId: number) => createJob({ userId, townshipId: 1, ledgerId: 1, ledgerKey: 'households', definitionVersion: 1, fileName: 'a.xlsx' });
 
 afterEach(() => vi.useRealTimers());
 

@@ -79,8 +79,22 @@ export function createJob(fields: Pick<ImportJob, 'userId' | 'townshipId' | 'led
   for (const old of mine.slice(0, Math.max(0, mine.length - IMPORTS_PER_USER + 1))) jobs.delete(old.id);
   const now = Date.now();
   const job: ImportJob = {
-    ...fields, id: crypto.randomUUID(), phase: 'parsing', processed: 0, total: 0, createdAt: now, expiresAt: now + IMPORT_TTL_MS,
-    rows: [], errors: [], errorCount: 0, errorRows: 0, preview: [], ignoredColumns: [], imported: 0, failure: null, quality: null,
+    ...fields,
+    id: crypto.randomUUID(),
+    phase: 'parsing',
+    processed: 0,
+    total: 0,
+    createdAt: now,
+    expiresAt: now + IMPORT_TTL_MS,
+    rows: [],
+    errors: [],
+    errorCount: 0,
+    errorRows: 0,
+    preview: [],
+    ignoredColumns: [],
+    imported: 0,
+    failure: null,
+    quality: null,
   };
   jobs.set(job.id, job);
   return job;

@@ -16,11 +16,14 @@ export interface TownshipUnit {
 
 /** Every unit of the township (the township itself included), closed ones too, parents first. */
 export function townshipUnits(q: Queryable, townshipPath: string) {
-  return queryRows<TownshipUnit>(q, sql`
+  return queryRows<TownshipUnit>(
+    q,
+    sql`
     SELECT u.id, u.code, u.name, u.level, u.path, p.name AS "parentName", to_char(u.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(u.valid_to, 'YYYY-MM-DD') AS "validTo"
     FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
     WHERE u.path LIKE ${`${townshipPath}%`}
-    ORDER BY length(u.path), u.code`);
+    ORDER BY length(u.path), u.code`,
+  );
 }
 
 /**
@@ -34,15 +37,23 @@ export function jsonArrayLiteral(jsonTexts: string[]): string {
 
 /** Which of the values (as JSON texts) live records of the ledger already hold in the field. */
 /** The values (as JSON texts) that live records of the ledger already hold, each with the unit of one holder. */
-export async function takenValues(q: Queryable, ledgerId: number, key: string, jsonValues: string[]): Promise<Map<string, { unitName: string; unitPath: string }>> {
+export async function takenValues(
+  q: Queryable,
+  ledgerId: number,
+  key: string,
+  jsonValues: string[],
+): Promise<Map<string, { unitName: string; unitPath: string }>> {
   const taken = new Map<string, { unitName: string; unitPath: string }>();
   for (let i = 0; i < jsonValues.length; i += 20_000) {
     // A hash join against the file's values: one pass over the ledger's records per 20,000 values.
-    const rows = await queryRows<{ value: unknown; unitName: string; unitPath: string }>(q, sql`
+    const rows = await queryRows<{ value: unknown; unitName: string; unitPath: string }>(
+      q,
+      sql`
       SELECT DISTINCT ON (v.value) v.value, u.name AS "unitName", u.path AS "unitPath" FROM ledger_records r
       JOIN unnest(${jsonArrayLiteral(jsonValues.slice(i, i + 20_000))}::jsonb[]) AS v(value) ON r."values" -> ${key} = v.value
       JOIN org_units u ON u.id = r.org_unit_id
-      WHERE r.ledger_id = ${ledgerId} AND r.deleted_at IS NULL`);
+      WHERE r.ledger_id = ${ledgerId} AND r.deleted_at IS NULL`,
+    );
     for (const r of rows) taken.set(JSON.stringify(r.value), { unitName: r.unitName, unitPath: r.unitPath });
   }
   return taken;
@@ -50,9 +61,12 @@ export async function takenValues(q: Queryable, ledgerId: number, key: string, j
 
 /** Which `<orgUnitId>|<period>` pairs already have a live record in the ledger. */
 export async function takenPeriods(q: Queryable, ledgerId: number, periods: string[]): Promise<Set<string>> {
-  const rows = await queryRows<{ pair: string }>(q, sql`
+  const rows = await queryRows<{ pair: string }>(
+    q,
+    sql`
     SELECT org_unit_id || '|' || period AS pair FROM ledger_records
-    WHERE ledger_id = ${ledgerId} AND deleted_at IS NULL AND period = ANY(${arrayLiteral(periods)}::text[])`);
+    WHERE ledger_id = ${ledgerId} AND deleted_at IS NULL AND period = ANY(${arrayLiteral(periods)}::text[])`,
+  );
   return new Set(rows.map((r) => r.pair));
 }
 
@@ -77,7 +91,9 @@ export interface InsertCommon {
  */
 export async function insertRecords(q: Queryable, common: InsertCommon, rows: NewRecord[]): Promise<{ first: number; last: number }> {
   const column = (pick: (r: NewRecord) => string | number | null) => arrayLiteral(rows.map(pick));
-  const [ids] = await queryRows<{ first: string; last: string }>(q, sql`
+  const [ids] = await queryRows<{ first: string; last: string }>(
+    q,
+    sql`
     WITH inserted AS (
       INSERT INTO ledger_records (township_id, ledger_id, org_unit_id, "values", period, status, search_text, version,
                                   definition_version, created_by, updated_by)
@@ -86,6 +102,7 @@ export async function insertRecords(q: Queryable, common: InsertCommon, rows: Ne
       FROM unnest(${column((r) => r.orgUnitId)}::int[], ${jsonArrayLiteral(rows.map((r) => JSON.stringify(r.values)))}::jsonb[],
                   ${column((r) => r.period)}::text[], ${column((r) => r.searchText)}::text[]) AS u(org_unit_id, vals, period, search_text)
       RETURNING id)
-    SELECT min(id) AS first, max(id) AS last FROM inserted`);
+    SELECT min(id) AS first, max(id) AS last FROM inserted`,
+  );
   return { first: Number(ids.first), last: Number(ids.last) };
 }

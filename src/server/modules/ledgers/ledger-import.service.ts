@@ -38,11 +38,21 @@ const INSERT_BATCH = 2000;
 /** What the upload and the status requests answer. */
 export function importView(job: ImportJob) {
   return {
-    id: job.id, fileName: job.fileName, phase: job.phase, processed: job.processed, total: job.total,
+    id: job.id,
+    fileName: job.fileName,
+    phase: job.phase,
+    processed: job.processed,
+    total: job.total,
     valid: job.phase === 'ready' || job.phase === 'committing' || job.phase === 'done' ? job.total - job.errorRows : 0,
-    errorRows: job.errorRows, errorCount: job.errorCount, errors: job.errors.slice(0, MAX_LISTED_ERRORS),
-    preview: job.preview, ignoredColumns: job.ignoredColumns, imported: job.imported,
-    expiresAt: new Date(job.expiresAt).toISOString(), failure: job.failure, quality: job.quality,
+    errorRows: job.errorRows,
+    errorCount: job.errorCount,
+    errors: job.errors.slice(0, MAX_LISTED_ERRORS),
+    preview: job.preview,
+    ignoredColumns: job.ignoredColumns,
+    imported: job.imported,
+    expiresAt: new Date(job.expiresAt).toISOString(),
+    failure: job.failure,
+    quality: job.quality,
   };
 }
 export type ImportView = ReturnType<typeof importView>;
@@ -59,16 +69,25 @@ export async function startImport(ctx: ServiceContext, key: string, fileName: st
   const { fields } = await definitionOf(ctx.db, ledger);
   const units = new UnitDirectory(await importRepo.townshipUnits(ctx.db, township.path));
   const job = createJob({
-    userId: ctx.principal.userId, townshipId: township.id, ledgerId: ledger.id, ledgerKey: ledger.key,
-    definitionVersion: ledger.currentVersion, fileName,
+    userId: ctx.principal.userId,
+    townshipId: township.id,
+    ledgerId: ledger.id,
+    ledgerKey: ledger.key,
+    definitionVersion: ledger.currentVersion,
+    fileName,
   });
   const work = (async () => {
     const context = {
-      fields, periodType: ledger.kind === 'periodic' ? (ledger.periodType as PeriodType) : null, units, maxRows: limits.maxRows,
+      fields,
+      periodType: ledger.kind === 'periodic' ? (ledger.periodType as PeriodType) : null,
+      units,
+      maxRows: limits.maxRows,
       unitProblem: (unit: TownshipUnit, period: Period | null) => recordUnitProblem(ctx, township, unit, period)?.message ?? null,
     };
     // Rows are checked as they are parsed; the total is known once the file has been read.
-    const result = await validateRows(importRows(kind, bytes), context, (done) => { job.processed = done; });
+    const result = await validateRows(importRows(kind, bytes), context, (done) => {
+      job.processed = done;
+    });
     job.phase = 'validating';
     job.total = result.dataRows;
     job.ignoredColumns = result.ignoredColumns;
@@ -100,21 +119,26 @@ export async function startImport(ctx: ServiceContext, key: string, fileName: st
 function fail(job: ImportJob, error: unknown) {
   job.phase = 'failed';
   job.rows = [];
-  job.failure = error instanceof AppError
-    ? { status: error.status, code: error.code, detail: error.detail, ...(error.errors ? { errors: error.errors } : {}) }
-    : { status: 500, code: 'INTERNAL', detail: '文件处理失败，请检查文件后重新上传' };
+  job.failure =
+    error instanceof AppError
+      ? { status: error.status, code: error.code, detail: error.detail, ...(error.errors ? { errors: error.errors } : {}) }
+      : { status: 500, code: 'INTERNAL', detail: '文件处理失败，请检查文件后重新上传' };
 }
 
 /** The first rows as a list would show them: personal data masked where the user may not read it. */
 function previewOf(ctx: ServiceContext, rows: ParsedRow[], badRows: Set<number>, fields: FieldDefinition[]) {
-  return rows.slice(0, PREVIEW_ROWS).map((r) => ({
-    row: r.row, orgUnit: { code: r.unitCode, name: r.unitName }, period: r.period, valid: !badRows.has(r.row),
-    values: can(ctx.principal, 'personal.read', { path: r.unitPath }) ? r.values : maskPersonalValues(fields, r.values),
-  }));
+  return rows
+    .slice(0, PREVIEW_ROWS)
+    .map((r) => ({
+      row: r.row,
+      orgUnit: { code: r.unitCode, name: r.unitName },
+      period: r.period,
+      valid: !badRows.has(r.row),
+      values: can(ctx.principal, 'personal.read', { path: r.unitPath }) ? r.values : maskPersonalValues(fields, r.values),
+    }));
 }
 
-const periodRows = (rows: ParsedRow[]) =>
-  rows.flatMap((r) => (r.period ? [{ unitId: r.unitId, unitName: r.unitName, period: r.period }] : []));
+const periodRows = (rows: ParsedRow[]) => rows.flatMap((r) => (r.period ? [{ unitId: r.unitId, unitName: r.unitName, period: r.period }] : []));
 
 /**
  * Locked (approved) village periods, and unique values and (unit, period) pairs that live records of the ledger
@@ -146,7 +170,12 @@ async function storedClashes(ctx: ServiceContext, job: ImportJob, rows: ParsedRo
       const lock = r.period && locked.get(`${r.unitId}|${r.period}`);
       if (lock) errors.push({ row: r.row, column: PERIOD_HEADER, value: r.period!, message: lock });
       else if (r.period && taken.has(`${r.unitId}|${r.period}`)) {
-        errors.push({ row: r.row, column: PERIOD_HEADER, value: r.period, message: `“${r.unitName}”${r.period} 已填报过，请在台账中修改，不能重复导入` });
+        errors.push({
+          row: r.row,
+          column: PERIOD_HEADER,
+          value: r.period,
+          message: `“${r.unitName}”${r.period} 已填报过，请在台账中修改，不能重复导入`,
+        });
       }
     }
   }
@@ -172,8 +201,10 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
   if (job.phase === 'parsing' || job.phase === 'validating') throw new AppError('CONFLICT', '文件还在检查中，请稍候');
   if (job.phase === 'failed') throw new AppError('CONFLICT', job.failure?.detail ?? '这个文件导入失败，请重新上传');
   if (job.errorRows > 0) {
-    throw invalid(job.errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ field: e.column, row: e.row, value: e.value, message: e.message })),
-      `文件有 ${job.errorRows} 行错误，请改正后重新上传，未导入任何数据`);
+    throw invalid(
+      job.errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ field: e.column, row: e.row, value: e.value, message: e.message })),
+      `文件有 ${job.errorRows} 行错误，请改正后重新上传，未导入任何数据`,
+    );
   }
   job.phase = 'committing';
   job.processed = 0;
@@ -195,16 +226,23 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
       const clashes = await storedClashes({ ...ctx, db: tx }, job, job.rows, fields);
       if (clashes.length) {
         clashes.sort((a, b) => a.row - b.row);
-        throw new AppError('CONFLICT', `上传后台账中又录入了相同的数据（${clashes.length} 处），未导入任何数据，请改正后重新上传`,
-          clashes.slice(0, MAX_LISTED_ERRORS).map((e) => ({ field: e.column, row: e.row, value: e.value, message: e.message })));
+        throw new AppError(
+          'CONFLICT',
+          `上传后台账中又录入了相同的数据（${clashes.length} 处），未导入任何数据，请改正后重新上传`,
+          clashes.slice(0, MAX_LISTED_ERRORS).map((e) => ({ field: e.column, row: e.row, value: e.value, message: e.message })),
+        );
       }
       const common = {
-        townshipId: township.id, ledgerId: ledger.id, status: workflow?.initial ?? null, definitionVersion: ledger.currentVersion,
+        townshipId: township.id,
+        ledgerId: ledger.id,
+        status: workflow?.initial ?? null,
+        definitionVersion: ledger.currentVersion,
         userId: ctx.actor.userId,
       };
-      const prepare = (start: number) => job.rows.slice(start, start + INSERT_BATCH).map((r) => ({
-        orgUnitId: r.unitId, values: r.values, period: r.period, searchText: searchTextOf(fields, r.values, r.unitName),
-      }));
+      const prepare = (start: number) =>
+        job.rows
+          .slice(start, start + INSERT_BATCH)
+          .map((r) => ({ orgUnitId: r.unitId, values: r.values, period: r.period, searchText: searchTextOf(fields, r.values, r.unitName) }));
       let first = 0;
       let last = 0;
       let next = prepare(0);
@@ -220,7 +258,10 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
         job.processed = start + batch.length;
       }
       await recordAudit(tx, ctx.actor, {
-        action: 'ledger_record.import', entity: 'ledger', entityId: ledger.id, townshipId: township.id,
+        action: 'ledger_record.import',
+        entity: 'ledger',
+        entityId: ledger.id,
+        townshipId: township.id,
         after: { ledger: ledger.key, fileName: job.fileName, count: job.rows.length, firstId: first, lastId: last },
       });
       return job.rows.length;

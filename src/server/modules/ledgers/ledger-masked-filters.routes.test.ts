@@ -21,7 +21,10 @@ beforeAll(async () => {
   await buildUser(t.system, 'shuji', [{ role: 'leader', orgUnitCode: TOWN }]);
   await buildUser(t.system, 'chakan', [{ role: 'viewer', orgUnitCode: TOWN }]);
   // reads the whole township, and may read personal data of his own village only
-  await buildUser(t.system, 'cun202', [{ role: 'viewer', orgUnitCode: TOWN }, { role: 'village_cadre', orgUnitCode: YANTANG }]);
+  await buildUser(t.system, 'cun202', [
+    { role: 'viewer', orgUnitCode: TOWN },
+    { role: 'village_cadre', orgUnitCode: YANTANG },
+  ]);
   await buildUser(t.system, 'cun201', [{ role: 'village_cadre', orgUnitCode: CHUANSHAN }]);
   [leader, viewer, viewerAndCadre, otherCadre] = await Promise.all(['shuji', 'chakan', 'cun202', 'cun201'].map((u) => t.login(u, TEST_PASSWORD)));
   await t.ok('POST', '/api/ledgers', leader, { key: 'households', name: '防返贫监测户', kind: 'register', fields: buildHouseholdFields() }, 201);
@@ -30,9 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const probes = [
-  `f.idcard=${ID_NUMBER}`, 'f.idcard=430681', 'f.phone=13812345678', 'sort=idcard', 'sort=phone&order=desc',
-];
+const probes = [`f.idcard=${ID_NUMBER}`, 'f.idcard=430681', 'f.phone=13812345678', 'sort=idcard', 'sort=phone&order=desc'];
 
 describe('filters and sorting on masked fields', () => {
   it.each(probes)('refuses a viewer %s in the list and the export, with a Chinese reason', async (query) => {
@@ -70,7 +71,9 @@ describe('a unique value held in another village', () => {
     expect(res.body).not.toContain('燕塘村');
     const { payload, headers } = multipartFile('h.csv', `组织单元,户主姓名*,身份证号码*\n川山村,王五,${ID_NUMBER}\n`);
     const file = await t.app.inject({ method: 'POST', url: '/api/ledgers/households/imports', headers: { ...headers, cookie: otherCadre }, payload });
-    expect(file.json().errors).toEqual([{ row: 2, column: '身份证号码*', value: ID_NUMBER, message: `身份证号码“${ID_NUMBER}”已在本镇登记（不在您的查看范围内，如有疑问请联系镇里）` }]);
+    expect(file.json().errors).toEqual([
+      { row: 2, column: '身份证号码*', value: ID_NUMBER, message: `身份证号码“${ID_NUMBER}”已在本镇登记（不在您的查看范围内，如有疑问请联系镇里）` },
+    ]);
   });
 
   it('names the village to a leader who may see it', async () => {

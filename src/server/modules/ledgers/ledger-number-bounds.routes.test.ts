@@ -18,10 +18,22 @@ beforeAll(async () => {
   await buildTownship(t.system);
   await buildUser(t.system, 'shuji', [{ role: 'leader', orgUnitCode: '430681105000' }]);
   leader = await t.login('shuji', TEST_PASSWORD);
-  await t.ok('POST', '/api/ledgers', leader, {
-    key: 'houses', name: '农房排查', kind: 'register',
-    fields: [{ key: 'owner', label: '户主', type: 'text' }, { key: 'floors', label: '层数', type: 'integer' }, { key: 'area', label: '面积', type: 'decimal', unit: '㎡' }],
-  }, 201);
+  await t.ok(
+    'POST',
+    '/api/ledgers',
+    leader,
+    {
+      key: 'houses',
+      name: '农房排查',
+      kind: 'register',
+      fields: [
+        { key: 'owner', label: '户主', type: 'text' },
+        { key: 'floors', label: '层数', type: 'integer' },
+        { key: 'area', label: '面积', type: 'decimal', unit: '㎡' },
+      ],
+    },
+    201,
+  );
 });
 afterAll(() => t.close());
 
@@ -37,13 +49,18 @@ describe('numbers a record may hold', () => {
   it('refuses it in an import row too', async () => {
     const { payload, headers } = multipartFile('houses.csv', '组织单元,户主,层数,面积（㎡）\n燕塘村,张三,10000000000000000,1\n');
     const res = await t.app.inject({ method: 'POST', url: '/api/ledgers/houses/imports', headers: { ...headers, cookie: leader }, payload });
-    expect(res.json().errors).toEqual([{ row: 2, column: '层数', value: '10000000000000000', message: '层数超出允许范围（绝对值不能超过1000万亿）' }]);
+    expect(res.json().errors).toEqual([
+      { row: 2, column: '层数', value: '10000000000000000', message: '层数超出允许范围（绝对值不能超过1000万亿）' },
+    ]);
   });
 
   it('takes the largest allowed value, and a definition may not set a bound past it', async () => {
     await t.ok('POST', RECORDS, leader, { orgUnit: YANTANG, values: { area: 1e15 } }, 201);
     const res = await t.call('POST', '/api/ledgers', leader, {
-      key: 'big', name: '大数', kind: 'register', fields: [{ key: 'n', label: '数', type: 'integer', max: 1e308 }],
+      key: 'big',
+      name: '大数',
+      kind: 'register',
+      fields: [{ key: 'n', label: '数', type: 'integer', max: 1e308 }],
     });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().errors)).toContain('最大值超出允许范围');
@@ -56,7 +73,9 @@ describe('list totals', () => {
     await t.ok('POST', RECORDS, leader, { orgUnit: YANTANG, values: { floors: 3, area: 0.2 } }, 201);
     expect((await t.ok('GET', RECORDS, leader)).totals).toEqual({ floors: 5, area: 1e15 + 0.3 });
     // values stored before the bound existed (as the probe did), written past the service
-    await t.db.execute(sql`UPDATE ledger_records SET "values" = jsonb_set("values", '{floors}', '1e308'::jsonb) WHERE ("values"->>'floors')::int IN (2, 3)`);
+    await t.db.execute(
+      sql`UPDATE ledger_records SET "values" = jsonb_set("values", '{floors}', '1e308'::jsonb) WHERE ("values"->>'floors')::int IN (2, 3)`,
+    );
     const list = await t.ok('GET', RECORDS, leader);
     expect(list.total).toBe(3);
     expect(list.totals).toEqual({ area: 1e15 + 0.3 });

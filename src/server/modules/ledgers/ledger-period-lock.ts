@@ -38,6 +38,10 @@ export async function lockedPeriods(q: Queryable, ledgerId: number, pairs: Perio
 export async function assertPeriodsOpen(q: Queryable, ledgerId: number, pairs: PeriodOfUnit[]) {
   const locked = await lockedPeriods(q, ledgerId, pairs);
   if (!locked.length) return;
-  throw new AppError('CONFLICT', locked.length === 1 ? locked[0].message : `${locked[0].message}（另有 ${locked.length - 1} 个村同样已锁定）`,
-    undefined, { locked: locked.map((l) => ({ period: l.period, message: l.message })) });
+  throw new AppError(
+    'CONFLICT',
+    locked.length === 1 ? locked[0].message : `${locked[0].message}（另有 ${locked.length - 1} 个村同样已锁定）`,
+    undefined,
+    { locked: locked.map((l) => ({ period: l.period, message: l.message })) },
+  );
 }

@@ -28,7 +28,8 @@ export function periodFor(ledger: repo.LedgerRow, id: string, today = chinaToday
   const period = parsePeriod(id);
   const type = ledger.periodType as PeriodType;
   if (!period) throw invalid([{ field: 'period', message: `期间“${id}”不存在` }]);
-  if (period.type !== type) throw invalid([{ field: 'period', message: `“${ledger.name}”按${PERIOD_TYPE_NAMES[type]}填报，期间“${id}”不是${PERIOD_TYPE_NAMES[type]}` }]);
+  if (period.type !== type)
+    throw invalid([{ field: 'period', message: `“${ledger.name}”按${PERIOD_TYPE_NAMES[type]}填报，期间“${id}”不是${PERIOD_TYPE_NAMES[type]}` }]);
   if (period.start > today) throw invalid([{ field: 'period', message: `${periodLabel(period)}尚未开始，不能填报` }]);
   return period;
 }
@@ -48,20 +49,38 @@ export async function periodGrid(ctx: ServiceContext, key: string, periodId: str
   const period = periodFor(ledger, periodId);
   const { fields } = await definitionOf(ctx.db, ledger);
   const units = (await gridUnits(ctx.db, township, period)).filter((u) => can(ctx.principal, 'ledger.read', { path: u.path }));
-  const records = await repo.listRecords(ctx.db, {
-    townshipId: township.id, ledgerId: ledger.id, scopePaths: units.map((u) => u.path), deleted: false, period: period.id, fields: [],
-  }, { by: 'orgUnit' }, 'asc', 1, 10_000, []);
+  const records = await repo.listRecords(
+    ctx.db,
+    { townshipId: township.id, ledgerId: ledger.id, scopePaths: units.map((u) => u.path), deleted: false, period: period.id, fields: [] },
+    { by: 'orgUnit' },
+    'asc',
+    1,
+    10_000,
+    [],
+  );
   const byUnit = new Map(records.rows.map((r) => [r.code, r]));
   // an approved village's figures are locked: shown, not writable (see ledger-period-lock.ts)
-  const locked = new Map((await lockedPeriods(ctx.db, ledger.id, units.map((u) => ({ unitId: u.id, unitName: u.name, period: period.id }))))
-    .map((l) => [l.unitId, l.message]));
+  const locked = new Map(
+    (
+      await lockedPeriods(
+        ctx.db,
+        ledger.id,
+        units.map((u) => ({ unitId: u.id, unitName: u.name, period: period.id })),
+      )
+    ).map((l) => [l.unitId, l.message]),
+  );
   const items = units.map((u) => {
     const row = byUnit.get(u.code);
     const view = row ? present(ctx, fields, row) : undefined;
     return {
-      orgUnit: { code: u.code, name: u.name }, recordId: view?.id ?? null, version: view?.version ?? null, values: view?.values ?? {},
-      updatedBy: view?.updatedBy ?? null, updatedAt: view?.updatedAt ?? null,
-      writable: can(ctx.principal, 'ledger.write', { path: u.path }) && !locked.has(u.id), locked: locked.get(u.id) ?? null,
+      orgUnit: { code: u.code, name: u.name },
+      recordId: view?.id ?? null,
+      version: view?.version ?? null,
+      values: view?.values ?? {},
+      updatedBy: view?.updatedBy ?? null,
+      updatedAt: view?.updatedAt ?? null,
+      writable: can(ctx.principal, 'ledger.write', { path: u.path }) && !locked.has(u.id),
+      locked: locked.get(u.id) ?? null,
     };
   });
   const totals: Record<string, number> = {};
@@ -69,7 +88,10 @@ export async function periodGrid(ctx: ServiceContext, key: string, periodId: str
     totals[field.key] = items.reduce((sum, item) => sum + (typeof item.values[field.key] === 'number' ? (item.values[field.key] as number) : 0), 0);
   }
   return {
-    period: { ...period, label: periodLabel(period) }, fields: fields.filter((f) => !f.retired), items, totals,
+    period: { ...period, label: periodLabel(period) },
+    fields: fields.filter((f) => !f.retired),
+    items,
+    totals,
     submitted: items.filter((i) => i.recordId != null).length,
   };
 }
@@ -96,41 +118,79 @@ export function savePeriodGrid(ctx: ServiceContext, key: string, periodId: strin
       if (seen.has(unit.code)) errors.push({ field: `rows.${i}.orgUnit`, message: `“${unit.name}”重复` });
       seen.add(unit.code);
       try {
-        checked.push({ unit, version: row.version ?? null, values: await checkValues(tx, township.id, unit.id, fields, row.values, `rows.${i}.values`) });
+        checked.push({
+          unit,
+          version: row.version ?? null,
+          values: await checkValues(tx, township.id, unit.id, fields, row.values, `rows.${i}.values`),
+        });
       } catch (error) {
         if (error instanceof AppError && error.errors) errors.push(...error.errors);
         else throw error;
       }
     }
     if (errors.length) throw invalid(errors, '有数据未通过检查，本次没有保存任何数据');
-    await assertPeriodsOpen(tx, ledger.id, checked.map(({ unit }) => ({ unitId: unit.id, unitName: unit.name, period: period.id })));
+    await assertPeriodsOpen(
+      tx,
+      ledger.id,
+      checked.map(({ unit }) => ({ unitId: unit.id, unitName: unit.name, period: period.id })),
+    );
     const saved = [];
     for (const { unit, version, values } of checked) {
-      const current = (await repo.listRecords(tx, {
-        townshipId: township.id, ledgerId: ledger.id, scopePaths: [unit.path], deleted: false, period: period.id, fields: [],
-      }, { by: 'id' }, 'asc', 1, 10, [])).rows.find((r) => r.code === unit.code);
+      const current = (
+        await repo.listRecords(
+          tx,
+          { townshipId: township.id, ledgerId: ledger.id, scopePaths: [unit.path], deleted: false, period: period.id, fields: [] },
+          { by: 'id' },
+          'asc',
+          1,
+          10,
+          [],
+        )
+      ).rows.find((r) => r.code === unit.code);
       if ((current?.version ?? null) !== version) {
         throw new AppError('CONFLICT', `“${unit.name}”${periodLabel(period)}的数据已被他人修改，请刷新后再保存；本次没有保存任何数据`, undefined, {
-          orgUnit: unit.code, current: current ? present(ctx, fields, current) : null,
+          orgUnit: unit.code,
+          current: current ? present(ctx, fields, current) : null,
         });
       }
       const searchText = searchTextOf(fields, values, unit.name);
       let id: number;
       if (current) {
         id = Number(current.id);
-        if (!(await repo.updateRecordValues(tx, id, current.version, { values, searchText, definitionVersion: ledger.currentVersion }, ctx.actor.userId))) {
+        if (
+          !(await repo.updateRecordValues(
+            tx,
+            id,
+            current.version,
+            { values, searchText, definitionVersion: ledger.currentVersion },
+            ctx.actor.userId,
+          ))
+        ) {
           throw new AppError('CONFLICT', `“${unit.name}”的数据已被他人修改，请刷新后再保存`);
         }
       } else {
         id = await repo.insertRecord(tx, {
-          townshipId: township.id, ledgerId: ledger.id, orgUnitId: unit.id, period: period.id, values, searchText, version: 1,
-          definitionVersion: ledger.currentVersion, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId,
+          townshipId: township.id,
+          ledgerId: ledger.id,
+          orgUnitId: unit.id,
+          period: period.id,
+          values,
+          searchText,
+          version: 1,
+          definitionVersion: ledger.currentVersion,
+          createdBy: ctx.actor.userId,
+          updatedBy: ctx.actor.userId,
         });
       }
       const after = await repo.findRecord(tx, township.id, ledger.id, id);
       await recordAudit(tx, ctx.actor, {
-        action: current ? 'ledger_record.update' : 'ledger_record.create', entity: 'ledger_record', entityId: id, townshipId: township.id, unitPath: unit.path,
-        before: current ? repo.toView(current) : undefined, after: repo.toView(after!),
+        action: current ? 'ledger_record.update' : 'ledger_record.create',
+        entity: 'ledger_record',
+        entityId: id,
+        townshipId: township.id,
+        unitPath: unit.path,
+        before: current ? repo.toView(current) : undefined,
+        after: repo.toView(after!),
       });
       saved.push(present(ctx, fields, after!));
     }

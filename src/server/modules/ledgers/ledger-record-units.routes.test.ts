@@ -19,9 +19,13 @@ const upload = (cookie: string, content: string, ledger = LEDGER) => {
   const { payload, headers } = multipartFile('doses.csv', content);
   return t.app.inject({ method: 'POST', url: `${ledger}/imports`, headers: { ...headers, cookie }, payload });
 };
-const storedFigures = async () => queryRows<{ code: string; period: string; first: number }>(t.db, sql`
+const storedFigures = async () =>
+  queryRows<{ code: string; period: string; first: number }>(
+    t.db,
+    sql`
   SELECT u.code, r.period, (r.values->>'first')::int AS first FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id
-  JOIN ledgers l ON l.id = r.ledger_id WHERE l.key = 'doses' AND r.deleted_at IS NULL ORDER BY u.code, r.period`);
+  JOIN ledgers l ON l.id = r.ledger_id WHERE l.key = 'doses' AND r.deleted_at IS NULL ORDER BY u.code, r.period`,
+  );
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -30,13 +34,26 @@ beforeAll(async () => {
   await buildUser(t.system, 'shuji', [{ role: 'leader', orgUnitCode: TOWN }], '张三');
   await buildUser(t.system, 'cun202', [{ role: 'village_cadre', orgUnitCode: YANTANG }], '燕塘村干部');
   [leader, cadre] = await Promise.all(['shuji', 'cun202'].map((u) => t.login(u, TEST_PASSWORD)));
-  await t.ok('POST', '/api/ledgers', leader, {
-    key: 'doses', name: '疫苗接种日报', kind: 'periodic', periodType: 'day',
-    fields: [{ key: 'first', label: '第一剂', type: 'integer', min: 0, unit: '剂' }],
-  }, 201);
-  await t.ok('POST', '/api/ledgers', leader, {
-    key: 'hazards', name: '隐患排查', kind: 'register', fields: [{ key: 'what', label: '隐患', type: 'text', required: true }],
-  }, 201);
+  await t.ok(
+    'POST',
+    '/api/ledgers',
+    leader,
+    {
+      key: 'doses',
+      name: '疫苗接种日报',
+      kind: 'periodic',
+      periodType: 'day',
+      fields: [{ key: 'first', label: '第一剂', type: 'integer', min: 0, unit: '剂' }],
+    },
+    201,
+  );
+  await t.ok(
+    'POST',
+    '/api/ledgers',
+    leader,
+    { key: 'hazards', name: '隐患排查', kind: 'register', fields: [{ key: 'what', label: '隐患', type: 'text', required: true }] },
+    201,
+  );
   // 燕塘村 enters 2 for 15 June, submits, the township approves: the figure is locked
   await t.ok('PUT', `${LEDGER}/periods/20220615`, cadre, { rows: [{ orgUnit: YANTANG, values: { first: 2 } }] });
   await t.ok('POST', `${LEDGER}/submissions/20220615/submit`, cadre, { orgUnit: YANTANG });
@@ -60,7 +77,9 @@ describe('a periodic ledger takes figures for villages only, on every write path
   it('refuses the same units in the grid with the same reason', async () => {
     const res = await t.call('PUT', `${LEDGER}/periods/20220616`, leader, { rows: [{ orgUnit: `${YANTANG}001`, values: { first: 100 } }] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'rows.0.orgUnit', message: '“二组”不是本镇2022年6月16日的村（社区）：按期填报的数据只能填到村（社区）' }]);
+    expect(res.json().errors).toEqual([
+      { field: 'rows.0.orgUnit', message: '“二组”不是本镇2022年6月16日的村（社区）：按期填报的数据只能填到村（社区）' },
+    ]);
   });
 
   it('offers only the villages in the import template of a periodic ledger', async () => {

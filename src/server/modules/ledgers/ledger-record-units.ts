@@ -29,8 +29,12 @@ export const notAVillageMessage = (unit: { name: string }, period: Period) =>
 
 /** Whether a unit is one of the township's villages (communities) during the period: a row of the grid. */
 export function isGridUnit(township: { path: string }, unit: RecordUnit, period: Period): boolean {
-  return unit.level === 'village' && unit.path === `${township.path}${unit.id}/`
-    && unit.validFrom <= period.end && (unit.validTo == null || unit.validTo >= period.start);
+  return (
+    unit.level === 'village' &&
+    unit.path === `${township.path}${unit.id}/` &&
+    unit.validFrom <= period.end &&
+    (unit.validTo == null || unit.validTo >= period.start)
+  );
 }
 
 /**

@@ -34,7 +34,14 @@ export async function definitionOf(q: Queryable, ledger: repo.LedgerRow): Promis
  * Validated values, or a 400 listing every bad field as `<prefix>.<key>`. Photo ids must be files uploaded in the
  * township and not attached to another unit's records; they then belong to the record's unit.
  */
-export async function checkValues(q: Queryable, townshipId: number, unitId: number, fields: FieldDefinition[], values: RecordValues, prefix = 'values') {
+export async function checkValues(
+  q: Queryable,
+  townshipId: number,
+  unitId: number,
+  fields: FieldDefinition[],
+  values: RecordValues,
+  prefix = 'values',
+) {
   const result = validateValues(fields, values);
   const errors = result.errors.map((e) => ({ field: `${prefix}.${e.field}`, message: e.message }));
   const photos: string[] = [];
@@ -67,12 +74,22 @@ export function takenMessage(ctx: ServiceContext, field: FieldDefinition, value:
     : `${field.label}“${String(value)}”已在本镇登记（不在您的查看范围内，如有疑问请联系镇里）`;
 }
 
-async function checkUnique(ctx: ServiceContext, q: Queryable, townshipId: number, ledgerId: number, fields: FieldDefinition[], values: RecordValues, exceptId?: number) {
+async function checkUnique(
+  ctx: ServiceContext,
+  q: Queryable,
+  townshipId: number,
+  ledgerId: number,
+  fields: FieldDefinition[],
+  values: RecordValues,
+  exceptId?: number,
+) {
   for (const field of fields) {
     if (!field.unique || field.retired || values[field.key] === undefined) continue;
     const holder = await repo.valueHolder(q, townshipId, ledgerId, field.key, values[field.key], exceptId);
     if (holder) {
-      throw new AppError('CONFLICT', takenMessage(ctx, field, values[field.key], holder), [{ field: `values.${field.key}`, message: `${field.label}已存在` }]);
+      throw new AppError('CONFLICT', takenMessage(ctx, field, values[field.key], holder), [
+        { field: `values.${field.key}`, message: `${field.label}已存在` },
+      ]);
     }
   }
 }
@@ -105,8 +122,10 @@ function rangeFilterProblem(field: FieldDefinition, value: string): string | nul
   const numeric = field.type === 'integer' || field.type === 'decimal';
   if (!numeric && field.type !== 'date' && field.type !== 'datetime') return null;
   const ends = value.includes('..') ? value.split('..') : [value];
-  const wellFormed = ends.length <= 2 && ends.some((e) => e !== '')
-    && ends.every((e) => e === '' || (numeric ? e.trim() !== '' && Number.isFinite(Number(e)) : /^\d{4}-\d{2}-\d{2}$/.test(e)));
+  const wellFormed =
+    ends.length <= 2 &&
+    ends.some((e) => e !== '') &&
+    ends.every((e) => e === '' || (numeric ? e.trim() !== '' && Number.isFinite(Number(e)) : /^\d{4}-\d{2}-\d{2}$/.test(e)));
   if (!wellFormed) return numeric ? `“${field.label}”的筛选应为数字或“最小..最大”` : `“${field.label}”的筛选应为日期或“开始..结束”（YYYY-MM-DD）`;
   const [from, to] = ends;
   if (ends.length === 2 && from !== '' && to !== '' && (numeric ? Number(from) > Number(to) : from > to)) {
@@ -157,8 +176,14 @@ async function filterOf(ctx: ServiceContext, township: OrgUnitRef, ledger: repo.
   if (errors.length) throw invalid(errors, '筛选条件不正确');
   refuseProbingMasked(ctx, scopes, fields, [...fieldFilters.map((f) => f.key), ...(sort.by === 'field' ? [sort.key] : [])]);
   const filter: repo.RecordFilter = {
-    townshipId: township.id, ledgerId: ledger.id, scopePaths: scopes, deleted: query.deleted,
-    search: query.q || undefined, status: query.status, period: query.period, fields: fieldFilters,
+    townshipId: township.id,
+    ledgerId: ledger.id,
+    scopePaths: scopes,
+    deleted: query.deleted,
+    search: query.q || undefined,
+    status: query.status,
+    period: query.period,
+    fields: fieldFilters,
   };
   return { filter, sort };
 }
@@ -202,12 +227,26 @@ export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, 
     const clean = await checkValues(tx, township.id, unit.id, fields, values);
     await checkUnique(ctx, tx, township.id, ledger.id, fields, clean);
     const id = await repo.insertRecord(tx, {
-      townshipId: township.id, ledgerId: ledger.id, orgUnitId: unit.id, values: clean, version: 1, status: workflow?.initial ?? null,
+      townshipId: township.id,
+      ledgerId: ledger.id,
+      orgUnitId: unit.id,
+      values: clean,
+      version: 1,
+      status: workflow?.initial ?? null,
       searchText: searchTextOf(fields, clean, unit.name),
-      definitionVersion: ledger.currentVersion, createdBy: ctx.actor.userId, updatedBy: ctx.actor.userId,
+      definitionVersion: ledger.currentVersion,
+      createdBy: ctx.actor.userId,
+      updatedBy: ctx.actor.userId,
     });
     const row = await recordOf(tx, township.id, ledger.id, id);
-    await recordAudit(tx, ctx.actor, { action: 'ledger_record.create', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: unit.path, after: repo.toView(row) });
+    await recordAudit(tx, ctx.actor, {
+      action: 'ledger_record.create',
+      entity: ENTITY,
+      entityId: id,
+      townshipId: township.id,
+      unitPath: unit.path,
+      after: repo.toView(row),
+    });
     return present(ctx, fields, row);
   });
 }
@@ -222,8 +261,7 @@ export async function writableUnit(ctx: ServiceContext, q: Queryable, township: 
   return unit;
 }
 
-const conflict = (current: repo.RecordView) =>
-  new AppError('CONFLICT', '这条记录已被他人修改，请查看对方的修改后再保存', undefined, { current });
+const conflict = (current: repo.RecordView) => new AppError('CONFLICT', '这条记录已被他人修改，请查看对方的修改后再保存', undefined, { current });
 
 export function updateRecord(ctx: ServiceContext, key: string, id: number, expectedVersion: number, values: RecordValues) {
   return ctx.db.transaction(async (tx) => {
@@ -246,7 +284,13 @@ export function updateRecord(ctx: ServiceContext, key: string, id: number, expec
     }
     const after = await recordOf(tx, township.id, ledger.id, id);
     await recordAudit(tx, ctx.actor, {
-      action: 'ledger_record.update', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: row.unitPath, before: repo.toView(row), after: repo.toView(after),
+      action: 'ledger_record.update',
+      entity: ENTITY,
+      entityId: id,
+      townshipId: township.id,
+      unitPath: row.unitPath,
+      before: repo.toView(row),
+      after: repo.toView(after),
     });
     return present(ctx, fields, after);
   });
@@ -277,8 +321,13 @@ export function transitionRecord(ctx: ServiceContext, key: string, id: number, i
     }
     const after = await recordOf(tx, township.id, ledger.id, id);
     await recordAudit(tx, ctx.actor, {
-      action: 'ledger_record.transition', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: row.unitPath,
-      before: { status: from }, after: { status: input.to, note: input.note || null, photos: input.photos ?? [] },
+      action: 'ledger_record.transition',
+      entity: ENTITY,
+      entityId: id,
+      townshipId: township.id,
+      unitPath: row.unitPath,
+      before: { status: from },
+      after: { status: input.to, note: input.note || null, photos: input.photos ?? [] },
     });
     return present(ctx, fields, after);
   });
@@ -299,7 +348,14 @@ export function deleteRecord(ctx: ServiceContext, key: string, id: number) {
     requireUnit(ctx, 'ledger.write', { name: row.unitName, path: row.unitPath });
     await refuseLocked(tx, ledger, row);
     await repo.setDeleted(tx, id, ctx.actor.userId, true);
-    await recordAudit(tx, ctx.actor, { action: 'ledger_record.delete', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: row.unitPath, before: repo.toView(row) });
+    await recordAudit(tx, ctx.actor, {
+      action: 'ledger_record.delete',
+      entity: ENTITY,
+      entityId: id,
+      townshipId: township.id,
+      unitPath: row.unitPath,
+      before: repo.toView(row),
+    });
   });
 }
 
@@ -319,7 +375,14 @@ export function restoreRecord(ctx: ServiceContext, key: string, id: number) {
     await refuseLocked(tx, ledger, row);
     await repo.setDeleted(tx, id, ctx.actor.userId, false);
     const after = await recordOf(tx, township.id, ledger.id, id);
-    await recordAudit(tx, ctx.actor, { action: 'ledger_record.restore', entity: ENTITY, entityId: id, townshipId: township.id, unitPath: row.unitPath, after: repo.toView(after) });
+    await recordAudit(tx, ctx.actor, {
+      action: 'ledger_record.restore',
+      entity: ENTITY,
+      entityId: id,
+      townshipId: township.id,
+      unitPath: row.unitPath,
+      after: repo.toView(after),
+    });
     return present(ctx, fields, after);
   });
 }
@@ -339,8 +402,11 @@ export async function recordHistory(ctx: ServiceContext, key: string, id: number
   const entries = await repo.recordHistory(ctx.db, township.id, id);
   return {
     items: entries.map((e) => ({
-      action: e.action, at: (e.at instanceof Date ? e.at : new Date(e.at)).toISOString(), by: e.username,
-      before: shown(e.before), after: shown(e.after),
+      action: e.action,
+      at: (e.at instanceof Date ? e.at : new Date(e.at)).toISOString(),
+      by: e.username,
+      before: shown(e.before),
+      after: shown(e.after),
     })),
   };
 }

@@ -32,22 +32,31 @@ const SELECT_SUBMISSION = sql`
 
 /** The submissions of some periods of a ledger (all units). */
 export function listSubmissions(q: Queryable, ledgerId: number, periods: string[]) {
-  return queryRows<SubmissionRow>(q, sql`${SELECT_SUBMISSION}
-    WHERE s.ledger_id = ${ledgerId} AND s.period = ANY(${arrayLiteral(periods)}::text[])`);
+  return queryRows<SubmissionRow>(
+    q,
+    sql`${SELECT_SUBMISSION}
+    WHERE s.ledger_id = ${ledgerId} AND s.period = ANY(${arrayLiteral(periods)}::text[])`,
+  );
 }
 
 /** The submissions of several ledgers whose periods are among the given ones (the overdue list). */
 export function listSubmissionsOf(q: Queryable, ledgerIds: number[], periods: string[]) {
-  return queryRows<{ ledgerId: number; orgUnitId: number; period: string; status: SubmissionStatus }>(q, sql`
+  return queryRows<{ ledgerId: number; orgUnitId: number; period: string; status: SubmissionStatus }>(
+    q,
+    sql`
     SELECT ledger_id AS "ledgerId", org_unit_id AS "orgUnitId", period, status FROM period_submissions
-    WHERE ledger_id = ANY(${arrayLiteral(ledgerIds)}::int[]) AND period = ANY(${arrayLiteral(periods)}::text[])`);
+    WHERE ledger_id = ANY(${arrayLiteral(ledgerIds)}::int[]) AND period = ANY(${arrayLiteral(periods)}::text[])`,
+  );
 }
 
 /** One unit's submission, locked for the rest of the transaction when it is about to change. */
 export async function findSubmission(q: Queryable, ledgerId: number, orgUnitId: number, period: string): Promise<SubmissionRow | undefined> {
-  const [row] = await queryRows<SubmissionRow>(q, sql`${SELECT_SUBMISSION}
+  const [row] = await queryRows<SubmissionRow>(
+    q,
+    sql`${SELECT_SUBMISSION}
     WHERE s.ledger_id = ${ledgerId} AND s.org_unit_id = ${orgUnitId} AND s.period = ${period}
-    FOR NO KEY UPDATE OF s`);
+    FOR NO KEY UPDATE OF s`,
+  );
   return row;
 }
 
@@ -69,7 +78,9 @@ export interface SubmissionChange {
 /** Creates the unit's row on its first submission, else changes only the columns given. */
 export async function saveSubmission(q: Queryable, change: SubmissionChange) {
   const { townshipId, ledgerId, orgUnitId, period, ...set } = change;
-  await q.insert(periodSubmissions).values(change)
+  await q
+    .insert(periodSubmissions)
+    .values(change)
     .onConflictDoUpdate({ target: [periodSubmissions.ledgerId, periodSubmissions.orgUnitId, periodSubmissions.period], set });
 }
 
@@ -82,10 +93,13 @@ export interface LockRow {
 
 /** Approved (locked) units of a ledger among the given periods. */
 export function approvedIn(q: Queryable, ledgerId: number, periods: string[]) {
-  return queryRows<LockRow>(q, sql`
+  return queryRows<LockRow>(
+    q,
+    sql`
     SELECT s.org_unit_id AS "orgUnitId", s.period, coalesce(u.display_name, u.username) AS "approvedBy", s.approved_at AS "approvedAt"
     FROM period_submissions s LEFT JOIN users u ON u.id = s.approved_by
-    WHERE s.ledger_id = ${ledgerId} AND s.status = 'approved' AND s.period = ANY(${arrayLiteral(periods)}::text[])`);
+    WHERE s.ledger_id = ${ledgerId} AND s.status = 'approved' AND s.period = ANY(${arrayLiteral(periods)}::text[])`,
+  );
 }
 
 export interface PeriodicLedgerRow {
@@ -98,9 +112,12 @@ export interface PeriodicLedgerRow {
 }
 
 export function periodicLedgers(q: Queryable, townshipId: number) {
-  return queryRows<PeriodicLedgerRow>(q, sql`
+  return queryRows<PeriodicLedgerRow>(
+    q,
+    sql`
     SELECT id, key, name, period_type AS "periodType", due_days AS "dueDays", created_at AS "createdAt" FROM ledgers
-    WHERE township_id = ${townshipId} AND kind = 'periodic' AND deleted_at IS NULL ORDER BY key`);
+    WHERE township_id = ${townshipId} AND kind = 'periodic' AND deleted_at IS NULL ORDER BY key`,
+  );
 }
 
 export interface VillageRow {
@@ -113,7 +130,10 @@ export interface VillageRow {
 
 /** The township's villages and communities, with the days they exist. */
 export function townshipVillages(q: Queryable, townshipId: number) {
-  return queryRows<VillageRow>(q, sql`
+  return queryRows<VillageRow>(
+    q,
+    sql`
     SELECT id, code, name, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
-    FROM org_units WHERE parent_id = ${townshipId} ORDER BY code`);
+    FROM org_units WHERE parent_id = ${townshipId} ORDER BY code`,
+  );
 }

@@ -24,12 +24,16 @@ const ok: TestApp['ok'] = (...args) => t.ok(...args);
 const enter = (period: string, cookie: string, rows: { orgUnit: string; values: object; version?: number | null }[]) =>
   call('PUT', `${LEDGER}/periods/${period}`, cookie, { rows });
 const statuses = async (period: string) =>
-  Object.fromEntries((await ok('GET', at(period), leader)).items.map((i: { orgUnit: { code: string }; status: string }) => [i.orgUnit.code, i.status]));
-const submissionRows = async () =>
-  (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM period_submissions`))[0].n;
+  Object.fromEntries(
+    (await ok('GET', at(period), leader)).items.map((i: { orgUnit: { code: string }; status: string }) => [i.orgUnit.code, i.status]),
+  );
+const submissionRows = async () => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM period_submissions`))[0].n;
 const audits = (action: string) =>
-  queryRows<{ username: string; entity_id: string; after: Record<string, unknown> }>(t.db, sql`
-    SELECT username, entity_id, "after" FROM audit_log WHERE action = ${action} ORDER BY id`);
+  queryRows<{ username: string; entity_id: string; after: Record<string, unknown> }>(
+    t.db,
+    sql`
+    SELECT username, entity_id, "after" FROM audit_log WHERE action = ${action} ORDER BY id`,
+  );
 const upload = (cookie: string, content: string) => {
   const { payload, headers } = multipartFile('doses.csv', content);
   return t.app.inject({ method: 'POST', url: `${LEDGER}/imports`, headers: { ...headers, cookie }, payload });
@@ -43,11 +47,22 @@ beforeAll(async () => {
   await buildUser(t.system, 'cun202', [{ role: 'village_cadre', orgUnitCode: YANTANG }], '燕塘村干部');
   await buildUser(t.system, 'cun203', [{ role: 'village_cadre', orgUnitCode: QIAOPING }], '桥坪村干部');
   await buildUser(t.system, 'chakan', [{ role: 'viewer', orgUnitCode: TOWN }]);
-  [leader, lineLead, cadre, otherCadre, viewer] = await Promise.all(['shuji', 'tiaoxian', 'cun202', 'cun203', 'chakan'].map((u) => t.login(u, TEST_PASSWORD)));
-  await ok('POST', '/api/ledgers', leader, {
-    key: 'doses', name: '疫苗接种日报', kind: 'periodic', periodType: 'day',
-    fields: [{ key: 'first', label: '第一剂', type: 'integer', min: 0, unit: '剂' }],
-  }, 201);
+  [leader, lineLead, cadre, otherCadre, viewer] = await Promise.all(
+    ['shuji', 'tiaoxian', 'cun202', 'cun203', 'chakan'].map((u) => t.login(u, TEST_PASSWORD)),
+  );
+  await ok(
+    'POST',
+    '/api/ledgers',
+    leader,
+    {
+      key: 'doses',
+      name: '疫苗接种日报',
+      kind: 'periodic',
+      periodType: 'day',
+      fields: [{ key: 'first', label: '第一剂', type: 'integer', min: 0, unit: '剂' }],
+    },
+    201,
+  );
 });
 afterAll(() => t.close());
 
@@ -84,7 +99,14 @@ describe('submitting and approving a period', () => {
   it('counts a submission on or before the due date as on time', async () => {
     const today = chinaToday();
     const period = today.replaceAll('-', '');
-    expect((await enter(period, leader, [{ orgUnit: CHUANSHAN, values: { first: 1 } }, { orgUnit: QIAOPING, values: { first: 2 } }])).statusCode).toBe(200);
+    expect(
+      (
+        await enter(period, leader, [
+          { orgUnit: CHUANSHAN, values: { first: 1 } },
+          { orgUnit: QIAOPING, values: { first: 2 } },
+        ])
+      ).statusCode,
+    ).toBe(200);
     await ok('POST', `${at(period)}/submit`, leader, { orgUnit: CHUANSHAN });
     await ok('POST', `${at(period)}/submit`, otherCadre, { orgUnit: QIAOPING });
     const view = await ok('GET', at(period), cadre);
@@ -138,13 +160,18 @@ describe('the lock of an approved period', () => {
     expect((await enter('20220615', leader, [{ orgUnit: CHUANSHAN, values: { first: 5 } }])).statusCode).toBe(200);
   });
 
-  it('refuses deleting (or patching) the village\'s record of the period', async () => {
+  it("refuses deleting (or patching) the village's record of the period", async () => {
     const { items } = await ok('GET', `${LEDGER}/records?period=20220615&orgUnit=${YANTANG}`, leader);
     const res = await call('DELETE', `${LEDGER}/records/${items[0].id}`, cadre);
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toMatch(lockDetail);
     // periodic records are never PATCHed one by one: only the grid writes them
-    const patch = await t.app.inject({ method: 'PATCH', url: `${LEDGER}/records/${items[0].id}`, headers: { cookie: leader }, payload: { version: items[0].version, values: { first: 1 } } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `${LEDGER}/records/${items[0].id}`,
+      headers: { cookie: leader },
+      payload: { version: items[0].version, values: { first: 1 } },
+    });
     expect(patch.statusCode).toBe(400);
     expect((await ok('GET', `${LEDGER}/records?period=20220615&orgUnit=${YANTANG}`, leader)).items[0].values).toEqual({ first: 8 });
   });
@@ -191,7 +218,10 @@ describe('returning and unlocking', () => {
     const row = await ok('POST', `${at('20220616')}/return`, leader, { orgUnit: YANTANG, reason: '第一剂人数与系统不符' });
     expect(row).toMatchObject({ status: 'returned', reopenedBy: '张三', reason: '第一剂人数与系统不符', onTime: null, can: { submit: true } });
     expect((await ok('GET', at('20220616'), cadre)).reportingRate).toBe(0);
-    expect((await audits('period.return')).at(-1)).toMatchObject({ username: 'shuji', after: { status: 'returned', reason: '第一剂人数与系统不符' } });
+    expect((await audits('period.return')).at(-1)).toMatchObject({
+      username: 'shuji',
+      after: { status: 'returned', reason: '第一剂人数与系统不符' },
+    });
     const resubmitted = await ok('POST', `${at('20220616')}/submit`, cadre, { orgUnit: YANTANG });
     expect(resubmitted).toMatchObject({ status: 'submitted' });
     const notSubmitted = await call('POST', `${at('20220616')}/return`, leader, { orgUnit: QIAOPING, reason: '未报' });
@@ -205,7 +235,9 @@ describe('returning and unlocking', () => {
     const row = await ok('POST', `${at('20220615')}/unlock`, leader, { orgUnit: YANTANG, reason: '村里报错了第一剂数' });
     expect(row).toMatchObject({ status: 'returned', locked: false, approvedBy: null, reopenedBy: '张三', reason: '村里报错了第一剂数' });
     expect((await audits('period.unlock')).at(-1)).toMatchObject({
-      username: 'shuji', entity_id: `doses/20220615/${YANTANG}`, after: { status: 'returned', reason: '村里报错了第一剂数' },
+      username: 'shuji',
+      entity_id: `doses/20220615/${YANTANG}`,
+      after: { status: 'returned', reason: '村里报错了第一剂数' },
     });
     const grid = await ok('GET', `${LEDGER}/periods/20220615`, cadre);
     expect((await enter('20220615', cadre, [{ orgUnit: YANTANG, version: grid.items[0].version, values: { first: 9 } }])).statusCode).toBe(200);
@@ -233,7 +265,9 @@ describe('refusals', () => {
       expect(res.statusCode, `${action}: ${res.body}`).toBe(403);
     }
     expect((await call('POST', `${at('20220613')}/submit`, otherCadre, { orgUnit: YANTANG })).json().detail).toBe('您无权上报“燕塘村”的数据');
-    expect((await call('POST', `${at('20220613')}/unlock`, lineLead, { orgUnit: QIAOPING, reason: '要改' })).json().detail).toBe('只有镇领导可以解锁已审核的数据');
+    expect((await call('POST', `${at('20220613')}/unlock`, lineLead, { orgUnit: QIAOPING, reason: '要改' })).json().detail).toBe(
+      '只有镇领导可以解锁已审核的数据',
+    );
     expect(await submissionRows()).toBe(before);
   });
 
@@ -242,8 +276,9 @@ describe('refusals', () => {
     const bad = await call('GET', at('20220231'), leader);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].message).toBe('期间“20220231”不存在');
-    expect((await call('POST', `${at('202206')}/submit`, leader, { orgUnit: YANTANG })).json().errors[0].message)
-      .toBe('“疫苗接种日报”按日填报，期间“202206”不是日');
+    expect((await call('POST', `${at('202206')}/submit`, leader, { orgUnit: YANTANG })).json().errors[0].message).toBe(
+      '“疫苗接种日报”按日填报，期间“202206”不是日',
+    );
     const outside = await call('POST', `${at('20220613')}/approve`, leader, { orgUnits: [YANTANG, '430681106201'] });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().errors).toEqual([{ field: 'orgUnits.1', message: '430681106201 不是本镇2022年6月13日的村（社区）' }]);
@@ -257,10 +292,19 @@ describe('refusals', () => {
 
 describe('overdue submissions', () => {
   it('lists the villages that have not submitted periods already due, within 60 days of the as-of day', async () => {
-    await ok('POST', '/api/ledgers', leader, {
-      key: 'stats', name: '安全生产月报', kind: 'periodic', periodType: 'month',
-      fields: [{ key: 'checks', label: '检查次数', type: 'integer', min: 0 }],
-    }, 201);
+    await ok(
+      'POST',
+      '/api/ledgers',
+      leader,
+      {
+        key: 'stats',
+        name: '安全生产月报',
+        kind: 'periodic',
+        periodType: 'month',
+        fields: [{ key: 'checks', label: '检查次数', type: 'integer', min: 0 }],
+      },
+      201,
+    );
     const today = chinaToday();
     const asOf = addDays(today, 40);
     const { items, from, total } = await ok('GET', `/api/submissions/overdue?asOf=${asOf}`, cadre);
@@ -272,7 +316,9 @@ describe('overdue submissions', () => {
       expect(['doses', 'stats']).toContain(item.ledger.key);
     }
     // today's daily period: 川山村 and 桥坪村 submitted it, 燕塘村 did not
-    const todays = items.filter((i: { ledger: { key: string }; period: string }) => i.ledger.key === 'doses' && i.period === today.replaceAll('-', ''));
+    const todays = items.filter(
+      (i: { ledger: { key: string }; period: string }) => i.ledger.key === 'doses' && i.period === today.replaceAll('-', ''),
+    );
     expect(todays.map((i: { orgUnit: { name: string } }) => i.orgUnit.name)).toEqual(['燕塘村']);
     expect(todays[0].dueDate).toBe(addDays(today, 1));
     // 2022 periods lie before the ledgers were created
@@ -290,7 +336,13 @@ describe('overdue submissions', () => {
     expect(doses).toMatchObject({ ledger: { name: expect.any(String) }, period: { id: today.replaceAll('-', '') }, reported: 2, total: 3 });
     expect(doses.reportingRate).toBeCloseTo(66.7, 1);
     const grid = await ok('GET', at(doses.period.id), leader);
-    expect(doses).toMatchObject({ dueDate: grid.dueDate, reported: grid.reported, total: grid.total, reportingRate: grid.reportingRate, onTimeRate: grid.onTimeRate });
+    expect(doses).toMatchObject({
+      dueDate: grid.dueDate,
+      reported: grid.reported,
+      total: grid.total,
+      reportingRate: grid.reportingRate,
+      onTimeRate: grid.onTimeRate,
+    });
   });
 
   it('lists nothing due on the day itself, and refuses a bad date', async () => {

@@ -19,10 +19,7 @@ import * as submissions from './ledger-submissions.repository.js';
 type PeriodAction = Extract<Action, `period.${string}`> | 'ledger.read' | 'indicator.read';
 export type SubmissionStatus = 'not_submitted' | submissions.SubmissionStatus;
 
-
-const STATUS_NAMES: Record<SubmissionStatus, string> = {
-  not_submitted: '未上报', submitted: '已上报', approved: '已审核', returned: '已退回',
-};
+const STATUS_NAMES: Record<SubmissionStatus, string> = { not_submitted: '未上报', submitted: '已上报', approved: '已审核', returned: '已退回' };
 
 const iso = (v: Date | string | null) => (v == null ? null : (v instanceof Date ? v : new Date(v)).toISOString());
 
@@ -32,10 +29,14 @@ function rowView(ctx: ServiceContext, unit: GridUnit, row: submissions.Submissio
   return {
     orgUnit: { code: unit.code, name: unit.name },
     status,
-    submittedBy: row?.submittedBy ?? null, submittedAt: iso(row?.submittedAt ?? null),
-    approvedBy: status === 'approved' ? row?.approvedBy ?? null : null, approvedAt: status === 'approved' ? iso(row?.approvedAt ?? null) : null,
+    submittedBy: row?.submittedBy ?? null,
+    submittedAt: iso(row?.submittedAt ?? null),
+    approvedBy: status === 'approved' ? (row?.approvedBy ?? null) : null,
+    approvedAt: status === 'approved' ? iso(row?.approvedAt ?? null) : null,
     // who last returned or unlocked the period, and why
-    reopenedBy: row?.reopenedBy ?? null, reopenedAt: iso(row?.reopenedAt ?? null), reason: row?.reason ?? null,
+    reopenedBy: row?.reopenedBy ?? null,
+    reopenedAt: iso(row?.reopenedAt ?? null),
+    reason: row?.reason ?? null,
     onTime: inForce && row?.submittedAt ? submittedOnTime(row.submittedAt, dueDate) : null,
     locked: status === 'approved',
     can: {
@@ -54,8 +55,11 @@ async function overview(ctx: ServiceContext, q: Queryable, ledger: repo.LedgerRo
   const items = units.map((u) => rowView(ctx, u, rows.get(u.id), dueDate));
   const reported = items.filter((i) => i.status === 'submitted' || i.status === 'approved');
   return {
-    period: { ...period, label: periodLabel(period) }, dueDate, items,
-    reported: reported.length, total: items.length,
+    period: { ...period, label: periodLabel(period) },
+    dueDate,
+    items,
+    reported: reported.length,
+    total: items.length,
     reportingRate: percentOf(reported.length, items.length),
     onTimeRate: percentOf(reported.filter((i) => i.onTime).length, items.length),
   };
@@ -101,9 +105,14 @@ function unitFor(step: Step, code: string, field: string, action: PeriodAction) 
 
 async function audit(step: Step, action: string, unit: GridUnit, before: submissions.SubmissionRow | undefined, reason?: string) {
   const after = await submissions.findSubmission(step.tx, step.ledger.id, unit.id, step.period.id);
-  const snapshot = (row: submissions.SubmissionRow | undefined) => row && { status: row.status, submittedBy: row.submittedBy, approvedBy: row.approvedBy };
+  const snapshot = (row: submissions.SubmissionRow | undefined) =>
+    row && { status: row.status, submittedBy: row.submittedBy, approvedBy: row.approvedBy };
   await recordAudit(step.tx, step.ctx.actor, {
-    action, entity: 'period_submission', entityId: `${step.ledger.key}/${step.period.id}/${unit.code}`, townshipId: step.township.id, unitPath: unit.path,
+    action,
+    entity: 'period_submission',
+    entityId: `${step.ledger.key}/${step.period.id}/${unit.code}`,
+    townshipId: step.township.id,
+    unitPath: unit.path,
     before: { ledger: step.ledger.key, period: step.period.id, orgUnit: unit.code, ...(snapshot(before) ?? { status: 'not_submitted' }) },
     after: { ledger: step.ledger.key, period: step.period.id, orgUnit: unit.code, ...snapshot(after), ...(reason ? { reason } : {}) },
   });
@@ -124,16 +133,31 @@ export function submitPeriod(ctx: ServiceContext, key: string, periodId: string,
     const unit = unitFor(step, code, 'orgUnit', 'period.submit');
     const current = await submissions.findSubmission(step.tx, step.ledger.id, unit.id, step.period.id);
     if (current && current.status !== 'returned') throw stateConflict(unit, current.status, '再次上报');
-    const entered = await repo.listRecords(step.tx, {
-      townshipId: step.township.id, ledgerId: step.ledger.id, scopePaths: [unit.path], deleted: false, period: step.period.id, fields: [],
-    }, { by: 'id' }, 'asc', 1, 10, []);
+    const entered = await repo.listRecords(
+      step.tx,
+      { townshipId: step.township.id, ledgerId: step.ledger.id, scopePaths: [unit.path], deleted: false, period: step.period.id, fields: [] },
+      { by: 'id' },
+      'asc',
+      1,
+      10,
+      [],
+    );
     if (!entered.rows.some((r) => r.code === unit.code)) {
-      throw invalid([{ field: 'orgUnit', message: `“${unit.name}”${periodLabel(step.period)}还没有填报数据，请先填报并保存` }],
-        `“${unit.name}”${periodLabel(step.period)}还没有填报数据，请先填报并保存`);
+      throw invalid(
+        [{ field: 'orgUnit', message: `“${unit.name}”${periodLabel(step.period)}还没有填报数据，请先填报并保存` }],
+        `“${unit.name}”${periodLabel(step.period)}还没有填报数据，请先填报并保存`,
+      );
     }
     await submissions.saveSubmission(step.tx, {
-      townshipId: step.township.id, ledgerId: step.ledger.id, orgUnitId: unit.id, period: step.period.id, status: 'submitted',
-      submittedBy: ctx.actor.userId, submittedAt: new Date(), approvedBy: null, approvedAt: null,
+      townshipId: step.township.id,
+      ledgerId: step.ledger.id,
+      orgUnitId: unit.id,
+      period: step.period.id,
+      status: 'submitted',
+      submittedBy: ctx.actor.userId,
+      submittedAt: new Date(),
+      approvedBy: null,
+      approvedAt: null,
     });
     await audit(step, 'period.submit', unit, current);
     return (await rowsOf(step, [unit]))[0];
@@ -143,7 +167,9 @@ export function submitPeriod(ctx: ServiceContext, key: string, periodId: string,
 /** Approves (and so locks) the submitted villages; any village not in the submitted state refuses them all. */
 export function approvePeriod(ctx: ServiceContext, key: string, periodId: string, codes: string[]) {
   return periodWrite(ctx, 'period.approve', key, periodId, async (step) => {
-    const unknown = codes.flatMap((code, i) => (step.units.has(code) ? [] : [{ field: `orgUnits.${i}`, message: `${code} 不是本镇${periodLabel(step.period)}的村（社区）` }]));
+    const unknown = codes.flatMap((code, i) =>
+      step.units.has(code) ? [] : [{ field: `orgUnits.${i}`, message: `${code} 不是本镇${periodLabel(step.period)}的村（社区）` }],
+    );
     if (unknown.length) throw invalid(unknown);
     const units = [...new Set(codes)].map((code) => unitFor(step, code, 'orgUnits', 'period.approve'));
     const current = new Map<number, submissions.SubmissionRow | undefined>();
@@ -151,14 +177,22 @@ export function approvePeriod(ctx: ServiceContext, key: string, periodId: string
     const refused = units.filter((u) => current.get(u.id)?.status !== 'submitted');
     if (refused.length) {
       const named = refused.map((u) => `${u.name}（${STATUS_NAMES[current.get(u.id)?.status ?? 'not_submitted']}）`);
-      throw new AppError('CONFLICT', `只能审核已上报的数据，以下村（社区）不能审核：${named.join('、')}；本次没有审核任何村`,
-        refused.map((u) => ({ field: 'orgUnits', value: u.code, message: `${u.name}${STATUS_NAMES[current.get(u.id)?.status ?? 'not_submitted']}` })));
+      throw new AppError(
+        'CONFLICT',
+        `只能审核已上报的数据，以下村（社区）不能审核：${named.join('、')}；本次没有审核任何村`,
+        refused.map((u) => ({ field: 'orgUnits', value: u.code, message: `${u.name}${STATUS_NAMES[current.get(u.id)?.status ?? 'not_submitted']}` })),
+      );
     }
     const now = new Date();
     for (const unit of units) {
       await submissions.saveSubmission(step.tx, {
-        townshipId: step.township.id, ledgerId: step.ledger.id, orgUnitId: unit.id, period: step.period.id, status: 'approved',
-        approvedBy: ctx.actor.userId, approvedAt: now,
+        townshipId: step.township.id,
+        ledgerId: step.ledger.id,
+        orgUnitId: unit.id,
+        period: step.period.id,
+        status: 'approved',
+        approvedBy: ctx.actor.userId,
+        approvedAt: now,
       });
       await audit(step, 'period.approve', unit, current.get(unit.id));
     }
@@ -174,8 +208,14 @@ export function returnPeriod(ctx: ServiceContext, key: string, periodId: string,
     const status = current?.status ?? 'not_submitted';
     if (status !== 'submitted') throw stateConflict(unit, status, status === 'approved' ? '退回，请先解锁' : '退回');
     await submissions.saveSubmission(step.tx, {
-      townshipId: step.township.id, ledgerId: step.ledger.id, orgUnitId: unit.id, period: step.period.id, status: 'returned',
-      unlockedBy: ctx.actor.userId, unlockedAt: new Date(), unlockReason: reason,
+      townshipId: step.township.id,
+      ledgerId: step.ledger.id,
+      orgUnitId: unit.id,
+      period: step.period.id,
+      status: 'returned',
+      unlockedBy: ctx.actor.userId,
+      unlockedAt: new Date(),
+      unlockReason: reason,
     });
     await audit(step, 'period.return', unit, current, reason);
     return (await rowsOf(step, [unit]))[0];
@@ -193,8 +233,16 @@ export function unlockPeriod(ctx: ServiceContext, key: string, periodId: string,
     const status = current?.status ?? 'not_submitted';
     if (status !== 'approved') throw stateConflict(unit, status, '解锁（只有已审核的数据需要解锁）');
     await submissions.saveSubmission(step.tx, {
-      townshipId: step.township.id, ledgerId: step.ledger.id, orgUnitId: unit.id, period: step.period.id, status: 'returned',
-      approvedBy: null, approvedAt: null, unlockedBy: ctx.actor.userId, unlockedAt: new Date(), unlockReason: reason,
+      townshipId: step.township.id,
+      ledgerId: step.ledger.id,
+      orgUnitId: unit.id,
+      period: step.period.id,
+      status: 'returned',
+      approvedBy: null,
+      approvedAt: null,
+      unlockedBy: ctx.actor.userId,
+      unlockedAt: new Date(),
+      unlockReason: reason,
     });
     await audit(step, 'period.unlock', unit, current, reason);
     return (await rowsOf(step, [unit]))[0];
@@ -222,17 +270,27 @@ export async function overdueSubmissions(ctx: ServiceContext, asOf = chinaToday(
   });
   const ids = [...new Set(due.map((d) => d.ledger.id))];
   const periods = [...new Set(due.map((d) => d.period.id))];
-  const reported = new Set((ids.length ? await submissions.listSubmissionsOf(ctx.db, ids, periods) : [])
-    .filter((s) => s.status === 'submitted' || s.status === 'approved').map((s) => `${s.ledgerId}|${s.orgUnitId}|${s.period}`));
-  const items = due.flatMap(({ ledger, period, dueDate }) => villages
-    .filter((v) => v.validFrom <= period.end && (v.validTo == null || v.validTo >= period.start))
-    .filter((v) => !reported.has(`${ledger.id}|${v.id}|${period.id}`))
-    .map((v) => ({
-      ledger: { key: ledger.key, name: ledger.name }, period: period.id, periodLabel: periodLabel(period),
-      orgUnit: { code: v.code, name: v.name }, dueDate,
-    })));
+  const reported = new Set(
+    (ids.length ? await submissions.listSubmissionsOf(ctx.db, ids, periods) : [])
+      .filter((s) => s.status === 'submitted' || s.status === 'approved')
+      .map((s) => `${s.ledgerId}|${s.orgUnitId}|${s.period}`),
+  );
+  const items = due.flatMap(({ ledger, period, dueDate }) =>
+    villages
+      .filter((v) => v.validFrom <= period.end && (v.validTo == null || v.validTo >= period.start))
+      .filter((v) => !reported.has(`${ledger.id}|${v.id}|${period.id}`))
+      .map((v) => ({
+        ledger: { key: ledger.key, name: ledger.name },
+        period: period.id,
+        periodLabel: periodLabel(period),
+        orgUnit: { code: v.code, name: v.name },
+        dueDate,
+      })),
+  );
   // the most recently due first: what the dashboard can still chase
-  items.sort((a, b) => b.dueDate.localeCompare(a.dueDate) || a.ledger.key.localeCompare(b.ledger.key) || a.orgUnit.code.localeCompare(b.orgUnit.code));
+  items.sort(
+    (a, b) => b.dueDate.localeCompare(a.dueDate) || a.ledger.key.localeCompare(b.ledger.key) || a.orgUnit.code.localeCompare(b.orgUnit.code),
+  );
   return { asOf, from, total: items.length, items: items.slice(0, OVERDUE_LIMIT), ledgers: await latestRates(ctx, township, due) };
 }
 
@@ -241,7 +299,10 @@ async function latestRates(ctx: ServiceContext, township: OrgUnitRef, due: { led
   const latest = new Map<number, (typeof due)[number]>();
   for (const d of due) if (!latest.has(d.ledger.id) || latest.get(d.ledger.id)!.period.end < d.period.end) latest.set(d.ledger.id, d);
   const rates = [];
-  for (const { ledger: { key }, period } of latest.values()) {
+  for (const {
+    ledger: { key },
+    period,
+  } of latest.values()) {
     const ledger = await ledgerOf(ctx.db, township.id, key);
     const { items: _, ...rate } = await overview(ctx, ctx.db, ledger, await gridUnits(ctx.db, township, period), period);
     rates.push({ ledger: { key: ledger.key, name: ledger.name }, ...rate });

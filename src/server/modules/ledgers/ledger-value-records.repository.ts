@@ -14,12 +14,19 @@ interface Behind {
 }
 
 /** Which records a value read: register records in a window, entered items of some periods, or latest entries. */
-export type ValueRecordsQuery = Behind & (
-  | { kind: 'records'; window: DateRange; dating: RecordDating; conditions: Pick<RecordsAggregate, 'filters' | 'statuses'>; fields: ReadonlyMap<string, FieldDefinition> }
-  | { kind: 'items'; item: string; periods: string[] }
-  /** Each unit's latest period up to `latestBy` with the item entered. */
-  | { kind: 'latestItem'; item: string; latestBy: string }
-);
+export type ValueRecordsQuery = Behind &
+  (
+    | {
+        kind: 'records';
+        window: DateRange;
+        dating: RecordDating;
+        conditions: Pick<RecordsAggregate, 'filters' | 'statuses'>;
+        fields: ReadonlyMap<string, FieldDefinition>;
+      }
+    | { kind: 'items'; item: string; periods: string[] }
+    /** Each unit's latest period up to `latestBy` with the item entered. */
+    | { kind: 'latestItem'; item: string; latestBy: string }
+  );
 
 export interface ValueRecord {
   id: string | number;
@@ -36,7 +43,11 @@ export interface ValueRecord {
 
 const UNIT_NAME = sql`CASE u.level WHEN 'group' THEN p.name || '/' || u.name WHEN 'grid' THEN gp.name || '/' || p.name || '/' || u.name ELSE u.name END`;
 const UNIT_JOINS = sql`JOIN org_units u ON u.id = r.org_unit_id LEFT JOIN org_units p ON p.id = u.parent_id LEFT JOIN org_units gp ON gp.id = p.parent_id`;
-const idList = (ids: number[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `);
+const idList = (ids: number[]) =>
+  sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  );
 
 /** FROM, WHERE and ORDER BY of the records behind a value. */
 function plan(query: ValueRecordsQuery): { from: SQL; where: SQL; order: SQL } {
@@ -44,7 +55,9 @@ function plan(query: ValueRecordsQuery): { from: SQL; where: SQL; order: SQL } {
   const base = sql`r.ledger_id = ${query.ledgerId} AND r.deleted_at IS NULL AND r.org_unit_id IN (${units})`;
   if (query.kind === 'records') {
     const windowTable = sql`(SELECT ${query.window.start}::text AS ws, ${addDays(query.window.end, 1)}::text AS wn) w`;
-    const conditions = [base, recordWindowCondition(query.dating), recordConditions(query.conditions, query.fields)].filter((c): c is SQL => c !== null);
+    const conditions = [base, recordWindowCondition(query.dating), recordConditions(query.conditions, query.fields)].filter(
+      (c): c is SQL => c !== null,
+    );
     return {
       from: sql`ledger_records r ${UNIT_JOINS} CROSS JOIN ${windowTable}`,
       where: sql.join(conditions, sql` AND `),
@@ -61,8 +74,17 @@ function plan(query: ValueRecordsQuery): { from: SQL; where: SQL; order: SQL } {
       order: sql`u.code, r.period DESC`,
     };
   }
-  const list = query.periods.length ? sql.join(query.periods.map((p) => sql`${p}`), sql`, `) : sql`NULL`;
-  return { from: sql`ledger_records r ${UNIT_JOINS}`, where: sql`${base} AND ${item} IS NOT NULL AND r.period IN (${list})`, order: sql`r.period DESC, u.code` };
+  const list = query.periods.length
+    ? sql.join(
+        query.periods.map((p) => sql`${p}`),
+        sql`, `,
+      )
+    : sql`NULL`;
+  return {
+    from: sql`ledger_records r ${UNIT_JOINS}`,
+    where: sql`${base} AND ${item} IS NOT NULL AND r.period IN (${list})`,
+    order: sql`r.period DESC, u.code`,
+  };
 }
 
 export async function countRecordsBehindValue(q: Queryable, query: ValueRecordsQuery): Promise<number> {
@@ -74,11 +96,14 @@ export async function countRecordsBehindValue(q: Queryable, query: ValueRecordsQ
 /** A page of the records behind a value, newest first (records by their date, items by period). */
 export function recordsBehindValue(q: Queryable, query: ValueRecordsQuery, limit: number, offset: number): Promise<ValueRecord[]> {
   const { from, where, order } = plan(query);
-  return queryRows<ValueRecord>(q, sql`
+  return queryRows<ValueRecord>(
+    q,
+    sql`
     SELECT r.id, u.code, ${UNIT_NAME} AS "unitName", r.values, r.period, r.status,
            coalesce(cu.display_name, cu.username) AS "createdBy", r.created_at AS "createdAt",
            coalesce(uu.display_name, uu.username) AS "updatedBy", r.updated_at AS "updatedAt"
     FROM ${from}
     LEFT JOIN users cu ON cu.id = r.created_by LEFT JOIN users uu ON uu.id = r.updated_by
-    WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
+    WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+  );
 }

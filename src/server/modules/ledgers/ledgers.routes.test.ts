@@ -25,15 +25,19 @@ const call = (method: Method, url: string, cookie: string, payload?: object) =>
 
 let seq = 0;
 const household = (overrides: Record<string, unknown> = {}) => ({
-  name: `户主${++seq}`, idcard: buildIdCard(seq), phone: '13812345678', members: 4, category: '边缘易致贫户', ...overrides,
+  name: `户主${++seq}`,
+  idcard: buildIdCard(seq),
+  phone: '13812345678',
+  members: 4,
+  category: '边缘易致贫户',
+  ...overrides,
 });
 async function createRecord(orgUnit = YANTANG, values: Record<string, unknown> = household(), cookie = cadre) {
   const res = await call('POST', RECORDS, cookie, { orgUnit, values });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
-const recordCount = async () =>
-  (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ledger_records`))[0].n;
+const recordCount = async () => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ledger_records`))[0].n;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -58,17 +62,32 @@ describe('ledger definitions', () => {
   it('lists the defined ledger with its version and field count', async () => {
     const res = await call('GET', '/api/ledgers', cadre);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().items).toEqual([{
-      key: KEY, name: '防返贫监测户', kind: 'register', workLine: null, version: 1, fieldCount: 5,
-      description: null, periodType: null, builtin: false, hasWorkflow: false, records: 0,
-    }]);
+    expect(res.json().items).toEqual([
+      {
+        key: KEY,
+        name: '防返贫监测户',
+        kind: 'register',
+        workLine: null,
+        version: 1,
+        fieldCount: 5,
+        description: null,
+        periodType: null,
+        builtin: false,
+        hasWorkflow: false,
+        records: 0,
+      },
+    ]);
     const one = await call('GET', `/api/ledgers/${KEY}`, viewer);
     expect(one.statusCode, one.body).toBe(200);
     expect(one.json()).toMatchObject({ key: KEY, version: 1, fields: buildHouseholdFields() });
   });
 
   it('answers bad fields with 400 naming each path, and a duplicate key with 409', async () => {
-    const fields = [{ key: 'a', label: '甲', type: 'text' }, { key: 'a', label: '乙', type: 'text' }, { key: 'c', label: '丙', type: 'choice' }];
+    const fields = [
+      { key: 'a', label: '甲', type: 'text' },
+      { key: 'a', label: '乙', type: 'text' },
+      { key: 'c', label: '丙', type: 'choice' },
+    ];
     const bad = await call('POST', '/api/ledgers', leader, { key: 'bad', name: '坏台账', kind: 'register', fields });
     expect(bad.statusCode, bad.body).toBe(400);
     const paths = bad.json().errors.map((e: { field: string }) => e.field);
@@ -85,10 +104,23 @@ describe('ledger definitions', () => {
     const unknown = await call('POST', '/api/ledgers', leader, { key: 'hazards', name: '安全隐患', kind: 'register', workLineId: 999_999, fields });
     expect(unknown.statusCode, unknown.body).toBe(400);
     expect(unknown.json().errors[0].field).toBe('workLineId');
-    const created = await call('POST', '/api/ledgers', leader, { key: 'hazards', name: '安全隐患', kind: 'register', workLineId: line.json().id, fields });
+    const created = await call('POST', '/api/ledgers', leader, {
+      key: 'hazards',
+      name: '安全隐患',
+      kind: 'register',
+      workLineId: line.json().id,
+      fields,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const listed = (await call('GET', '/api/ledgers', cadre)).json().items.find((l: { key: string }) => l.key === 'hazards');
-    expect(listed).toMatchObject({ key: 'hazards', name: '安全隐患', kind: 'register', workLine: { id: line.json().id, name: '安全生产' }, version: 1, fieldCount: 1 });
+    expect(listed).toMatchObject({
+      key: 'hazards',
+      name: '安全隐患',
+      kind: 'register',
+      workLine: { id: line.json().id, name: '安全生产' },
+      version: 1,
+      fieldCount: 1,
+    });
   });
 
   it('lets only leaders and line leads define ledgers', async () => {
@@ -104,11 +136,21 @@ describe('ledger definitions', () => {
     expect(untyped.statusCode, untyped.body).toBe(400);
     expect(untyped.json().errors).toEqual([{ field: 'periodType', message: '周期型台账需要选择填报周期' }]);
     const choice = await call('POST', '/api/ledgers', leader, {
-      key: 'vaccination', name: '疫苗接种日报', kind: 'periodic', periodType: 'day', fields: [{ key: 'who', label: '人员', type: 'idcard' }],
+      key: 'vaccination',
+      name: '疫苗接种日报',
+      kind: 'periodic',
+      periodType: 'day',
+      fields: [{ key: 'who', label: '人员', type: 'idcard' }],
     });
     expect(choice.statusCode, choice.body).toBe(400);
     expect(choice.json().errors[0]).toEqual({ field: 'fields.0.type', message: '周期型台账的数据项“人员”应为整数、小数或文本' });
-    const created = await call('POST', '/api/ledgers', leader, { key: 'vaccination', name: '疫苗接种日报', kind: 'periodic', periodType: 'day', fields });
+    const created = await call('POST', '/api/ledgers', leader, {
+      key: 'vaccination',
+      name: '疫苗接种日报',
+      kind: 'periodic',
+      periodType: 'day',
+      fields,
+    });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ kind: 'periodic', periodType: 'day', workflow: null });
     const res = await call('POST', '/api/ledgers/vaccination/records', cadre, { orgUnit: YANTANG, values: { doses: 12 } });
@@ -166,7 +208,10 @@ describe('entering records', () => {
       values: { name: '', idcard: '430681198001010010', phone: '12345', members: 'abc', category: '别的', extra: 1 },
     });
     expect(res.statusCode, res.body).toBe(400);
-    const fields = res.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = res
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(['values.category', 'values.extra', 'values.idcard', 'values.members', 'values.name', 'values.phone']);
     expect(res.json().errors.every((e: { message: string }) => /[\u4e00-\u9fa5]/.test(e.message))).toBe(true);
     expect(await recordCount()).toBe(before);
@@ -182,7 +227,7 @@ describe('entering records', () => {
     expect(await recordCount()).toBe(before);
   });
 
-  it('lists records in the user\'s scope, newest first, with search and paging', async () => {
+  it("lists records in the user's scope, newest first, with search and paging", async () => {
     await createRecord(QIAOPING, household({ name: '桥坪户' }), leader);
     const mine = (await call('GET', RECORDS, cadre)).json();
     expect(mine.items.every((r: { orgUnit: { code: string } }) => r.orgUnit.code === YANTANG)).toBe(true);
@@ -226,7 +271,12 @@ describe('editing records', () => {
     const record = await createRecord();
     const res = await call('PATCH', `${RECORDS}/${record.id}`, cadre, { version: 1, values: { members: 0, phone: '1' } });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['values.members', 'values.phone']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['values.members', 'values.phone']);
     expect((await call('GET', `${RECORDS}/${record.id}`, cadre)).json()).toEqual(record);
   });
 
@@ -237,7 +287,10 @@ describe('editing records', () => {
     const listed = async () => (await call('GET', RECORDS, leader)).json().items.map((r: { id: number }) => r.id);
     expect(await listed()).not.toContain(record.id);
     expect((await call('GET', `${RECORDS}/${record.id}`, cadre)).statusCode).toBe(404);
-    const [row] = await queryRows<{ deleted: boolean }>(t.db, sql`SELECT deleted_at IS NOT NULL AS deleted FROM ledger_records WHERE id = ${record.id}`);
+    const [row] = await queryRows<{ deleted: boolean }>(
+      t.db,
+      sql`SELECT deleted_at IS NOT NULL AS deleted FROM ledger_records WHERE id = ${record.id}`,
+    );
     expect(row).toEqual({ deleted: true });
     expect((await call('POST', `${RECORDS}/${record.id}/restore`, cadre)).statusCode).toBe(403);
     const restored = await call('POST', `${RECORDS}/${record.id}/restore`, leader);
@@ -246,8 +299,12 @@ describe('editing records', () => {
     const history = await call('GET', `${RECORDS}/${record.id}/history`, cadre);
     expect(history.statusCode, history.body).toBe(200);
     const items = history.json().items;
-    expect(items.map((e: { action: string }) => e.action))
-      .toEqual(['ledger_record.create', 'ledger_record.update', 'ledger_record.delete', 'ledger_record.restore']);
+    expect(items.map((e: { action: string }) => e.action)).toEqual([
+      'ledger_record.create',
+      'ledger_record.update',
+      'ledger_record.delete',
+      'ledger_record.restore',
+    ]);
     expect(items[0]).toMatchObject({ by: 'cun202', before: null, after: { values: { members: 4 } } });
     expect(items[1]).toMatchObject({ before: { values: { members: 4 } }, after: { values: { members: 2 } } });
     expect(items[3].by).toBe('shuji');
@@ -264,7 +321,10 @@ describe('changing a definition', () => {
     expect((await call('GET', `${RECORDS}/${record.id}`, cadre)).json().values).toEqual(record.values);
     const withIncome = await createRecord(YANTANG, household({ income: '8500.50' }));
     expect(withIncome.values.income).toBe(8500.5);
-    const versions = await queryRows<{ version: number }>(t.db, sql`SELECT v.version FROM ledger_versions v JOIN ledgers l ON l.id = v.ledger_id WHERE l.key = ${KEY} ORDER BY 1`);
+    const versions = await queryRows<{ version: number }>(
+      t.db,
+      sql`SELECT v.version FROM ledger_versions v JOIN ledgers l ON l.id = v.ledger_id WHERE l.key = ${KEY} ORDER BY 1`,
+    );
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
   });
 
@@ -273,11 +333,15 @@ describe('changing a definition', () => {
     const removed = await call('PUT', `/api/ledgers/${KEY}/fields`, leader, { fields: current.filter((f) => f.key !== 'phone') });
     expect(removed.statusCode, removed.body).toBe(409);
     expect(removed.json().detail).toContain('联系电话');
-    const retyped = await call('PUT', `/api/ledgers/${KEY}/fields`, leader, { fields: current.map((f) => (f.key === 'phone' ? { ...f, type: 'text' } : f)) });
+    const retyped = await call('PUT', `/api/ledgers/${KEY}/fields`, leader, {
+      fields: current.map((f) => (f.key === 'phone' ? { ...f, type: 'text' } : f)),
+    });
     expect(retyped.statusCode, retyped.body).toBe(409);
     expect((await call('GET', `/api/ledgers/${KEY}`, leader)).json().version).toBe(2);
 
-    const retired = await call('PUT', `/api/ledgers/${KEY}/fields`, leader, { fields: current.map((f) => (f.key === 'phone' ? { ...f, retired: true } : f)) });
+    const retired = await call('PUT', `/api/ledgers/${KEY}/fields`, leader, {
+      fields: current.map((f) => (f.key === 'phone' ? { ...f, retired: true } : f)),
+    });
     expect(retired.statusCode, retired.body).toBe(200);
     expect(retired.json().version).toBe(3);
     const items = (await call('GET', RECORDS, leader)).json().items;
@@ -296,7 +360,9 @@ describe('changing a definition', () => {
   it('refuses making a field unique while records share a value', async () => {
     const current = (await call('GET', `/api/ledgers/${KEY}`, leader)).json().fields as { key: string }[];
     // Every household of these tests is in the category 边缘易致贫户.
-    const res = await call('PUT', `/api/ledgers/${KEY}/fields`, leader, { fields: current.map((f) => (f.key === 'category' ? { ...f, unique: true } : f)) });
+    const res = await call('PUT', `/api/ledgers/${KEY}/fields`, leader, {
+      fields: current.map((f) => (f.key === 'category' ? { ...f, unique: true } : f)),
+    });
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json().detail).toContain('边缘易致贫户');
     expect((await call('GET', `/api/ledgers/${KEY}`, leader)).json().version).toBe(3);
@@ -309,7 +375,7 @@ describe('changing a definition', () => {
 });
 
 describe('township scoping', () => {
-  it('hides one township\'s ledgers and records from another township\'s leader', async () => {
+  it("hides one township's ledgers and records from another township's leader", async () => {
     // "phone" is retired by now
     const record = await createRecord(YANTANG, household({ phone: undefined }));
     expect((await call('GET', '/api/ledgers', otherLeader)).json().items).toEqual([]);
@@ -318,7 +384,10 @@ describe('township scoping', () => {
     expect((await call('GET', `${RECORDS}/${record.id}`, otherLeader)).statusCode).toBe(404);
     expect((await call('PATCH', `${RECORDS}/${record.id}`, otherLeader, { version: 1, values: { members: 1 } })).statusCode).toBe(404);
     // The same key in his own township is his own ledger, and still cannot reach our villages.
-    expect((await call('POST', '/api/ledgers', otherLeader, { key: KEY, name: '防返贫监测户', kind: 'register', fields: buildHouseholdFields() })).statusCode).toBe(201);
+    expect(
+      (await call('POST', '/api/ledgers', otherLeader, { key: KEY, name: '防返贫监测户', kind: 'register', fields: buildHouseholdFields() }))
+        .statusCode,
+    ).toBe(201);
     expect((await call('POST', RECORDS, otherLeader, { orgUnit: YANTANG, values: household({ phone: undefined }) })).statusCode).toBe(403);
     expect((await call('GET', `${RECORDS}/${record.id}`, otherLeader)).statusCode).toBe(404);
     expect((await call('POST', RECORDS, otherLeader, { orgUnit: OTHER_VILLAGE, values: household() })).statusCode).toBe(201);
@@ -327,8 +396,11 @@ describe('township scoping', () => {
 
 describe('audit', () => {
   it('records every ledger write in the audit log', async () => {
-    const rows = await queryRows<{ action: string; n: number }>(t.db, sql`
-      SELECT action, count(*)::int AS n FROM audit_log WHERE entity IN ('ledger', 'ledger_record') GROUP BY action ORDER BY action`);
+    const rows = await queryRows<{ action: string; n: number }>(
+      t.db,
+      sql`
+      SELECT action, count(*)::int AS n FROM audit_log WHERE entity IN ('ledger', 'ledger_record') GROUP BY action ORDER BY action`,
+    );
     const [{ records }] = await queryRows<{ records: number }>(t.db, sql`SELECT count(*)::int AS records FROM ledger_records`);
     const byAction = Object.fromEntries(rows.map((r) => [r.action, r.n]));
     expect(byAction['ledger_record.create']).toBe(records);

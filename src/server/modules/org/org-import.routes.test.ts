@@ -27,11 +27,11 @@ afterAll(() => t.close());
 
 describe('importing divisions from CSV', () => {
   it('imports new units under existing ones, parents before children, and skips identical rows', async () => {
-    const res = await upload(admin, 'towns.csv', csv(
-      '430681106201,新建村,village,430681106000',
-      '430681106000,白塘镇,town,430681000000',
-      '430681105201,燕塘村,village,430681105000',
-    ));
+    const res = await upload(
+      admin,
+      'towns.csv',
+      csv('430681106201,新建村,village,430681106000', '430681106000,白塘镇,town,430681000000', '430681105201,燕塘村,village,430681105000'),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ imported: 2, skipped: 1 });
     const village = (await t.app.inject({ method: 'GET', url: '/api/org-units/430681106201', headers: { cookie: admin } })).json();
@@ -40,17 +40,21 @@ describe('importing divisions from CSV', () => {
 
   it('refuses the whole file, listing every bad row, and imports nothing', async () => {
     const before = await unitCount();
-    const res = await upload(admin, 'bad.csv', csv(
-      '430681107000,好镇,town,430681000000',
-      '43068110700,短码村,village,430681107000',
-      '430681107201,无父村,village,430681199000',
-      '430681107202,甲村,village,430681107000',
-      '430681107202,乙村,village,430681107000',
-      '430681107203,,village,430681107000',
-      '430681107204,错级村,hamlet,430681107000',
-      '430681107205,坏\u0000村,village,430681107000',
-      '430681107206,坏\uFFFF村,village,430681107000',
-    ));
+    const res = await upload(
+      admin,
+      'bad.csv',
+      csv(
+        '430681107000,好镇,town,430681000000',
+        '43068110700,短码村,village,430681107000',
+        '430681107201,无父村,village,430681199000',
+        '430681107202,甲村,village,430681107000',
+        '430681107202,乙村,village,430681107000',
+        '430681107203,,village,430681107000',
+        '430681107204,错级村,hamlet,430681107000',
+        '430681107205,坏\u0000村,village,430681107000',
+        '430681107206,坏\uFFFF村,village,430681107000',
+      ),
+    );
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.detail).toContain('未导入任何数据');
@@ -69,7 +73,11 @@ describe('importing divisions from CSV', () => {
 
   it('refuses a file that is not UTF-8 (GBK from Excel) with a hint', async () => {
     // "汨罗市" in GBK
-    const gbk = Buffer.concat([Buffer.from('code,name,level,parent_code\n430681000000,'), Buffer.from([0xe3, 0xe8, 0xc2, 0xde, 0xca, 0xd0]), Buffer.from(',county,\n')]);
+    const gbk = Buffer.concat([
+      Buffer.from('code,name,level,parent_code\n430681000000,'),
+      Buffer.from([0xe3, 0xe8, 0xc2, 0xde, 0xca, 0xd0]),
+      Buffer.from(',county,\n'),
+    ]);
     const res = await upload(admin, 'gbk.csv', gbk);
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].message).toContain('UTF-8');
@@ -91,8 +99,11 @@ describe('importing divisions from CSV', () => {
   });
 
   it('records one audit entry per import', async () => {
-    const rows = await queryRows<{ username: string; after: { imported: number } }>(t.db, sql`
-      SELECT username, after FROM audit_log WHERE action = 'org.import' AND entity_id = 'towns.csv'`);
+    const rows = await queryRows<{ username: string; after: { imported: number } }>(
+      t.db,
+      sql`
+      SELECT username, after FROM audit_log WHERE action = 'org.import' AND entity_id = 'towns.csv'`,
+    );
     expect(rows).toEqual([{ username: 'root', after: expect.objectContaining({ imported: 2, skipped: 1 }) }]);
   });
 });

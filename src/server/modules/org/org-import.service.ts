@@ -87,7 +87,13 @@ function parseRows(text: string): { rows: DivisionRow[]; errors: FieldError[] } 
     const codeProblem = divisionCodeProblem(entry.code, level);
     if (codeProblem) errors.push({ row, field: 'code', value: entry.code, message: codeProblem });
     if (!entry.name) errors.push({ row, field: 'name', value: '', message: '名称不能为空' });
-    else if (hasUnsafeCharacter(entry.name)) errors.push({ row, field: 'name', value: withoutUnsafeCharacters(entry.name).slice(0, 20), message: '名称含有不允许的字符（空字符、控制字符等）' });
+    else if (hasUnsafeCharacter(entry.name))
+      errors.push({
+        row,
+        field: 'name',
+        value: withoutUnsafeCharacters(entry.name).slice(0, 20),
+        message: '名称含有不允许的字符（空字符、控制字符等）',
+      });
     else if (entry.name.length > 100) errors.push({ row, field: 'name', value: entry.name.slice(0, 20), message: '名称过长' });
     if (entry.parentCode && !/^\d{12}$/.test(entry.parentCode)) {
       errors.push({ row, field: 'parent_code', value: entry.parentCode, message: '上级代码应为12位数字' });
@@ -102,10 +108,13 @@ async function existingUnits(q: Queryable, allCodes: string[]): Promise<Map<stri
   // Codes travel as one array literal; only well-formed ones can exist (the others are reported as errors).
   const codes = allCodes.filter((c) => /^\d{1,18}$/.test(c));
   for (let i = 0; i < codes.length; i += 10_000) {
-    const rows = await queryRows<ExistingUnit>(q, sql`
+    const rows = await queryRows<ExistingUnit>(
+      q,
+      sql`
       SELECT u.id, u.code, u.name, u.level, u.path, u.township_id AS "townshipId", p.code AS "parentCode"
       FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
-      WHERE u.code = ANY(${`{${codes.slice(i, i + 10_000).join(',')}}`}::text[])`);
+      WHERE u.code = ANY(${`{${codes.slice(i, i + 10_000).join(',')}}`}::text[])`,
+    );
     for (const r of rows) found.set(r.code, r);
   }
   return found;
@@ -172,7 +181,9 @@ export async function importDivisions(ctx: ServiceContext, bytes: Uint8Array, fi
     const units = await planUnits(tx, fresh, existing);
     await insertWithPinyin(tx, units);
     await recordAudit(tx, ctx.actor, {
-      action: 'org.import', entity: 'org_unit', entityId: fileName,
+      action: 'org.import',
+      entity: 'org_unit',
+      entityId: fileName,
       townshipId: units.length === 1 ? units[0].townshipId : null,
       after: { imported: units.length, skipped, codes: units.slice(0, 50).map((u) => u.code) },
     });
@@ -190,11 +201,17 @@ async function planUnits(q: Queryable, rows: DivisionRow[], existing: Map<string
     const id = ids[i];
     const parent = r.parentCode ? placed.get(r.parentCode)! : null;
     const unit = {
-      id, code: r.code, name: r.name, level: r.level, parentId: parent?.id ?? null,
+      id,
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      parentId: parent?.id ?? null,
       path: `${parent?.path ?? '/'}${id}/`,
-      townshipId: r.level === 'town' ? id : ORG_LEVELS.indexOf(r.level) > ORG_LEVELS.indexOf('town') ? parent?.townshipId ?? null : null,
+      townshipId: r.level === 'town' ? id : ORG_LEVELS.indexOf(r.level) > ORG_LEVELS.indexOf('town') ? (parent?.townshipId ?? null) : null,
       // Official divisions carry no founding date: valid since always. Pinyin keys come batch by batch.
-      pinyin: '', urCode: r.urCode, validFrom: '1900-01-01',
+      pinyin: '',
+      urCode: r.urCode,
+      validFrom: '1900-01-01',
     };
     placed.set(r.code, unit);
     return unit;
@@ -223,4 +240,3 @@ async function insertWithPinyin(q: Queryable, units: repo.NewOrgUnit[], batchSiz
   }
   await previous;
 }
-

@@ -26,7 +26,10 @@ export async function mergeGroups(ctx: ServiceContext, input: { groupCodes: stri
     const village = await authorizedUnit(ctx, tx, groups[0].parentCode!, 'org.write');
 
     // createUnit opens its own transaction; nested transactions become savepoints on both drivers.
-    const created = await createUnit({ ...ctx, db: tx as never }, { parentCode: village.code, name: input.name, level: 'group', validFrom: input.date });
+    const created = await createUnit(
+      { ...ctx, db: tx as never },
+      { parentCode: village.code, name: input.name, level: 'group', validFrom: input.date },
+    );
     const merged = (await repo.findByCode(tx, created.code))!;
     for (const g of groups) {
       await tx.execute(sql`UPDATE org_units SET valid_to = ${input.date}::date, merged_into_id = ${merged.id} WHERE id = ${g.id}`);
@@ -35,7 +38,11 @@ export async function mergeGroups(ctx: ServiceContext, input: { groupCodes: stri
       await tx.execute(sql`UPDATE user_roles SET org_unit_id = ${merged.id} WHERE org_unit_id = ${g.id}`);
     }
     await recordAudit(tx, ctx.actor, {
-      action: 'org.merge', entity: 'org_unit', entityId: merged.code, townshipId: village.townshipId, unitPath: village.path,
+      action: 'org.merge',
+      entity: 'org_unit',
+      entityId: merged.code,
+      townshipId: village.townshipId,
+      unitPath: village.path,
       before: { groups: groups.map((g) => ({ code: g.code, name: g.name })) },
       after: { code: merged.code, name: merged.name, date: input.date },
     });
@@ -64,14 +71,17 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part /
 export async function mergeProgress(ctx: ServiceContext, townshipCode: string) {
   const township = await authorizedUnit(ctx, ctx.db, townshipCode, 'org.read');
   if (township.level !== 'town') throw invalid([{ field: 'township', message: '请选择乡镇（街道）' }]);
-  const rows = await queryRows<VillageProgressRow>(ctx.db, sql`
+  const rows = await queryRows<VillageProgressRow>(
+    ctx.db,
+    sql`
     SELECT v.code, v.name, v.planned_groups AS "groupsPlanned",
       count(g.id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM org_units o WHERE o.merged_into_id = g.id))::int AS "groupsBefore",
       count(g.id) FILTER (WHERE g.valid_to IS NULL)::int AS "groupsNow"
     FROM org_units v
     LEFT JOIN org_units g ON g.parent_id = v.id AND g.level = 'group'
     WHERE v.parent_id = ${township.id} AND v.level = 'village' AND v.valid_to IS NULL
-    GROUP BY v.id ORDER BY v.code`);
+    GROUP BY v.id ORDER BY v.code`,
+  );
   const items = rows.map(progressItem);
   const sum = (f: (r: VillageProgressRow) => number) => rows.reduce((s, r) => s + f(r), 0);
   const groupsBefore = sum((r) => r.groupsBefore);
@@ -100,8 +110,13 @@ export async function setMergePlan(ctx: ServiceContext, villageCode: string, pla
     if (village.level !== 'village') throw invalid([{ field: 'code', message: '只有村（社区）可以设置合组计划' }]);
     await tx.execute(sql`UPDATE org_units SET planned_groups = ${plannedGroups} WHERE id = ${village.id}`);
     await recordAudit(tx, ctx.actor, {
-      action: 'org.merge-plan', entity: 'org_unit', entityId: village.code, townshipId: village.townshipId, unitPath: village.path,
-      before: { plannedGroups: village.plannedGroups }, after: { plannedGroups },
+      action: 'org.merge-plan',
+      entity: 'org_unit',
+      entityId: village.code,
+      townshipId: village.townshipId,
+      unitPath: village.path,
+      before: { plannedGroups: village.plannedGroups },
+      after: { plannedGroups },
     });
     return { code: village.code, name: village.name, plannedGroups };
   });

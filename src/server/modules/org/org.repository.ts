@@ -42,12 +42,24 @@ export async function findByCode(q: Queryable, code: string): Promise<OrgUnitRec
 
 export async function findByCodes(q: Queryable, codes: string[]): Promise<OrgUnitRecord[]> {
   if (codes.length === 0) return [];
-  return queryRows<OrgUnitRecord>(q, sql`${SELECT_UNIT} WHERE u.code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)}) ORDER BY u.code`);
+  return queryRows<OrgUnitRecord>(
+    q,
+    sql`${SELECT_UNIT} WHERE u.code IN (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )}) ORDER BY u.code`,
+  );
 }
 
 export async function findByPaths(q: Queryable, paths: string[]): Promise<OrgUnitRecord[]> {
   if (paths.length === 0) return [];
-  return queryRows<OrgUnitRecord>(q, sql`${SELECT_UNIT} WHERE u.path IN (${sql.join(paths.map((p) => sql`${p}`), sql`, `)}) ORDER BY u.code`);
+  return queryRows<OrgUnitRecord>(
+    q,
+    sql`${SELECT_UNIT} WHERE u.path IN (${sql.join(
+      paths.map((p) => sql`${p}`),
+      sql`, `,
+    )}) ORDER BY u.code`,
+  );
 }
 
 export async function listChildren(q: Queryable, parentId: number, asOf: string | null, includeClosed: boolean) {
@@ -58,25 +70,40 @@ export async function listChildren(q: Queryable, parentId: number, asOf: string 
 export async function ancestorsOf(q: Queryable, path: string) {
   const ids = path.split('/').filter(Boolean).slice(0, -1).map(Number);
   if (ids.length === 0) return [];
-  return queryRows<{ code: string; name: string; level: OrgLevel }>(q, sql`
-    SELECT code, name, level FROM org_units WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) ORDER BY length(path)`);
+  return queryRows<{ code: string; name: string; level: OrgLevel }>(
+    q,
+    sql`
+    SELECT code, name, level FROM org_units WHERE id IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}) ORDER BY length(path)`,
+  );
 }
 
 /** Units in any of the given subtrees whose name, code or pinyin matches. */
 export async function search(q: Queryable, text: string, scopePaths: string[], limit: number) {
   if (scopePaths.length === 0) return [];
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const scopes = sql.join(scopePaths.map((p) => sql`u.path LIKE ${`${p}%`}`), sql` OR `);
-  return queryRows<OrgUnitRecord>(q, sql`${SELECT_UNIT}
+  const scopes = sql.join(
+    scopePaths.map((p) => sql`u.path LIKE ${`${p}%`}`),
+    sql` OR `,
+  );
+  return queryRows<OrgUnitRecord>(
+    q,
+    sql`${SELECT_UNIT}
     WHERE u.valid_to IS NULL AND (${scopes})
       AND (u.name LIKE ${like} OR u.code LIKE ${`${text}%`} OR u.pinyin LIKE ${like.toLowerCase()})
-    ORDER BY length(u.path), u.code LIMIT ${limit}`);
+    ORDER BY length(u.path), u.code LIMIT ${limit}`,
+  );
 }
 
 export async function nextIds(q: Queryable, n: number): Promise<number[]> {
   // A constant regclass: looking the sequence up by name per row costs 5x more for a province.
-  const rows = await queryRows<{ id: number }>(q, sql`
-    SELECT nextval('org_units_id_seq'::regclass)::int AS id FROM generate_series(1, ${n})`);
+  const rows = await queryRows<{ id: number }>(
+    q,
+    sql`
+    SELECT nextval('org_units_id_seq'::regclass)::int AS id FROM generate_series(1, ${n})`,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -92,7 +119,6 @@ export interface NewOrgUnit {
   urCode: string | null;
   validFrom: string;
 }
-
 
 /**
  * Inserts many units with one statement per batch, each column travelling as one array parameter and the
@@ -144,7 +170,10 @@ export function unitsUnder(q: Queryable, path: string): Promise<OrgUnitRef[]> {
 
 /** The villages and communities directly under a township that exist at some time within [start, end], by code. */
 export function villagesDuring(q: Queryable, townshipId: number, start: string, end: string): Promise<OrgUnitRef[]> {
-  return queryRows<OrgUnitRef>(q, sql`${SELECT_REF}
+  return queryRows<OrgUnitRef>(
+    q,
+    sql`${SELECT_REF}
     WHERE u.parent_id = ${townshipId} AND u.level = 'village' AND u.valid_from <= ${end} AND (u.valid_to IS NULL OR u.valid_to >= ${start})
-    ORDER BY u.code`);
+    ORDER BY u.code`,
+  );
 }

@@ -44,14 +44,20 @@ describe('browsing the tree', () => {
     expect(unit.ancestors.map((a: { name: string }) => a.name)).toEqual(['汨罗市', '川山坪镇']);
     const groups = (await get(`/api/org-units?parent=${YANTANG}`, leader)).json().items;
     expect(groups.map((g: { code: string; name: string }) => [g.code, g.name])).toEqual([
-      [`${YANTANG}001`, '一组'], [`${YANTANG}002`, '二组'], [`${YANTANG}003`, '三组'], [`${YANTANG}004`, '四组'],
+      [`${YANTANG}001`, '一组'],
+      [`${YANTANG}002`, '二组'],
+      [`${YANTANG}003`, '三组'],
+      [`${YANTANG}004`, '四组'],
     ]);
   });
 
   it('finds a village by name, code, pinyin initials or full pinyin', async () => {
     for (const q of ['燕塘', YANTANG, 'ytc', 'yantang']) {
       const items = (await get(`/api/org-units/search?q=${encodeURIComponent(q)}`, leader)).json().items;
-      expect(items.map((u: { code: string }) => u.code), q).toContain(YANTANG);
+      expect(
+        items.map((u: { code: string }) => u.code),
+        q,
+      ).toContain(YANTANG);
     }
   });
 
@@ -94,8 +100,11 @@ describe('changing the tree', () => {
     const res = await send('POST', '/api/org-units', leader, { parentCode: CHUANSHAN, name: '一组', level: 'group' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ code: `${CHUANSHAN}001`, name: '一组', level: 'group' });
-    const audit = await queryRows<{ action: string; username: string }>(t.db, sql`
-      SELECT action, username FROM audit_log WHERE entity = 'org_unit' AND entity_id = ${`${CHUANSHAN}001`}`);
+    const audit = await queryRows<{ action: string; username: string }>(
+      t.db,
+      sql`
+      SELECT action, username FROM audit_log WHERE entity = 'org_unit' AND entity_id = ${`${CHUANSHAN}001`}`,
+    );
     expect(audit).toEqual([{ action: 'org.create', username: 'shuji' }]);
   });
 
@@ -103,7 +112,12 @@ describe('changing the tree', () => {
     const before = await unitCount();
     const bad = await send('POST', '/api/org-units', leader, { parentCode: CHUANSHAN, name: '', level: 'hamlet' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['level', 'name']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['level', 'name']);
     const wrongLevel = await send('POST', '/api/org-units', leader, { parentCode: CHUANSHAN, name: '新村', level: 'village', code: '430681105240' });
     expect(wrongLevel.statusCode).toBe(400);
     expect(wrongLevel.json().errors[0].message).toBe('村(社区)下不能直接设立村(社区)');
@@ -111,7 +125,12 @@ describe('changing the tree', () => {
   });
 
   it('answers 409 for a duplicate statistical code or a duplicate name', async () => {
-    const dupCode = await send('POST', '/api/org-units', leader, { parentCode: town.townshipCode, name: '另一个村', level: 'village', code: YANTANG });
+    const dupCode = await send('POST', '/api/org-units', leader, {
+      parentCode: town.townshipCode,
+      name: '另一个村',
+      level: 'village',
+      code: YANTANG,
+    });
     expect(dupCode.statusCode).toBe(409);
     expect(dupCode.json().detail).toContain(YANTANG);
     const dupName = await send('POST', '/api/org-units', leader, { parentCode: YANTANG, name: '二组', level: 'group' });
@@ -119,15 +138,27 @@ describe('changing the tree', () => {
   });
 
   it('adds a village with a valid code under the township', async () => {
-    const res = await send('POST', '/api/org-units', leader, { parentCode: town.townshipCode, name: '新建村', level: 'village', code: '430681105240' });
+    const res = await send('POST', '/api/org-units', leader, {
+      parentCode: town.townshipCode,
+      name: '新建村',
+      level: 'village',
+      code: '430681105240',
+    });
     expect(res.statusCode).toBe(201);
-    const wrong = await send('POST', '/api/org-units', leader, { parentCode: town.townshipCode, name: '错码村', level: 'village', code: '430681106241' });
+    const wrong = await send('POST', '/api/org-units', leader, {
+      parentCode: town.townshipCode,
+      name: '错码村',
+      level: 'village',
+      code: '430681106241',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].field).toBe('code');
   });
 
   it('renames, moves and closes a unit', async () => {
-    const created = (await send('POST', '/api/org-units', leader, { parentCode: QIAOPING, name: '临时组', level: 'group', validFrom: '2020-01-01' })).json();
+    const created = (
+      await send('POST', '/api/org-units', leader, { parentCode: QIAOPING, name: '临时组', level: 'group', validFrom: '2020-01-01' })
+    ).json();
     expect((await send('PATCH', `/api/org-units/${created.code}`, leader, { name: '二组' })).json().name).toBe('二组');
     const moved = await send('POST', `/api/org-units/${created.code}/move`, leader, { parentCode: CHUANSHAN });
     expect(moved.statusCode).toBe(200);
@@ -152,7 +183,11 @@ describe('changing the tree', () => {
 describe('merging villager groups (合组)', () => {
   it('merges groups of one village into a new group and keeps the old tree for earlier dates', async () => {
     const grid = (await send('POST', '/api/org-units', leader, { parentCode: `${YANTANG}001`, name: '第一网格', level: 'grid' })).json();
-    const res = await send('POST', '/api/org-units/merge', leader, { groupCodes: [`${YANTANG}001`, `${YANTANG}002`, `${YANTANG}003`], name: '燕塘一组', date: '2022-04-15' });
+    const res = await send('POST', '/api/org-units/merge', leader, {
+      groupCodes: [`${YANTANG}001`, `${YANTANG}002`, `${YANTANG}003`],
+      name: '燕塘一组',
+      date: '2022-04-15',
+    });
     expect(res.statusCode).toBe(201);
     const merged = res.json();
     expect(merged).toMatchObject({ name: '燕塘一组', level: 'group', parentCode: YANTANG, validFrom: '2022-04-15' });
@@ -168,14 +203,26 @@ describe('merging villager groups (合组)', () => {
   });
 
   it('refuses merges across villages, of one group, of closed groups, or by a viewer', async () => {
-    const across = await send('POST', '/api/org-units/merge', leader, { groupCodes: [`${YANTANG}004`, `${QIAOPING}001`], name: 'X组', date: '2022-05-01' });
+    const across = await send('POST', '/api/org-units/merge', leader, {
+      groupCodes: [`${YANTANG}004`, `${QIAOPING}001`],
+      name: 'X组',
+      date: '2022-05-01',
+    });
     expect(across.statusCode).toBe(400);
     expect(across.json().errors[0].message).toBe('只能合并同一个村的村民小组');
     const single = await send('POST', '/api/org-units/merge', leader, { groupCodes: [`${YANTANG}004`], name: 'X组', date: '2022-05-01' });
     expect(single.statusCode).toBe(400);
-    const closed = await send('POST', '/api/org-units/merge', leader, { groupCodes: [`${YANTANG}001`, `${YANTANG}004`], name: 'X组', date: '2022-05-01' });
+    const closed = await send('POST', '/api/org-units/merge', leader, {
+      groupCodes: [`${YANTANG}001`, `${YANTANG}004`],
+      name: 'X组',
+      date: '2022-05-01',
+    });
     expect(closed.statusCode).toBe(409);
-    const byViewer = await send('POST', '/api/org-units/merge', viewer, { groupCodes: [`${YANTANG}004`, `${YANTANG}005`], name: 'X组', date: '2022-05-01' });
+    const byViewer = await send('POST', '/api/org-units/merge', viewer, {
+      groupCodes: [`${YANTANG}004`, `${YANTANG}005`],
+      name: 'X组',
+      date: '2022-05-01',
+    });
     expect(byViewer.statusCode).toBe(403);
   });
 

@@ -8,7 +8,10 @@ export const codeParams = z.object({ code: z.string().min(1).max(32) });
 export const listQuery = z.object({
   parent: z.string().max(32).optional(),
   asOf: dateSchema.optional(),
-  includeClosed: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  includeClosed: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
 });
 export const searchQuery = z.object({ q: z.string().trim().min(1, '请输入搜索内容').max(50) });
 export const createBody = z.object({

@@ -7,9 +7,7 @@ import { AppError, forbidden, invalid, notFound } from '../../http/app-error.js'
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor, type Action } from '../../policy/policy.js';
 import { recordAudit } from '../audit/index.js';
-import {
-  childLevel, codeFitsParent, divisionCodeProblem, ORG_LEVEL_NAMES, ORG_LEVELS, type OrgLevel,
-} from '../../../core/org-levels.js';
+import { childLevel, codeFitsParent, divisionCodeProblem, ORG_LEVEL_NAMES, ORG_LEVELS, type OrgLevel } from '../../../core/org-levels.js';
 import * as repo from './org.repository.js';
 import type { OrgUnitRecord } from './org.repository.js';
 import { pinyinKey } from './pinyin.js';
@@ -60,17 +58,18 @@ export async function listUnits(ctx: ServiceContext, query: { parent?: string; a
 
 export async function searchUnits(ctx: ServiceContext, text: string) {
   const units = await repo.search(ctx.db, text.trim(), scopesFor(ctx.principal, 'org.read'), 50);
-  return {
-    items: await Promise.all(units.map(async (u) => ({ ...present(u), ancestors: await repo.ancestorsOf(ctx.db, u.path) }))),
-  };
+  return { items: await Promise.all(units.map(async (u) => ({ ...present(u), ancestors: await repo.ancestorsOf(ctx.db, u.path) }))) };
 }
 
 /** Code of a new villager group or grid: the parent's code plus the next free 3-digit number. */
 async function nextChildCode(q: Queryable, parent: OrgUnitRecord): Promise<string> {
   // Every code under the parent's prefix counts, not only its children now: a group moved to another village
   // keeps its code, which a new group here must not take again.
-  const rows = await queryRows<{ code: string }>(q, sql`
-    SELECT code FROM org_units WHERE code LIKE ${`${parent.code}%`} AND length(code) = ${parent.code.length + 3}`);
+  const rows = await queryRows<{ code: string }>(
+    q,
+    sql`
+    SELECT code FROM org_units WHERE code LIKE ${`${parent.code}%`} AND length(code) = ${parent.code.length + 3}`,
+  );
   const taken = new Set(rows.map((r) => Number(r.code.slice(-3))));
   const highest = Math.max(0, ...taken);
   let next = highest + 1;
@@ -87,13 +86,19 @@ function allowedChildLevels(level: OrgLevel): OrgLevel[] {
 }
 
 async function assertNoSiblingNamed(q: Queryable, parentId: number, name: string, exceptId?: number) {
-  const [row] = await queryRows<{ n: number }>(q, sql`
+  const [row] = await queryRows<{ n: number }>(
+    q,
+    sql`
     SELECT count(*)::int AS n FROM org_units
-    WHERE parent_id = ${parentId} AND name = ${name} AND valid_to IS NULL AND id <> ${exceptId ?? -1}`);
+    WHERE parent_id = ${parentId} AND name = ${name} AND valid_to IS NULL AND id <> ${exceptId ?? -1}`,
+  );
   if (row.n > 0) throw new AppError('CONFLICT', `同一上级下已有名为“${name}”的单位`);
 }
 
-export async function createUnit(ctx: ServiceContext, input: { parentCode: string; name: string; level: OrgLevel; code?: string; validFrom?: string }) {
+export async function createUnit(
+  ctx: ServiceContext,
+  input: { parentCode: string; name: string; level: OrgLevel; code?: string; validFrom?: string },
+) {
   return ctx.db.transaction(async (tx) => {
     const parent = await authorizedUnit(ctx, tx, input.parentCode, 'org.write');
     if (parent.validTo) throw new AppError('CONFLICT', `“${parent.name}”已撤销，不能新增下级`);
@@ -104,20 +109,38 @@ export async function createUnit(ctx: ServiceContext, input: { parentCode: strin
     if (input.level === 'group' || input.level === 'grid') {
       code = await nextChildCode(tx, parent);
     } else {
-      const problem = !code ? '请填写统计用区划代码' : divisionCodeProblem(code, input.level)
-        ?? (codeFitsParent(code, parent.code, parent.level) ? null : `代码与上级“${parent.name}”(${parent.code})不一致`);
+      const problem = !code
+        ? '请填写统计用区划代码'
+        : (divisionCodeProblem(code, input.level) ??
+          (codeFitsParent(code, parent.code, parent.level) ? null : `代码与上级“${parent.name}”(${parent.code})不一致`));
       if (problem) throw invalid([{ field: 'code', message: problem }]);
     }
     if (await repo.findByCode(tx, code!)) throw new AppError('CONFLICT', `代码 ${code} 已存在`);
     await assertNoSiblingNamed(tx, parent.id, input.name);
     const [id] = await repo.nextIds(tx, 1);
-    await repo.insertUnits(tx, [{
-      id, code: code!, name: input.name, level: input.level, parentId: parent.id, path: `${parent.path}${id}/`,
-      townshipId: input.level === 'town' ? id : parent.townshipId, pinyin: pinyinKey(input.name), urCode: null,
-      validFrom: input.validFrom ?? chinaToday(),
-    }]);
+    await repo.insertUnits(tx, [
+      {
+        id,
+        code: code!,
+        name: input.name,
+        level: input.level,
+        parentId: parent.id,
+        path: `${parent.path}${id}/`,
+        townshipId: input.level === 'town' ? id : parent.townshipId,
+        pinyin: pinyinKey(input.name),
+        urCode: null,
+        validFrom: input.validFrom ?? chinaToday(),
+      },
+    ]);
     const created = (await repo.findByCode(tx, code!))!;
-    await recordAudit(tx, ctx.actor, { action: 'org.create', entity: 'org_unit', entityId: code, townshipId: created.townshipId, unitPath: created.path, after: present(created) });
+    await recordAudit(tx, ctx.actor, {
+      action: 'org.create',
+      entity: 'org_unit',
+      entityId: code,
+      townshipId: created.townshipId,
+      unitPath: created.path,
+      after: present(created),
+    });
     return present(created);
   });
 }
@@ -128,7 +151,15 @@ export async function renameUnit(ctx: ServiceContext, code: string, name: string
     if (unit.parentId) await assertNoSiblingNamed(tx, unit.parentId, name, unit.id);
     await tx.execute(sql`UPDATE org_units SET name = ${name}, pinyin = ${pinyinKey(name)} WHERE id = ${unit.id}`);
     const after = (await repo.findByCode(tx, code))!;
-    await recordAudit(tx, ctx.actor, { action: 'org.rename', entity: 'org_unit', entityId: code, townshipId: unit.townshipId, unitPath: unit.path, before: { name: unit.name }, after: { name } });
+    await recordAudit(tx, ctx.actor, {
+      action: 'org.rename',
+      entity: 'org_unit',
+      entityId: code,
+      townshipId: unit.townshipId,
+      unitPath: unit.path,
+      before: { name: unit.name },
+      after: { name },
+    });
     return present(after);
   });
 }
@@ -150,8 +181,13 @@ export async function moveUnit(ctx: ServiceContext, code: string, parentCode: st
     await moveSubtree(tx, unit, target);
     const after = (await repo.findByCode(tx, code))!;
     await recordAudit(tx, ctx.actor, {
-      action: 'org.move', entity: 'org_unit', entityId: code, townshipId: after.townshipId, unitPath: after.path,
-      before: { parentCode: unit.parentCode }, after: { parentCode: target.code },
+      action: 'org.move',
+      entity: 'org_unit',
+      entityId: code,
+      townshipId: after.townshipId,
+      unitPath: after.path,
+      before: { parentCode: unit.parentCode },
+      after: { parentCode: target.code },
     });
     return present(after);
   });
@@ -176,7 +212,15 @@ export async function closeUnit(ctx: ServiceContext, code: string, date: string)
     if (unit.childCount > 0) throw new AppError('CONFLICT', `“${unit.name}”还有 ${unit.childCount} 个下级单位，请先撤销或迁移`);
     await tx.execute(sql`UPDATE org_units SET valid_to = ${date}::date WHERE id = ${unit.id}`);
     const after = (await repo.findByCode(tx, code))!;
-    await recordAudit(tx, ctx.actor, { action: 'org.close', entity: 'org_unit', entityId: code, townshipId: unit.townshipId, unitPath: unit.path, before: present(unit), after: present(after) });
+    await recordAudit(tx, ctx.actor, {
+      action: 'org.close',
+      entity: 'org_unit',
+      entityId: code,
+      townshipId: unit.townshipId,
+      unitPath: unit.path,
+      before: present(unit),
+      after: present(after),
+    });
     return present(after);
   });
 }

@@ -13,12 +13,21 @@ let groupId: number;
 
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-const auditActions = async (userId: number) => (await queryRows<{ action: string; username: string }>(t.db, sql`
-  SELECT action, username FROM audit_log WHERE entity = 'user' AND entity_id = ${String(userId)} AND action LIKE 'role.grant.%' ORDER BY id`));
+const auditActions = async (userId: number) =>
+  await queryRows<{ action: string; username: string }>(
+    t.db,
+    sql`
+  SELECT action, username FROM audit_log WHERE entity = 'user' AND entity_id = ${String(userId)} AND action LIKE 'role.grant.%' ORDER BY id`,
+  );
 
 /** The administrator creates an account with a known password; answers the user and his (pending) grant. */
 async function createByAdmin(username: string, role: string, orgUnitCode: string) {
-  const res = await call('POST', '/api/users', cookies.root, { username, displayName: username, password: 'Zw-new-2026', roles: [{ role, orgUnitCode }] });
+  const res = await call('POST', '/api/users', cookies.root, {
+    username,
+    displayName: username,
+    password: 'Zw-new-2026',
+    roles: [{ role, orgUnitCode }],
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().user as { id: number; roles: { id: number; role: string; pending: boolean }[] };
 }
@@ -37,16 +46,27 @@ beforeAll(async () => {
     ['wangge', [{ role: 'grid_worker', orgUnitCode: town.villageCodes[0] }]],
     ['chakan', [{ role: 'viewer', orgUnitCode: town.townshipCode }]],
     // one person who is both: administrator and township leader
-    ['jianguan', [{ role: 'admin', orgUnitCode: town.townshipCode }, { role: 'leader', orgUnitCode: town.townshipCode }]],
+    [
+      'jianguan',
+      [
+        { role: 'admin', orgUnitCode: town.townshipCode },
+        { role: 'leader', orgUnitCode: town.townshipCode },
+      ],
+    ],
   ];
   for (const [username, roles] of accounts) {
     await buildUser(t.system, username, roles);
     cookies[username] = await t.login(username, TEST_PASSWORD);
   }
   // a group leader whose small group covers the first village
-  const [group] = await queryRows<{ id: number }>(t.db, sql`
-    INSERT INTO cadre_groups (township_id, kind, name) SELECT id, 'small', '第一小组' FROM org_units WHERE code = ${town.townshipCode} RETURNING id`);
-  await t.db.execute(sql`INSERT INTO cadre_group_villages (township_id, group_id, org_unit_id) SELECT township_id, ${group.id}, id FROM org_units WHERE code = ${town.villageCodes[0]}`);
+  const [group] = await queryRows<{ id: number }>(
+    t.db,
+    sql`
+    INSERT INTO cadre_groups (township_id, kind, name) SELECT id, 'small', '第一小组' FROM org_units WHERE code = ${town.townshipCode} RETURNING id`,
+  );
+  await t.db.execute(
+    sql`INSERT INTO cadre_group_villages (township_id, group_id, org_unit_id) SELECT township_id, ${group.id}, id FROM org_units WHERE code = ${town.villageCodes[0]}`,
+  );
   groupId = group.id;
   await buildUser(t.system, 'zuzhang', [{ role: 'group_leader', cadreGroupId: group.id }]);
   cookies.zuzhang = await t.login('zuzhang', TEST_PASSWORD);
@@ -71,9 +91,15 @@ describe('an administrator granting household data', () => {
     const listed = (await call('GET', `/api/users/${user.id}`, cookies.root)).json();
     expect(listed.roles[0]).toMatchObject({ id: grantId, pending: true });
     const waiting = (await call('GET', '/api/users/pending-grants', cookies.shuji)).json();
-    expect(waiting.items).toContainEqual(expect.objectContaining({
-      id: grantId, user: expect.objectContaining({ username: 'xincun' }), role: 'village_cadre', roleName: '村干部', requestedBy: 'root',
-    }));
+    expect(waiting.items).toContainEqual(
+      expect.objectContaining({
+        id: grantId,
+        user: expect.objectContaining({ username: 'xincun' }),
+        role: 'village_cadre',
+        roleName: '村干部',
+        requestedBy: 'root',
+      }),
+    );
     // a leader of another village sees none of it
     expect((await call('GET', '/api/users/pending-grants', cookies.cunleader)).json().items.map((g: { id: number }) => g.id)).not.toContain(grantId);
 
@@ -83,7 +109,8 @@ describe('an administrator granting household data', () => {
     expect(me.roles).toEqual([expect.objectContaining({ role: 'village_cadre', pending: false })]);
     expect(me.abilities.ledgerRead).toBe(true);
     expect(await auditActions(user.id)).toEqual([
-      { action: 'role.grant.requested', username: 'root' }, { action: 'role.grant.approved', username: 'shuji' },
+      { action: 'role.grant.requested', username: 'root' },
+      { action: 'role.grant.approved', username: 'shuji' },
     ]);
     const again = await call('POST', `/api/users/${user.id}/roles/${grantId}/approve`, cookies.zhenzhang);
     expect(again.statusCode).toBe(409);
@@ -105,7 +132,9 @@ describe('an administrator granting household data', () => {
 
     // Nor does the grantee approve his own grant, even as a leader of its scope.
     const self = await createByAdmin('ziji', 'village_cadre', town.villageCodes[2]);
-    await t.db.execute(sql`INSERT INTO user_roles (user_id, role, org_unit_id) SELECT ${self.id}, 'leader', id FROM org_units WHERE code = ${town.townshipCode}`);
+    await t.db.execute(
+      sql`INSERT INTO user_roles (user_id, role, org_unit_id) SELECT ${self.id}, 'leader', id FROM org_units WHERE code = ${town.townshipCode}`,
+    );
     const own = await call('POST', `/api/users/${self.id}/roles/${self.roles[0].id}/approve`, await t.login('ziji', 'Zw-new-2026'));
     expect(own.statusCode).toBe(403);
     expect(own.json().detail).toContain('自己');
@@ -113,7 +142,10 @@ describe('an administrator granting household data', () => {
 
   it('makes a group leader grant wait too, for a leader of its township', async () => {
     const res = await call('POST', '/api/users', cookies.root, {
-      username: 'xinzuzhang', displayName: '新组长', password: 'Zw-new-2026', roles: [{ role: 'group_leader', cadreGroupId: groupId }],
+      username: 'xinzuzhang',
+      displayName: '新组长',
+      password: 'Zw-new-2026',
+      roles: [{ role: 'group_leader', cadreGroupId: groupId }],
     });
     const user = res.json().user;
     expect(user.roles[0]).toMatchObject({ role: 'group_leader', pending: true });
@@ -127,7 +159,10 @@ describe('an administrator granting household data', () => {
     const built = await buildUser(t.system, 'xitong', [{ role: 'leader', orgUnitCode: town.townshipCode }]);
     expect(built.roles[0].pending).toBe(false);
     const byLeader = await call('POST', '/api/users', cookies.jianguan, {
-      username: 'lingdao', displayName: '领导建', password: 'Zw-new-2026', roles: [{ role: 'village_cadre', orgUnitCode: town.villageCodes[2] }],
+      username: 'lingdao',
+      displayName: '领导建',
+      password: 'Zw-new-2026',
+      roles: [{ role: 'village_cadre', orgUnitCode: town.villageCodes[2] }],
     });
     expect(byLeader.json().user.roles[0].pending).toBe(false);
   });
@@ -135,7 +170,10 @@ describe('an administrator granting household data', () => {
   it('keeps approved grants through an edit and makes only the added one wait', async () => {
     const [cadre] = await queryRows<{ id: number }>(t.db, sql`SELECT id FROM users WHERE username = 'cun201'`);
     const edited = await call('PATCH', `/api/users/${cadre.id}`, cookies.root, {
-      roles: [{ role: 'village_cadre', orgUnitCode: town.villageCodes[0] }, { role: 'village_cadre', orgUnitCode: town.villageCodes[2] }],
+      roles: [
+        { role: 'village_cadre', orgUnitCode: town.villageCodes[0] },
+        { role: 'village_cadre', orgUnitCode: town.villageCodes[2] },
+      ],
     });
     expect(edited.json().roles).toEqual([
       expect.objectContaining({ orgUnit: expect.objectContaining({ code: town.villageCodes[0] }), pending: false }),

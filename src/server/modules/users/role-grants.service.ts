@@ -40,17 +40,28 @@ export async function saveRoles(ctx: ServiceContext, q: Queryable, userId: numbe
   const kept = new Set(existing.map(grantKey));
   const added = [...wanted.values()].filter((r) => !kept.has(grantKey(r)));
   if (added.length === 0) return;
-  const rows = await q.insert(userRoles).values(added.map((r) => {
-    const pending = grantNeedsApproval(ctx, r.role, r.path);
-    return {
-      userId, role: r.role, orgUnitId: r.orgUnitId, cadreGroupId: r.cadreGroupId,
-      ...(pending ? { approvedAt: null, requestedBy: ctx.actor.userId } : { approvedBy: ctx.actor.userId }),
-    };
-  })).returning();
+  const rows = await q
+    .insert(userRoles)
+    .values(
+      added.map((r) => {
+        const pending = grantNeedsApproval(ctx, r.role, r.path);
+        return {
+          userId,
+          role: r.role,
+          orgUnitId: r.orgUnitId,
+          cadreGroupId: r.cadreGroupId,
+          ...(pending ? { approvedAt: null, requestedBy: ctx.actor.userId } : { approvedBy: ctx.actor.userId }),
+        };
+      }),
+    )
+    .returning();
   for (const row of rows.filter((r) => r.approvedAt === null)) {
     const r = added.find((a) => grantKey(a) === grantKey(row))!;
     await recordAudit(q, ctx.actor, {
-      action: 'role.grant.requested', entity: 'user', entityId: userId, townshipId: r.townshipId,
+      action: 'role.grant.requested',
+      entity: 'user',
+      entityId: userId,
+      townshipId: r.townshipId,
       after: { grantId: row.id, role: row.role, orgUnitId: row.orgUnitId, cadreGroupId: row.cadreGroupId },
     });
   }
@@ -61,16 +72,29 @@ export async function saveRoles(ctx: ServiceContext, q: Queryable, userId: numbe
  * leader again: otherwise resetting a leader's password and signing in with it would bypass the approval.
  */
 export async function suspendGrantsAfterReset(ctx: ServiceContext, q: Queryable, userId: number, townshipId: number | null) {
-  const grants = await queryRows<{ id: number; role: Role; path: string | null }>(q, sql`
+  const grants = await queryRows<{ id: number; role: Role; path: string | null }>(
+    q,
+    sql`
     SELECT r.id, r.role, o.path FROM user_roles r LEFT JOIN org_units o ON o.id = r.org_unit_id
-    WHERE r.user_id = ${userId} AND r.approved_at IS NOT NULL`);
+    WHERE r.user_id = ${userId} AND r.approved_at IS NOT NULL`,
+  );
   const suspended = grants.filter((g) => grantNeedsApproval(ctx, g.role, g.path ?? '/'));
   if (suspended.length === 0) return;
-  await q.update(userRoles).set({ approvedAt: null, approvedBy: null, requestedBy: ctx.actor.userId })
-    .where(inArray(userRoles.id, suspended.map((g) => g.id)));
+  await q
+    .update(userRoles)
+    .set({ approvedAt: null, approvedBy: null, requestedBy: ctx.actor.userId })
+    .where(
+      inArray(
+        userRoles.id,
+        suspended.map((g) => g.id),
+      ),
+    );
   for (const g of suspended) {
     await recordAudit(q, ctx.actor, {
-      action: 'role.grant.requested', entity: 'user', entityId: userId, townshipId,
+      action: 'role.grant.requested',
+      entity: 'user',
+      entityId: userId,
+      townshipId,
       after: { grantId: g.id, role: g.role, reason: 'password reset' },
     });
   }
@@ -93,7 +117,9 @@ interface PendingGrantRow {
 }
 
 async function pendingGrants(q: Queryable, where: SQL) {
-  return queryRows<PendingGrantRow>(q, sql`
+  return queryRows<PendingGrantRow>(
+    q,
+    sql`
     SELECT r.id, r.user_id AS "userId", u.username, u.display_name AS "displayName", r.role,
            o.code AS "orgUnitCode", o.name AS "orgUnitName", o.path, o.township_id AS "townshipId",
            r.cadre_group_id AS "cadreGroupId", g.name AS "cadreGroupName",
@@ -104,7 +130,8 @@ async function pendingGrants(q: Queryable, where: SQL) {
     LEFT JOIN cadre_groups g ON g.id = r.cadre_group_id
     LEFT JOIN users req ON req.id = r.requested_by
     WHERE r.approved_at IS NULL AND ${where}
-    ORDER BY r.id`);
+    ORDER BY r.id`,
+  );
 }
 
 function presentGrant(g: PendingGrantRow) {
@@ -123,7 +150,13 @@ function presentGrant(g: PendingGrantRow) {
 export async function listPendingGrants(ctx: ServiceContext) {
   const scopes = scopesFor(ctx.principal, 'users.approve_grant');
   if (scopes.length === 0) throw forbidden('只有镇领导可以审批角色授权');
-  const rows = await pendingGrants(ctx.db, sql`(${sql.join(scopes.map((p) => sql`o.path LIKE ${`${p}%`}`), sql` OR `)})`);
+  const rows = await pendingGrants(
+    ctx.db,
+    sql`(${sql.join(
+      scopes.map((p) => sql`o.path LIKE ${`${p}%`}`),
+      sql` OR `,
+    )})`,
+  );
   return { items: rows.map(presentGrant) };
 }
 
@@ -133,7 +166,9 @@ export async function approveGrant(ctx: ServiceContext, userId: number, grantId:
   return ctx.db.transaction(async (tx) => {
     const [grant] = await pendingGrants(tx, sql`r.id = ${grantId} AND r.user_id = ${userId}`);
     if (!grant) {
-      const [approved] = await tx.select({ id: userRoles.id }).from(userRoles)
+      const [approved] = await tx
+        .select({ id: userRoles.id })
+        .from(userRoles)
         .where(and(eq(userRoles.id, grantId), eq(userRoles.userId, userId)));
       if (approved) throw new AppError('CONFLICT', '这项角色授权已经审批过了');
       throw notFound('角色授权');
@@ -144,11 +179,17 @@ export async function approveGrant(ctx: ServiceContext, userId: number, grantId:
     // The second person is neither the one who asked nor the one who receives the grant.
     if (userId === ctx.actor.userId) throw forbidden('不能审批授予自己的角色');
     if (grant.requestedBy === ctx.actor.userId) throw forbidden('不能审批自己申请的角色授权');
-    const [updated] = await tx.update(userRoles).set({ approvedAt: sql`now()`, approvedBy: ctx.actor.userId })
-      .where(and(eq(userRoles.id, grantId), isNull(userRoles.approvedAt))).returning();
+    const [updated] = await tx
+      .update(userRoles)
+      .set({ approvedAt: sql`now()`, approvedBy: ctx.actor.userId })
+      .where(and(eq(userRoles.id, grantId), isNull(userRoles.approvedAt)))
+      .returning();
     if (!updated) throw new AppError('CONFLICT', '这项角色授权已经审批过了');
     await recordAudit(tx, ctx.actor, {
-      action: 'role.grant.approved', entity: 'user', entityId: userId, townshipId: grant.townshipId,
+      action: 'role.grant.approved',
+      entity: 'user',
+      entityId: userId,
+      townshipId: grant.townshipId,
       after: { grantId, role: grant.role, orgUnitCode: grant.orgUnitCode, cadreGroupId: grant.cadreGroupId, requestedBy: grant.requestedBy },
     });
     return presentGrant(grant);

@@ -29,13 +29,18 @@ afterAll(() => t.close());
 describe('user administration', () => {
   it('creates a user with a random initial password that must be changed', async () => {
     const res = await call('POST', '/api/users', townAdmin, {
-      username: 'cun202', displayName: '燕塘村张主任', phone: '13800001234',
+      username: 'cun202',
+      displayName: '燕塘村张主任',
+      phone: '13800001234',
       roles: [{ role: 'village_cadre', orgUnitCode: town.villageCodes[1] }],
     });
     expect(res.statusCode).toBe(201);
     const { user, initialPassword } = res.json();
     expect(user).toMatchObject({
-      username: 'cun202', displayName: '燕塘村张主任', mustChangePassword: true, disabled: false,
+      username: 'cun202',
+      displayName: '燕塘村张主任',
+      mustChangePassword: true,
+      disabled: false,
       roles: [{ role: 'village_cadre', roleName: '村干部', orgUnit: { code: town.villageCodes[1], name: '燕塘村' } }],
     });
     expect(initialPassword).toMatch(/^(?=.*[A-Za-z])(?=.*\d).{12,}$/);
@@ -57,14 +62,28 @@ describe('user administration', () => {
     const before = await userCount();
     const bad = await call('POST', '/api/users', admin, { username: 'a', displayName: '', phone: '123', roles: [] });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['displayName', 'phone', 'roles', 'username']);
-    const weak = await call('POST', '/api/users', admin, { username: 'weakling', displayName: '弱', password: 'abc', roles: [{ role: 'viewer', orgUnitCode: town.townshipCode }] });
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['displayName', 'phone', 'roles', 'username']);
+    const weak = await call('POST', '/api/users', admin, {
+      username: 'weakling',
+      displayName: '弱',
+      password: 'abc',
+      roles: [{ role: 'viewer', orgUnitCode: town.townshipCode }],
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors).toEqual([{ field: 'password', message: '密码至少需要8位' }]);
     const noScope = await call('POST', '/api/users', admin, { username: 'noscope', displayName: '无范围', roles: [{ role: 'village_cadre' }] });
     expect(noScope.statusCode).toBe(400);
     expect(noScope.json().errors[0].field).toBe('roles.0.orgUnitCode');
-    const dup = await call('POST', '/api/users', admin, { username: 'cun202', displayName: '重复', roles: [{ role: 'viewer', orgUnitCode: town.townshipCode }] });
+    const dup = await call('POST', '/api/users', admin, {
+      username: 'cun202',
+      displayName: '重复',
+      roles: [{ role: 'viewer', orgUnitCode: town.townshipCode }],
+    });
     expect(dup.statusCode).toBe(409);
     expect(await userCount()).toBe(before);
   });
@@ -87,7 +106,11 @@ describe('user administration', () => {
 
   it('keeps a township administrator inside his township', async () => {
     const before = await userCount();
-    const county = await call('POST', '/api/users', townAdmin, { username: 'countyviewer', displayName: '市里', roles: [{ role: 'viewer', orgUnitCode: town.countyCode }] });
+    const county = await call('POST', '/api/users', townAdmin, {
+      username: 'countyviewer',
+      displayName: '市里',
+      roles: [{ role: 'viewer', orgUnitCode: town.countyCode }],
+    });
     expect(county.statusCode).toBe(403);
     const global = await call('POST', '/api/users', townAdmin, { username: 'root2', displayName: '全局', roles: [{ role: 'admin' }] });
     expect(global.statusCode).toBe(403);
@@ -98,32 +121,55 @@ describe('user administration', () => {
 
   it('refuses user management to everyone but administrators', async () => {
     expect((await call('GET', '/api/users', leader)).statusCode).toBe(403);
-    const res = await call('POST', '/api/users', leader, { username: 'sneaky', displayName: '偷偷', roles: [{ role: 'leader', orgUnitCode: town.townshipCode }] });
+    const res = await call('POST', '/api/users', leader, {
+      username: 'sneaky',
+      displayName: '偷偷',
+      roles: [{ role: 'leader', orgUnitCode: town.townshipCode }],
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('edits roles, resets the password and revokes sessions, disables and enables', async () => {
-    const created = (await call('POST', '/api/users', admin, {
-      username: 'zuyuan', displayName: '组员', password: 'Start2026a', roles: [{ role: 'viewer', orgUnitCode: town.townshipCode }],
-    })).json().user;
+    const created = (
+      await call('POST', '/api/users', admin, {
+        username: 'zuyuan',
+        displayName: '组员',
+        password: 'Start2026a',
+        roles: [{ role: 'viewer', orgUnitCode: town.townshipCode }],
+      })
+    ).json().user;
     const session = await t.login('zuyuan', 'Start2026a');
-    const edited = await call('PATCH', `/api/users/${created.id}`, admin, { displayName: '组员甲', roles: [{ role: 'grid_worker', orgUnitCode: town.villageCodes[0] }] });
+    const edited = await call('PATCH', `/api/users/${created.id}`, admin, {
+      displayName: '组员甲',
+      roles: [{ role: 'grid_worker', orgUnitCode: town.villageCodes[0] }],
+    });
     expect(edited.json()).toMatchObject({ displayName: '组员甲', roles: [{ role: 'grid_worker', orgUnit: { code: town.villageCodes[0] } }] });
 
     const reset = await call('POST', `/api/users/${created.id}/reset-password`, admin);
     expect(reset.json().initialPassword).toMatch(/\d/);
     expect((await call('GET', '/api/me', session)).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zuyuan', password: 'Start2026a' } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zuyuan', password: 'Start2026a' } })).statusCode).toBe(
+      401,
+    );
 
     const disabled = await call('POST', `/api/users/${created.id}/disable`, admin);
     expect(disabled.json().disabled).toBe(true);
-    const refused = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zuyuan', password: reset.json().initialPassword } });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zuyuan', password: reset.json().initialPassword },
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().detail).toContain('停用');
     expect((await call('POST', `/api/users/${created.id}/enable`, admin)).json().disabled).toBe(false);
 
-    const actions = await queryRows<{ action: string }>(t.db, sql`SELECT action FROM audit_log WHERE entity = 'user' AND entity_id = ${String(created.id)} ORDER BY id`);
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['user.create', 'user.update', 'user.reset-password', 'user.disable', 'user.enable']));
+    const actions = await queryRows<{ action: string }>(
+      t.db,
+      sql`SELECT action FROM audit_log WHERE entity = 'user' AND entity_id = ${String(created.id)} ORDER BY id`,
+    );
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['user.create', 'user.update', 'user.reset-password', 'user.disable', 'user.enable']),
+    );
   });
 
   it('answers 404 for an unknown user and refuses to disable oneself', async () => {

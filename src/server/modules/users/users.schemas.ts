@@ -7,10 +7,20 @@ export const roleInput = z.object({
   cadreGroupId: z.number().int().positive().optional().nullable(),
 });
 export const createUserBody = z.object({
-  username: z.string().trim().min(3, '用户名至少3个字符').max(32, '用户名不能超过32个字符')
+  username: z
+    .string()
+    .trim()
+    .min(3, '用户名至少3个字符')
+    .max(32, '用户名不能超过32个字符')
     .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和减号'),
   displayName: z.string().trim().min(1, '请填写姓名').max(50, '姓名不能超过50个字'),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号码格式不正确').optional().nullable().or(z.literal('')),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '手机号码格式不正确')
+    .optional()
+    .nullable()
+    .or(z.literal('')),
   password: z.string().optional().nullable().or(z.literal('')),
   roles: z.array(roleInput).min(1, '至少分配一个角色').max(10),
 });

@@ -30,8 +30,14 @@ function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>, loc
 }
 
 async function presentUsers(q: Queryable, rows: UserRow[]) {
-  const bindings = await roleBindingsOf(q, rows.map((u) => u.id));
-  const locks = await loginLocksOf(q, rows.map((u) => u.username));
+  const bindings = await roleBindingsOf(
+    q,
+    rows.map((u) => u.id),
+  );
+  const locks = await loginLocksOf(
+    q,
+    rows.map((u) => u.username),
+  );
   return rows.map((u) => presentUser(u, describeRoles(bindings.get(u.id) ?? []), locks.get(u.username)));
 }
 
@@ -47,20 +53,32 @@ async function resolveRoles(ctx: ServiceContext, q: Queryable, roles: RoleInput[
       const [group] = r.cadreGroupId
         ? await q.select({ id: cadreGroups.id, townshipId: cadreGroups.townshipId }).from(cadreGroups).where(eq(cadreGroups.id, r.cadreGroupId))
         : [];
-      if (!group) { errors.push({ field: `${field}.cadreGroupId`, message: '组长角色需要选择所在的组' }); continue; }
+      if (!group) {
+        errors.push({ field: `${field}.cadreGroupId`, message: '组长角色需要选择所在的组' });
+        continue;
+      }
       cadreGroupId = group.id;
       const [township] = await q.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, group.townshipId));
       orgUnitCode = township.code;
     }
     if (!orgUnitCode) {
-      if (r.role !== 'admin') { errors.push({ field: `${field}.orgUnitCode`, message: '请选择角色的管辖范围' }); continue; }
+      if (r.role !== 'admin') {
+        errors.push({ field: `${field}.orgUnitCode`, message: '请选择角色的管辖范围' });
+        continue;
+      }
       if (!can(ctx.principal, 'users.manage', { path: '/' })) throw forbidden('只有全系统管理员可以设立全系统管理员');
       resolved.push({ role: r.role, orgUnitId: null, path: '/', townshipId: null, cadreGroupId: null });
       continue;
     }
     const [unit] = await q.select().from(orgUnits).where(eq(orgUnits.code, orgUnitCode));
-    if (!unit) { errors.push({ field: `${field}.orgUnitCode`, message: `组织单元 ${orgUnitCode} 不存在` }); continue; }
-    if (unit.validTo) { errors.push({ field: `${field}.orgUnitCode`, message: `“${unit.name}”已撤销` }); continue; }
+    if (!unit) {
+      errors.push({ field: `${field}.orgUnitCode`, message: `组织单元 ${orgUnitCode} 不存在` });
+      continue;
+    }
+    if (unit.validTo) {
+      errors.push({ field: `${field}.orgUnitCode`, message: `“${unit.name}”已撤销` });
+      continue;
+    }
     if (!can(ctx.principal, 'users.manage', unit)) throw forbidden(`您无权在“${unit.name}”范围内分配角色`);
     resolved.push({ role: r.role, orgUnitId: unit.id, path: unit.path, townshipId: unit.townshipId, cadreGroupId });
   }
@@ -72,8 +90,11 @@ async function resolveRoles(ctx: ServiceContext, q: Queryable, roles: RoleInput[
 async function manageableUser(ctx: ServiceContext, q: Queryable, id: number) {
   const [user] = await q.select().from(users).where(eq(users.id, id));
   if (!user) throw notFound('用户');
-  const paths = await queryRows<{ path: string | null }>(q, sql`
-    SELECT o.path FROM user_roles r LEFT JOIN org_units o ON o.id = r.org_unit_id WHERE r.user_id = ${id}`);
+  const paths = await queryRows<{ path: string | null }>(
+    q,
+    sql`
+    SELECT o.path FROM user_roles r LEFT JOIN org_units o ON o.id = r.org_unit_id WHERE r.user_id = ${id}`,
+  );
   const targets = paths.length ? paths.map((p) => p.path ?? '/') : ['/'];
   if (!targets.every((path) => can(ctx.principal, 'users.manage', { path }))) throw forbidden(`您无权管理用户“${user.displayName}”`);
   return user;
@@ -82,13 +103,26 @@ async function manageableUser(ctx: ServiceContext, q: Queryable, id: number) {
 export async function listUsers(ctx: ServiceContext, query: { q?: string; page: number; pageSize: number }) {
   const scopes = scopesFor(ctx.principal, 'users.manage');
   if (scopes.length === 0) throw forbidden('您无权管理用户');
-  const inScope: SQL | undefined = scopes.includes('/') ? undefined : sql`EXISTS (
+  const inScope: SQL | undefined = scopes.includes('/')
+    ? undefined
+    : sql`EXISTS (
     SELECT 1 FROM user_roles r JOIN org_units o ON o.id = r.org_unit_id
-    WHERE r.user_id = ${users.id} AND (${sql.join(scopes.map((p) => sql`o.path LIKE ${`${p}%`}`), sql` OR `)}))`;
-  const text = query.q ? or(ilike(users.username, `%${query.q}%`), ilike(users.displayName, `%${query.q}%`), ilike(users.phone, `%${query.q}%`)) : undefined;
+    WHERE r.user_id = ${users.id} AND (${sql.join(
+      scopes.map((p) => sql`o.path LIKE ${`${p}%`}`),
+      sql` OR `,
+    )}))`;
+  const text = query.q
+    ? or(ilike(users.username, `%${query.q}%`), ilike(users.displayName, `%${query.q}%`), ilike(users.phone, `%${query.q}%`))
+    : undefined;
   const where = and(inScope, text);
   const [rows, [{ total }]] = await Promise.all([
-    ctx.db.select().from(users).where(where).orderBy(users.id).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    ctx.db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(users.id)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     ctx.db.select({ total: count() }).from(users).where(where),
   ]);
   return { items: await presentUsers(ctx.db, rows), total };
@@ -99,9 +133,10 @@ export async function getUser(ctx: ServiceContext, id: number) {
   return (await presentUsers(ctx.db, [user]))[0];
 }
 
-export async function createUser(ctx: ServiceContext, input: {
-  username: string; displayName: string; phone?: string | null; password?: string | null; roles: RoleInput[];
-}) {
+export async function createUser(
+  ctx: ServiceContext,
+  input: { username: string; displayName: string; phone?: string | null; password?: string | null; roles: RoleInput[] },
+) {
   const problem = input.password ? passwordProblem(input.password, { username: input.username }) : null;
   if (problem) throw invalid([{ field: 'password', message: problem }]);
   const initialPassword = input.password || randomPassword();
@@ -110,12 +145,18 @@ export async function createUser(ctx: ServiceContext, input: {
     const roles = await resolveRoles(ctx, tx, input.roles);
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (taken) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`);
-    const [user] = await tx.insert(users).values({
-      username: input.username, displayName: input.displayName, phone: input.phone || null, passwordHash,
-      townshipId: roles.find((r) => r.townshipId)?.townshipId ?? null,
-      // A random password is known to the administrator: the user must replace it at first login.
-      mustChangePassword: !input.password,
-    }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        phone: input.phone || null,
+        passwordHash,
+        townshipId: roles.find((r) => r.townshipId)?.townshipId ?? null,
+        // A random password is known to the administrator: the user must replace it at first login.
+        mustChangePassword: !input.password,
+      })
+      .returning();
     await saveRoles(ctx, tx, user.id, roles);
     const [presented] = await presentUsers(tx, [user]);
     await recordAudit(tx, ctx.actor, { action: 'user.create', entity: 'user', entityId: user.id, townshipId: user.townshipId, after: presented });
@@ -138,9 +179,7 @@ export async function updateUser(ctx: ServiceContext, id: number, input: { displ
       await saveRoles(ctx, tx, id, roles);
       changes.townshipId = roles.find((r) => r.townshipId)?.townshipId ?? null;
     }
-    const [updated] = Object.keys(changes).length
-      ? await tx.update(users).set(changes).where(eq(users.id, id)).returning()
-      : [user];
+    const [updated] = Object.keys(changes).length ? await tx.update(users).set(changes).where(eq(users.id, id)).returning() : [user];
     const [after] = await presentUsers(tx, [updated]);
     await recordAudit(tx, ctx.actor, { action: 'user.update', entity: 'user', entityId: id, townshipId: updated.townshipId, before, after });
     return after;
@@ -165,12 +204,20 @@ export async function setDisabled(ctx: ServiceContext, id: number, disabled: boo
   return ctx.db.transaction(async (tx) => {
     const user = await manageableUser(ctx, tx, id);
     if (disabled && id === ctx.actor.userId) throw new AppError('CONFLICT', '不能停用自己的账户');
-    const [updated] = await tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id)).returning();
+    const [updated] = await tx
+      .update(users)
+      .set({ disabledAt: disabled ? new Date() : null })
+      .where(eq(users.id, id))
+      .returning();
     await forgetLoginFailures(tx, user.username);
     if (disabled) await revokeSessions(tx, id);
     await recordAudit(tx, ctx.actor, {
-      action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: id, townshipId: user.townshipId,
-      before: { disabled: user.disabledAt != null }, after: { disabled },
+      action: disabled ? 'user.disable' : 'user.enable',
+      entity: 'user',
+      entityId: id,
+      townshipId: user.townshipId,
+      before: { disabled: user.disabledAt != null },
+      after: { disabled },
     });
     return (await presentUsers(tx, [updated]))[0];
   });
@@ -184,25 +231,29 @@ export async function revokeUserSessions(ctx: ServiceContext, id: number) {
   });
 }
 
-
 /** The filtered user list as Excel; phone numbers leave the system, so the export is audited. */
 export async function exportUsers(ctx: ServiceContext, query: { q?: string }) {
   const { items } = await listUsers(ctx, { q: query.q, page: 1, pageSize: 100_000 });
   const workbook = new ExcelJS.Workbook();
-  addTableSheet(workbook, '用户', [
-    { header: '用户名', key: 'username', width: 14 },
-    { header: '姓名', key: 'displayName', width: 16 },
-    { header: '手机', key: 'phone', width: 14 },
-    { header: '角色与范围', key: 'roles', width: 40 },
-    { header: '状态', key: 'status', width: 8 },
-    { header: '最近登录', key: 'lastLoginAt', width: 20 },
-  ], items.map((u) => ({
-    ...u,
-    phone: u.phone ?? '',
-    roles: u.roles.map((r) => `${r.roleName}（${r.cadreGroup?.name ?? r.orgUnit?.name ?? '全系统'}）`).join('、'),
-    status: u.disabled ? '已停用' : u.lockedUntil ? '已锁定' : '正常',
-    lastLoginAt: u.lastLoginAt ? chinaTimestamp(u.lastLoginAt) : '',
-  })));
+  addTableSheet(
+    workbook,
+    '用户',
+    [
+      { header: '用户名', key: 'username', width: 14 },
+      { header: '姓名', key: 'displayName', width: 16 },
+      { header: '手机', key: 'phone', width: 14 },
+      { header: '角色与范围', key: 'roles', width: 40 },
+      { header: '状态', key: 'status', width: 8 },
+      { header: '最近登录', key: 'lastLoginAt', width: 20 },
+    ],
+    items.map((u) => ({
+      ...u,
+      phone: u.phone ?? '',
+      roles: u.roles.map((r) => `${r.roleName}（${r.cadreGroup?.name ?? r.orgUnit?.name ?? '全系统'}）`).join('、'),
+      status: u.disabled ? '已停用' : u.lockedUntil ? '已锁定' : '正常',
+      lastLoginAt: u.lastLoginAt ? chinaTimestamp(u.lastLoginAt) : '',
+    })),
+  );
   await recordAudit(ctx.db, ctx.actor, { action: 'user.export', entity: 'user', after: { q: query.q ?? null, rows: items.length } });
   return workbookBuffer(workbook);
 }

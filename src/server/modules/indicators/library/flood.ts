@@ -10,13 +10,22 @@ export const FLOOD_INDICATORS: IndicatorDefinition[] = [
   }),
   indicator('reservoirs_and_ponds', '水库山塘', '处', records('reservoirs', 'count')),
   indicator('reservoir_duty_hours', '水库汛期每日值守时长', '小时', records('reservoirs', 'max', { field: 'duty_hours', filters: SMALL })),
-  indicator('reservoirs_reinforced', '完成除险加固水库', '座', records('reservoirs', 'count', {
-    dateField: 'reinforced_on', filters: [eq('reinforcement', '已完成')],
-  })),
-  indicator('reservoirs_reinforcement_planned', '计划除险加固水库', '座', records('reservoirs', 'count', {
-    filters: [oneOf('reinforcement', ['在建', '计划实施'])],
-  }), { description: '名录中除险加固在建或计划实施的水库山塘。' }),
+  indicator(
+    'reservoirs_reinforced',
+    '完成除险加固水库',
+    '座',
+    records('reservoirs', 'count', { dateField: 'reinforced_on', filters: [eq('reinforcement', '已完成')] }),
+  ),
+  indicator(
+    'reservoirs_reinforcement_planned',
+    '计划除险加固水库',
+    '座',
+    records('reservoirs', 'count', { filters: [oneOf('reinforcement', ['在建', '计划实施'])] }),
+    { description: '名录中除险加固在建或计划实施的水库山塘。' },
+  ),
   indicator('evacuated_households', '转移避险群众户数', '户', records('evacuations', 'sum', { field: 'households', dateField: 'moved_on' })),
   indicator('evacuated_people', '转移避险群众人数', '人', records('evacuations', 'sum', { field: 'people', dateField: 'moved_on' })),
-  indicator('channel_cleared_length', '清淤砍青长度', '公里', records('channel_clearing', 'sum', { field: 'length', dateField: 'cleared_on' }), { decimals: 1 }),
+  indicator('channel_cleared_length', '清淤砍青长度', '公里', records('channel_clearing', 'sum', { field: 'length', dateField: 'cleared_on' }), {
+    decimals: 1,
+  }),
 ];

@@ -43,11 +43,16 @@ export function installable(chosen: IndicatorDefinition[], ledgerKeys: Set<strin
 
 /** Returns the ids of the township's built-in indicators (new and existing) by key; `only` limits which are installed. */
 export async function installBuiltinIndicators(
-  q: Queryable, townshipId: number, userId: number | null, only?: string[],
+  q: Queryable,
+  townshipId: number,
+  userId: number | null,
+  only?: string[],
 ): Promise<Map<string, number>> {
   const chosen = only ? withDependencies(only) : BUILTIN_INDICATORS;
   if (chosen.length === 0) return new Map();
-  const existing = await q.select({ id: indicators.id, key: indicators.key }).from(indicators)
+  const existing = await q
+    .select({ id: indicators.id, key: indicators.key })
+    .from(indicators)
     .where(and(eq(indicators.townshipId, townshipId), isNull(indicators.deletedAt)));
   const existingKeys = new Set(existing.map((i) => i.key));
   const ids = new Map<string, number>();
@@ -67,15 +72,32 @@ export async function installBuiltinIndicators(
   }
   if (missing.length === 0) return ids;
 
-  const lines = await q.select({ id: workLines.id, name: workLines.name }).from(workLines)
+  const lines = await q
+    .select({ id: workLines.id, name: workLines.name })
+    .from(workLines)
     .where(and(eq(workLines.townshipId, townshipId), isNull(workLines.deletedAt)));
   const lineIds = new Map(lines.map((l) => [l.name, l.id]));
   const order = new Map(BUILTIN_INDICATORS.map((d, i) => [d.key, (i + 1) * 10]));
-  const created = await q.insert(indicators).values(missing.map((d) => ({
-    townshipId, key: d.key, name: d.name, description: d.description ?? null, workLineId: d.workLine ? lineIds.get(d.workLine) ?? null : null,
-    source: d.source, unit: d.unit, decimals: d.decimals, scale: d.scale, higherIsBetter: d.higherIsBetter,
-    builtin: true, sortOrder: order.get(d.key)!, createdBy: userId,
-  }))).returning({ id: indicators.id, key: indicators.key });
+  const created = await q
+    .insert(indicators)
+    .values(
+      missing.map((d) => ({
+        townshipId,
+        key: d.key,
+        name: d.name,
+        description: d.description ?? null,
+        workLineId: d.workLine ? (lineIds.get(d.workLine) ?? null) : null,
+        source: d.source,
+        unit: d.unit,
+        decimals: d.decimals,
+        scale: d.scale,
+        higherIsBetter: d.higherIsBetter,
+        builtin: true,
+        sortOrder: order.get(d.key)!,
+        createdBy: userId,
+      })),
+    )
+    .returning({ id: indicators.id, key: indicators.key });
   for (const c of created) ids.set(c.key, c.id);
   return ids;
 }

@@ -15,13 +15,16 @@ import { BUILTIN_INDICATORS, builtinIndicator } from './index.js';
 import { installBuiltinIndicators } from './install-library.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
-const mappingRows = fs.readFileSync(path.join(root, 'docs/report-mapping.md'), 'utf8').split('\n').filter((line) => /^\| \d+ \|/.test(line));
+const mappingRows = fs
+  .readFileSync(path.join(root, 'docs/report-mapping.md'), 'utf8')
+  .split('\n')
+  .filter((line) => /^\| \d+ \|/.test(line));
 const WORK_LINES = ['疫情防控', '安全生产', '防汛抗旱', '生态环保', '人居环境', '乡村振兴', '民生保障', '教育', '党建', '产业发展'];
 const NUMERIC = ['integer', 'decimal'];
 
-const shapes = new Map<string, LedgerShape>(BUILTIN_LEDGERS.map((l) => [l.key, {
-  name: l.name, kind: l.kind, fields: l.fields, states: l.workflow?.states.map((s) => s.key) ?? [],
-}]));
+const shapes = new Map<string, LedgerShape>(
+  BUILTIN_LEDGERS.map((l) => [l.key, { name: l.name, kind: l.kind, fields: l.fields, states: l.workflow?.states.map((s) => s.key) ?? [] }]),
+);
 const sources = new Map(BUILTIN_INDICATORS.map((d) => [d.key, d.source]));
 
 describe('built-in indicator library', () => {
@@ -32,7 +35,7 @@ describe('built-in indicator library', () => {
     expect(BUILTIN_INDICATORS.length).toBeGreaterThanOrEqual(100);
   });
 
-  it.each(BUILTIN_INDICATORS.map((d) => [d.key, d] as const))('%s passes the definition check a user\'s indicator passes', (_key, d) => {
+  it.each(BUILTIN_INDICATORS.map((d) => [d.key, d] as const))("%s passes the definition check a user's indicator passes", (_key, d) => {
     const others = new Map([...sources].filter(([k]) => k !== d.key));
     expect(definitionProblems(d.key, d.source, shapes, others)).toEqual([]);
     expect(d.name).toMatch(/[\u4e00-\u9fa5]/);
@@ -42,35 +45,38 @@ describe('built-in indicator library', () => {
     expect(WORK_LINES).toContain(d.workLine);
   });
 
-  it.each(BUILTIN_INDICATORS.filter((d) => d.source.type !== 'formula').map((d) => [d.key, d] as const))('%s reads suitable fields of its ledger', (_key, d) => {
-    if (d.source.type === 'formula') return;
-    const ledger = builtinLedger(d.source.ledger)!;
-    const field = (key: string | undefined) => ledger.fields.find((f) => f.key === key);
-    expect(d.workLine, 'the work line of its ledger').toBe(ledger.workLine);
-    if (d.source.type === 'items') {
-      expect(ledger.kind).toBe('periodic');
-      expect(NUMERIC).toContain(field(d.source.item)?.type);
-      if (d.source.timing === 'cumulative') expect(d.source.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      return;
-    }
-    const s = d.source;
-    expect(ledger.kind).toBe('register');
-    if (['sum', 'avg', 'min', 'max'].includes(s.aggregate)) expect(NUMERIC, `${s.field}`).toContain(field(s.field)?.type);
-    if (s.aggregate === 'distinct') expect(field(s.field)).toBeDefined();
-    if (s.aggregate === 'count') expect(s.field).toBeUndefined();
-    if (s.weightField) expect(NUMERIC).toContain(field(s.weightField)?.type);
-    if (s.dateField) expect(field(s.dateField)?.type).toBe('date');
-    if (s.timing === 'flow') expect(s.dateField, 'a flow needs a date').toBeDefined();
-    const states = ledger.workflow?.states.map((x) => x.key) ?? [];
-    for (const state of s.statuses ?? []) expect(states).toContain(state);
-    for (const filter of s.filters ?? []) {
-      const f = field(filter.field);
-      expect(f, filter.field).toBeDefined();
-      const values = filter.value === undefined ? [] : Array.isArray(filter.value) ? filter.value : [filter.value];
-      if (f!.choices) for (const v of values) expect(f!.choices, filter.field).toContain(v);
-      if (f!.type === 'boolean') for (const v of values) expect(typeof v).toBe('boolean');
-    }
-  });
+  it.each(BUILTIN_INDICATORS.filter((d) => d.source.type !== 'formula').map((d) => [d.key, d] as const))(
+    '%s reads suitable fields of its ledger',
+    (_key, d) => {
+      if (d.source.type === 'formula') return;
+      const ledger = builtinLedger(d.source.ledger)!;
+      const field = (key: string | undefined) => ledger.fields.find((f) => f.key === key);
+      expect(d.workLine, 'the work line of its ledger').toBe(ledger.workLine);
+      if (d.source.type === 'items') {
+        expect(ledger.kind).toBe('periodic');
+        expect(NUMERIC).toContain(field(d.source.item)?.type);
+        if (d.source.timing === 'cumulative') expect(d.source.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        return;
+      }
+      const s = d.source;
+      expect(ledger.kind).toBe('register');
+      if (['sum', 'avg', 'min', 'max'].includes(s.aggregate)) expect(NUMERIC, `${s.field}`).toContain(field(s.field)?.type);
+      if (s.aggregate === 'distinct') expect(field(s.field)).toBeDefined();
+      if (s.aggregate === 'count') expect(s.field).toBeUndefined();
+      if (s.weightField) expect(NUMERIC).toContain(field(s.weightField)?.type);
+      if (s.dateField) expect(field(s.dateField)?.type).toBe('date');
+      if (s.timing === 'flow') expect(s.dateField, 'a flow needs a date').toBeDefined();
+      const states = ledger.workflow?.states.map((x) => x.key) ?? [];
+      for (const state of s.statuses ?? []) expect(states).toContain(state);
+      for (const filter of s.filters ?? []) {
+        const f = field(filter.field);
+        expect(f, filter.field).toBeDefined();
+        const values = filter.value === undefined ? [] : Array.isArray(filter.value) ? filter.value : [filter.value];
+        if (f!.choices) for (const v of values) expect(f!.choices, filter.field).toContain(v);
+        if (f!.type === 'boolean') for (const v of values) expect(typeof v).toBe('boolean');
+      }
+    },
+  );
 
   it('has formulas that parse, read only library indicators and form no cycle', () => {
     const graph = new Map<string, string[]>();
@@ -78,7 +84,10 @@ describe('built-in indicator library', () => {
       if (d.source.type !== 'formula') continue;
       const refs = formulaReferences(parseFormula(d.source.formula));
       for (const ref of refs) expect(builtinIndicator(ref.key), `${d.key} reads ${ref.key}`).toBeDefined();
-      graph.set(d.key, refs.filter((r) => r.of !== 'target').map((r) => r.key));
+      graph.set(
+        d.key,
+        refs.filter((r) => r.of !== 'target').map((r) => r.key),
+      );
     }
     expect(graph.size).toBeGreaterThan(5);
     expect(findCycle(graph)).toBeNull();
@@ -113,14 +122,22 @@ describe('docs/report-mapping.md', () => {
 describe('installing the library', () => {
   let t: TestApp;
   let townshipId: number;
-  const installed = async () => (await t.db.select({ key: indicators.key, builtin: indicators.builtin, workLineId: indicators.workLineId })
-    .from(indicators).where(eq(indicators.townshipId, townshipId))).sort((a, b) => a.key.localeCompare(b.key));
+  const installed = async () =>
+    (
+      await t.db
+        .select({ key: indicators.key, builtin: indicators.builtin, workLineId: indicators.workLineId })
+        .from(indicators)
+        .where(eq(indicators.townshipId, townshipId))
+    ).sort((a, b) => a.key.localeCompare(b.key));
 
   beforeAll(async () => {
     t = await buildTestApp();
     await buildTownship(t.system);
     townshipId = (await findByCode(t.db, '430681105000'))!.id;
-    await t.db.insert(workLines).values([{ townshipId, name: '产业发展' }, { townshipId, name: '疫情防控' }]);
+    await t.db.insert(workLines).values([
+      { townshipId, name: '产业发展' },
+      { townshipId, name: '疫情防控' },
+    ]);
   });
   afterAll(() => t?.close());
 
@@ -143,13 +160,17 @@ describe('installing the library', () => {
         return s.type === 'formula' ? formulaReferences(parseFormula(s.formula)).flatMap((r) => ledgersRead(r.key)) : [s.ledger];
       };
       return ledgersRead(d.key).every((l) => ['land_transfer', 'village_basics', 'vaccination_daily', 'vaccination_targets'].includes(l));
-    }).map((d) => d.key).sort();
+    })
+      .map((d) => d.key)
+      .sort();
     expect([...first.keys()].sort()).toEqual(expected);
     expect(expected).toEqual(expect.arrayContaining(['booster_doses', 'vaccination_60_completion', 'land_transferred_taxable_share']));
     const again = await installBuiltinIndicators(t.db, townshipId, null);
     expect(again).toEqual(first);
     expect((await installed()).map((r) => r.key)).toEqual(expected);
-    const [share] = await t.db.select().from(indicators)
+    const [share] = await t.db
+      .select()
+      .from(indicators)
       .where(and(eq(indicators.townshipId, townshipId), eq(indicators.key, 'land_transferred_taxable_share')));
     expect(share).toMatchObject({ name: '耕地流转面积占计税总面积比例', unit: '%', decimals: 1, scale: 'none', builtin: true });
   });

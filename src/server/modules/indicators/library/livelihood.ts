@@ -13,14 +13,20 @@ export const LIVELIHOOD_INDICATORS: IndicatorDefinition[] = [
   indicator('household_check_people', '入户核查人口', '人', records('household_checks', 'sum', { field: 'family_size', dateField: 'checked_on' })),
   indicator('assistance_recipients', '社会救助人数', '人', records('social_assistance', 'distinct', { field: 'person_id', dateField: 'paid_on' })),
   indicator('assistance_paid', '社会救助发放金额', '元', records('social_assistance', 'sum', { field: 'amount', dateField: 'paid_on' }), {
-    scale: 'wan', decimals: 1,
+    scale: 'wan',
+    decimals: 1,
   }),
   indicator('pension_contributors', '城乡居民养老保险缴费人数', '人', items(INSURANCE, 'pension_paid')),
   indicator('survival_checks', '养老保险生存认证人数', '人', items(INSURANCE, 'survival_checks')),
   indicator('medical_insurance_paid', '城乡居民合作医疗缴费人数', '人', items(INSURANCE, 'medical_paid')),
   indicator('medical_refunds', '困难群体医保全半免缴费退费人数', '人', items(INSURANCE, 'medical_refunds')),
   indicator('medical_aid_remote', '异地就医困难群体医疗救助人数', '人', items(INSURANCE, 'medical_aid_remote')),
-  indicator('fund_recovery_people', '社保基金追缴人数', '人', records('social_fund_recovery', 'distinct', { field: 'person_id', dateField: 'recovered_on' })),
+  indicator(
+    'fund_recovery_people',
+    '社保基金追缴人数',
+    '人',
+    records('social_fund_recovery', 'distinct', { field: 'person_id', dateField: 'recovered_on' }),
+  ),
   indicator('fund_recovered', '社保基金追缴金额', '元', records('social_fund_recovery', 'sum', { field: 'amount', dateField: 'recovered_on' })),
 
   indicator('full_employment_villages', '充分就业村创建村数', '个', items('labor_survey', 'labor_force', { aggregate: 'count' }), {

@@ -1,7 +1,14 @@
 // Small builders for the built-in indicators, so each library file reads as a list of figures rather than as
 // JSON. An indicator over a ledger takes the work line of that ledger (ledger library); formulas name theirs.
 import type {
-  Aggregate, FilterValue, IndicatorDefinition, IndicatorFilter, IndicatorSource, ItemsSource, RecordsSource, Scale,
+  Aggregate,
+  FilterValue,
+  IndicatorDefinition,
+  IndicatorFilter,
+  IndicatorSource,
+  ItemsSource,
+  RecordsSource,
+  Scale,
 } from '../../../../core/indicators.js';
 import { builtinLedger } from '../../ledgers/index.js';
 
@@ -18,7 +25,12 @@ export interface IndicatorOptions {
 export function indicator(key: string, name: string, unit: string, source: IndicatorSource, options: IndicatorOptions = {}): IndicatorDefinition {
   const workLine = options.workLine ?? (source.type === 'formula' ? undefined : builtinLedger(source.ledger)?.workLine);
   return {
-    key, name, unit, decimals: options.decimals ?? 0, scale: options.scale ?? 'none', higherIsBetter: options.higherIsBetter ?? true,
+    key,
+    name,
+    unit,
+    decimals: options.decimals ?? 0,
+    scale: options.scale ?? 'none',
+    higherIsBetter: options.higherIsBetter ?? true,
     ...(options.description ? { description: options.description } : {}),
     ...(workLine ? { workLine } : {}),
     source,
@@ -38,7 +50,14 @@ export function records(ledger: string, aggregate: Aggregate, options: RecordsOp
 
 /** A data item of a periodic ledger, summed over the ledger periods inside the period unless told otherwise. */
 export function items(ledger: string, item: string, options: Partial<Omit<ItemsSource, 'type' | 'ledger' | 'item'>> = {}): ItemsSource {
-  return { type: 'items', ledger, item, aggregate: options.aggregate ?? 'sum', timing: options.timing ?? 'flow', ...(options.since ? { since: options.since } : {}) };
+  return {
+    type: 'items',
+    ledger,
+    item,
+    aggregate: options.aggregate ?? 'sum',
+    timing: options.timing ?? 'flow',
+    ...(options.since ? { since: options.since } : {}),
+  };
 }
 
 export const formula = (text: string): IndicatorSource => ({ type: 'formula', formula: text });

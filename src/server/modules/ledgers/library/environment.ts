@@ -6,7 +6,10 @@ const HOUSEHOLD_CATEGORIES = ['一般户', '脱贫户', '防返贫监测户', '�
 
 export const ENVIRONMENT_LEDGERS: BuiltinLedger[] = [
   {
-    key: 'forest_planting', name: '造林及经济林种植台账', kind: 'register', workLine: '生态环保',
+    key: 'forest_planting',
+    name: '造林及经济林种植台账',
+    kind: 'register',
+    workLine: '生态环保',
     description: '油茶等经济林、生态林种植，一个地块一条。',
     fields: [
       text('plot', '地块名称', { required: true }),
@@ -18,7 +21,10 @@ export const ENVIRONMENT_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'garbage_facilities', name: '垃圾收运设施台账', kind: 'register', workLine: '人居环境',
+    key: 'garbage_facilities',
+    name: '垃圾收运设施台账',
+    kind: 'register',
+    workLine: '人居环境',
     description: '垃圾中转站、投放点和收集设施，一处一条；按建成日期统计新增。',
     fields: [
       text('name', '设施名称', { required: true }),
@@ -29,7 +35,10 @@ export const ENVIRONMENT_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'env_problems', name: '人居环境问题整治台账', kind: 'register', workLine: '人居环境',
+    key: 'env_problems',
+    name: '人居环境问题整治台账',
+    kind: 'register',
+    workLine: '人居环境',
     description: '违规垃圾点、小微黑臭水体、乱堆乱放等问题，一处一条，整改完成须上传照片。',
     workflow: rectificationWorkflow({ pending: '待整治', doing: '整治中', done: '已整治', closed: '已销号' }),
     fields: [
@@ -42,7 +51,10 @@ export const ENVIRONMENT_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'sewage_facilities', name: '污水处理设施台账', kind: 'register', workLine: '生态环保',
+    key: 'sewage_facilities',
+    name: '污水处理设施台账',
+    kind: 'register',
+    workLine: '生态环保',
     description: '污水处理厂（站）和管网工程：管网长度、日处理能力、覆盖人口。',
     fields: [
       text('name', '设施名称', { required: true }),
@@ -55,7 +67,10 @@ export const ENVIRONMENT_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'beautiful_hamlets', name: '秀美屋场建设台账', kind: 'register', workLine: '人居环境',
+    key: 'beautiful_hamlets',
+    name: '秀美屋场建设台账',
+    kind: 'register',
+    workLine: '人居环境',
     description: '美丽乡村建设中的秀美屋场，一个屋场一条。',
     fields: [
       text('name', '屋场名称', { required: true }),
@@ -65,7 +80,10 @@ export const ENVIRONMENT_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'toilet_renovation', name: '农村改厕台账', kind: 'register', workLine: '人居环境',
+    key: 'toilet_renovation',
+    name: '农村改厕台账',
+    kind: 'register',
+    workLine: '人居环境',
     description: '农村户厕改造一户一条；按完成日期统计。',
     fields: [
       text('owner', '户主姓名', { required: true }),
@@ -77,7 +95,10 @@ export const ENVIRONMENT_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'dilapidated_houses', name: '农村危房改造台账', kind: 'register', workLine: '人居环境',
+    key: 'dilapidated_houses',
+    name: '农村危房改造台账',
+    kind: 'register',
+    workLine: '人居环境',
     description: '危房改造一户一条：对象类别、改造方式、完成日期和补助资金。',
     fields: [
       text('owner', '户主姓名', { required: true }),
@@ -90,7 +111,10 @@ export const ENVIRONMENT_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'illegal_buildings', name: '违法建设拆除台账', kind: 'register', workLine: '生态环保',
+    key: 'illegal_buildings',
+    name: '违法建设拆除台账',
+    kind: 'register',
+    workLine: '生态环保',
     description: '控违拆违：存量违法建筑和新增违章建设，一处一条；按拆除日期统计。',
     fields: [
       text('party', '当事人', { required: true }),
@@ -103,7 +127,10 @@ export const ENVIRONMENT_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'tombs', name: '违规墓地整治台账', kind: 'register', workLine: '生态环保',
+    key: 'tombs',
+    name: '违规墓地整治台账',
+    kind: 'register',
+    workLine: '生态环保',
     description: '违规墓地一座一条：活人墓、已葬墓的整治方式、完成日期和验收。',
     fields: [
       text('owner', '墓主（户主）', { required: true }),

@@ -3,7 +3,11 @@ import { integer, text, type BuiltinLedger } from './types.js';
 
 export const EPIDEMIC_LEDGERS: BuiltinLedger[] = [
   {
-    key: 'vaccination_daily', name: '新冠疫苗接种日报', kind: 'periodic', periodType: 'day', workLine: '疫情防控',
+    key: 'vaccination_daily',
+    name: '新冠疫苗接种日报',
+    kind: 'periodic',
+    periodType: 'day',
+    workLine: '疫情防控',
     description: '各村每日接种剂次，按年龄段和剂次分列；“昨日”“近七日”通报由此生成。',
     fields: [
       integer('first_3_17', '3-17岁第一剂', '剂'),
@@ -16,11 +20,12 @@ export const EPIDEMIC_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'vaccination_targets', name: '疫苗接种任务数', kind: 'periodic', periodType: 'half', workLine: '疫情防控',
+    key: 'vaccination_targets',
+    name: '疫苗接种任务数',
+    kind: 'periodic',
+    periodType: 'half',
+    workLine: '疫情防控',
     description: '市里下达到各村的接种任务数（人）。',
-    fields: [
-      integer('target_60', '60岁以上接种任务数', '人'),
-      integer('target_booster', '加强针任务数', '人'),
-    ],
+    fields: [integer('target_60', '60岁以上接种任务数', '人'), integer('target_booster', '加强针任务数', '人')],
   },
 ];

@@ -3,7 +3,10 @@ import { boolean, choice, date, decimal, EVENT_DATE, integer, mobile, text, type
 
 export const FLOOD_LEDGERS: BuiltinLedger[] = [
   {
-    key: 'reservoirs', name: '水库山塘名录及值守台账', kind: 'register', workLine: '防汛抗旱',
+    key: 'reservoirs',
+    name: '水库山塘名录及值守台账',
+    kind: 'register',
+    workLine: '防汛抗旱',
     description: '小（一）型、小（二）型水库和重点山塘一座一条：值守安排、除险加固情况。',
     fields: [
       text('name', '水库名称', { required: true }),
@@ -19,7 +22,10 @@ export const FLOOD_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'evacuations', name: '群众转移避险台账', kind: 'register', workLine: '防汛抗旱',
+    key: 'evacuations',
+    name: '群众转移避险台账',
+    kind: 'register',
+    workLine: '防汛抗旱',
     description: '汛期从地灾点、风险区转移群众，一次转移一条。',
     fields: [
       text('site', '地灾点/风险区名称', { required: true }),
@@ -31,7 +37,10 @@ export const FLOOD_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'channel_clearing', name: '清淤砍青台账', kind: 'register', workLine: '防汛抗旱',
+    key: 'channel_clearing',
+    name: '清淤砍青台账',
+    kind: 'register',
+    workLine: '防汛抗旱',
     description: '渠道、河段和水库周边清淤砍青，一段一条。',
     fields: [
       text('section', '渠道/河段', { required: true }),

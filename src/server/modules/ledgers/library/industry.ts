@@ -3,7 +3,10 @@ import { choice, date, decimal, EVENT_DATE, integer, longtext, text, uscc, boole
 
 export const INDUSTRY_LEDGERS: BuiltinLedger[] = [
   {
-    key: 'land_transfer', name: '土地流转合同台账', kind: 'register', workLine: '产业发展',
+    key: 'land_transfer',
+    name: '土地流转合同台账',
+    kind: 'register',
+    workLine: '产业发展',
     description: '每份土地经营权流转合同一条：流出方、流入方、地类、面积、期限和租金；按签订日期统计流转面积。',
     fields: [
       text('contract_no', '合同编号', { required: true, unique: true, maxLength: 40 }),
@@ -20,16 +23,19 @@ export const INDUSTRY_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'early_rice', name: '早稻生产面积', kind: 'periodic', periodType: 'half', workLine: '产业发展',
+    key: 'early_rice',
+    name: '早稻生产面积',
+    kind: 'periodic',
+    periodType: 'half',
+    workLine: '产业发展',
     description: '各村每半年填报早稻集中育秧和早稻种植面积。',
-    fields: [
-      decimal('seedling_area', '集中育秧面积', '亩', 1),
-      decimal('sown_area', '早稻种植面积', '亩', 1),
-      text('remark', '备注'),
-    ],
+    fields: [decimal('seedling_area', '集中育秧面积', '亩', 1), decimal('sown_area', '早稻种植面积', '亩', 1), text('remark', '备注')],
   },
   {
-    key: 'crop_planting', name: '特色种植台账', kind: 'register', workLine: '产业发展',
+    key: 'crop_planting',
+    name: '特色种植台账',
+    kind: 'register',
+    workLine: '产业发展',
     description: '合作社、家庭农场和大户的特色作物种植：面积、预计亩产、单价和预计效益。',
     fields: [
       text('grower', '经营主体', { required: true }),
@@ -43,7 +49,10 @@ export const INDUSTRY_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'industry_projects', name: '产业项目台账', kind: 'register', workLine: '产业发展',
+    key: 'industry_projects',
+    name: '产业项目台账',
+    kind: 'register',
+    workLine: '产业发展',
     description: '招商引资和村级产业项目：投资、用地、建设阶段；农旅融合、集体经济增收项目在此登记。',
     fields: [
       text('name', '项目名称', { required: true }),
@@ -62,7 +71,10 @@ export const INDUSTRY_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'enterprise_visits', name: '干部联企走访台账', kind: 'register', workLine: '产业发展',
+    key: 'enterprise_visits',
+    name: '干部联企走访台账',
+    kind: 'register',
+    workLine: '产业发展',
     description: '干部联企业行动：每次走访一条，记录企业、反映的困难和解决情况。',
     fields: [
       text('enterprise', '企业名称', { required: true }),
@@ -72,12 +84,18 @@ export const INDUSTRY_LEDGERS: BuiltinLedger[] = [
       date('visited_on', '走访日期', EVENT_DATE),
       text('cadre', '走访干部', { required: true }),
       choice('problem_type', '反映困难类别', ['无', '用地', '资金', '用工', '群众纠纷', '基础设施', '审批手续', '其他'], { required: true }),
-      longtext('problem', '困难描述', { when: { field: 'problem_type', equals: ['用地', '资金', '用工', '群众纠纷', '基础设施', '审批手续', '其他'] } }),
+      longtext('problem', '困难描述', {
+        when: { field: 'problem_type', equals: ['用地', '资金', '用工', '群众纠纷', '基础设施', '审批手续', '其他'] },
+      }),
       boolean('solved', '已解决', { when: { field: 'problem_type', equals: ['用地', '资金', '用工', '群众纠纷', '基础设施', '审批手续', '其他'] } }),
     ],
   },
   {
-    key: 'village_basics', name: '村情基础数据', kind: 'periodic', periodType: 'year', workLine: '乡村振兴',
+    key: 'village_basics',
+    name: '村情基础数据',
+    kind: 'periodic',
+    periodType: 'year',
+    workLine: '乡村振兴',
     description: '各村每年一次的基础数：户数、人口、计税面积、耕地和林地面积，供比率类指标作分母。',
     fields: [
       integer('households', '户籍户数', '户'),

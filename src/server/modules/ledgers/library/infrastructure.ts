@@ -3,7 +3,10 @@ import { choice, date, decimal, EVENT_DATE, text, type BuiltinLedger } from './t
 
 export const INFRASTRUCTURE_LEDGERS: BuiltinLedger[] = [
   {
-    key: 'road_works', name: '农村道路建设台账', kind: 'register', workLine: '产业发展',
+    key: 'road_works',
+    name: '农村道路建设台账',
+    kind: 'register',
+    workLine: '产业发展',
     description: '道路硬化、提质改造和沥青路面工程，一段一条；按完工日期统计里程。',
     fields: [
       text('name', '道路名称', { required: true }),

@@ -18,7 +18,15 @@ describe('built-in ledger library', () => {
     expect(fieldList.safeParse(ledger.fields).error?.issues).toBeUndefined();
     if (ledger.workflow) expect(workflowDefinition.safeParse(ledger.workflow).error?.issues).toBeUndefined();
     // The same check a ledger created in the browser passes (periodic: figures only, a period type, no workflow).
-    const body = { key: ledger.key, name: ledger.name, kind: ledger.kind, description: ledger.description, periodType: ledger.periodType, workflow: ledger.workflow, fields: ledger.fields };
+    const body = {
+      key: ledger.key,
+      name: ledger.name,
+      kind: ledger.kind,
+      description: ledger.description,
+      periodType: ledger.periodType,
+      workflow: ledger.workflow,
+      fields: ledger.fields,
+    };
     expect(createLedgerBody.safeParse(body).error?.issues).toBeUndefined();
     if (ledger.kind === 'periodic') expect(PERIOD_TYPES).toContain(ledger.periodType);
     expect(WORK_LINES).toContain(ledger.workLine);
@@ -34,7 +42,10 @@ describe('built-in ledger library', () => {
     // hamlets are counted by their plan year.
     const stocks = new Set(['reservoirs', 'beautiful_hamlets']);
     for (const ledger of BUILTIN_LEDGERS.filter((l) => l.kind === 'register' && !stocks.has(l.key))) {
-      expect(ledger.fields.some((f) => f.type === 'date' && f.required), ledger.key).toBe(true);
+      expect(
+        ledger.fields.some((f) => f.type === 'date' && f.required),
+        ledger.key,
+      ).toBe(true);
     }
   });
 });

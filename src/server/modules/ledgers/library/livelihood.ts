@@ -4,7 +4,10 @@ import { choice, date, decimal, EVENT_DATE, idcard, integer, mobile, text, type 
 
 export const LIVELIHOOD_LEDGERS: BuiltinLedger[] = [
   {
-    key: 'household_checks', name: '低保及监测户入户核查台账', kind: 'register', workLine: '民生保障',
+    key: 'household_checks',
+    name: '低保及监测户入户核查台账',
+    kind: 'register',
+    workLine: '民生保障',
     description: '低保户、监测户、低保申请户入户调查和家庭收入核算，一户一次一条。',
     fields: [
       text('head', '户主姓名', { required: true }),
@@ -18,7 +21,10 @@ export const LIVELIHOOD_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'social_assistance', name: '社会救助发放台账', kind: 'register', workLine: '民生保障',
+    key: 'social_assistance',
+    name: '社会救助发放台账',
+    kind: 'register',
+    workLine: '民生保障',
     description: '低保金、特困供养金、临时救助等发放，一名救助对象一次发放一条。',
     fields: [
       text('name', '救助对象', { required: true }),
@@ -30,7 +36,11 @@ export const LIVELIHOOD_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'social_insurance', name: '社保医保经办月报', kind: 'periodic', periodType: 'month', workLine: '民生保障',
+    key: 'social_insurance',
+    name: '社保医保经办月报',
+    kind: 'periodic',
+    periodType: 'month',
+    workLine: '民生保障',
     description: '各村每月完成的城乡居民养老保险缴费、生存认证、合作医疗缴费、困难群体免缴退费和医疗救助人数。',
     fields: [
       integer('pension_paid', '城乡居民养老保险缴费', '人'),
@@ -41,7 +51,10 @@ export const LIVELIHOOD_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'social_fund_recovery', name: '社保基金追缴台账', kind: 'register', workLine: '民生保障',
+    key: 'social_fund_recovery',
+    name: '社保基金追缴台账',
+    kind: 'register',
+    workLine: '民生保障',
     description: '死亡多领冒领、企保居保重复领取、异地参保重复领取的追缴，一人一条。',
     fields: [
       text('name', '姓名', { required: true }),
@@ -52,7 +65,11 @@ export const LIVELIHOOD_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'labor_survey', name: '劳动力资源摸排', kind: 'periodic', periodType: 'half', workLine: '民生保障',
+    key: 'labor_survey',
+    name: '劳动力资源摸排',
+    kind: 'periodic',
+    periodType: 'half',
+    workLine: '民生保障',
     description: '充分就业村创建：各村每半年摸排劳动力资源和就业、培训意愿。',
     fields: [
       integer('labor_force', '劳动力资源', '人'),
@@ -62,7 +79,10 @@ export const LIVELIHOOD_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'entrepreneurship_support', name: '创业扶持台账', kind: 'register', workLine: '民生保障',
+    key: 'entrepreneurship_support',
+    name: '创业扶持台账',
+    kind: 'register',
+    workLine: '民生保障',
     description: '“五类人员”创业补贴和小微企业创业担保贴息贷款，一户一条。',
     fields: [
       text('applicant', '申请人', { required: true }),

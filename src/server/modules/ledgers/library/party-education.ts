@@ -3,7 +3,10 @@ import { choice, date, decimal, EVENT_DATE, idcard, integer, text, type BuiltinL
 
 export const PARTY_EDUCATION_LEDGERS: BuiltinLedger[] = [
   {
-    key: 'party_theme_days', name: '主题党日活动台账', kind: 'register', workLine: '党建',
+    key: 'party_theme_days',
+    name: '主题党日活动台账',
+    kind: 'register',
+    workLine: '党建',
     description: '“四亮创建”中各党支部围绕中心工作开展的主题党日活动，一次一条。',
     fields: [
       text('title', '活动主题', { required: true }),
@@ -14,7 +17,10 @@ export const PARTY_EDUCATION_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'party_teams', name: '党员志愿服务队台账', kind: 'register', workLine: '党建',
+    key: 'party_teams',
+    name: '党员志愿服务队台账',
+    kind: 'register',
+    workLine: '党建',
     description: '妇女工作队、党员先锋队等服务队伍，一支一条。',
     fields: [
       text('name', '队伍名称', { required: true }),
@@ -25,7 +31,10 @@ export const PARTY_EDUCATION_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'education_donations', name: '教育基金捐款台账', kind: 'register', workLine: '教育',
+    key: 'education_donations',
+    name: '教育基金捐款台账',
+    kind: 'register',
+    workLine: '教育',
     description: '响应市教育基金会号召的捐款，一笔一条。',
     fields: [
       text('donor', '捐款人/单位', { required: true }),
@@ -35,7 +44,10 @@ export const PARTY_EDUCATION_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'teacher_changes', name: '教师队伍变动台账', kind: 'register', workLine: '教育',
+    key: 'teacher_changes',
+    name: '教师队伍变动台账',
+    kind: 'register',
+    workLine: '教育',
     description: '代课教师压减和新教师招聘，一人一条；“计划压减”在下半年兑现后改为“压减代课教师”。',
     fields: [
       text('name', '姓名', { required: true }),
@@ -45,7 +57,10 @@ export const PARTY_EDUCATION_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'student_aid', name: '学生资助台账', kind: 'register', workLine: '教育',
+    key: 'student_aid',
+    name: '学生资助台账',
+    kind: 'register',
+    workLine: '教育',
     description: '社会扶贫助学、教育助学和雨露计划资助，一名学生一次资助一条。',
     fields: [
       text('student', '学生姓名', { required: true }),

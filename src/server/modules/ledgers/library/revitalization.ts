@@ -21,7 +21,10 @@ const MONITORING: Workflow = {
 
 export const REVITALIZATION_LEDGERS: BuiltinLedger[] = [
   {
-    key: 'monitored_households', name: '防返贫监测户台账', kind: 'register', workLine: '乡村振兴',
+    key: 'monitored_households',
+    name: '防返贫监测户台账',
+    kind: 'register',
+    workLine: '乡村振兴',
     description: '防返贫动态监测对象一户一条：监测类型、风险类别、帮扶措施；风险消除须说明理由。',
     workflow: MONITORING,
     fields: [
@@ -40,7 +43,10 @@ export const REVITALIZATION_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'public_welfare_posts', name: '公益性岗位台账', kind: 'register', workLine: '乡村振兴',
+    key: 'public_welfare_posts',
+    name: '公益性岗位台账',
+    kind: 'register',
+    workLine: '乡村振兴',
     description: '为脱贫和监测对象开发的公益性岗位，一个岗位一条。',
     fields: [
       choice('post', '岗位类型', ['保洁员', '护林员', '护路员', '水管员', '网格员', '公共服务协管员', '其他'], { required: true }),
@@ -52,7 +58,10 @@ export const REVITALIZATION_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'poverty_workshops', name: '扶贫车间台账', kind: 'register', workLine: '乡村振兴',
+    key: 'poverty_workshops',
+    name: '扶贫车间台账',
+    kind: 'register',
+    workLine: '乡村振兴',
     description: '认定的就业帮扶（扶贫）车间：吸纳脱贫劳动力和人均月工资。',
     fields: [
       text('name', '车间名称', { required: true }),
@@ -64,7 +73,10 @@ export const REVITALIZATION_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'job_fairs', name: '招聘活动台账', kind: 'register', workLine: '乡村振兴',
+    key: 'job_fairs',
+    name: '招聘活动台账',
+    kind: 'register',
+    workLine: '乡村振兴',
     description: '“春风送暖，就业先行”等专场招聘，一场一条。',
     fields: [
       text('title', '活动名称', { required: true }),
@@ -75,7 +87,10 @@ export const REVITALIZATION_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'consumption_support', name: '消费帮扶台账', kind: 'register', workLine: '乡村振兴',
+    key: 'consumption_support',
+    name: '消费帮扶台账',
+    kind: 'register',
+    workLine: '乡村振兴',
     description: '帮销代售农副产品，一笔一条。',
     fields: [
       text('buyer', '购买单位/个人', { required: true }),
@@ -86,7 +101,10 @@ export const REVITALIZATION_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'industry_dividends', name: '产业帮扶分红台账', kind: 'register', workLine: '乡村振兴',
+    key: 'industry_dividends',
+    name: '产业帮扶分红台账',
+    kind: 'register',
+    workLine: '乡村振兴',
     description: '企业、合作社带动的产业项目分红，一户一次一条。',
     fields: [
       text('head', '户主姓名', { required: true }),
@@ -97,7 +115,10 @@ export const REVITALIZATION_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'support_units', name: '驻村后盾单位台账', kind: 'register', workLine: '乡村振兴',
+    key: 'support_units',
+    name: '驻村后盾单位台账',
+    kind: 'register',
+    workLine: '乡村振兴',
     description: '各村的后盾单位和驻村工作队，一个单位一条。',
     fields: [
       text('unit', '后盾单位', { required: true }),

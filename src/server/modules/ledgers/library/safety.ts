@@ -1,17 +1,50 @@
 // 安全生产: self-built houses, hazards and their rectification, enforcement and inspection actions, meetings.
-import { boolean, choice, date, decimal, EVENT_DATE, idcard, integer, longtext, mobile, photos, rectificationWorkflow, text, type BuiltinLedger } from './types.js';
+import {
+  boolean,
+  choice,
+  date,
+  decimal,
+  EVENT_DATE,
+  idcard,
+  integer,
+  longtext,
+  mobile,
+  photos,
+  rectificationWorkflow,
+  text,
+  type BuiltinLedger,
+} from './types.js';
 
 export const HAZARD_CATEGORIES = [
-  '自建房', '校园校车', '消防', '燃气', '道路交通', '企业生产', '地质灾害', '水库山塘', '烟花爆竹', '一氧化碳中毒', '其他',
+  '自建房',
+  '校园校车',
+  '消防',
+  '燃气',
+  '道路交通',
+  '企业生产',
+  '地质灾害',
+  '水库山塘',
+  '烟花爆竹',
+  '一氧化碳中毒',
+  '其他',
 ];
 
 export const ACTION_TYPES = [
-  '交通安全集中执法', '烟花爆竹打非禁燃巡查', '控违拆违集中行动', '疫情防控督查', '疫苗接种志愿劝导', '非法采砂打击', '其他',
+  '交通安全集中执法',
+  '烟花爆竹打非禁燃巡查',
+  '控违拆违集中行动',
+  '疫情防控督查',
+  '疫苗接种志愿劝导',
+  '非法采砂打击',
+  '其他',
 ];
 
 export const SAFETY_LEDGERS: BuiltinLedger[] = [
   {
-    key: 'self_built_houses', name: '农村自建房排查台账', kind: 'register', workLine: '安全生产',
+    key: 'self_built_houses',
+    name: '农村自建房排查台账',
+    kind: 'register',
+    workLine: '安全生产',
     description: '全镇乡居民自建房拉网式排查，一栋房屋一条；按排查日期统计排查进度。',
     fields: [
       text('owner', '户主姓名', { required: true }),
@@ -30,7 +63,10 @@ export const SAFETY_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'safety_hazards', name: '安全隐患排查整治台账', kind: 'register', workLine: '安全生产',
+    key: 'safety_hazards',
+    name: '安全隐患排查整治台账',
+    kind: 'register',
+    workLine: '安全生产',
     description: '各类安全隐患一处一条，按“待整改→整改中→已整改→已销号”闭环管理，整改完成须上传整改后照片。',
     workflow: rectificationWorkflow({ pending: '待整改', doing: '整改中', done: '已整改', closed: '已销号' }),
     fields: [
@@ -49,7 +85,10 @@ export const SAFETY_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'enforcement_actions', name: '专项行动台账', kind: 'register', workLine: '安全生产',
+    key: 'enforcement_actions',
+    name: '专项行动台账',
+    kind: 'register',
+    workLine: '安全生产',
     description: '集中执法、巡查、督查和劝导行动一次一条：类型、日期、出动人数和战果。',
     fields: [
       text('title', '行动名称', { required: true }),
@@ -65,7 +104,10 @@ export const SAFETY_LEDGERS: BuiltinLedger[] = [
     ],
   },
   {
-    key: 'meetings', name: '专题会议台账', kind: 'register', workLine: '党建',
+    key: 'meetings',
+    name: '专题会议台账',
+    kind: 'register',
+    workLine: '党建',
     description: '镇党委、政府召开的专题会议：主题、日期、主持人和参会人数。',
     fields: [
       text('title', '会议名称', { required: true }),

@@ -17,7 +17,9 @@ export interface BuiltinLedger {
 }
 
 type Extra = Omit<FieldDefinition, 'key' | 'label' | 'type'>;
-const make = (type: FieldDefinition['type']) => (key: string, label: string, extra: Extra = {}): FieldDefinition => ({ key, label, type, ...extra });
+const make =
+  (type: FieldDefinition['type']) =>
+  (key: string, label: string, extra: Extra = {}): FieldDefinition => ({ key, label, type, ...extra });
 
 export const text = make('text');
 export const longtext = make('longtext');
@@ -27,14 +29,37 @@ export const mobile = make('mobile');
 export const uscc = make('uscc');
 export const photos = make('photos');
 export const boolean = make('boolean');
-export const integer = (key: string, label: string, unit: string, extra: Extra = {}): FieldDefinition =>
-  ({ key, label, type: 'integer', unit, min: 0, ...extra });
-export const decimal = (key: string, label: string, unit: string, decimals: number, extra: Extra = {}): FieldDefinition =>
-  ({ key, label, type: 'decimal', unit, decimals, min: 0, ...extra });
-export const choice = (key: string, label: string, choices: string[], extra: Extra = {}): FieldDefinition =>
-  ({ key, label, type: 'choice', choices, ...extra });
-export const multichoice = (key: string, label: string, choices: string[], extra: Extra = {}): FieldDefinition =>
-  ({ key, label, type: 'multichoice', choices, ...extra });
+export const integer = (key: string, label: string, unit: string, extra: Extra = {}): FieldDefinition => ({
+  key,
+  label,
+  type: 'integer',
+  unit,
+  min: 0,
+  ...extra,
+});
+export const decimal = (key: string, label: string, unit: string, decimals: number, extra: Extra = {}): FieldDefinition => ({
+  key,
+  label,
+  type: 'decimal',
+  unit,
+  decimals,
+  min: 0,
+  ...extra,
+});
+export const choice = (key: string, label: string, choices: string[], extra: Extra = {}): FieldDefinition => ({
+  key,
+  label,
+  type: 'choice',
+  choices,
+  ...extra,
+});
+export const multichoice = (key: string, label: string, choices: string[], extra: Extra = {}): FieldDefinition => ({
+  key,
+  label,
+  type: 'multichoice',
+  choices,
+  ...extra,
+});
 
 /** Dates of the ledgers' events: not before the township's digital records, not in the future of a form. */
 export const EVENT_DATE: Extra = { required: true, minDate: '2000-01-01' };

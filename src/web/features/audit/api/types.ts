@@ -83,6 +83,4 @@ export function actorName(username: string | null): string {
   return username === 'system' ? '系统' : username;
 }
 
-export const auditKeys = {
-  list: (filters: AuditFilters, page: number, pageSize: number) => ['audit', filters, page, pageSize] as const,
-};
+export const auditKeys = { list: (filters: AuditFilters, page: number, pageSize: number) => ['audit', filters, page, pageSize] as const };

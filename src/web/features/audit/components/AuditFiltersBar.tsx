@@ -28,10 +28,14 @@ export function AuditFiltersBar({ onChange }: { onChange: (filters: AuditFilters
     <Form form={form} onFinish={apply} style={{ marginBottom: 16 }}>
       <Row gutter={[12, 12]}>
         <Col xs={24} sm={12} lg={5}>
-          <Form.Item name="user" {...item}><Input placeholder="用户名" allowClear aria-label="用户名" /></Form.Item>
+          <Form.Item name="user" {...item}>
+            <Input placeholder="用户名" allowClear aria-label="用户名" />
+          </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={4}>
-          <Form.Item name="entity" {...item}><Select placeholder="对象类型" allowClear options={entityOptions} aria-label="对象类型" /></Form.Item>
+          <Form.Item name="entity" {...item}>
+            <Select placeholder="对象类型" allowClear options={entityOptions} aria-label="对象类型" />
+          </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={5}>
           <Form.Item name="action" {...item}>
@@ -45,8 +49,17 @@ export function AuditFiltersBar({ onChange }: { onChange: (filters: AuditFilters
         </Col>
         <Col xs={24} lg={4}>
           <Flex gap={8}>
-            <Button type="primary" htmlType="submit">查询</Button>
-            <Button onClick={() => { form.resetFields(); onChange({}); }}>重置</Button>
+            <Button type="primary" htmlType="submit">
+              查询
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                onChange({});
+              }}
+            >
+              重置
+            </Button>
           </Flex>
         </Col>
       </Row>

@@ -45,12 +45,29 @@ export default function AuditPage() {
 
   return (
     <>
-      <PageHeader title="审计日志" subTitle="所有登录、修改与导出均记录在案，不可删除"
-        extra={<Button icon={<DownloadOutlined />} loading={exporting.isPending}
-          onClick={() => exporting.mutate(filters, { onError: (e) => message.error(errorDetail(e)) })}>导出Excel</Button>} />
+      <PageHeader
+        title="审计日志"
+        subTitle="所有登录、修改与导出均记录在案，不可删除"
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting.isPending}
+            onClick={() => exporting.mutate(filters, { onError: (e) => message.error(errorDetail(e)) })}
+          >
+            导出Excel
+          </Button>
+        }
+      />
       <Card>
-        <AuditFiltersBar onChange={(f) => { setFilters(f); setPage(1); }} />
-        {error ? <ApiErrorResult compact error={error} onRetry={() => refetch()} /> : (
+        <AuditFiltersBar
+          onChange={(f) => {
+            setFilters(f);
+            setPage(1);
+          }}
+        />
+        {error ? (
+          <ApiErrorResult compact error={error} onRetry={() => refetch()} />
+        ) : (
           <Table<AuditEntry>
             rowKey="id"
             size="middle"
@@ -63,15 +80,25 @@ export default function AuditPage() {
               rowExpandable: (row) => row.before != null || row.after != null,
               expandedRowRender: (row) => (
                 <Row gutter={[16, 12]}>
-                  <Col xs={24} lg={12}><JsonBlock title="修改前" value={row.before} /></Col>
-                  <Col xs={24} lg={12}><JsonBlock title="修改后" value={row.after} /></Col>
+                  <Col xs={24} lg={12}>
+                    <JsonBlock title="修改前" value={row.before} />
+                  </Col>
+                  <Col xs={24} lg={12}>
+                    <JsonBlock title="修改后" value={row.after} />
+                  </Col>
                 </Row>
               ),
             }}
             pagination={{
-              current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true,
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
               showTotal: (total) => `共 ${total} 条`,
-              onChange: (p, s) => { setPage(p); setPageSize(s); },
+              onChange: (p, s) => {
+                setPage(p);
+                setPageSize(s);
+              },
             }}
           />
         )}

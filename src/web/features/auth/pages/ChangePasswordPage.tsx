@@ -31,9 +31,11 @@ export function ChangePasswordPage() {
         },
         onError: (error) => {
           if (error instanceof ApiError && error.errors.length) {
-            form.setFields(error.errors
-              .filter((e) => e.field === 'currentPassword' || e.field === 'newPassword')
-              .map((e) => ({ name: e.field as keyof Values, errors: [e.message] })));
+            form.setFields(
+              error.errors
+                .filter((e) => e.field === 'currentPassword' || e.field === 'newPassword')
+                .map((e) => ({ name: e.field as keyof Values, errors: [e.message] })),
+            );
           }
         },
       },
@@ -42,10 +44,11 @@ export function ChangePasswordPage() {
   return (
     <AuthScreen>
       <Card variant="borderless" style={{ boxShadow: '0 6px 24px rgba(15, 42, 74, 0.08)' }}>
-        <Typography.Title level={4} style={{ marginTop: 0, textAlign: 'center' }}>修改密码</Typography.Title>
+        <Typography.Title level={4} style={{ marginTop: 0, textAlign: 'center' }}>
+          修改密码
+        </Typography.Title>
         {me.mustChangePassword && (
-          <Alert type="info" showIcon style={{ marginBottom: 16 }}
-            title={`${me.displayName}，您正在使用初始密码，请先设置新密码后再使用系统。`} />
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`${me.displayName}，您正在使用初始密码，请先设置新密码后再使用系统。`} />
         )}
         {change.error && <Alert type="error" showIcon title={errorDetail(change.error)} style={{ marginBottom: 16 }} />}
         <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
@@ -58,10 +61,12 @@ export function ChangePasswordPage() {
             extra="至少8位，须同时包含字母和数字；不能是常见密码，不能包含用户名"
             rules={[
               { required: true, message: '请输入新密码' },
-              { validator: (_, value: string) => {
-                const problem = value ? passwordProblem(value, { username: me.username }) : null;
-                return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
-              } },
+              {
+                validator: (_, value: string) => {
+                  const problem = value ? passwordProblem(value, { username: me.username }) : null;
+                  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                },
+              },
             ]}
           >
             <Input.Password autoComplete="new-password" />
@@ -80,9 +85,15 @@ export function ChangePasswordPage() {
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={change.isPending}>确认修改</Button>
-          <Button type="link" block style={{ marginTop: 8 }}
-            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}>
+          <Button type="primary" htmlType="submit" block loading={change.isPending}>
+            确认修改
+          </Button>
+          <Button
+            type="link"
+            block
+            style={{ marginTop: 8 }}
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+          >
             退出登录
           </Button>
         </Form>

@@ -19,9 +19,7 @@ export function LoginPage() {
   }
 
   const onFinish = (values: LoginInput) =>
-    login.mutate(values, {
-      onSuccess: (signedIn) => navigate(signedIn.mustChangePassword ? '/change-password' : target, { replace: true }),
-    });
+    login.mutate(values, { onSuccess: (signedIn) => navigate(signedIn.mustChangePassword ? '/change-password' : target, { replace: true }) });
 
   return (
     <AuthScreen>
@@ -29,9 +27,7 @@ export function LoginPage() {
         <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 20, textAlign: 'center' }}>
           账号登录
         </Typography.Title>
-        {login.error && (
-          <Alert type="error" showIcon title={errorDetail(login.error)} style={{ marginBottom: 16 }} role="alert" />
-        )}
+        {login.error && <Alert type="error" showIcon title={errorDetail(login.error)} style={{ marginBottom: 16 }} role="alert" />}
         <Form<LoginInput> layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
           <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} placeholder="请输入用户名" autoComplete="username" autoFocus />

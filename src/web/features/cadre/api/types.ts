@@ -1,7 +1,4 @@
 // The cadre organisation and work lines as the server answers them (core/contracts/cadre.ts).
 export type { CadreGroup, CadreMember, CadreOrganisation, WorkLine } from '../../../../core/contracts/cadre';
 
-export const cadreKeys = {
-  groups: ['cadre-groups'] as const,
-  workLines: ['work-lines'] as const,
-};
+export const cadreKeys = { groups: ['cadre-groups'] as const, workLines: ['work-lines'] as const };

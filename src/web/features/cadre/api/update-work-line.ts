@@ -8,7 +8,8 @@ export function useUpdateWorkLine() {
   const queryClient = useQueryClient();
   const { township } = useCadreTownship();
   return useMutation({
-    mutationFn: ({ id, ...input }: Partial<WorkLineInput> & { id: number }) => api.patch<WorkLine>(withQuery(`/api/work-lines/${id}`, { township }), input),
+    mutationFn: ({ id, ...input }: Partial<WorkLineInput> & { id: number }) =>
+      api.patch<WorkLine>(withQuery(`/api/work-lines/${id}`, { township }), input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: cadreKeys.workLines }),
   });
 }

@@ -12,13 +12,29 @@ const columns: TableColumnsType<Row> = [
   { title: '大组', dataIndex: 'big', width: 120, onCell: (row) => ({ rowSpan: (row as Row & { span?: number }).span ?? 1 }) },
   { title: '小组', key: 'small', width: 120, render: (_, row) => row.small.name },
   {
-    title: '组长', key: 'leader', width: 160,
+    title: '组长',
+    key: 'leader',
+    width: 160,
     render: (_, row) => (row.small.leader ? `${row.small.leader.name}${row.small.leader.position ? `（${row.small.leader.position}）` : ''}` : '—'),
   },
-  { title: '成员', key: 'members', render: (_, row) => row.small.members.filter((m) => !m.isLeader).map((m) => m.name).join('、') || '—' },
   {
-    title: '包村', key: 'villages',
-    render: (_, row) => row.small.villages.map((v) => <Tag key={v.code} color="green" style={{ marginBottom: 4 }}>{v.name}</Tag>),
+    title: '成员',
+    key: 'members',
+    render: (_, row) =>
+      row.small.members
+        .filter((m) => !m.isLeader)
+        .map((m) => m.name)
+        .join('、') || '—',
+  },
+  {
+    title: '包村',
+    key: 'villages',
+    render: (_, row) =>
+      row.small.villages.map((v) => (
+        <Tag key={v.code} color="green" style={{ marginBottom: 4 }}>
+          {v.name}
+        </Tag>
+      )),
   },
 ];
 

@@ -13,25 +13,59 @@ export function MembersModal({ group, onClose }: { group: CadreGroup | null; onC
   const onOk = async () => {
     if (!group) return;
     const { members = [] } = await form.validateFields();
-    const cleaned = members.map((m) => ({ name: m.name.trim(), position: m.position?.trim() || undefined, isLeader: !!m.isLeader, userId: m.userId }));
-    save.mutate({ id: group.id, members: cleaned }, { onSuccess: () => { message.success('成员已保存'); onClose(); } });
+    const cleaned = members.map((m) => ({
+      name: m.name.trim(),
+      position: m.position?.trim() || undefined,
+      isLeader: !!m.isLeader,
+      userId: m.userId,
+    }));
+    save.mutate(
+      { id: group.id, members: cleaned },
+      {
+        onSuccess: () => {
+          message.success('成员已保存');
+          onClose();
+        },
+      },
+    );
   };
 
   return (
-    <Modal title={group ? `“${group.name}”成员` : ''} open={!!group} onOk={onOk} onCancel={onClose} okText="保存"
-      confirmLoading={save.isPending} destroyOnHidden width={640}
-      afterOpenChange={(open) => !open && save.reset()}>
+    <Modal
+      title={group ? `“${group.name}”成员` : ''}
+      open={!!group}
+      onOk={onOk}
+      onCancel={onClose}
+      okText="保存"
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      width={640}
+      afterOpenChange={(open) => !open && save.reset()}
+    >
       {save.error && <Alert type="error" showIcon title={errorDetail(save.error)} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" preserve={false} initialValues={{
-        members: (group?.members ?? []).map((m) => ({ name: m.name, position: m.position ?? '', isLeader: m.isLeader, userId: m.userId ?? undefined })),
-      }}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          members: (group?.members ?? []).map((m) => ({
+            name: m.name,
+            position: m.position ?? '',
+            isLeader: m.isLeader,
+            userId: m.userId ?? undefined,
+          })),
+        }}
+      >
         <Form.List name="members">
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} align="baseline" wrap>
-                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
-                    style={{ flex: '1 1 120px', marginBottom: 12 }}>
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+                    style={{ flex: '1 1 120px', marginBottom: 12 }}
+                  >
                     <Input placeholder="姓名" />
                   </Form.Item>
                   <Form.Item name={[field.name, 'position']} style={{ flex: '2 1 160px', marginBottom: 12 }}>

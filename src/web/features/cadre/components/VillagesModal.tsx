@@ -16,22 +16,36 @@ export function VillagesModal({ group, onClose }: { group: CadreGroup | null; on
   const onOk = async () => {
     if (!group) return;
     const { villageCodes = [] } = await form.validateFields();
-    save.mutate({ id: group.id, villageCodes }, { onSuccess: () => { message.success('包村已保存'); onClose(); } });
+    save.mutate(
+      { id: group.id, villageCodes },
+      {
+        onSuccess: () => {
+          message.success('包村已保存');
+          onClose();
+        },
+      },
+    );
   };
 
   const options = (villages.data?.items ?? []).filter((u) => u.level === 'village').map((u) => ({ value: u.code, label: u.name }));
 
   return (
-    <Modal title={group ? `“${group.name}”包村` : ''} open={!!group} onOk={onOk} onCancel={onClose} okText="保存"
-      confirmLoading={save.isPending} destroyOnHidden
-      afterOpenChange={(open) => !open && save.reset()}>
+    <Modal
+      title={group ? `“${group.name}”包村` : ''}
+      open={!!group}
+      onOk={onOk}
+      onCancel={onClose}
+      okText="保存"
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      afterOpenChange={(open) => !open && save.reset()}
+    >
       {(save.error || villages.error) && (
         <Alert type="error" showIcon title={errorDetail(save.error ?? villages.error)} style={{ marginBottom: 16 }} />
       )}
       <Form form={form} layout="vertical" preserve={false} initialValues={{ villageCodes: (group?.villages ?? []).map((v) => v.code) }}>
         <Form.Item name="villageCodes" label="包联村（社区）">
-          <Select mode="multiple" options={options} loading={villages.isPending} placeholder="请选择村（社区）"
-            optionFilterProp="label" allowClear />
+          <Select mode="multiple" options={options} loading={villages.isPending} placeholder="请选择村（社区）" optionFilterProp="label" allowClear />
         </Form.Item>
       </Form>
     </Modal>

@@ -21,18 +21,42 @@ function WorkLineModal({ editing, onClose }: { editing: WorkLine | 'new' | null;
   const onOk = async () => {
     const values = await form.validateFields();
     const input = { name: values.name.trim(), leaderName: values.leaderName.trim(), description: values.description?.trim() || undefined };
-    const done = { onSuccess: () => { message.success('已保存'); onClose(); }, onError: (e: unknown) => applyServerErrors(form, e, ['name', 'leaderName', 'description']) };
+    const done = {
+      onSuccess: () => {
+        message.success('已保存');
+        onClose();
+      },
+      onError: (e: unknown) => applyServerErrors(form, e, ['name', 'leaderName', 'description']),
+    };
     if (editing && editing !== 'new') update.mutate({ id: editing.id, ...input }, done);
     else create.mutate(input, done);
   };
 
   return (
-    <Modal title={editing === 'new' ? '新增工作条线' : '编辑工作条线'} open={!!editing} onOk={onOk} onCancel={onClose} okText="保存"
-      confirmLoading={mutation.isPending} destroyOnHidden
-      afterOpenChange={(open) => { if (!open) { create.reset(); update.reset(); } }}>
+    <Modal
+      title={editing === 'new' ? '新增工作条线' : '编辑工作条线'}
+      open={!!editing}
+      onOk={onOk}
+      onCancel={onClose}
+      okText="保存"
+      confirmLoading={mutation.isPending}
+      destroyOnHidden
+      afterOpenChange={(open) => {
+        if (!open) {
+          create.reset();
+          update.reset();
+        }
+      }}
+    >
       {mutation.error && <Alert type="error" showIcon title={errorDetail(mutation.error)} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" preserve={false} initialValues={editing && editing !== 'new'
-        ? { name: editing.name, leaderName: editing.leaderName ?? '', description: editing.description ?? '' } : {}}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={
+          editing && editing !== 'new' ? { name: editing.name, leaderName: editing.leaderName ?? '', description: editing.description ?? '' } : {}
+        }
+      >
         <Form.Item name="name" label="条线名称" rules={[{ required: true, whitespace: true, message: '请输入条线名称' }]}>
           <Input maxLength={30} placeholder="例如：安全生产" />
         </Form.Item>
@@ -61,12 +85,27 @@ export function WorkLinesTable({ canWrite }: { canWrite: boolean }) {
   ];
   if (canWrite) {
     columns.push({
-      title: '操作', key: 'ops', width: 120, fixed: 'right',
+      title: '操作',
+      key: 'ops',
+      width: 120,
+      fixed: 'right',
       render: (_, line) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(line)}>编辑</Button>
-          <Popconfirm title={`删除工作条线“${line.name}”？`} okText="删除" cancelText="取消" okButtonProps={{ danger: true }}
-            onConfirm={() => remove.mutateAsync(line.id).then(() => message.success('已删除'), (e) => message.error(errorDetail(e)))}>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(line)}>
+            编辑
+          </Button>
+          <Popconfirm
+            title={`删除工作条线“${line.name}”？`}
+            okText="删除"
+            cancelText="取消"
+            okButtonProps={{ danger: true }}
+            onConfirm={() =>
+              remove.mutateAsync(line.id).then(
+                () => message.success('已删除'),
+                (e) => message.error(errorDetail(e)),
+              )
+            }
+          >
             <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={`删除${line.name}`} />
           </Popconfirm>
         </Space>
@@ -78,11 +117,21 @@ export function WorkLinesTable({ canWrite }: { canWrite: boolean }) {
     <>
       {canWrite && (
         <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增条线</Button>
+          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            新增条线
+          </Button>
         </Flex>
       )}
-      <Table<WorkLine> rowKey="id" size="middle" columns={columns} dataSource={data?.items} loading={isPending}
-        pagination={false} scroll={{ x: 560 }} locale={{ emptyText: '尚未设置工作条线' }} />
+      <Table<WorkLine>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items}
+        loading={isPending}
+        pagination={false}
+        scroll={{ x: 560 }}
+        locale={{ emptyText: '尚未设置工作条线' }}
+      />
       {canWrite && <WorkLineModal editing={editing} onClose={() => setEditing(null)} />}
     </>
   );

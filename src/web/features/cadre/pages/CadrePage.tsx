@@ -28,16 +28,16 @@ export default function CadrePage() {
   const [membersOf, setMembersOf] = useState<CadreGroup | null>(null);
   const [villagesOf, setVillagesOf] = useState<CadreGroup | null>(null);
 
-  const actions: GroupActions | undefined = canWrite ? {
-    addSmall: (big) => setNameTarget({ mode: 'create', kind: 'small', parent: big }),
-    rename: (group) => setNameTarget({ mode: 'rename', group }),
-    remove: (group) => remove.mutate(group.id, {
-      onSuccess: () => message.success(`已删除“${group.name}”`),
-      onError: (e) => message.error(errorDetail(e)),
-    }),
-    editMembers: setMembersOf,
-    editVillages: setVillagesOf,
-  } : undefined;
+  const actions: GroupActions | undefined = canWrite
+    ? {
+        addSmall: (big) => setNameTarget({ mode: 'create', kind: 'small', parent: big }),
+        rename: (group) => setNameTarget({ mode: 'rename', group }),
+        remove: (group) =>
+          remove.mutate(group.id, { onSuccess: () => message.success(`已删除“${group.name}”`), onError: (e) => message.error(errorDetail(e)) }),
+        editMembers: setMembersOf,
+        editVillages: setVillagesOf,
+      }
+    : undefined;
 
   const onExport = () => exporting.mutate(undefined, { onError: (e) => message.error(errorDetail(e)) });
   const items = groups.data?.items ?? [];
@@ -52,10 +52,18 @@ export default function CadrePage() {
       <PageHeader
         title="组线包村"
         subTitle="大组、小组的组长与成员，各小组包联的村，以及工作条线分工"
-        extra={<>
-          {canWrite && <Button icon={<PlusOutlined />} onClick={() => setNameTarget({ mode: 'create', kind: 'big' })}>新增大组</Button>}
-          <Button type="primary" icon={<DownloadOutlined />} loading={exporting.isPending} onClick={onExport}>导出Excel</Button>
-        </>}
+        extra={
+          <>
+            {canWrite && (
+              <Button icon={<PlusOutlined />} onClick={() => setNameTarget({ mode: 'create', kind: 'big' })}>
+                新增大组
+              </Button>
+            )}
+            <Button type="primary" icon={<DownloadOutlined />} loading={exporting.isPending} onClick={onExport}>
+              导出Excel
+            </Button>
+          </>
+        }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs

@@ -1,6 +1,4 @@
-import {
-  ApartmentOutlined, AuditOutlined, NodeIndexOutlined, TeamOutlined, UserSwitchOutlined,
-} from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, NodeIndexOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { lazy, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
@@ -55,7 +53,8 @@ function WelcomePage() {
             {me.roles.length === 0 && '未分配角色'}
             {me.roles.map((r, i) => (
               <Tag key={i} color="blue" style={{ marginBottom: 4 }}>
-                {r.roleName} · {r.orgUnit?.name ?? '全系统'}{r.cadreGroup ? ` · ${r.cadreGroup.name}` : ''}
+                {r.roleName} · {r.orgUnit?.name ?? '全系统'}
+                {r.cadreGroup ? ` · ${r.cadreGroup.name}` : ''}
               </Tag>
             ))}
           </Descriptions.Item>

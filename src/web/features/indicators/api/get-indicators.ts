@@ -3,11 +3,7 @@ import { api } from '../../../lib/api-client';
 import { indicatorKeys, type Indicator } from './types';
 
 export function useIndicators(enabled = true) {
-  return useQuery({
-    queryKey: indicatorKeys.list,
-    queryFn: () => api.get<{ items: Indicator[] }>('/api/indicators'),
-    enabled,
-  });
+  return useQuery({ queryKey: indicatorKeys.list, queryFn: () => api.get<{ items: Indicator[] }>('/api/indicators'), enabled });
 }
 
 export function useIndicator(key: string | undefined) {

@@ -4,7 +4,11 @@ import { indicatorKeys, type ValueItem, type ValuesAnswer, type ValuesQuery } fr
 
 export function getValues(q: ValuesQuery) {
   return api.get<ValuesAnswer>('/api/indicators/values', {
-    keys: q.keys.join(','), period: q.periods.join(','), asOf: q.asOf, orgUnit: q.orgUnit, by: q.by,
+    keys: q.keys.join(','),
+    period: q.periods.join(','),
+    asOf: q.asOf,
+    orgUnit: q.orgUnit,
+    by: q.by,
     targets: q.targets ? 'true' : undefined,
   });
 }

@@ -3,11 +3,7 @@ import { api } from '../../../lib/api-client';
 import { indicatorKeys, type LibraryIndicator } from './types';
 
 export function useIndicatorLibrary(enabled: boolean) {
-  return useQuery({
-    queryKey: indicatorKeys.library,
-    queryFn: () => api.get<{ items: LibraryIndicator[] }>('/api/indicator-library'),
-    enabled,
-  });
+  return useQuery({ queryKey: indicatorKeys.library, queryFn: () => api.get<{ items: LibraryIndicator[] }>('/api/indicator-library'), enabled });
 }
 
 /** Installs the chosen built-in indicators (all when no keys are given). */

@@ -3,10 +3,7 @@ import { api } from '../../../lib/api-client';
 import { indicatorKeys, type QualityRule, type Violations } from './types';
 
 export function useQualityRules() {
-  return useQuery({
-    queryKey: indicatorKeys.rules,
-    queryFn: () => api.get<{ items: QualityRule[] }>('/api/quality-rules'),
-  });
+  return useQuery({ queryKey: indicatorKeys.rules, queryFn: () => api.get<{ items: QualityRule[] }>('/api/quality-rules') });
 }
 
 /** Every rule checked per village for the period, against current data. */
@@ -22,9 +19,8 @@ export function useViolations(period: string, asOf: string) {
 export function useSaveQualityRule(id?: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (rule: Omit<QualityRule, 'id'>) => (id === undefined
-      ? api.post<QualityRule>('/api/quality-rules', rule)
-      : api.put<QualityRule>(`/api/quality-rules/${id}`, rule)),
+    mutationFn: (rule: Omit<QualityRule, 'id'>) =>
+      id === undefined ? api.post<QualityRule>('/api/quality-rules', rule) : api.put<QualityRule>(`/api/quality-rules/${id}`, rule),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorKeys.rules }),
   });
 }

@@ -5,11 +5,7 @@ import { indicatorKeys, type Board, type Ranking } from './types';
 export const boardXlsxPath = (key: string) => `/api/rankings/${encodeURIComponent(key)}/board.xlsx`;
 
 export function useRankings(enabled = true) {
-  return useQuery({
-    queryKey: indicatorKeys.rankings,
-    queryFn: () => api.get<{ items: Ranking[] }>('/api/rankings'),
-    enabled,
-  });
+  return useQuery({ queryKey: indicatorKeys.rankings, queryFn: () => api.get<{ items: Ranking[] }>('/api/rankings'), enabled });
 }
 
 /** A ranking's boards and full table for a period. */

@@ -4,13 +4,29 @@
 import type { IndicatorDefinition } from '../../../../core/indicators';
 
 export type {
-  Board, BoardItem, Explanation, FormulaExplanation, Indicator, IndicatorMeta, IndicatorPreview, IndicatorSource,
-  ItemsExplanation, LedgerFieldView, LibraryIndicator, QualityOperator, QualityRule, Ranking, RecordsExplanation, TargetRow,
-  TargetTable, ValueItem, ValuesAnswer, Violation, Violations,
+  Board,
+  BoardItem,
+  Explanation,
+  FormulaExplanation,
+  Indicator,
+  IndicatorMeta,
+  IndicatorPreview,
+  IndicatorSource,
+  ItemsExplanation,
+  LedgerFieldView,
+  LibraryIndicator,
+  QualityOperator,
+  QualityRule,
+  Ranking,
+  RecordsExplanation,
+  TargetRow,
+  TargetTable,
+  ValueItem,
+  ValuesAnswer,
+  Violation,
+  Violations,
 } from '../../../../core/contracts/indicators';
-export type {
-  LedgerReporting, OverdueItem, OverdueSubmissions as OverdueAnswer,
-} from '../../../../core/contracts/ledgers';
+export type { LedgerReporting, OverdueItem, OverdueSubmissions as OverdueAnswer } from '../../../../core/contracts/ledgers';
 
 /** A definition as the form sends it: a new indicator without a key gets one from its name's pinyin initials. */
 export type IndicatorInput = Omit<IndicatorDefinition, 'workLine' | 'key'> & { key?: string; workLine?: string | null };

@@ -11,17 +11,20 @@ import { lastYearChoice } from '../../../../core/periods';
 
 /** The ledger as the definition check sees it. */
 function ledgerShapes(ledger: Ledger): Map<string, LedgerShape> {
-  return new Map([[ledger.key, {
-    name: ledger.name, kind: ledger.kind, fields: ledger.fields, states: ledger.workflow?.states.map((s) => s.key) ?? [],
-  }]]);
+  return new Map([
+    [ledger.key, { name: ledger.name, kind: ledger.kind, fields: ledger.fields, states: ledger.workflow?.states.map((s) => s.key) ?? [] }],
+  ]);
 }
 
 /** JSON with sorted keys and without empty lists, so that equal sources compare equal. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)).sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => `${k}:${canonical(v)}`).join(',')}}`;
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -57,7 +60,12 @@ function useFormulaPreview(formula: string, choice: PeriodChoice, enabled: boole
  * it reads; a ledger source unchanged shows the saved figure, a changed or new one is tried on the server
  * (POST /api/indicators/preview) once the browser's check finds no problem.
  */
-export function DefinitionPreview({ input, saved, indicators, choice }: {
+export function DefinitionPreview({
+  input,
+  saved,
+  indicators,
+  choice,
+}: {
   input: IndicatorInput;
   saved: Indicator | undefined;
   indicators: Indicator[];
@@ -71,7 +79,15 @@ export function DefinitionPreview({ input, saved, indicators, choice }: {
 
   const draftPreview = usePreviewValue(
     { ...(input.key ? { key: input.key } : {}), source, period: choice.period, asOf: choice.asOf },
-    source.type !== 'formula' && !unchanged && !!ledger.data && definitionProblems(input.key ?? '', source, ledgerShapes(ledger.data), new Map(indicators.filter((i) => i.key !== input.key).map((i) => [i.key, i.source]))).length === 0,
+    source.type !== 'formula' &&
+      !unchanged &&
+      !!ledger.data &&
+      definitionProblems(
+        input.key ?? '',
+        source,
+        ledgerShapes(ledger.data),
+        new Map(indicators.filter((i) => i.key !== input.key).map((i) => [i.key, i.source])),
+      ).length === 0,
   );
   const shapes = ledger.data ? ledgerShapes(ledger.data) : new Map<string, LedgerShape>();
   const others = new Map(indicators.filter((i) => i.key !== input.key).map((i) => [i.key, i.source]));
@@ -104,8 +120,12 @@ export function DefinitionPreview({ input, saved, indicators, choice }: {
     <Card size="small" title="数值预览" style={{ marginBottom: 16 }}>
       <Flex vertical gap={8}>
         <Statistic title={`全镇 · ${choiceLabel(choice)}`} value={typeof figure === 'string' ? figure : ''} valueRender={() => figure} />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{note}</Typography.Text>
-        {problems.map((p) => <Alert key={p.field + p.message} type="warning" showIcon title={p.message} />)}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {note}
+        </Typography.Text>
+        {problems.map((p) => (
+          <Alert key={p.field + p.message} type="warning" showIcon title={p.message} />
+        ))}
       </Flex>
     </Card>
   );

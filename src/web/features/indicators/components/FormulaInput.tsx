@@ -28,7 +28,19 @@ export function FormulaMark({ formula, message }: { formula: string; message: st
   if (!at || !formula) return null;
   const i = Math.min(at - 1, formula.length);
   return (
-    <div aria-label="公式出错位置" style={{ fontFamily: 'monospace', fontSize: 13, background: '#fff2f0', border: '1px solid #ffccc7', borderRadius: 4, padding: '4px 8px', marginTop: 4, wordBreak: 'break-all' }}>
+    <div
+      aria-label="公式出错位置"
+      style={{
+        fontFamily: 'monospace',
+        fontSize: 13,
+        background: '#fff2f0',
+        border: '1px solid #ffccc7',
+        borderRadius: 4,
+        padding: '4px 8px',
+        marginTop: 4,
+        wordBreak: 'break-all',
+      }}
+    >
       {formula.slice(0, i)}
       <span style={{ background: '#ff4d4f', color: '#fff', padding: '0 2px', borderRadius: 2 }}>{formula[i] ?? '␣'}</span>
       {formula.slice(i + 1)}
@@ -44,7 +56,12 @@ const SNIPPETS = [
 ];
 
 /** A formula over other indicators, with pickers that insert an indicator's key or a common function. */
-export function FormulaInput({ value, onChange, indicators, id }: {
+export function FormulaInput({
+  value,
+  onChange,
+  indicators,
+  id,
+}: {
   value?: string;
   onChange?: (v: string) => void;
   indicators: Indicator[];
@@ -60,20 +77,38 @@ export function FormulaInput({ value, onChange, indicators, id }: {
   };
   return (
     <div>
-      <Input.TextArea id={id} ref={ref as never} value={value} onChange={(e) => onChange?.(e.target.value)} autoSize={{ minRows: 2, maxRows: 6 }}
-        placeholder="例如 percent(land_transferred, land_contracted)" style={{ fontFamily: 'monospace' }} aria-label="公式" />
+      <Input.TextArea
+        id={id}
+        ref={ref as never}
+        value={value}
+        onChange={(e) => onChange?.(e.target.value)}
+        autoSize={{ minRows: 2, maxRows: 6 }}
+        placeholder="例如 percent(land_transferred, land_contracted)"
+        style={{ fontFamily: 'monospace' }}
+        aria-label="公式"
+      />
       <Flex gap={8} wrap align="center" style={{ marginTop: 8 }}>
-        <Select showSearch placeholder="插入指标" aria-label="插入指标" style={{ width: 220 }} value={null}
-          optionFilterProp="label" onChange={(k: string) => insert(k)}
-          options={indicators.map((i) => ({ value: i.key, label: `${i.name}（${i.key}）` }))} />
+        <Select
+          showSearch
+          placeholder="插入指标"
+          aria-label="插入指标"
+          style={{ width: 220 }}
+          value={null}
+          optionFilterProp="label"
+          onChange={(k: string) => insert(k)}
+          options={indicators.map((i) => ({ value: i.key, label: `${i.name}（${i.key}）` }))}
+        />
         <Space size={4} wrap>
           {SNIPPETS.map((s) => (
-            <Tag key={s.label} style={{ cursor: 'pointer' }} onClick={() => insert(s.text)}>{s.label}</Tag>
+            <Tag key={s.label} style={{ cursor: 'pointer' }} onClick={() => insert(s.text)}>
+              {s.label}
+            </Tag>
           ))}
         </Space>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0 0' }}>
-        可用 + - * / 和括号；函数 percent(a, b) 占比、growth(a, b) 增长率、diff、ratio、min、max、abs、round；last_year(x) 取上年同期，target(x) 取目标值。除数为零或缺数时结果为“—”。
+        可用 + - * / 和括号；函数 percent(a, b) 占比、growth(a, b) 增长率、diff、ratio、min、max、abs、round；last_year(x) 取上年同期，target(x)
+        取目标值。除数为零或缺数时结果为“—”。
       </Typography.Paragraph>
     </div>
   );

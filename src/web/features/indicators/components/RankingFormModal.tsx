@@ -11,8 +11,16 @@ import type { Ranking } from '../api/types';
 import { useDefaultAsOf } from './period-choice';
 
 const blank = (): Ranking => ({
-  key: `phb_${Date.now().toString(36)}`, name: '', indicator: '', subject: 'village', style: 'dragon_tiger',
-  topN: 3, bottomN: 3, requireTarget: false, ties: 'include', exemptions: [],
+  key: `phb_${Date.now().toString(36)}`,
+  name: '',
+  indicator: '',
+  subject: 'village',
+  style: 'dragon_tiger',
+  topN: 3,
+  bottomN: 3,
+  requireTarget: false,
+  ties: 'include',
+  exemptions: [],
 });
 
 /** Creates or edits a ranking: which indicator orders which subjects, how many go on each board, who is exempt. */
@@ -27,51 +35,95 @@ export function RankingFormModal({ ranking, open, onClose }: { ranking?: Ranking
   const subject = (Form.useWatch('subject', form) as Ranking['subject'] | undefined) ?? 'village';
   // The subjects are whatever the values answer splits the township into: villages or small cadre groups.
   const subjects = useIndicatorValues({ keys: indicator ? [indicator] : [], periods: [asOf.slice(0, 4)], asOf, by: subject }, open && !!indicator);
-  useEffect(() => { if (open) form.setFieldsValue(ranking ?? blank()); }, [open, ranking, form]);
+  useEffect(() => {
+    if (open) form.setFieldsValue(ranking ?? blank());
+  }, [open, ranking, form]);
 
   const onOk = async () => {
     const values = await form.validateFields();
-    save.mutate({ ...(ranking ?? blank()), ...values, exemptions: values.exemptions ?? [] }, {
-      onSuccess: (saved) => { message.success(ranking ? '已保存排行榜' : '已创建排行榜'); onClose(saved); },
-      onError: (error) => {
-        if (error instanceof ApiError && error.errors.length) {
-          form.setFields(error.errors.map((e) => ({ name: e.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as never, errors: [e.message] })));
-        }
-        message.error(errorDetail(error));
+    save.mutate(
+      { ...(ranking ?? blank()), ...values, exemptions: values.exemptions ?? [] },
+      {
+        onSuccess: (saved) => {
+          message.success(ranking ? '已保存排行榜' : '已创建排行榜');
+          onClose(saved);
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.errors.length) {
+            form.setFields(
+              error.errors.map((e) => ({ name: e.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as never, errors: [e.message] })),
+            );
+          }
+          message.error(errorDetail(error));
+        },
       },
-    });
+    );
   };
 
   return (
-    <Modal open={open} title={ranking ? `编辑排行榜：${ranking.name}` : '新建排行榜'} onCancel={() => onClose()} onOk={onOk}
-      okText={ranking ? '保存' : '创建'} cancelText="取消" confirmLoading={save.isPending} width={isMobile ? '100%' : 680} destroyOnHidden forceRender>
+    <Modal
+      open={open}
+      title={ranking ? `编辑排行榜：${ranking.name}` : '新建排行榜'}
+      onCancel={() => onClose()}
+      onOk={onOk}
+      okText={ranking ? '保存' : '创建'}
+      cancelText="取消"
+      confirmLoading={save.isPending}
+      width={isMobile ? '100%' : 680}
+      destroyOnHidden
+      forceRender
+    >
       <Form form={form} layout="vertical" initialValues={ranking ?? blank()}>
-        <Form.Item name="key" hidden><Input /></Form.Item>
+        <Form.Item name="key" hidden>
+          <Input />
+        </Form.Item>
         <Form.Item name="name" label="排行榜名称" rules={[{ required: true, whitespace: true, message: '请填写排行榜名称' }]}>
           <Input placeholder="例如：各村土地流转龙虎榜" />
         </Form.Item>
         <Form.Item name="indicator" label="按哪个指标排名" rules={[{ required: true, message: '请选择指标' }]}>
-          <Select showSearch optionFilterProp="label" placeholder="选择指标" loading={indicators.isPending}
+          <Select
+            showSearch
+            optionFilterProp="label"
+            placeholder="选择指标"
+            loading={indicators.isPending}
             notFoundContent="还没有指标，请先新建指标"
-            options={(indicators.data?.items ?? []).map((i) => ({ value: i.key, label: `${i.name}${i.higherIsBetter ? '（越大越好）' : '（越小越好）'}` }))} />
+            options={(indicators.data?.items ?? []).map((i) => ({
+              value: i.key,
+              label: `${i.name}${i.higherIsBetter ? '（越大越好）' : '（越小越好）'}`,
+            }))}
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={12}>
             <Form.Item name="subject" label="排名对象">
-              <Radio.Group options={[{ value: 'village', label: '村（社区）' }, { value: 'cadre_group', label: '包村小组' }]}
-                onChange={() => form.setFieldValue('exemptions', [])} />
+              <Radio.Group
+                options={[
+                  { value: 'village', label: '村（社区）' },
+                  { value: 'cadre_group', label: '包村小组' },
+                ]}
+                onChange={() => form.setFieldValue('exemptions', [])}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="style" label="榜单样式">
-              <Radio.Group options={[{ value: 'dragon_tiger', label: '龙虎榜' }, { value: 'red_black', label: '红黑榜' }]} />
+              <Radio.Group
+                options={[
+                  { value: 'dragon_tiger', label: '龙虎榜' },
+                  { value: 'red_black', label: '红黑榜' },
+                ]}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="topN" label="上榜（前几名）"><InputNumber min={0} max={50} precision={0} style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="topN" label="上榜（前几名）">
+              <InputNumber min={0} max={50} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="bottomN" label="下榜（后几名）"><InputNumber min={0} max={50} precision={0} style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="bottomN" label="下榜（后几名）">
+              <InputNumber min={0} max={50} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="requireTarget" label="须对照目标" valuePropName="checked" tooltip="开启后，上榜还须完成目标，下榜须未完成目标">
@@ -85,7 +137,9 @@ export function RankingFormModal({ ranking, open, onClose }: { ranking?: Ranking
           </Col>
         </Row>
         <Typography.Text strong>豁免</Typography.Text>
-        <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>豁免的对象照常列出数值，但不排名、不上榜</Typography.Text>
+        <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+          豁免的对象照常列出数值，但不排名、不上榜
+        </Typography.Text>
         <Form.List name="exemptions">
           {(items, { add, remove }) => (
             <div style={{ marginTop: 8 }}>
@@ -93,8 +147,15 @@ export function RankingFormModal({ ranking, open, onClose }: { ranking?: Ranking
                 <Row key={item.key} gutter={8} wrap={false}>
                   <Col flex={isMobile ? '40%' : '200px'}>
                     <Form.Item name={[item.name, 'subject']} rules={[{ required: true, message: '请选择' }]}>
-                      <Select showSearch optionFilterProp="label" placeholder={indicator ? '选择对象' : '先选指标'} aria-label={`第${i + 1}个豁免对象`} disabled={!indicator}
-                        loading={subjects.isFetching} options={(subjects.data?.orgUnits ?? []).map((u) => ({ value: u.code, label: u.name }))} />
+                      <Select
+                        showSearch
+                        optionFilterProp="label"
+                        placeholder={indicator ? '选择对象' : '先选指标'}
+                        aria-label={`第${i + 1}个豁免对象`}
+                        disabled={!indicator}
+                        loading={subjects.isFetching}
+                        options={(subjects.data?.orgUnits ?? []).map((u) => ({ value: u.code, label: u.name }))}
+                      />
                     </Form.Item>
                   </Col>
                   <Col flex="auto">
@@ -107,7 +168,9 @@ export function RankingFormModal({ ranking, open, onClose }: { ranking?: Ranking
                   </Col>
                 </Row>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ subject: undefined, reason: '' })}>添加豁免</Button>
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ subject: undefined, reason: '' })}>
+                添加豁免
+              </Button>
             </div>
           )}
         </Form.List>

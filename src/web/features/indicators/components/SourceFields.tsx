@@ -1,9 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, DatePicker, Form, Radio, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
-import {
-  AGGREGATE_NAMES, AGGREGATES, FILTER_OP_NAMES, FILTER_OPS, VALUELESS_OPS, type FilterOp,
-} from '../../../../core/indicators';
+import { AGGREGATE_NAMES, AGGREGATES, FILTER_OP_NAMES, FILTER_OPS, VALUELESS_OPS, type FilterOp } from '../../../../core/indicators';
 import type { FieldDefinition } from '../../../../core/ledger-fields';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { useLedger, useLedgers } from '../../ledgers/api/get-ledgers';
@@ -19,7 +17,8 @@ const dateProps = {
 };
 
 const fieldOptions = (fields: FieldDefinition[], types?: string[]) =>
-  fields.filter((f) => !f.retired && f.type !== 'photos' && (!types || types.includes(f.type)))
+  fields
+    .filter((f) => !f.retired && f.type !== 'photos' && (!types || types.includes(f.type)))
     .map((f) => ({ value: f.key, label: f.unit ? `${f.label}（${f.unit}）` : f.label }));
 
 /** Which ops make sense for a field: comparisons only for numbers and dates, “包含” for text. */
@@ -46,17 +45,24 @@ export function SourceFields({ sourceType }: { sourceType: 'records' | 'items' }
   const fields = ledger.data?.fields ?? [];
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const kind = sourceType === 'records' ? 'register' : 'periodic';
-  const ledgerOptions = (ledgers.data?.items ?? []).filter((l) => l.kind === kind)
-    .map((l) => ({ value: l.key, label: l.name }));
+  const ledgerOptions = (ledgers.data?.items ?? []).filter((l) => l.kind === kind).map((l) => ({ value: l.key, label: l.name }));
   const states = ledger.data?.workflow?.states ?? [];
-  const onLedger = () => form.setFieldsValue({ field: undefined, weightField: undefined, item: undefined, dateField: undefined, filters: [], statuses: undefined });
+  const onLedger = () =>
+    form.setFieldsValue({ field: undefined, weightField: undefined, item: undefined, dateField: undefined, filters: [], statuses: undefined });
 
   if (sourceType === 'items') {
     return (
       <>
         <Form.Item name="ledger" label="按期填报台账" rules={[{ required: true, message: '请选择台账' }]}>
-          <Select showSearch optionFilterProp="label" placeholder="选择按期填报的台账" options={ledgerOptions} loading={ledgers.isPending} onChange={onLedger}
-            notFoundContent="还没有按期填报的台账" />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            placeholder="选择按期填报的台账"
+            options={ledgerOptions}
+            loading={ledgers.isPending}
+            onChange={onLedger}
+            notFoundContent="还没有按期填报的台账"
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={12}>
@@ -66,13 +72,28 @@ export function SourceFields({ sourceType }: { sourceType: 'records' | 'items' }
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="aggregate" label="统计方式" rules={[{ required: true }]}>
-              <Select options={AGGREGATES.filter((a) => a !== 'distinct').map((a) => ({ value: a, label: a === 'count' ? '计数（填报的单位数）' : AGGREGATE_NAMES[a] }))} />
+              <Select
+                options={AGGREGATES.filter((a) => a !== 'distinct').map((a) => ({
+                  value: a,
+                  label: a === 'count' ? '计数（填报的单位数）' : AGGREGATE_NAMES[a],
+                }))}
+              />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="timing" label="口径" rules={[{ required: true }]}
-          extra="期间发生：期间内各期之和；期末最新值：各单位截至期末最近一期的数；累计：从起始日期起的所有期。">
-          <Radio.Group options={[{ value: 'flow', label: '期间发生' }, { value: 'stock', label: '期末最新值' }, { value: 'cumulative', label: '累计' }]} />
+        <Form.Item
+          name="timing"
+          label="口径"
+          rules={[{ required: true }]}
+          extra="期间发生：期间内各期之和；期末最新值：各单位截至期末最近一期的数；累计：从起始日期起的所有期。"
+        >
+          <Radio.Group
+            options={[
+              { value: 'flow', label: '期间发生' },
+              { value: 'stock', label: '期末最新值' },
+              { value: 'cumulative', label: '累计' },
+            ]}
+          />
         </Form.Item>
         {timing === 'cumulative' && (
           <Form.Item name="since" label="累计起始日期" {...dateProps}>
@@ -86,8 +107,15 @@ export function SourceFields({ sourceType }: { sourceType: 'records' | 'items' }
   return (
     <>
       <Form.Item name="ledger" label="台账" rules={[{ required: true, message: '请选择台账' }]}>
-        <Select showSearch optionFilterProp="label" placeholder="选择登记型台账" options={ledgerOptions} loading={ledgers.isPending} onChange={onLedger}
-          notFoundContent="还没有登记型台账" />
+        <Select
+          showSearch
+          optionFilterProp="label"
+          placeholder="选择登记型台账"
+          options={ledgerOptions}
+          loading={ledgers.isPending}
+          onChange={onLedger}
+          notFoundContent="还没有登记型台账"
+        />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={8}>
@@ -98,8 +126,11 @@ export function SourceFields({ sourceType }: { sourceType: 'records' | 'items' }
         {aggregate && aggregate !== 'count' && (
           <Col xs={24} md={8}>
             <Form.Item name="field" label={aggregate === 'distinct' ? '去重字段' : '统计字段'} rules={[{ required: true, message: '请选择字段' }]}>
-              <Select placeholder={ledgerKey ? '选择字段' : '先选台账'} disabled={!ledgerKey}
-                options={fieldOptions(fields, aggregate === 'distinct' ? undefined : NUMERIC)} />
+              <Select
+                placeholder={ledgerKey ? '选择字段' : '先选台账'}
+                disabled={!ledgerKey}
+                options={fieldOptions(fields, aggregate === 'distinct' ? undefined : NUMERIC)}
+              />
             </Form.Item>
           </Col>
         )}
@@ -113,32 +144,44 @@ export function SourceFields({ sourceType }: { sourceType: 'records' | 'items' }
       </Row>
 
       <Typography.Text strong>筛选条件</Typography.Text>
-      <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>同时满足下列全部条件的记录才计入</Typography.Text>
+      <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+        同时满足下列全部条件的记录才计入
+      </Typography.Text>
       <Form.List name="filters">
         {(items, { add, remove }) => (
           <div style={{ marginTop: 8 }}>
             {items.map((item, i) => {
               const field = byKey.get(filters?.[i]?.field ?? '');
               const op = filters?.[i]?.op;
-              const valueCol = op && VALUELESS_OPS.includes(op) ? null : (
-                <Col flex={isMobile ? undefined : 'auto'} span={isMobile ? 24 : undefined} style={{ minWidth: 0 }}>
-                  <Form.Item name={[item.name, 'value']} rules={[{ required: true, message: '填取值' }]}>
-                    <FilterValueInput field={field} op={op} />
-                  </Form.Item>
-                </Col>
-              );
+              const valueCol =
+                op && VALUELESS_OPS.includes(op) ? null : (
+                  <Col flex={isMobile ? undefined : 'auto'} span={isMobile ? 24 : undefined} style={{ minWidth: 0 }}>
+                    <Form.Item name={[item.name, 'value']} rules={[{ required: true, message: '填取值' }]}>
+                      <FilterValueInput field={field} op={op} />
+                    </Form.Item>
+                  </Col>
+                );
               return (
                 <Row key={item.key} gutter={8} align="top" wrap={isMobile}>
                   <Col flex={isMobile ? undefined : '200px'} span={isMobile ? 12 : undefined}>
                     <Form.Item name={[item.name, 'field']} rules={[{ required: true, message: '选字段' }]}>
-                      <Select placeholder="字段" aria-label={`第${i + 1}个条件字段`} options={fieldOptions(fields)} disabled={!ledgerKey}
-                        onChange={() => form.setFieldValue(['filters', item.name, 'value'], undefined)} />
+                      <Select
+                        placeholder="字段"
+                        aria-label={`第${i + 1}个条件字段`}
+                        options={fieldOptions(fields)}
+                        disabled={!ledgerKey}
+                        onChange={() => form.setFieldValue(['filters', item.name, 'value'], undefined)}
+                      />
                     </Form.Item>
                   </Col>
                   <Col flex={isMobile ? undefined : '120px'} span={isMobile ? 9 : undefined}>
                     <Form.Item name={[item.name, 'op']} rules={[{ required: true, message: '选条件' }]}>
-                      <Select placeholder="条件" aria-label={`第${i + 1}个条件运算`} options={opsFor(field).map((o) => ({ value: o, label: FILTER_OP_NAMES[o] }))}
-                        onChange={() => form.setFieldValue(['filters', item.name, 'value'], undefined)} />
+                      <Select
+                        placeholder="条件"
+                        aria-label={`第${i + 1}个条件运算`}
+                        options={opsFor(field).map((o) => ({ value: o, label: FILTER_OP_NAMES[o] }))}
+                        onChange={() => form.setFieldValue(['filters', item.name, 'value'], undefined)}
+                      />
                     </Form.Item>
                   </Col>
                   {!isMobile && valueCol}
@@ -149,7 +192,9 @@ export function SourceFields({ sourceType }: { sourceType: 'records' | 'items' }
                 </Row>
               );
             })}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ op: 'eq' })} disabled={!ledgerKey} style={{ marginBottom: 16 }}>添加条件</Button>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ op: 'eq' })} disabled={!ledgerKey} style={{ marginBottom: 16 }}>
+              添加条件
+            </Button>
           </div>
         )}
       </Form.List>
@@ -166,9 +211,18 @@ export function SourceFields({ sourceType }: { sourceType: 'records' | 'items' }
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="timing" label="口径" rules={[{ required: true }]}
-            extra={timing === 'stock' ? '期末状态：截至期末的全部记录（如累计建档户数）' : '期间发生：日期落在所选期间内的记录（如本月新增）'}>
-            <Radio.Group options={[{ value: 'flow', label: '期间发生' }, { value: 'stock', label: '期末状态' }]} />
+          <Form.Item
+            name="timing"
+            label="口径"
+            rules={[{ required: true }]}
+            extra={timing === 'stock' ? '期末状态：截至期末的全部记录（如累计建档户数）' : '期间发生：日期落在所选期间内的记录（如本月新增）'}
+          >
+            <Radio.Group
+              options={[
+                { value: 'flow', label: '期间发生' },
+                { value: 'stock', label: '期末状态' },
+              ]}
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -24,7 +24,15 @@ export function UnitSelect({ value, onChange }: { value: string | undefined; onC
     ...listed,
   ];
   return (
-    <Select aria-label="单位" showSearch optionFilterProp="label" value={value ?? ''} style={{ width: isMobile ? '100%' : 180 }}
-      loading={!own && villages.isPending} options={options} onChange={(v) => onChange(v || undefined)} />
+    <Select
+      aria-label="单位"
+      showSearch
+      optionFilterProp="label"
+      value={value ?? ''}
+      style={{ width: isMobile ? '100%' : 180 }}
+      loading={!own && villages.isPending}
+      options={options}
+      onChange={(v) => onChange(v || undefined)}
+    />
   );
 }

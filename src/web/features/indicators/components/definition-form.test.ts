@@ -4,24 +4,56 @@ import type { Indicator } from '../api/types';
 import { formNameOf, initialValues, toDefinition } from './definition-form';
 
 const saved = (source: Indicator['source']): Indicator => ({
-  key: 'major_hazards', name: '重大隐患', description: null, unit: '处', decimals: 0, scale: 'none', higherIsBetter: false, workLine: '安全生产',
-  builtin: false, ledgerName: '安全隐患排查整治台账', dependsOn: [], source,
+  key: 'major_hazards',
+  name: '重大隐患',
+  description: null,
+  unit: '处',
+  decimals: 0,
+  scale: 'none',
+  higherIsBetter: false,
+  workLine: '安全生产',
+  builtin: false,
+  ledgerName: '安全隐患排查整治台账',
+  dependsOn: [],
+  source,
 });
 
 describe('the definition form', () => {
   it('gives back the definition it was opened with', () => {
     const source = {
-      type: 'records' as const, ledger: 'safety_hazards', aggregate: 'count' as const, timing: 'flow' as const, dateField: 'found_on',
-      filters: [{ field: 'level', op: 'eq' as const, value: '重大隐患' }, { field: 'rectified_on', op: 'empty' as const }],
+      type: 'records' as const,
+      ledger: 'safety_hazards',
+      aggregate: 'count' as const,
+      timing: 'flow' as const,
+      dateField: 'found_on',
+      filters: [
+        { field: 'level', op: 'eq' as const, value: '重大隐患' },
+        { field: 'rectified_on', op: 'empty' as const },
+      ],
       statuses: ['pending'],
     };
     expect(toDefinition(initialValues(saved(source))).source).toEqual(source);
   });
 
   it('drops what the chosen source does not use', () => {
-    const values = { ...initialValues(undefined), name: '流转面积', ledger: 'land_transfer', aggregate: 'count' as const, field: 'area', weightField: 'rent', since: '2022-01-01' };
+    const values = {
+      ...initialValues(undefined),
+      name: '流转面积',
+      ledger: 'land_transfer',
+      aggregate: 'count' as const,
+      field: 'area',
+      weightField: 'rent',
+      since: '2022-01-01',
+    };
     expect(toDefinition(values).source).toEqual({ type: 'records', ledger: 'land_transfer', aggregate: 'count', timing: 'flow' });
-    const items = { ...values, sourceType: 'items' as const, ledger: 'vaccination_daily', item: 'booster_60', aggregate: 'sum' as const, timing: 'flow' as const };
+    const items = {
+      ...values,
+      sourceType: 'items' as const,
+      ledger: 'vaccination_daily',
+      item: 'booster_60',
+      aggregate: 'sum' as const,
+      timing: 'flow' as const,
+    };
     expect(toDefinition(items).source).toEqual({ type: 'items', ledger: 'vaccination_daily', item: 'booster_60', aggregate: 'sum', timing: 'flow' });
   });
 

@@ -31,20 +31,43 @@ export interface DefinitionFormValues {
 export function initialValues(indicator: Indicator | undefined): DefinitionFormValues {
   if (!indicator) {
     return {
-      name: '', key: '', unit: '', decimals: 0, scale: 'none', higherIsBetter: true,
-      sourceType: 'records', aggregate: 'count', timing: 'flow', filters: [],
+      name: '',
+      key: '',
+      unit: '',
+      decimals: 0,
+      scale: 'none',
+      higherIsBetter: true,
+      sourceType: 'records',
+      aggregate: 'count',
+      timing: 'flow',
+      filters: [],
     };
   }
   const s = indicator.source;
   const base: DefinitionFormValues = {
-    name: indicator.name, key: indicator.key, description: indicator.description ?? undefined, workLine: indicator.workLine,
-    unit: indicator.unit, decimals: indicator.decimals, scale: indicator.scale, higherIsBetter: indicator.higherIsBetter, sourceType: s.type,
+    name: indicator.name,
+    key: indicator.key,
+    description: indicator.description ?? undefined,
+    workLine: indicator.workLine,
+    unit: indicator.unit,
+    decimals: indicator.decimals,
+    scale: indicator.scale,
+    higherIsBetter: indicator.higherIsBetter,
+    sourceType: s.type,
   };
   if (s.type === 'formula') return { ...base, formula: s.formula };
   if (s.type === 'items') return { ...base, ledger: s.ledger, item: s.item, aggregate: s.aggregate, timing: s.timing, since: s.since };
   return {
-    ...base, ledger: s.ledger, aggregate: s.aggregate, field: s.field, weightField: s.weightField, filters: s.filters ?? [],
-    statuses: s.statuses, dateField: s.dateField, timing: s.timing, since: s.since,
+    ...base,
+    ledger: s.ledger,
+    aggregate: s.aggregate,
+    field: s.field,
+    weightField: s.weightField,
+    filters: s.filters ?? [],
+    statuses: s.statuses,
+    dateField: s.dateField,
+    timing: s.timing,
+    since: s.since,
   };
 }
 
@@ -52,7 +75,11 @@ const present = <T>(v: T | undefined | null | ''): v is T => v !== undefined && 
 
 export function toDefinition(v: DefinitionFormValues): IndicatorInput {
   const head = {
-    ...(present(v.key?.trim()) ? { key: v.key.trim() } : {}), name: v.name?.trim(), unit: v.unit?.trim() ?? '', decimals: v.decimals ?? 0, scale: v.scale ?? 'none',
+    ...(present(v.key?.trim()) ? { key: v.key.trim() } : {}),
+    name: v.name?.trim(),
+    unit: v.unit?.trim() ?? '',
+    decimals: v.decimals ?? 0,
+    scale: v.scale ?? 'none',
     higherIsBetter: v.higherIsBetter ?? true,
     ...(present(v.description?.trim()) ? { description: v.description!.trim() } : {}),
     workLine: v.workLine ?? null,
@@ -62,8 +89,12 @@ export function toDefinition(v: DefinitionFormValues): IndicatorInput {
     return {
       ...head,
       source: {
-        type: 'items', ledger: v.ledger ?? '', item: v.item ?? '', aggregate: (v.aggregate === 'distinct' ? 'sum' : v.aggregate ?? 'sum'),
-        timing: v.timing ?? 'flow', ...(v.timing === 'cumulative' && present(v.since) ? { since: v.since } : {}),
+        type: 'items',
+        ledger: v.ledger ?? '',
+        item: v.item ?? '',
+        aggregate: v.aggregate === 'distinct' ? 'sum' : (v.aggregate ?? 'sum'),
+        timing: v.timing ?? 'flow',
+        ...(v.timing === 'cumulative' && present(v.since) ? { since: v.since } : {}),
       },
     };
   }
@@ -72,14 +103,23 @@ export function toDefinition(v: DefinitionFormValues): IndicatorInput {
   return {
     ...head,
     source: {
-      type: 'records', ledger: v.ledger ?? '', aggregate, timing,
+      type: 'records',
+      ledger: v.ledger ?? '',
+      aggregate,
+      timing,
       ...(aggregate !== 'count' && present(v.field) ? { field: v.field } : {}),
       ...(aggregate === 'avg' && present(v.weightField) ? { weightField: v.weightField } : {}),
-      ...(v.filters?.length ? {
-        filters: v.filters.filter((f) => f.field && f.op).map((f) => ({
-          field: f.field!, op: f.op!, ...(f.op === 'empty' || f.op === 'notEmpty' || !present(f.value) ? {} : { value: f.value }),
-        })),
-      } : {}),
+      ...(v.filters?.length
+        ? {
+            filters: v.filters
+              .filter((f) => f.field && f.op)
+              .map((f) => ({
+                field: f.field!,
+                op: f.op!,
+                ...(f.op === 'empty' || f.op === 'notEmpty' || !present(f.value) ? {} : { value: f.value }),
+              })),
+          }
+        : {}),
       ...(v.statuses?.length ? { statuses: v.statuses } : {}),
       ...(present(v.dateField) ? { dateField: v.dateField } : {}),
       ...(timing === 'stock' && present(v.since) ? { since: v.since } : {}),

@@ -6,8 +6,14 @@ import type { Indicator } from '../api/types';
 const STORE = 'zhenwu.keyIndicators';
 /** Built-in indicators a township overview leads with, when the township has them (the demo sets their targets). */
 const PREFERRED = [
-  'land_transferred', 'first_doses_60_done', 'toilets_renovated', 'houses_inspected',
-  'booster_doses', 'hazard_rectification_rate', 'monitored_households_at_risk', 'employment_rate',
+  'land_transferred',
+  'first_doses_60_done',
+  'toilets_renovated',
+  'houses_inspected',
+  'booster_doses',
+  'hazard_rectification_rate',
+  'monitored_households_at_risk',
+  'employment_rate',
 ];
 
 export function useKeyIndicators(all: Indicator[] | undefined): [Indicator[], (keys: string[]) => void] {

@@ -2,7 +2,13 @@
 // so a link or a refresh shows the same figures, and remembered for the session so the next screen opens on it.
 import { useSearchParams } from 'react-router';
 import {
-  isRealDate, parsePeriod, periodWindow, RELATIVE_PERIODS, splitLastYear, type PeriodType, type RelativePeriod,
+  isRealDate,
+  parsePeriod,
+  periodWindow,
+  RELATIVE_PERIODS,
+  splitLastYear,
+  type PeriodType,
+  type RelativePeriod,
 } from '../../../../core/periods';
 import { useMe } from '../../../app/auth';
 import { today } from '../../../lib/format';
@@ -53,26 +59,29 @@ function remembered(): Partial<PeriodChoice> {
  * The screen's period choice. `fallback` gives the period when neither the address nor the session names one;
  * `accept` refuses periods the screen cannot show (targets need a standard period, the dispatch a day range).
  */
-export function usePeriodChoice(options: { fallback?: (asOf: string) => string; accept?: (period: string) => boolean; remember?: boolean } = {}):
-  [PeriodChoice, (next: PeriodChoice) => void] {
+export function usePeriodChoice(
+  options: { fallback?: (asOf: string) => string; accept?: (period: string) => boolean; remember?: boolean } = {},
+): [PeriodChoice, (next: PeriodChoice) => void] {
   const [search, setSearch] = useSearchParams();
   const defaultAsOf = useDefaultAsOf();
   const { fallback = (asOf: string) => asOf.slice(0, 4), accept = () => true, remember = true } = options;
   const stored = remember ? remembered() : {};
   const valid = (p: string | null | undefined): p is string => !!p && periodKind(p) !== null && accept(p);
   const asOfParam = search.get('asOf');
-  const asOf = asOfParam && isRealDate(asOfParam) ? asOfParam
-    : stored.asOf && isRealDate(stored.asOf) ? stored.asOf : defaultAsOf;
+  const asOf = asOfParam && isRealDate(asOfParam) ? asOfParam : stored.asOf && isRealDate(stored.asOf) ? stored.asOf : defaultAsOf;
   const periodParam = search.get('period');
   const period = valid(periodParam) ? periodParam : valid(stored.period) ? stored.period : fallback(asOf);
   const set = (next: PeriodChoice) => {
     if (remember) sessionStorage.setItem(STORE, JSON.stringify(next));
-    setSearch((prev) => {
-      const params = new URLSearchParams(prev);
-      params.set('period', next.period);
-      params.set('asOf', next.asOf);
-      return params;
-    }, { replace: true });
+    setSearch(
+      (prev) => {
+        const params = new URLSearchParams(prev);
+        params.set('period', next.period);
+        params.set('asOf', next.asOf);
+        return params;
+      },
+      { replace: true },
+    );
   };
   return [{ period, asOf }, set];
 }

@@ -41,7 +41,10 @@ function TownshipRank({ indicator, asOf }: { indicator: IndicatorMeta; asOf: str
   const units = towns.data?.orgUnits ?? [];
   // Only one township with data: a rank among one is no information, so the card is not shown.
   if (!county || towns.error || units.length < 2) return null;
-  const rows = ranked(units.map((u) => ({ unit: u, value: valueOf(towns.data, indicator.key, u.code, 'LAST_7_DAYS')?.value ?? null })), indicator.higherIsBetter);
+  const rows = ranked(
+    units.map((u) => ({ unit: u, value: valueOf(towns.data, indicator.key, u.code, 'LAST_7_DAYS')?.value ?? null })),
+    indicator.higherIsBetter,
+  );
   const mine = rows.find((r) => r.unit.code === me.township?.code);
   return (
     <Card size="small" title="本镇在全县的位次（近7日）" style={{ marginBottom: 12 }}>
@@ -50,7 +53,11 @@ function TownshipRank({ indicator, asOf }: { indicator: IndicatorMeta; asOf: str
         <Statistic title="本镇近7日" value={formatValue(mine?.value ?? null, indicator)} />
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {rows.filter((r) => r.rank !== null).slice(0, 3).map((r) => `${r.rank}. ${r.unit.name}`).join('　')}
+        {rows
+          .filter((r) => r.rank !== null)
+          .slice(0, 3)
+          .map((r) => `${r.rank}. ${r.unit.name}`)
+          .join('　')}
       </Typography.Text>
     </Card>
   );
@@ -74,7 +81,10 @@ export default function DispatchPage() {
       if (i.source.type === 'items') return dayLedgers.has(i.source.ledger);
       if (i.source.type !== 'formula' || i.dependsOn.length === 0 || seen.has(i.key)) return false;
       seen.add(i.key);
-      return i.dependsOn.every((k) => { const d = byKey.get(k); return !!d && isDaily(d, seen); });
+      return i.dependsOn.every((k) => {
+        const d = byKey.get(k);
+        return !!d && isDaily(d, seen);
+      });
     };
     // The booster total leads: the figure the daily dispatch of 2022 was about.
     const dailies = list.filter((i) => isDaily(i)).sort((a, b) => Number(b.key === 'booster_doses') - Number(a.key === 'booster_doses'));
@@ -89,11 +99,16 @@ export default function DispatchPage() {
   if (indicators.isPending) return <PageLoading />;
   if (indicators.error) return <ApiErrorResult error={indicators.error} onRetry={() => indicators.refetch()} />;
 
-  const rows = indicator ? ranked((values.data?.orgUnits ?? []).map((u) => ({
-    unit: u,
-    yesterday: valueOf(values.data, indicator.key, u.code, 'YESTERDAY')?.value ?? null,
-    value: valueOf(values.data, indicator.key, u.code, 'LAST_7_DAYS')?.value ?? null,
-  })), indicator.higherIsBetter) : [];
+  const rows = indicator
+    ? ranked(
+        (values.data?.orgUnits ?? []).map((u) => ({
+          unit: u,
+          yesterday: valueOf(values.data, indicator.key, u.code, 'YESTERDAY')?.value ?? null,
+          value: valueOf(values.data, indicator.key, u.code, 'LAST_7_DAYS')?.value ?? null,
+        })),
+        indicator.higherIsBetter,
+      )
+    : [];
   const total = (k: 'yesterday' | 'value') => rows.reduce<number | null>((s, r) => (r[k] === null ? s : (s ?? 0) + r[k]!), null);
   const yLabel = periodWindow('YESTERDAY', asOf)!.label;
   const wLabel = periodWindow('LAST_7_DAYS', asOf)!.label;
@@ -103,30 +118,86 @@ export default function DispatchPage() {
       <PageHeader title="每日调度" subTitle="选一项每日填报的数据，看各村昨日和近7日的进度排名" />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={8} wrap align="center">
-          <Select showSearch optionFilterProp="label" aria-label="调度指标" placeholder="选择指标" value={indicator?.key}
-            style={{ width: isMobile ? '100%' : 300 }} onChange={(k: string) => set({ indicator: k })}
+          <Select
+            showSearch
+            optionFilterProp="label"
+            aria-label="调度指标"
+            placeholder="选择指标"
+            value={indicator?.key}
+            style={{ width: isMobile ? '100%' : 300 }}
+            onChange={(k: string) => set({ indicator: k })}
             options={[
               ...(daily.dailies.length ? [{ label: '每日填报', options: daily.dailies.map((i) => ({ value: i.key, label: i.name })) }] : []),
               ...(daily.others.length ? [{ label: '其他指标', options: daily.others.map((i) => ({ value: i.key, label: i.name })) }] : []),
-            ]} notFoundContent="还没有指标" />
+            ]}
+            notFoundContent="还没有指标"
+          />
           <Typography.Text type="secondary">调度日</Typography.Text>
-          <DatePicker aria-label="调度日" allowClear={false} value={dayjs(asOf)} onChange={(d) => d && set({ asOf: d.format('YYYY-MM-DD') })} style={{ width: 140 }} />
+          <DatePicker
+            aria-label="调度日"
+            allowClear={false}
+            value={dayjs(asOf)}
+            onChange={(d) => d && set({ asOf: d.format('YYYY-MM-DD') })}
+            style={{ width: 140 }}
+          />
         </Flex>
       </Card>
       {!indicator ? (
-        <Card><Empty description="还没有可调度的指标：请先在“指标”中定义每日填报数据的指标（如加强针接种剂次）" /></Card>
-      ) : values.error ? <ApiErrorResult error={values.error} onRetry={() => values.refetch()} /> : (
+        <Card>
+          <Empty description="还没有可调度的指标：请先在“指标”中定义每日填报数据的指标（如加强针接种剂次）" />
+        </Card>
+      ) : values.error ? (
+        <ApiErrorResult error={values.error} onRetry={() => values.refetch()} />
+      ) : (
         <>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-            <Col xs={12} md={6}><Card size="small"><Statistic title={yLabel} valueRender={() => <ValueText strong style={{ fontSize: 22 }} value={total('yesterday')} format={indicator} explain={{ indicator: indicator.key, period: 'YESTERDAY', asOf }} />} /></Card></Col>
-            <Col xs={12} md={6}><Card size="small"><Statistic title={wLabel} valueRender={() => <ValueText strong style={{ fontSize: 22 }} value={total('value')} format={indicator} explain={{ indicator: indicator.key, period: 'LAST_7_DAYS', asOf }} />} /></Card></Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic
+                  title={yLabel}
+                  valueRender={() => (
+                    <ValueText
+                      strong
+                      style={{ fontSize: 22 }}
+                      value={total('yesterday')}
+                      format={indicator}
+                      explain={{ indicator: indicator.key, period: 'YESTERDAY', asOf }}
+                    />
+                  )}
+                />
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small">
+                <Statistic
+                  title={wLabel}
+                  valueRender={() => (
+                    <ValueText
+                      strong
+                      style={{ fontSize: 22 }}
+                      value={total('value')}
+                      format={indicator}
+                      explain={{ indicator: indicator.key, period: 'LAST_7_DAYS', asOf }}
+                    />
+                  )}
+                />
+              </Card>
+            </Col>
             <Col xs={24} md={12}>
               <Card size="small">
                 <Typography.Text type="secondary">昨日未填报</Typography.Text>
                 <div style={{ marginTop: 6 }}>
-                  {rows.filter((r) => r.yesterday === null).length === 0
-                    ? <Tag color="green">各村均已填报</Tag>
-                    : rows.filter((r) => r.yesterday === null).map((r) => <Tag key={r.unit.code} color="orange" style={{ marginBottom: 4 }}>{r.unit.name}</Tag>)}
+                  {rows.filter((r) => r.yesterday === null).length === 0 ? (
+                    <Tag color="green">各村均已填报</Tag>
+                  ) : (
+                    rows
+                      .filter((r) => r.yesterday === null)
+                      .map((r) => (
+                        <Tag key={r.unit.code} color="orange" style={{ marginBottom: 4 }}>
+                          {r.unit.name}
+                        </Tag>
+                      ))
+                  )}
                 </div>
               </Card>
             </Col>
@@ -135,25 +206,80 @@ export default function DispatchPage() {
           <Row gutter={[12, 12]}>
             <Col xs={24} lg={12}>
               <Card size="small" title="各村近7日排名">
-                {rows.length === 0 ? emptyText('没有村的数据') : (
-                  <EChart ariaLabel="各村近7日和昨日柱状图" height={Math.max(240, rows.length * 34 + 40)}
-                    option={rankedBarOption(rows.map((r) => r.unit.name), [{ name: '近7日', values: rows.map((r) => r.value) }, { name: '昨日', values: rows.map((r) => r.yesterday) }], indicator)} />
+                {rows.length === 0 ? (
+                  emptyText('没有村的数据')
+                ) : (
+                  <EChart
+                    ariaLabel="各村近7日和昨日柱状图"
+                    height={Math.max(240, rows.length * 34 + 40)}
+                    option={rankedBarOption(
+                      rows.map((r) => r.unit.name),
+                      [
+                        { name: '近7日', values: rows.map((r) => r.value) },
+                        { name: '昨日', values: rows.map((r) => r.yesterday) },
+                      ],
+                      indicator,
+                    )}
+                  />
                 )}
               </Card>
             </Col>
             <Col xs={24} lg={12}>
-              <Card size="small" title="明细" styles={{ body: { padding: 0 } }}
-                extra={<SheetExportButton fileName={`${indicator.name}-调度-${asOf}.xlsx`} sheetName="每日调度" disabled={!rows.length}
-                  columns={[{ header: '排名', width: 8 }, { header: '村（社区）', width: 16 }, { header: yLabel, width: 22 }, { header: wLabel, width: 28 }]}
-                  rows={() => rows.map((r) => [r.rank, r.unit.name, r.yesterday, r.value])} />}>
-                <Table rowKey={(r) => r.unit.code} size="small" dataSource={rows} pagination={false} loading={values.isFetching}
+              <Card
+                size="small"
+                title="明细"
+                styles={{ body: { padding: 0 } }}
+                extra={
+                  <SheetExportButton
+                    fileName={`${indicator.name}-调度-${asOf}.xlsx`}
+                    sheetName="每日调度"
+                    disabled={!rows.length}
+                    columns={[
+                      { header: '排名', width: 8 },
+                      { header: '村（社区）', width: 16 },
+                      { header: yLabel, width: 22 },
+                      { header: wLabel, width: 28 },
+                    ]}
+                    rows={() => rows.map((r) => [r.rank, r.unit.name, r.yesterday, r.value])}
+                  />
+                }
+              >
+                <Table
+                  rowKey={(r) => r.unit.code}
+                  size="small"
+                  dataSource={rows}
+                  pagination={false}
+                  loading={values.isFetching}
                   locale={{ emptyText: emptyText('没有村的数据') }}
                   columns={[
                     { title: '排名', key: 'rank', width: 56, align: 'center', render: (_, r) => r.rank ?? '—' },
                     { title: '村（社区）', key: 'unit', render: (_, r) => r.unit.name },
-                    { title: '昨日', key: 'y', align: 'right', render: (_, r) => <ValueText value={r.yesterday} format={indicator} explain={{ indicator: indicator.key, period: 'YESTERDAY', asOf, orgUnit: r.unit.code }} /> },
-                    { title: '近7日', key: 'w', align: 'right', render: (_, r) => <ValueText value={r.value} format={indicator} explain={{ indicator: indicator.key, period: 'LAST_7_DAYS', asOf, orgUnit: r.unit.code }} /> },
-                  ]} />
+                    {
+                      title: '昨日',
+                      key: 'y',
+                      align: 'right',
+                      render: (_, r) => (
+                        <ValueText
+                          value={r.yesterday}
+                          format={indicator}
+                          explain={{ indicator: indicator.key, period: 'YESTERDAY', asOf, orgUnit: r.unit.code }}
+                        />
+                      ),
+                    },
+                    {
+                      title: '近7日',
+                      key: 'w',
+                      align: 'right',
+                      render: (_, r) => (
+                        <ValueText
+                          value={r.value}
+                          format={indicator}
+                          explain={{ indicator: indicator.key, period: 'LAST_7_DAYS', asOf, orgUnit: r.unit.code }}
+                        />
+                      ),
+                    },
+                  ]}
+                />
               </Card>
             </Col>
           </Row>

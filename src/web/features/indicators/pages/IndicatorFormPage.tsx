@@ -36,7 +36,8 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
   const known = useMemo(() => new Set(indicators.map((i) => i.key)), [indicators]);
   // The server's message about the formula it was sent, else the same check done here as the user types.
   const [serverFormula, setServerFormula] = useState<{ formula: string; message: string } | null>(null);
-  const formulaMessage = serverFormula?.formula === formula ? serverFormula.message : formula.trim() ? formulaProblem(formula, known, saved?.key) : null;
+  const formulaMessage =
+    serverFormula?.formula === formula ? serverFormula.message : formula.trim() ? formulaProblem(formula, known, saved?.key) : null;
 
   useEffect(() => form.resetFields(), [initial, form]);
 
@@ -58,8 +59,7 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
   };
 
   return (
-    <Form<DefinitionFormValues> form={form} layout="vertical" initialValues={initial} onFinish={onFinish}
-      scrollToFirstError>
+    <Form<DefinitionFormValues> form={form} layout="vertical" initialValues={initial} onFinish={onFinish} scrollToFirstError>
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <Card size="small" title="基本信息" style={{ marginBottom: 16 }}>
@@ -71,8 +71,12 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
               </Col>
               <Col xs={24} md={10}>
                 <Form.Item name="workLine" label="工作条线">
-                  <Select allowClear placeholder="选择条线" loading={workLines.isPending}
-                    options={(workLines.data?.items ?? []).map((l) => ({ value: l.name, label: l.name }))} />
+                  <Select
+                    allowClear
+                    placeholder="选择条线"
+                    loading={workLines.isPending}
+                    options={(workLines.data?.items ?? []).map((l) => ({ value: l.name, label: l.name }))}
+                  />
                 </Form.Item>
               </Col>
             </Row>
@@ -83,27 +87,50 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
 
           <Card size="small" title="数据来源" style={{ marginBottom: 16 }}>
             <Form.Item name="sourceType" label="来源类型">
-              <Radio.Group optionType="button" buttonStyle="solid"
-                options={[{ value: 'records', label: '台账记录' }, { value: 'items', label: '按期填报数据项' }, { value: 'formula', label: '公式' }]}
-                onChange={(e) => form.setFieldsValue({
-                  ledger: undefined, field: undefined, item: undefined, filters: [], statuses: undefined, dateField: undefined,
-                  aggregate: e.target.value === 'records' ? 'count' : 'sum', timing: 'flow',
-                })} />
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={[
+                  { value: 'records', label: '台账记录' },
+                  { value: 'items', label: '按期填报数据项' },
+                  { value: 'formula', label: '公式' },
+                ]}
+                onChange={(e) =>
+                  form.setFieldsValue({
+                    ledger: undefined,
+                    field: undefined,
+                    item: undefined,
+                    filters: [],
+                    statuses: undefined,
+                    dateField: undefined,
+                    aggregate: e.target.value === 'records' ? 'count' : 'sum',
+                    timing: 'flow',
+                  })
+                }
+              />
             </Form.Item>
             {sourceType === 'formula' ? (
               <>
-                <Form.Item name="formula" label="公式" validateDebounce={300}
-                  rules={[{
-                    validator: (_, v: string | undefined) => {
-                      const problem = formulaProblem(v ?? '', known, saved?.key);
-                      return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                <Form.Item
+                  name="formula"
+                  label="公式"
+                  validateDebounce={300}
+                  rules={[
+                    {
+                      validator: (_, v: string | undefined) => {
+                        const problem = formulaProblem(v ?? '', known, saved?.key);
+                        return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                      },
                     },
-                  }]}>
+                  ]}
+                >
                   <FormulaInput indicators={indicators.filter((i) => i.key !== saved?.key)} />
                 </Form.Item>
                 <FormulaMark formula={formula} message={formulaMessage} />
               </>
-            ) : <SourceFields sourceType={sourceType as 'records' | 'items'} />}
+            ) : (
+              <SourceFields sourceType={sourceType as 'records' | 'items'} />
+            )}
           </Card>
 
           <Card size="small" title="显示格式" style={{ marginBottom: 16 }}>
@@ -120,23 +147,46 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item name="scale" label="数量级换算">
-                  <Radio.Group options={[{ value: 'none', label: '不换算' }, { value: 'wan', label: '万' }, { value: 'yi', label: '亿' }]} />
+                  <Radio.Group
+                    options={[
+                      { value: 'none', label: '不换算' },
+                      { value: 'wan', label: '万' },
+                      { value: 'yi', label: '亿' },
+                    ]}
+                  />
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item name="higherIsBetter" label="越大越好" valuePropName="checked" extra="用于排行：接种剂次、流转面积越大越好；隐患数、信访量越小越好">
+            <Form.Item
+              name="higherIsBetter"
+              label="越大越好"
+              valuePropName="checked"
+              extra="用于排行：接种剂次、流转面积越大越好；隐患数、信访量越小越好"
+            >
               <Switch checkedChildren="是" unCheckedChildren="否" />
             </Form.Item>
           </Card>
-          <Collapse size="small" style={{ marginBottom: 16 }} items={[{
-            key: 'key', label: '高级：指标标识', children: (
-              <Form.Item name="key" label="指标标识（公式和报告模板中引用它）" style={{ marginBottom: 0 }}
-                extra={saved ? undefined : '可留空：保存时按名称的拼音首字母生成，如“重大隐患数”→ zdyhs'}
-                rules={[{ pattern: /^[a-z][a-z0-9_]{1,47}$/, message: '以小写字母开头，只含小写字母、数字和下划线' }]}>
-                <Input disabled={!!saved} style={{ fontFamily: 'monospace' }} placeholder="留空自动生成" />
-              </Form.Item>
-            ),
-          }]} />
+          <Collapse
+            size="small"
+            style={{ marginBottom: 16 }}
+            items={[
+              {
+                key: 'key',
+                label: '高级：指标标识',
+                children: (
+                  <Form.Item
+                    name="key"
+                    label="指标标识（公式和报告模板中引用它）"
+                    style={{ marginBottom: 0 }}
+                    extra={saved ? undefined : '可留空：保存时按名称的拼音首字母生成，如“重大隐患数”→ zdyhs'}
+                    rules={[{ pattern: /^[a-z][a-z0-9_]{1,47}$/, message: '以小写字母开头，只含小写字母、数字和下划线' }]}
+                  >
+                    <Input disabled={!!saved} style={{ fontFamily: 'monospace' }} placeholder="留空自动生成" />
+                  </Form.Item>
+                ),
+              },
+            ]}
+          />
         </Col>
         <Col xs={24} lg={9}>
           <div style={{ position: isMobile ? undefined : 'sticky', top: 72 }}>
@@ -145,8 +195,12 @@ function DefinitionForm({ saved, indicators }: { saved: Indicator | undefined; i
             </Card>
             <DefinitionPreview input={current} saved={saved} indicators={indicators} choice={choice} />
             <Flex gap={8}>
-              <Button type="primary" htmlType="submit" loading={save.isPending} block>{saved ? '保存修改' : '创建指标'}</Button>
-              <Button onClick={() => navigate(-1)} block>取消</Button>
+              <Button type="primary" htmlType="submit" loading={save.isPending} block>
+                {saved ? '保存修改' : '创建指标'}
+              </Button>
+              <Button onClick={() => navigate(-1)} block>
+                取消
+              </Button>
             </Flex>
           </div>
         </Col>
@@ -166,8 +220,10 @@ export default function IndicatorFormPage() {
   if (all.error) return <ApiErrorResult error={all.error} onRetry={() => all.refetch()} />;
   return (
     <>
-      <PageHeader title={key ? `编辑指标：${indicator.data?.name ?? ''}` : '新建指标'}
-        subTitle="选台账、统计方式和条件即可定义指标，无需编写代码；数值由台账数据实时计算" />
+      <PageHeader
+        title={key ? `编辑指标：${indicator.data?.name ?? ''}` : '新建指标'}
+        subTitle="选台账、统计方式和条件即可定义指标，无需编写代码；数值由台账数据实时计算"
+      />
       <DefinitionForm saved={indicator.data} indicators={all.data.items} />
     </>
   );

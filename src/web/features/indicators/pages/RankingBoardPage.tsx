@@ -30,28 +30,54 @@ export default function RankingBoardPage() {
 
   return (
     <>
-      <PageHeader title={data.ranking.name}
+      <PageHeader
+        title={data.ranking.name}
         subTitle={`${data.ranking.boardNames.title} · 按“${data.indicator.name}”${data.indicator.higherIsBetter ? '从高到低' : '从低到高'}排名 · ${data.period.label}`}
-        extra={(
+        extra={
           <>
             <Button onClick={() => navigate('/indicators/rankings')}>全部排行榜</Button>
             <ExportButton path={boardXlsxPath(key)} query={{ period: choice.period, asOf: choice.asOf }} fileName={`${data.ranking.name}.xlsx`} />
-            {me.abilities.indicatorDefine && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>编辑</Button>}
+            {me.abilities.indicatorDefine && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                编辑
+              </Button>
+            )}
           </>
-        )} />
+        }
+      />
       <Card size="small" style={{ marginBottom: 12 }}>
         <PeriodPicker value={choice} onChange={setChoice} />
       </Card>
       <div style={{ opacity: isFetching ? 0.6 : 1 }}>
         <BoardPair board={data} asOf={choice.asOf} />
-        <Card size="small" title="完整排名" style={{ marginTop: 12 }} styles={{ body: { padding: 0 } }}
-          extra={exempt.length > 0 && <Typography.Text type="secondary">{exempt.length} 个豁免，不参与排名</Typography.Text>}>
-          <Table<BoardItem> rowKey={(i) => i.subject.code} size="small" dataSource={data.items} pagination={false}
-            columns={boardColumns(data, choice.asOf, isMobile)} scroll={isMobile ? undefined : { x: 760 }}
-            locale={{ emptyText: emptyText('本期没有可排名的数据') }} />
+        <Card
+          size="small"
+          title="完整排名"
+          style={{ marginTop: 12 }}
+          styles={{ body: { padding: 0 } }}
+          extra={exempt.length > 0 && <Typography.Text type="secondary">{exempt.length} 个豁免，不参与排名</Typography.Text>}
+        >
+          <Table<BoardItem>
+            rowKey={(i) => i.subject.code}
+            size="small"
+            dataSource={data.items}
+            pagination={false}
+            columns={boardColumns(data, choice.asOf, isMobile)}
+            scroll={isMobile ? undefined : { x: 760 }}
+            locale={{ emptyText: emptyText('本期没有可排名的数据') }}
+          />
         </Card>
       </div>
-      {editing && <RankingFormModal open ranking={data.ranking} onClose={() => { setEditing(false); void refetch(); }} />}
+      {editing && (
+        <RankingFormModal
+          open
+          ranking={data.ranking}
+          onClose={() => {
+            setEditing(false);
+            void refetch();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -26,32 +26,90 @@ export default function RankingsPage() {
   if (error) return <ApiErrorResult error={error} onRetry={() => refetch()} />;
   const nameOf = (key: string) => indicators.data?.items.find((i) => i.key === key)?.name ?? key;
 
-  const confirmDelete = (r: Ranking) => modal.confirm({
-    title: `删除排行榜“${r.name}”？`, content: '删除后看板上不再显示这个榜单，指标和数据不受影响。',
-    okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
-    onOk: () => remove.mutateAsync(r.key).then(() => { message.success('已删除'); }).catch((e) => { message.error(errorDetail(e)); }),
-  });
+  const confirmDelete = (r: Ranking) =>
+    modal.confirm({
+      title: `删除排行榜“${r.name}”？`,
+      content: '删除后看板上不再显示这个榜单，指标和数据不受影响。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () =>
+        remove
+          .mutateAsync(r.key)
+          .then(() => {
+            message.success('已删除');
+          })
+          .catch((e) => {
+            message.error(errorDetail(e));
+          }),
+    });
 
   return (
     <>
-      <PageHeader title="排行榜" subTitle="按工作实绩排名的龙虎榜、红黑榜；只比工作成效，不比打卡和在线时长"
-        extra={canDefine && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>新建排行榜</Button>} />
+      <PageHeader
+        title="排行榜"
+        subTitle="按工作实绩排名的龙虎榜、红黑榜；只比工作成效，不比打卡和在线时长"
+        extra={
+          canDefine && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+              新建排行榜
+            </Button>
+          )
+        }
+      />
       {data.items.length === 0 ? (
         <Card>
           <Empty description={canDefine ? '还没有排行榜：选一个指标，按村或包村小组排名' : '本镇还没有排行榜'}>
-            {canDefine && <Button type="primary" onClick={() => setEditing(null)}>新建排行榜</Button>}
+            {canDefine && (
+              <Button type="primary" onClick={() => setEditing(null)}>
+                新建排行榜
+              </Button>
+            )}
           </Empty>
         </Card>
       ) : (
         <Row gutter={[12, 12]}>
           {data.items.map((r) => (
             <Col key={r.key} xs={24} md={12} xl={8}>
-              <Card size="small" hoverable onClick={() => navigate(`/indicators/rankings/${r.key}`)}
-                actions={canDefine ? [
-                  <Button key="edit" type="link" size="small" icon={<EditOutlined />} onClick={(e) => { e.stopPropagation(); setEditing(r); }}>编辑</Button>,
-                  <Button key="del" type="link" size="small" danger icon={<DeleteOutlined />} onClick={(e) => { e.stopPropagation(); confirmDelete(r); }}>删除</Button>,
-                ] : undefined}>
-                <Typography.Text strong style={{ fontSize: 15 }}><TrophyOutlined style={{ color: '#cf1322' }} /> {r.name}</Typography.Text>
+              <Card
+                size="small"
+                hoverable
+                onClick={() => navigate(`/indicators/rankings/${r.key}`)}
+                actions={
+                  canDefine
+                    ? [
+                        <Button
+                          key="edit"
+                          type="link"
+                          size="small"
+                          icon={<EditOutlined />}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            setEditing(r);
+                          }}
+                        >
+                          编辑
+                        </Button>,
+                        <Button
+                          key="del"
+                          type="link"
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            confirmDelete(r);
+                          }}
+                        >
+                          删除
+                        </Button>,
+                      ]
+                    : undefined
+                }
+              >
+                <Typography.Text strong style={{ fontSize: 15 }}>
+                  <TrophyOutlined style={{ color: '#cf1322' }} /> {r.name}
+                </Typography.Text>
                 <div style={{ margin: '8px 0' }}>
                   <Tag color="red">{BOARD_NAMES[r.style].title}</Tag>
                   <Tag>{r.subject === 'village' ? '按村（社区）' : '按包村小组'}</Tag>
@@ -68,8 +126,14 @@ export default function RankingsPage() {
         </Row>
       )}
       {canDefine && (
-        <RankingFormModal open={editing !== undefined} ranking={editing ?? undefined}
-          onClose={(saved) => { setEditing(undefined); if (saved && !editing) navigate(`/indicators/rankings/${saved.key}`); }} />
+        <RankingFormModal
+          open={editing !== undefined}
+          ranking={editing ?? undefined}
+          onClose={(saved) => {
+            setEditing(undefined);
+            if (saved && !editing) navigate(`/indicators/rankings/${saved.key}`);
+          }}
+        />
       )}
     </>
   );

@@ -30,11 +30,17 @@ export default function TownshipDashboard() {
     <>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{greeting()}，{me.displayName}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {greeting()}，{me.displayName}
+          </Typography.Title>
           <Typography.Text type="secondary">{me.township?.name ?? ''}工作台 · 数据实时取自台账，点击任一数值可查看来源</Typography.Text>
         </div>
         <Space wrap>
-          {myVillage && <Button onClick={() => navigate(`/villages/${myVillage.code}?period=${choice.period}&asOf=${choice.asOf}`)}>本村：{myVillage.name}</Button>}
+          {myVillage && (
+            <Button onClick={() => navigate(`/villages/${myVillage.code}?period=${choice.period}&asOf=${choice.asOf}`)}>
+              本村：{myVillage.name}
+            </Button>
+          )}
           {all.length > 0 && <KeyIndicatorPicker all={all} chosen={key} onChange={setKey} />}
         </Space>
       </Flex>
@@ -43,22 +49,38 @@ export default function TownshipDashboard() {
       </Card>
       {all.length === 0 ? (
         <Card style={{ marginBottom: 12 }}>
-          <Empty description={me.abilities.indicatorDefine ? '还没有指标：安装内置指标或新建指标后，这里显示全镇重点指标、走势和排行' : '本镇还没有定义指标'}>
-            {me.abilities.indicatorDefine && <Button type="primary" onClick={() => navigate('/indicators')}>去定义指标</Button>}
+          <Empty
+            description={
+              me.abilities.indicatorDefine ? '还没有指标：安装内置指标或新建指标后，这里显示全镇重点指标、走势和排行' : '本镇还没有定义指标'
+            }
+          >
+            {me.abilities.indicatorDefine && (
+              <Button type="primary" onClick={() => navigate('/indicators')}>
+                去定义指标
+              </Button>
+            )}
           </Empty>
         </Card>
       ) : (
         <>
           <IndicatorCards indicators={key} choice={choice} />
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-            <Col xs={24} xl={12}><TrendCard indicators={key} asOf={choice.asOf} /></Col>
-            <Col xs={24} xl={12}><VillageComparisonCard indicators={key} choice={choice} /></Col>
+            <Col xs={24} xl={12}>
+              <TrendCard indicators={key} asOf={choice.asOf} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <VillageComparisonCard indicators={key} choice={choice} />
+            </Col>
           </Row>
         </>
       )}
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        <Col xs={24} xl={14}><RankingsCard choice={choice} /></Col>
-        <Col xs={24} xl={10}><OverdueCard asOf={choice.asOf} /></Col>
+        <Col xs={24} xl={14}>
+          <RankingsCard choice={choice} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <OverdueCard asOf={choice.asOf} />
+        </Col>
       </Row>
     </>
   );

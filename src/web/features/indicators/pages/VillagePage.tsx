@@ -30,17 +30,28 @@ function RankingLine({ ranking, code, choice }: { ranking: Ranking; code: string
       <div style={{ minWidth: 0 }}>
         <Link to={`/indicators/rankings/${ranking.key}?period=${choice.period}&asOf=${choice.asOf}`}>{ranking.name}</Link>
         <div>
-          {!board.data ? <Typography.Text type="secondary">正在加载…</Typography.Text>
-            : !item ? <Typography.Text type="secondary">不在此榜</Typography.Text>
-              : item.exemption ? <Tag color="gold">豁免：{item.exemption}</Tag>
-                : (
-                  <>
-                    <Typography.Text strong>第 {item.rank ?? '—'} 名</Typography.Text>
-                    <Typography.Text type="secondary"> / {ranked} 个村</Typography.Text>
-                    {item.board === 'top' && <Tag color="red" style={{ marginInlineStart: 8 }}>{board.data.ranking.boardNames.top}</Tag>}
-                    {item.board === 'bottom' && <Tag color="blue" style={{ marginInlineStart: 8 }}>{board.data.ranking.boardNames.bottom}</Tag>}
-                  </>
-                )}
+          {!board.data ? (
+            <Typography.Text type="secondary">正在加载…</Typography.Text>
+          ) : !item ? (
+            <Typography.Text type="secondary">不在此榜</Typography.Text>
+          ) : item.exemption ? (
+            <Tag color="gold">豁免：{item.exemption}</Tag>
+          ) : (
+            <>
+              <Typography.Text strong>第 {item.rank ?? '—'} 名</Typography.Text>
+              <Typography.Text type="secondary"> / {ranked} 个村</Typography.Text>
+              {item.board === 'top' && (
+                <Tag color="red" style={{ marginInlineStart: 8 }}>
+                  {board.data.ranking.boardNames.top}
+                </Tag>
+              )}
+              {item.board === 'bottom' && (
+                <Tag color="blue" style={{ marginInlineStart: 8 }}>
+                  {board.data.ranking.boardNames.bottom}
+                </Tag>
+              )}
+            </>
+          )}
         </div>
       </div>
     </List.Item>
@@ -58,18 +69,71 @@ function VillageRanks({ indicators, code, choice }: { indicators: Indicator[]; c
     return { indicator: i, value: mine?.value ?? null, completion: mine?.completion ?? null, rank: better, of: all.length };
   });
   return (
-    <Card size="small" title={`在全镇各村中的位次 · ${choiceLabel(choice)}`} styles={{ body: { padding: 0 } }}
-      extra={<SheetExportButton fileName={`村指标-${code}-${periodFileTag(choice.period)}.xlsx`} sheetName="本村指标" disabled={!rows.length}
-        columns={[{ header: '指标', width: 28 }, { header: '本村数值', width: 14 }, { header: '单位', width: 8 }, { header: '村排名', width: 10 }, { header: '参与排名村数', width: 12 }, { header: '目标完成率(%)', width: 14 }]}
-        rows={() => rows.map((r) => [r.indicator.name, shownNumber(r.value, r.indicator), shownUnit(r.indicator), r.rank, r.of, r.completion === null ? null : Number(r.completion.toFixed(1))])} />}>
-      <Table rowKey={(r) => r.indicator.key} size="small" dataSource={rows} pagination={false} loading={values.isPending}
+    <Card
+      size="small"
+      title={`在全镇各村中的位次 · ${choiceLabel(choice)}`}
+      styles={{ body: { padding: 0 } }}
+      extra={
+        <SheetExportButton
+          fileName={`村指标-${code}-${periodFileTag(choice.period)}.xlsx`}
+          sheetName="本村指标"
+          disabled={!rows.length}
+          columns={[
+            { header: '指标', width: 28 },
+            { header: '本村数值', width: 14 },
+            { header: '单位', width: 8 },
+            { header: '村排名', width: 10 },
+            { header: '参与排名村数', width: 12 },
+            { header: '目标完成率(%)', width: 14 },
+          ]}
+          rows={() =>
+            rows.map((r) => [
+              r.indicator.name,
+              shownNumber(r.value, r.indicator),
+              shownUnit(r.indicator),
+              r.rank,
+              r.of,
+              r.completion === null ? null : Number(r.completion.toFixed(1)),
+            ])
+          }
+        />
+      }
+    >
+      <Table
+        rowKey={(r) => r.indicator.key}
+        size="small"
+        dataSource={rows}
+        pagination={false}
+        loading={values.isPending}
         locale={{ emptyText: emptyText('还没有重点指标') }}
         columns={[
           { title: '指标', key: 'name', render: (_, r) => r.indicator.name },
-          { title: '本村', key: 'value', align: 'right', render: (_, r) => <ValueText value={r.value} format={r.indicator} explain={{ indicator: r.indicator.key, period: choice.period, asOf: choice.asOf, orgUnit: code }} /> },
+          {
+            title: '本村',
+            key: 'value',
+            align: 'right',
+            render: (_, r) => (
+              <ValueText
+                value={r.value}
+                format={r.indicator}
+                explain={{ indicator: r.indicator.key, period: choice.period, asOf: choice.asOf, orgUnit: code }}
+              />
+            ),
+          },
           { title: '村排名', key: 'rank', align: 'center', width: 90, render: (_, r) => (r.rank === null ? '—' : `${r.rank} / ${r.of}`) },
-          ...(targets ? [{ title: '完成率', key: 'c', align: 'right' as const, width: 80, render: (_: unknown, r: (typeof rows)[number]) => formatPercent(r.completion) }] : []),
-        ]} />
+          ...(targets
+            ? [
+                {
+                  title: '完成率',
+                  key: 'c',
+                  align: 'right' as const,
+                  width: 80,
+                  render: (_: unknown, r: (typeof rows)[number]) => formatPercent(r.completion),
+                },
+              ]
+            : []),
+        ]}
+      />
     </Card>
   );
 }
@@ -89,19 +153,40 @@ export default function VillagePage() {
 
   return (
     <>
-      <PageHeader title={unit.data.name} subTitle={`${unit.data.levelName} · 重点指标、走势和排名`}
-        extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/')}>返回工作台</Button>} />
-      <Card size="small" style={{ marginBottom: 12 }}><PeriodPicker value={choice} onChange={setChoice} /></Card>
-      {key.length === 0 ? <Card><Empty description="本镇还没有定义指标" /></Card> : (
+      <PageHeader
+        title={unit.data.name}
+        subTitle={`${unit.data.levelName} · 重点指标、走势和排名`}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/')}>
+            返回工作台
+          </Button>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <PeriodPicker value={choice} onChange={setChoice} />
+      </Card>
+      {key.length === 0 ? (
+        <Card>
+          <Empty description="本镇还没有定义指标" />
+        </Card>
+      ) : (
         <>
           <IndicatorCards indicators={key} choice={choice} orgUnit={code} />
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-            <Col xs={24} xl={12}><TrendCard indicators={key} asOf={choice.asOf} orgUnit={code} title={`${unit.data.name}近12个月走势`} /></Col>
-            <Col xs={24} xl={12}><VillageComparisonCard indicators={key} choice={choice} highlight={unit.data.name} /></Col>
-            <Col xs={24} xl={14}><VillageRanks indicators={key} code={code} choice={choice} /></Col>
+            <Col xs={24} xl={12}>
+              <TrendCard indicators={key} asOf={choice.asOf} orgUnit={code} title={`${unit.data.name}近12个月走势`} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <VillageComparisonCard indicators={key} choice={choice} highlight={unit.data.name} />
+            </Col>
+            <Col xs={24} xl={14}>
+              <VillageRanks indicators={key} code={code} choice={choice} />
+            </Col>
             <Col xs={24} xl={10}>
               <Card size="small" title="排行榜中的位置" style={{ height: '100%' }}>
-                {villageRankings.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有按村排名的排行榜" /> : (
+                {villageRankings.length === 0 ? (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有按村排名的排行榜" />
+                ) : (
                   <List size="small" dataSource={villageRankings} renderItem={(r) => <RankingLine ranking={r} code={code} choice={choice} />} />
                 )}
               </Card>

@@ -3,10 +3,7 @@ import { api } from '../../../lib/api-client';
 import { ledgerKeys, type Ledger, type LedgerSummary } from './types';
 
 export function useLedgers() {
-  return useQuery({
-    queryKey: ledgerKeys.list,
-    queryFn: () => api.get<{ items: LedgerSummary[] }>('/api/ledgers'),
-  });
+  return useQuery({ queryKey: ledgerKeys.list, queryFn: () => api.get<{ items: LedgerSummary[] }>('/api/ledgers') });
 }
 
 export function useLedger(key: string | undefined) {

@@ -6,11 +6,7 @@ import { ledgerKeys } from './types';
 export type { LibraryLedger };
 
 export function useLedgerLibrary(enabled: boolean) {
-  return useQuery({
-    queryKey: [...ledgerKeys.all, 'library'],
-    queryFn: () => api.get<{ items: LibraryLedger[] }>('/api/ledger-library'),
-    enabled,
-  });
+  return useQuery({ queryKey: [...ledgerKeys.all, 'library'], queryFn: () => api.get<{ items: LibraryLedger[] }>('/api/ledger-library'), enabled });
 }
 
 /** Installs the chosen built-in ledgers into the township. */

@@ -8,11 +8,7 @@ const path = (key: string, period: string) => `/api/ledgers/${encodeURIComponent
 export const getPeriodGrid = (key: string, period: string) => api.get<Grid>(path(key, period));
 
 export function usePeriodGrid(key: string, period: string | undefined) {
-  return useQuery({
-    queryKey: ledgerKeys.grid(key, period ?? ''),
-    queryFn: () => getPeriodGrid(key, period!),
-    enabled: !!period,
-  });
+  return useQuery({ queryKey: ledgerKeys.grid(key, period ?? ''), queryFn: () => getPeriodGrid(key, period!), enabled: !!period });
 }
 
 export interface GridRowInput {

@@ -6,10 +6,7 @@ const path = (key: string, period: string) => `/api/ledgers/${encodeURIComponent
 
 /** Every village's submission of the period, with the due date and the township's rates. */
 export function usePeriodSubmissions(key: string, period: string) {
-  return useQuery({
-    queryKey: ledgerKeys.submissions(key, period),
-    queryFn: () => api.get<PeriodSubmissions>(path(key, period)),
-  });
+  return useQuery({ queryKey: ledgerKeys.submissions(key, period), queryFn: () => api.get<PeriodSubmissions>(path(key, period)) });
 }
 
 export type SubmissionAction =

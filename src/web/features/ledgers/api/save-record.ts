@@ -7,10 +7,7 @@ const base = (key: string) => `/api/ledgers/${encodeURIComponent(key)}/records`;
 
 function useRecordMutation<I>(key: string, fn: (input: I) => Promise<LedgerRecord | void>) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.records(key) }),
-  });
+  return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.records(key) }) });
 }
 
 export const useCreateRecord = (key: string) =>
@@ -19,14 +16,14 @@ export const useCreateRecord = (key: string) =>
 /** A stale `version` answers 409: someone else saved in between. */
 export const useUpdateRecord = (key: string) =>
   useRecordMutation(key, ({ id, ...body }: { id: number; version: number; values: RecordValues }) =>
-    api.patch<LedgerRecord>(`${base(key)}/${id}`, body));
+    api.patch<LedgerRecord>(`${base(key)}/${id}`, body),
+  );
 
-export const useDeleteRecord = (key: string) =>
-  useRecordMutation(key, (id: number) => api.delete(`${base(key)}/${id}`));
+export const useDeleteRecord = (key: string) => useRecordMutation(key, (id: number) => api.delete(`${base(key)}/${id}`));
 
-export const useRestoreRecord = (key: string) =>
-  useRecordMutation(key, (id: number) => api.post<LedgerRecord>(`${base(key)}/${id}/restore`));
+export const useRestoreRecord = (key: string) => useRecordMutation(key, (id: number) => api.post<LedgerRecord>(`${base(key)}/${id}/restore`));
 
 export const useTransitionRecord = (key: string) =>
   useRecordMutation(key, ({ id, ...body }: { id: number; version: number; to: string; note?: string; photos?: string[] }) =>
-    api.post<LedgerRecord>(`${base(key)}/${id}/transition`, body));
+    api.post<LedgerRecord>(`${base(key)}/${id}/transition`, body),
+  );

@@ -3,8 +3,20 @@
 import type { LedgerKind } from '../../../../core/contracts/ledgers';
 
 export type {
-  Grid, GridRow, GridSaved, HistoryEntry, ImportError, Ledger, LedgerImport, LedgerKind, LedgerRecord, LedgerSummary,
-  PeriodSubmissions, RecordList, Submission, SubmissionStatus,
+  Grid,
+  GridRow,
+  GridSaved,
+  HistoryEntry,
+  ImportError,
+  Ledger,
+  LedgerImport,
+  LedgerKind,
+  LedgerRecord,
+  LedgerSummary,
+  PeriodSubmissions,
+  RecordList,
+  Submission,
+  SubmissionStatus,
 } from '../../../../core/contracts/ledgers';
 export type { Attachment } from '../../../../core/contracts/attachments';
 
@@ -39,8 +51,13 @@ export const ledgerKeys = {
 /** The list's query string: `f.<key>` for field filters, `deleted=true` only when asked. */
 export function recordQuery(filters: RecordFilters): Record<string, string | undefined> {
   const query: Record<string, string | undefined> = {
-    orgUnit: filters.orgUnit, q: filters.q, status: filters.status, period: filters.period,
-    sort: filters.sort, order: filters.sort ? filters.order : undefined, deleted: filters.deleted ? 'true' : undefined,
+    orgUnit: filters.orgUnit,
+    q: filters.q,
+    status: filters.status,
+    period: filters.period,
+    sort: filters.sort,
+    order: filters.sort ? filters.order : undefined,
+    deleted: filters.deleted ? 'true' : undefined,
   };
   for (const [key, value] of Object.entries(filters.fields ?? {})) if (value !== '') query[`f.${key}`] = value;
   return query;

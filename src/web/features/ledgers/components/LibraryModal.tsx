@@ -13,12 +13,26 @@ export function LibraryModal({ open, onClose }: { open: boolean; onClose: () => 
   const { data, isPending, error } = useLedgerLibrary(open);
   const install = useInstallLibrary();
   const [keys, setKeys] = useState<string[]>([]);
-  const onOk = () => install.mutate(keys, {
-    onSuccess: (r) => { message.success(`已添加 ${r.added.length} 本台账`); setKeys([]); onClose(); },
-  });
+  const onOk = () =>
+    install.mutate(keys, {
+      onSuccess: (r) => {
+        message.success(`已添加 ${r.added.length} 本台账`);
+        setKeys([]);
+        onClose();
+      },
+    });
   return (
-    <Modal open={open} onCancel={onClose} title="内置台账库" width={isMobile ? '100%' : 860} okText={`添加所选（${keys.length}）`}
-      okButtonProps={{ disabled: !keys.length }} confirmLoading={install.isPending} onOk={onOk} destroyOnHidden>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      title="内置台账库"
+      width={isMobile ? '100%' : 860}
+      okText={`添加所选（${keys.length}）`}
+      okButtonProps={{ disabled: !keys.length }}
+      confirmLoading={install.isPending}
+      onOk={onOk}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">常用台账的标准定义，添加后可按本镇需要修改字段。已添加的不再列为可选。</Typography.Paragraph>
       {(error || install.error) && <Alert type="error" showIcon title={errorDetail(error ?? install.error)} style={{ marginBottom: 12 }} />}
       <Table<LibraryLedger>
@@ -30,9 +44,23 @@ export function LibraryModal({ open, onClose }: { open: boolean; onClose: () => 
         scroll={{ x: 640 }}
         rowSelection={{ selectedRowKeys: keys, onChange: (k) => setKeys(k as string[]), getCheckboxProps: (l) => ({ disabled: l.installed }) }}
         columns={[
-          { title: '台账', dataIndex: 'name', render: (name: string, l) => <>{name}{l.installed && <Tag style={{ marginInlineStart: 6 }}>已添加</Tag>}</> },
+          {
+            title: '台账',
+            dataIndex: 'name',
+            render: (name: string, l) => (
+              <>
+                {name}
+                {l.installed && <Tag style={{ marginInlineStart: 6 }}>已添加</Tag>}
+              </>
+            ),
+          },
           { title: '条线', key: 'line', width: 110, render: (_, l) => l.workLine },
-          { title: '类型', key: 'kind', width: 120, render: (_, l) => LEDGER_KIND_NAMES[l.kind] + (l.periodType ? `·按${PERIOD_TYPE_NAMES[l.periodType]}` : '') },
+          {
+            title: '类型',
+            key: 'kind',
+            width: 120,
+            render: (_, l) => LEDGER_KIND_NAMES[l.kind] + (l.periodType ? `·按${PERIOD_TYPE_NAMES[l.periodType]}` : ''),
+          },
           { title: '字段', dataIndex: 'fieldCount', width: 60 },
         ]}
       />

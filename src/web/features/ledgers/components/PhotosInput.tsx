@@ -11,7 +11,12 @@ const MAX_BYTES = 10 * 1024 * 1024;
 const toFile = (id: string): UploadFile => ({ uid: id, name: '照片', status: 'done', url: attachmentUrl(id), thumbUrl: attachmentUrl(id) });
 
 /** Photos or PDFs uploaded to /api/attachments; the value is the list of attachment ids. */
-export function PhotosInput({ value, onChange, maxFiles = 9, id }: {
+export function PhotosInput({
+  value,
+  onChange,
+  maxFiles = 9,
+  id,
+}: {
   value?: string[];
   onChange?: (ids: string[]) => void;
   maxFiles?: number;
@@ -56,7 +61,9 @@ export function PhotosInput({ value, onChange, maxFiles = 9, id }: {
         onChange?.(ids.filter((i) => i !== file.uid));
         return true;
       }}
-      onPreview={(file) => { if (file.url) window.open(file.url, '_blank', 'noopener'); }}
+      onPreview={(file) => {
+        if (file.url) window.open(file.url, '_blank', 'noopener');
+      }}
     >
       {fileList.length >= maxFiles ? null : (
         <div>

@@ -21,7 +21,12 @@ export function dateFilterField(fields: FieldDefinition[]): FieldDefinition | un
 }
 
 /** A `from..to` field filter (either end may be open) as a date range picker. */
-function DateRangeFilter({ field, value, width, onChange }: {
+function DateRangeFilter({
+  field,
+  value,
+  width,
+  onChange,
+}: {
   field: FieldDefinition;
   value: string | undefined;
   width: number | string;
@@ -30,68 +35,111 @@ function DateRangeFilter({ field, value, width, onChange }: {
   const [from, to] = value ? value.split('..') : [];
   const day = (d: dayjs.Dayjs | null | undefined) => d?.format('YYYY-MM-DD') ?? '';
   return (
-    <DatePicker.RangePicker aria-label={field.label} placeholder={[`${field.label}起`, '止']} allowEmpty={[true, true]} style={{ width }}
+    <DatePicker.RangePicker
+      aria-label={field.label}
+      placeholder={[`${field.label}起`, '止']}
+      allowEmpty={[true, true]}
+      style={{ width }}
       value={value ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null}
-      onChange={(range) => onChange(range && (range[0] || range[1]) ? `${day(range[0])}..${day(range[1])}` : undefined)} />
+      onChange={(range) => onChange(range && (range[0] || range[1]) ? `${day(range[0])}..${day(range[1])}` : undefined)}
+    />
   );
 }
 
-export function RecordFiltersBar({ ledger, filters, onChange }: {
-  ledger: Ledger;
-  filters: RecordFilters;
-  onChange: (next: RecordFilters) => void;
-}) {
+export function RecordFiltersBar({ ledger, filters, onChange }: { ledger: Ledger; filters: RecordFilters; onChange: (next: RecordFilters) => void }) {
   const me = useMe();
   const isMobile = useIsMobile();
   const [more, setMore] = useState(false);
   const active = [filters.orgUnit, filters.status, filters.period, filters.deleted, ...Object.values(filters.fields ?? {})].filter(Boolean).length;
   const width = isMobile ? '100%' : 180;
   const dateField = dateFilterField(ledger.fields);
-  const setField = (key: string, value: string | undefined) =>
-    onChange({ ...filters, fields: { ...filters.fields, [key]: value ?? '' } });
+  const setField = (key: string, value: string | undefined) => onChange({ ...filters, fields: { ...filters.fields, [key]: value ?? '' } });
   return (
     <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
       <Flex gap={8} style={{ width: isMobile ? '100%' : undefined }}>
-        <Input.Search allowClear enterButton="搜索" placeholder="搜索内容或拼音首字母，如 ytc" aria-label="搜索"
-          style={{ width: isMobile ? undefined : 320, flex: isMobile ? 1 : undefined }} defaultValue={filters.q}
-          onSearch={(q) => onChange({ ...filters, q: q.trim() || undefined })} />
+        <Input.Search
+          allowClear
+          enterButton="搜索"
+          placeholder="搜索内容或拼音首字母，如 ytc"
+          aria-label="搜索"
+          style={{ width: isMobile ? undefined : 320, flex: isMobile ? 1 : undefined }}
+          defaultValue={filters.q}
+          onSearch={(q) => onChange({ ...filters, q: q.trim() || undefined })}
+        />
         {isMobile && (
           <Badge count={active} size="small">
-            <Button icon={<FilterOutlined />} onClick={() => setMore(!more)} aria-expanded={more}>筛选</Button>
+            <Button icon={<FilterOutlined />} onClick={() => setMore(!more)} aria-expanded={more}>
+              筛选
+            </Button>
           </Badge>
         )}
       </Flex>
-      {(!isMobile || more) && (<>
-      <OrgUnitSelect aria-label="单位" placeholder="全部单位（可输入拼音首字母）" value={filters.orgUnit}
-        onChange={(orgUnit) => onChange({ ...filters, orgUnit })} style={{ width: isMobile ? '100%' : 220 }} />
-      {ledger.periodType && (
-        <DatePicker picker={PERIOD_PICKERS[ledger.periodType]} placeholder="全部期间" aria-label="期间" style={{ width }}
-          value={filters.period ? dayjs(parsePeriod(filters.period)?.start) : null}
-          format={() => (filters.period && parsePeriod(filters.period) ? periodLabel(parsePeriod(filters.period)!) : '')}
-          onChange={(d) => onChange({ ...filters, period: d ? periodOf(ledger.periodType!, d.format('YYYY-MM-DD')).id : undefined })} />
+      {(!isMobile || more) && (
+        <>
+          <OrgUnitSelect
+            aria-label="单位"
+            placeholder="全部单位（可输入拼音首字母）"
+            value={filters.orgUnit}
+            onChange={(orgUnit) => onChange({ ...filters, orgUnit })}
+            style={{ width: isMobile ? '100%' : 220 }}
+          />
+          {ledger.periodType && (
+            <DatePicker
+              picker={PERIOD_PICKERS[ledger.periodType]}
+              placeholder="全部期间"
+              aria-label="期间"
+              style={{ width }}
+              value={filters.period ? dayjs(parsePeriod(filters.period)?.start) : null}
+              format={() => (filters.period && parsePeriod(filters.period) ? periodLabel(parsePeriod(filters.period)!) : '')}
+              onChange={(d) => onChange({ ...filters, period: d ? periodOf(ledger.periodType!, d.format('YYYY-MM-DD')).id : undefined })}
+            />
+          )}
+          {ledger.workflow && (
+            <Select
+              allowClear
+              placeholder="全部状态"
+              aria-label="状态"
+              style={{ width }}
+              value={filters.status}
+              options={ledger.workflow.states.map((s) => ({ value: s.key, label: s.label }))}
+              onChange={(status) => onChange({ ...filters, status })}
+            />
+          )}
+          {filterFields(ledger.fields).map((f) => (
+            <Select
+              key={f.key}
+              allowClear
+              placeholder={`${f.label}：全部`}
+              aria-label={f.label}
+              style={{ width }}
+              value={filters.fields?.[f.key] || undefined}
+              options={
+                f.type === 'boolean'
+                  ? [
+                      { value: 'true', label: '是' },
+                      { value: 'false', label: '否' },
+                    ]
+                  : (f.choices ?? []).map((c) => ({ value: c, label: c }))
+              }
+              onChange={(v) => setField(f.key, v)}
+            />
+          ))}
+          {dateField && (
+            <DateRangeFilter
+              field={dateField}
+              value={filters.fields?.[dateField.key]}
+              width={isMobile ? '100%' : 260}
+              onChange={(value) => setField(dateField.key, value)}
+            />
+          )}
+          {me.abilities.ledgerRestore && (
+            <Flex align="center" gap={6}>
+              <Switch size="small" checked={!!filters.deleted} onChange={(deleted) => onChange({ ...filters, deleted })} aria-label="只看已删除" />
+              <Typography.Text type="secondary">只看已删除</Typography.Text>
+            </Flex>
+          )}
+        </>
       )}
-      {ledger.workflow && (
-        <Select allowClear placeholder="全部状态" aria-label="状态" style={{ width }} value={filters.status}
-          options={ledger.workflow.states.map((s) => ({ value: s.key, label: s.label }))}
-          onChange={(status) => onChange({ ...filters, status })} />
-      )}
-      {filterFields(ledger.fields).map((f) => (
-        <Select key={f.key} allowClear placeholder={`${f.label}：全部`} aria-label={f.label} style={{ width }}
-          value={filters.fields?.[f.key] || undefined}
-          options={f.type === 'boolean' ? [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] : (f.choices ?? []).map((c) => ({ value: c, label: c }))}
-          onChange={(v) => setField(f.key, v)} />
-      ))}
-      {dateField && (
-        <DateRangeFilter field={dateField} value={filters.fields?.[dateField.key]} width={isMobile ? '100%' : 260}
-          onChange={(value) => setField(dateField.key, value)} />
-      )}
-      {me.abilities.ledgerRestore && (
-        <Flex align="center" gap={6}>
-          <Switch size="small" checked={!!filters.deleted} onChange={(deleted) => onChange({ ...filters, deleted })} aria-label="只看已删除" />
-          <Typography.Text type="secondary">只看已删除</Typography.Text>
-        </Flex>
-      )}
-      </>)}
     </Flex>
   );
 }

@@ -19,7 +19,7 @@ const ACTIONS: Record<string, { label: string; color: string }> = {
 };
 
 const actionOf = (action: string) => ACTIONS[action.split('.').pop() ?? action] ?? { label: action, color: 'default' };
-const valuesOf = (side: HistoryEntry['before']): RecordValues => ((side as { values?: RecordValues } | null)?.values ?? {});
+const valuesOf = (side: HistoryEntry['before']): RecordValues => (side as { values?: RecordValues } | null)?.values ?? {};
 
 function Changes({ entry, fields, workflow }: { entry: HistoryEntry; fields: FieldDefinition[]; workflow: Workflow | null }) {
   const before = entry.before as Record<string, unknown> | null;
@@ -48,9 +48,13 @@ function Changes({ entry, fields, workflow }: { entry: HistoryEntry; fields: Fie
       {changed.map((f) => (
         <div key={f.key} style={{ wordBreak: 'break-all' }}>
           <Typography.Text type="secondary">{f.label}：</Typography.Text>
-          {f.type === 'photos' ? <FieldValue field={f} value={newValues[f.key]} /> : (
+          {f.type === 'photos' ? (
+            <FieldValue field={f} value={newValues[f.key]} />
+          ) : (
             <>
-              <Typography.Text delete type="secondary">{fieldValueText(f, oldValues[f.key])}</Typography.Text>
+              <Typography.Text delete type="secondary">
+                {fieldValueText(f, oldValues[f.key])}
+              </Typography.Text>
               {' → '}
               <span>{fieldValueText(f, newValues[f.key])}</span>
             </>
@@ -62,7 +66,12 @@ function Changes({ entry, fields, workflow }: { entry: HistoryEntry; fields: Fie
 }
 
 /** Who changed what and when, newest first. */
-export function RecordHistory({ ledgerKey, recordId, fields, workflow }: {
+export function RecordHistory({
+  ledgerKey,
+  recordId,
+  fields,
+  workflow,
+}: {
   ledgerKey: string;
   recordId: number;
   fields: FieldDefinition[];
@@ -83,7 +92,9 @@ export function RecordHistory({ ledgerKey, recordId, fields, workflow }: {
           content: (
             <>
               <Space size={6} wrap style={{ marginBottom: 4 }}>
-                <Tag color={action.color} style={{ marginInlineEnd: 0 }}>{action.label}</Tag>
+                <Tag color={action.color} style={{ marginInlineEnd: 0 }}>
+                  {action.label}
+                </Tag>
                 <Typography.Text>{entry.by ?? '系统'}</Typography.Text>
                 <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
               </Space>

@@ -7,7 +7,14 @@ import type { LedgerRecord } from '../api/types';
 import { PhotosInput } from './PhotosInput';
 
 /** Moves a record along one transition of its workflow, with the photo or note that transition asks for. */
-export function TransitionModal({ ledgerKey, workflow, record, transition, onClose, onDone }: {
+export function TransitionModal({
+  ledgerKey,
+  workflow,
+  record,
+  transition,
+  onClose,
+  onDone,
+}: {
   ledgerKey: string;
   workflow: Workflow;
   record: LedgerRecord;
@@ -25,14 +32,21 @@ export function TransitionModal({ ledgerKey, workflow, record, transition, onClo
     const local = transitionProblem(workflow, record.status ?? workflow.initial, input);
     setProblem(local);
     if (local) return;
-    mutation.mutate({ id: record.id, version: record.version, ...input }, {
-      onSuccess: (next) => onDone(next as LedgerRecord),
-      onError: (e) => setProblem(errorDetail(e)),
-    });
+    mutation.mutate(
+      { id: record.id, version: record.version, ...input },
+      { onSuccess: (next) => onDone(next as LedgerRecord), onError: (e) => setProblem(errorDetail(e)) },
+    );
   };
   return (
-    <Modal open title={`${transition.label}：${stateLabel(workflow, transition.from)} → ${stateLabel(workflow, transition.to)}`}
-      okText="确认" onOk={onOk} onCancel={onClose} confirmLoading={mutation.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={`${transition.label}：${stateLabel(workflow, transition.from)} → ${stateLabel(workflow, transition.to)}`}
+      okText="确认"
+      onOk={onOk}
+      onCancel={onClose}
+      confirmLoading={mutation.isPending}
+      destroyOnHidden
+    >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Form layout="vertical" component="div">
         <Form.Item label="照片" required={transition.requirePhoto} extra={transition.requirePhoto ? '此操作需要上传现场照片' : '可选'}>

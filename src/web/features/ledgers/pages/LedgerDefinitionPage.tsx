@@ -122,10 +122,25 @@ function DefinitionEditor({ ledger }: { ledger: Ledger | null }) {
     }
     const onError = (e: unknown) => setProblems(serverProblems(e));
     if (!ledger) {
-      create.mutate({
-        key: meta.key, name: meta.name.trim(), kind, workLineId: meta.workLineId ?? null, description: meta.description?.trim() || undefined,
-        periodType: periodic ? meta.periodType : undefined, workflow: wf ?? undefined, fields: tidied,
-      }, { onSuccess: (l) => { message.success(`已创建台账“${l.name}”`); navigate(`/ledgers/${l.key}`); }, onError });
+      create.mutate(
+        {
+          key: meta.key,
+          name: meta.name.trim(),
+          kind,
+          workLineId: meta.workLineId ?? null,
+          description: meta.description?.trim() || undefined,
+          periodType: periodic ? meta.periodType : undefined,
+          workflow: wf ?? undefined,
+          fields: tidied,
+        },
+        {
+          onSuccess: (l) => {
+            message.success(`已创建台账“${l.name}”`);
+            navigate(`/ledgers/${l.key}`);
+          },
+          onError,
+        },
+      );
       return;
     }
     const fieldsChanged = JSON.stringify(tidied) !== JSON.stringify(ledger.fields.map(tidy));
@@ -134,10 +149,16 @@ function DefinitionEditor({ ledger }: { ledger: Ledger | null }) {
       message.info('没有修改');
       return;
     }
-    update.mutate({ fields: fieldsChanged ? tidied : undefined, workflow: workflowChanged ? wf : undefined }, {
-      onSuccess: (l) => { message.success(`已保存为第 ${l?.version ?? ''} 版`); navigate(`/ledgers/${ledger.key}`); },
-      onError,
-    });
+    update.mutate(
+      { fields: fieldsChanged ? tidied : undefined, workflow: workflowChanged ? wf : undefined },
+      {
+        onSuccess: (l) => {
+          message.success(`已保存为第 ${l?.version ?? ''} 版`);
+          navigate(`/ledgers/${ledger.key}`);
+        },
+        onError,
+      },
+    );
   };
 
   const lines = workLines.data?.items ?? [];
@@ -146,16 +167,29 @@ function DefinitionEditor({ ledger }: { ledger: Ledger | null }) {
       <PageHeader
         title={ledger ? `编辑字段：${ledger.name}` : '新建台账'}
         subTitle={ledger ? `当前第 ${ledger.version} 版；保存后生成新版本，已填数据不会丢失` : '不需要编程：定义字段和规则后即可填报、导入和导出'}
-        extra={(
+        extra={
           <>
             <Button onClick={() => navigate(ledger ? `/ledgers/${ledger.key}` : '/ledgers')}>取消</Button>
-            <Button type="primary" loading={create.isPending || update.isPending} onClick={onSave}>{ledger ? '保存新版本' : '创建台账'}</Button>
+            <Button type="primary" loading={create.isPending || update.isPending} onClick={onSave}>
+              {ledger ? '保存新版本' : '创建台账'}
+            </Button>
           </>
-        )}
+        }
       />
       {problems.general.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title="未能保存"
-          description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{problems.general.map((p) => <li key={p}>{p}</li>)}</ul>} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="未能保存"
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {problems.general.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
       {!ledger && (
         <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
@@ -163,34 +197,63 @@ function DefinitionEditor({ ledger }: { ledger: Ledger | null }) {
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <Form.Item label="台账名称" required htmlFor="ledger-name">
-                  <Input id="ledger-name" value={meta.name} maxLength={60} placeholder="如：安全隐患排查台账" onChange={(e) => setMeta({ ...meta, name: e.target.value })} />
+                  <Input
+                    id="ledger-name"
+                    value={meta.name}
+                    maxLength={60}
+                    placeholder="如：安全隐患排查台账"
+                    onChange={(e) => setMeta({ ...meta, name: e.target.value })}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item label="工作条线" htmlFor="ledger-line">
-                  <Select id="ledger-line" allowClear value={meta.workLineId} placeholder="选择所属条线" loading={workLines.isPending}
-                    options={lines.map((l) => ({ value: l.id, label: l.name }))} onChange={(workLineId) => setMeta({ ...meta, workLineId })} />
+                  <Select
+                    id="ledger-line"
+                    allowClear
+                    value={meta.workLineId}
+                    placeholder="选择所属条线"
+                    loading={workLines.isPending}
+                    options={lines.map((l) => ({ value: l.id, label: l.name }))}
+                    onChange={(workLineId) => setMeta({ ...meta, workLineId })}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item label="类型" required>
-                  <Radio.Group value={meta.kind}
+                  <Radio.Group
+                    value={meta.kind}
                     onChange={(e) => setMeta({ ...meta, kind: e.target.value })}
-                    options={[{ value: 'register', label: '登记型（一事一条）' }, { value: 'periodic', label: '按期填报（各村每期一行）' }]} />
+                    options={[
+                      { value: 'register', label: '登记型（一事一条）' },
+                      { value: 'periodic', label: '按期填报（各村每期一行）' },
+                    ]}
+                  />
                 </Form.Item>
               </Col>
               {periodic && (
                 <Col xs={24} md={12}>
                   <Form.Item label="填报周期" required htmlFor="ledger-period">
-                    <Select id="ledger-period" value={meta.periodType} placeholder="选择周期" onChange={(periodType) => setMeta({ ...meta, periodType })}
-                      options={PERIOD_TYPES.map((t) => ({ value: t, label: `每${PERIOD_TYPE_NAMES[t]}` }))} />
+                    <Select
+                      id="ledger-period"
+                      value={meta.periodType}
+                      placeholder="选择周期"
+                      onChange={(periodType) => setMeta({ ...meta, periodType })}
+                      options={PERIOD_TYPES.map((t) => ({ value: t, label: `每${PERIOD_TYPE_NAMES[t]}` }))}
+                    />
                   </Form.Item>
                 </Col>
               )}
               <Col xs={24} md={12}>
                 <Form.Item label="说明" htmlFor="ledger-desc">
-                  <Input.TextArea id="ledger-desc" value={meta.description} maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }}
-                    placeholder="填报口径、适用范围" onChange={(e) => setMeta({ ...meta, description: e.target.value })} />
+                  <Input.TextArea
+                    id="ledger-desc"
+                    value={meta.description}
+                    maxLength={500}
+                    autoSize={{ minRows: 1, maxRows: 4 }}
+                    placeholder="填报口径、适用范围"
+                    onChange={(e) => setMeta({ ...meta, description: e.target.value })}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
@@ -202,18 +265,39 @@ function DefinitionEditor({ ledger }: { ledger: Ledger | null }) {
           </Form>
         </Card>
       )}
-      <Card title={periodic ? '数据项' : '字段'} size="small" style={{ marginBottom: 16 }}
-        extra={<Typography.Text type="secondary">{fields.filter((f) => !f.retired).length} 个在用{fields.some((f) => f.retired) ? `，${fields.filter((f) => f.retired).length} 个已停用` : ''}</Typography.Text>}>
+      <Card
+        title={periodic ? '数据项' : '字段'}
+        size="small"
+        style={{ marginBottom: 16 }}
+        extra={
+          <Typography.Text type="secondary">
+            {fields.filter((f) => !f.retired).length} 个在用
+            {fields.some((f) => f.retired) ? `，${fields.filter((f) => f.retired).length} 个已停用` : ''}
+          </Typography.Text>
+        }
+      >
         {periodic && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="按期填报的数据项为整数、小数或文本（备注），各村每期填一行。" />}
         {fields.map((f, i) => (
-          <FieldEditor key={i} field={f} index={i} count={fields.length} earlier={fields.slice(0, i)} saved={saved.has(f.key)} periodic={periodic}
+          <FieldEditor
+            key={i}
+            field={f}
+            index={i}
+            count={fields.length}
+            earlier={fields.slice(0, i)}
+            saved={saved.has(f.key)}
+            periodic={periodic}
             problems={problems.byField[i] ?? []}
             onChange={(next) => setFields(fields.map((x, j) => (j === i ? next : x)))}
             onMove={(step) => move(i, step)}
-            onRemove={() => setFields(fields.filter((_, j) => j !== i))} />
+            onRemove={() => setFields(fields.filter((_, j) => j !== i))}
+          />
         ))}
-        <Button type="dashed" block icon={<PlusOutlined />}
-          onClick={() => setFields([...fields, { key: nextFieldKey(fields), label: '', type: periodic ? 'integer' : 'text' }])}>
+        <Button
+          type="dashed"
+          block
+          icon={<PlusOutlined />}
+          onClick={() => setFields([...fields, { key: nextFieldKey(fields), label: '', type: periodic ? 'integer' : 'text' }])}
+        >
           添加字段
         </Button>
       </Card>

@@ -6,8 +6,7 @@ import type { OrgUnit } from './types';
 export function useCloseOrgUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, date }: { code: string; date: string }) =>
-      api.post<OrgUnit>(`/api/org-units/${encodeURIComponent(code)}/close`, { date }),
+    mutationFn: ({ code, date }: { code: string; date: string }) => api.post<OrgUnit>(`/api/org-units/${encodeURIComponent(code)}/close`, { date }),
     onSuccess: () => invalidateOrg(queryClient),
   });
 }

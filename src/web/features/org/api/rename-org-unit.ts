@@ -6,8 +6,7 @@ import type { OrgUnit } from './types';
 export function useRenameOrgUnit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, name }: { code: string; name: string }) =>
-      api.patch<OrgUnit>(`/api/org-units/${encodeURIComponent(code)}`, { name }),
+    mutationFn: ({ code, name }: { code: string; name: string }) => api.patch<OrgUnit>(`/api/org-units/${encodeURIComponent(code)}`, { name }),
     onSuccess: () => invalidateOrg(queryClient),
   });
 }

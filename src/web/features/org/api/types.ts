@@ -1,6 +1,12 @@
 // Org units as the server answers them (core/contracts/org.ts).
 export type {
-  MergePlan, MergeProgress, MergeProgressRow, OrgImportResult, OrgUnit, OrgUnitAncestor, OrgUnitWithAncestors,
+  MergePlan,
+  MergeProgress,
+  MergeProgressRow,
+  OrgImportResult,
+  OrgUnit,
+  OrgUnitAncestor,
+  OrgUnitWithAncestors,
 } from '../../../../core/contracts/org';
 
 export interface OrgListFilters {

@@ -24,11 +24,17 @@ export function CloseModal({ unit, open, onClose }: { unit: OrgUnit; open: boole
   };
 
   return (
-    <Modal title={`撤销“${unit.name}”`} open={open} onOk={onOk} onCancel={onClose} okText="确认撤销"
-      okButtonProps={{ danger: true }} confirmLoading={close.isPending} destroyOnHidden>
-      <Typography.Paragraph>
-        撤销后该单位自所选日期起不再有效，历史数据仍可按日期查看。此操作会记入审计日志。
-      </Typography.Paragraph>
+    <Modal
+      title={`撤销“${unit.name}”`}
+      open={open}
+      onOk={onOk}
+      onCancel={onClose}
+      okText="确认撤销"
+      okButtonProps={{ danger: true }}
+      confirmLoading={close.isPending}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>撤销后该单位自所选日期起不再有效，历史数据仍可按日期查看。此操作会记入审计日志。</Typography.Paragraph>
       {close.error && <Alert type="error" showIcon title={errorDetail(close.error)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={{ date: dayjs(chinaToday()) }} preserve={false}>
         <Form.Item name="date" label="撤销日期" rules={[{ required: true, message: '请选择撤销日期' }]}>

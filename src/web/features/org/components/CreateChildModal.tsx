@@ -33,16 +33,26 @@ export function CreateChildModal({ unit, open, onClose }: { unit: OrgUnit; open:
   };
 
   return (
-    <Modal title={`在“${unit.name}”下新增${level ? ORG_LEVEL_NAMES[level] : '下级'}`} open={open} onOk={onOk}
-      onCancel={onClose} okText="新增" confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      title={`在“${unit.name}”下新增${level ? ORG_LEVEL_NAMES[level] : '下级'}`}
+      open={open}
+      onOk={onOk}
+      onCancel={onClose}
+      okText="新增"
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       {create.error && <Alert type="error" showIcon title={errorDetail(create.error)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
         <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>
           <Input maxLength={50} placeholder={level === 'group' ? '例如：一组' : '请输入名称'} />
         </Form.Item>
-        <Form.Item name="code" label="统计用区划代码"
+        <Form.Item
+          name="code"
+          label="统计用区划代码"
           extra={codeOptional ? '可不填，系统将按上级代码自动编号' : '12位统计用区划代码'}
-          rules={codeOptional ? [] : [{ required: true, message: '请输入区划代码' }]}>
+          rules={codeOptional ? [] : [{ required: true, message: '请输入区划代码' }]}
+        >
           <Input inputMode="numeric" maxLength={18} />
         </Form.Item>
       </Form>

@@ -17,9 +17,15 @@ export function ImportDivisionsModal({ open, onClose }: { open: boolean; onClose
   };
 
   const footer = importing.isSuccess
-    ? [<Button key="ok" type="primary" onClick={close}>完成</Button>]
+    ? [
+        <Button key="ok" type="primary" onClick={close}>
+          完成
+        </Button>,
+      ]
     : [
-        <Button key="cancel" onClick={close}>取消</Button>,
+        <Button key="cancel" onClick={close}>
+          取消
+        </Button>,
         <Button key="go" type="primary" disabled={!file} loading={importing.isPending} onClick={() => file && importing.mutate(file)}>
           开始导入
         </Button>,
@@ -28,8 +34,11 @@ export function ImportDivisionsModal({ open, onClose }: { open: boolean; onClose
   return (
     <Modal title="导入区划" open={open} onCancel={close} footer={footer} width={640} destroyOnHidden>
       {importing.isSuccess ? (
-        <Result status="success" title="导入完成"
-          subTitle={`新增 ${importing.data.imported} 个单位，跳过 ${importing.data.skipped} 个已存在的单位。`} />
+        <Result
+          status="success"
+          title="导入完成"
+          subTitle={`新增 ${importing.data.imported} 个单位，跳过 ${importing.data.skipped} 个已存在的单位。`}
+        />
       ) : (
         <>
           <Typography.Paragraph type="secondary">
@@ -46,13 +55,20 @@ export function ImportDivisionsModal({ open, onClose }: { open: boolean; onClose
             onRemove={() => setFile(null)}
             fileList={file ? [{ uid: 'csv', name: file.name, status: 'done' }] : []}
           >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p className="ant-upload-text">点击或将文件拖到此处</p>
             <p className="ant-upload-hint">仅支持 .csv 文件</p>
           </Upload.Dragger>
           {importing.error && (
-            <Alert type="error" showIcon style={{ marginTop: 16 }} title={errorDetail(importing.error)}
-              description={rowErrors.length ? `共 ${rowErrors.length} 处问题，未导入任何数据` : undefined} />
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 16 }}
+              title={errorDetail(importing.error)}
+              description={rowErrors.length ? `共 ${rowErrors.length} 处问题，未导入任何数据` : undefined}
+            />
           )}
           {rowErrors.length > 0 && (
             <Table<ApiFieldError & { key: number }>

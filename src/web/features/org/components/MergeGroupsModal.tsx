@@ -37,15 +37,29 @@ export function MergeGroupsModal({ village, open, onClose }: { village: OrgUnit;
   const options = (groups.data?.items ?? []).filter((g) => g.level === 'group').map((g) => ({ value: g.code, label: g.name }));
 
   return (
-    <Modal title={`合并“${village.name}”的村民小组`} open={open} onOk={onOk} onCancel={onClose} okText="合并"
-      confirmLoading={merge.isPending} destroyOnHidden>
+    <Modal
+      title={`合并“${village.name}”的村民小组`}
+      open={open}
+      onOk={onOk}
+      onCancel={onClose}
+      okText="合并"
+      confirmLoading={merge.isPending}
+      destroyOnHidden
+    >
       {merge.error && <Alert type="error" showIcon title={errorDetail(merge.error)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={{ date: dayjs(chinaToday()), groupCodes: [] }} preserve={false}>
-        <Form.Item name="groupCodes" label="选择要合并的小组（至少两个）"
-          rules={[{ validator: (_, v: string[]) => (v?.length >= 2 ? Promise.resolve() : Promise.reject(new Error('请至少选择两个小组'))) }]}>
-          {groups.isPending ? <Spin /> : options.length ? (
+        <Form.Item
+          name="groupCodes"
+          label="选择要合并的小组（至少两个）"
+          rules={[{ validator: (_, v: string[]) => (v?.length >= 2 ? Promise.resolve() : Promise.reject(new Error('请至少选择两个小组'))) }]}
+        >
+          {groups.isPending ? (
+            <Spin />
+          ) : options.length ? (
             <Checkbox.Group options={options} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(96px, 1fr))', gap: 8 }} />
-          ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="该村没有可合并的小组" />}
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="该村没有可合并的小组" />
+          )}
         </Form.Item>
         <Form.Item name="name" label="合并后的小组名称" rules={[{ required: true, whitespace: true, message: '请输入新小组名称' }]}>
           <Input maxLength={30} placeholder="例如：新一组" />

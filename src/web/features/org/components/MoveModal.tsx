@@ -26,12 +26,15 @@ export function MoveModal({ unit, open, onClose }: { unit: OrgUnit; open: boolea
   };
 
   return (
-    <Modal title={`移动“${unit.name}”`} open={open} onOk={onOk} onCancel={onClose} okText="移动"
-      confirmLoading={move.isPending} destroyOnHidden>
+    <Modal title={`移动“${unit.name}”`} open={open} onOk={onOk} onCancel={onClose} okText="移动" confirmLoading={move.isPending} destroyOnHidden>
       {move.error && <Alert type="error" showIcon title={errorDetail(move.error)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="parentCode" label="新的上级单位" rules={[{ required: true, message: '请选择新的上级单位' }]}
-          extra="移动后，该单位及其下级的历史数据仍保留在原单位名下可查">
+        <Form.Item
+          name="parentCode"
+          label="新的上级单位"
+          rules={[{ required: true, message: '请选择新的上级单位' }]}
+          extra="移动后，该单位及其下级的历史数据仍保留在原单位名下可查"
+        >
           <OrgUnitSelect levels={parentLevel ? [parentLevel] : undefined} />
         </Form.Item>
       </Form>

@@ -2,7 +2,13 @@ import { Tag } from 'antd';
 import { ORG_LEVEL_NAMES, isOrgLevel } from '../../../../core/org-levels';
 
 const COLORS: Record<string, string> = {
-  province: 'magenta', city: 'volcano', county: 'orange', town: 'blue', village: 'green', group: 'cyan', grid: 'purple',
+  province: 'magenta',
+  city: 'volcano',
+  county: 'orange',
+  town: 'blue',
+  village: 'green',
+  group: 'cyan',
+  grid: 'purple',
 };
 
 export function OrgLevelTag({ level, levelName }: { level: string; levelName?: string }) {

@@ -14,7 +14,10 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 function path(unit: OrgUnitWithAncestors): string {
-  return unit.ancestors.filter((a) => a.level !== 'province' && a.level !== 'city').map((a) => a.name).join(' / ');
+  return unit.ancestors
+    .filter((a) => a.level !== 'province' && a.level !== 'city')
+    .map((a) => a.name)
+    .join(' / ');
 }
 
 /** Search by name, code or pinyin initials; choosing a result opens the unit. */
@@ -39,9 +42,7 @@ export function OrgSearchBox({ onOpen }: { onOpen: (code: string) => void }) {
     ),
   }));
 
-  const notFound = error
-    ? '搜索失败，请稍后重试'
-    : term.trim() && !isFetching && data ? '没有找到匹配的单位' : undefined;
+  const notFound = error ? '搜索失败，请稍后重试' : term.trim() && !isFetching && data ? '没有找到匹配的单位' : undefined;
 
   return (
     <AutoComplete

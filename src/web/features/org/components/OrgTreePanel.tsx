@@ -99,9 +99,7 @@ export function OrgTreePanel({ filters, onFiltersChange, selected, expandTo, onO
         <div style={{ maxHeight: isMobile ? 320 : 'calc(100vh - 260px)', minHeight: 160, overflow: 'auto' }}>
           {roots.isPending && <Spin style={{ display: 'block', margin: '40px auto' }} />}
           {roots.error && <ApiErrorResult compact error={roots.error} onRetry={() => roots.refetch()} />}
-          {roots.data && roots.data.items.length === 0 && (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可查看的组织单元" />
-          )}
+          {roots.data && roots.data.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可查看的组织单元" />}
           {roots.data && roots.data.items.length > 0 && (
             <Tree
               key={filterKey}

@@ -20,14 +20,30 @@ export function OrgUnitActions({ unit }: { unit: OrgUnit }) {
     <>
       <Flex gap={8} wrap>
         {childLevel(unit.level) && !closed && (
-          <Button icon={<PlusOutlined />} onClick={() => setDialog('create')}>新增下级</Button>
+          <Button icon={<PlusOutlined />} onClick={() => setDialog('create')}>
+            新增下级
+          </Button>
         )}
-        {!closed && <Button icon={<EditOutlined />} onClick={() => setDialog('rename')}>重命名</Button>}
-        {!closed && unit.level !== 'town' && <Button icon={<SwapOutlined />} onClick={() => setDialog('move')}>移动</Button>}
+        {!closed && (
+          <Button icon={<EditOutlined />} onClick={() => setDialog('rename')}>
+            重命名
+          </Button>
+        )}
+        {!closed && unit.level !== 'town' && (
+          <Button icon={<SwapOutlined />} onClick={() => setDialog('move')}>
+            移动
+          </Button>
+        )}
         {unit.level === 'village' && !closed && (
-          <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')}>合并村民小组</Button>
+          <Button icon={<MergeCellsOutlined />} onClick={() => setDialog('merge')}>
+            合并村民小组
+          </Button>
         )}
-        {!closed && <Button danger icon={<DeleteOutlined />} onClick={() => setDialog('close')}>撤销</Button>}
+        {!closed && (
+          <Button danger icon={<DeleteOutlined />} onClick={() => setDialog('close')}>
+            撤销
+          </Button>
+        )}
       </Flex>
       <CreateChildModal unit={unit} open={dialog === 'create'} onClose={close} />
       <RenameModal unit={unit} open={dialog === 'rename'} onClose={close} />

@@ -15,7 +15,15 @@ interface Props {
 }
 
 /** Picks an org unit by searching its name, code or pinyin initials; the value is the unit's code. */
-export function OrgUnitSelect({ value, onChange, initialLabel, placeholder = '输入名称或拼音首字母搜索', levels, style, 'aria-label': ariaLabel }: Props) {
+export function OrgUnitSelect({
+  value,
+  onChange,
+  initialLabel,
+  placeholder = '输入名称或拼音首字母搜索',
+  levels,
+  style,
+  'aria-label': ariaLabel,
+}: Props) {
   const [text, setText] = useState('');
   const [term, setTerm] = useState('');
   useEffect(() => {

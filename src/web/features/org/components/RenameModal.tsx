@@ -24,8 +24,7 @@ export function RenameModal({ unit, open, onClose }: { unit: OrgUnit; open: bool
   };
 
   return (
-    <Modal title={`重命名“${unit.name}”`} open={open} onOk={onOk} onCancel={onClose} okText="保存"
-      confirmLoading={rename.isPending} destroyOnHidden>
+    <Modal title={`重命名“${unit.name}”`} open={open} onOk={onOk} onCancel={onClose} okText="保存" confirmLoading={rename.isPending} destroyOnHidden>
       {rename.error && <Alert type="error" showIcon title={errorDetail(rename.error)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={{ name: unit.name }} preserve={false}>
         <Form.Item name="name" label="新名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>

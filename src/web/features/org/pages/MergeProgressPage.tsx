@@ -18,10 +18,10 @@ function PlannedCell({ row }: { row: MergeProgressRow }) {
   const { message } = App.useApp();
   const save = (value: number | null) => {
     if (value === null || value === row.groupsPlanned) return;
-    update.mutate({ code: row.code, plannedGroups: value }, {
-      onSuccess: () => message.success(`${row.name}计划组数已改为 ${value}`),
-      onError: (error) => message.error(errorDetail(error)),
-    });
+    update.mutate(
+      { code: row.code, plannedGroups: value },
+      { onSuccess: () => message.success(`${row.name}计划组数已改为 ${value}`), onError: (error) => message.error(errorDetail(error)) },
+    );
   };
   return (
     <InputNumber
@@ -66,7 +66,10 @@ export default function MergeProgressPage() {
       title: '是否完成',
       dataIndex: 'done',
       align: 'center',
-      filters: [{ text: '已完成', value: true }, { text: '未完成', value: false }],
+      filters: [
+        { text: '已完成', value: true },
+        { text: '未完成', value: false },
+      ],
       onFilter: (value, row) => row.done === value,
       render: (done: boolean) => (done ? <Tag color="success">已完成</Tag> : <Tag color="warning">未完成</Tag>),
     },
@@ -74,10 +77,23 @@ export default function MergeProgressPage() {
 
   return (
     <>
-      <PageHeader title="合组进度" subTitle={`${data.township.name}各村村民小组合并情况`}
-        extra={<ExportButton path="/api/org-units/merge-progress/export" query={{ township: data.township.code }} fileName={`${data.township.name}合组进度.xlsx`} />} />
+      <PageHeader
+        title="合组进度"
+        subTitle={`${data.township.name}各村村民小组合并情况`}
+        extra={
+          <ExportButton
+            path="/api/org-units/merge-progress/export"
+            query={{ township: data.township.code }}
+            fileName={`${data.township.name}合组进度.xlsx`}
+          />
+        }
+      />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} lg={6}><Card><Statistic title="村（社区）数" value={t.villages} suffix="个" /></Card></Col>
+        <Col xs={12} lg={6}>
+          <Card>
+            <Statistic title="村（社区）数" value={t.villages} suffix="个" />
+          </Card>
+        </Col>
         <Col xs={12} lg={6}>
           <Card>
             <Statistic title="已完成村数" value={t.villagesDone} suffix={`个 · ${formatPercent(t.villagesDonePercent)}`} />
@@ -89,15 +105,19 @@ export default function MergeProgressPage() {
           </Card>
         </Col>
         <Col xs={12} lg={6}>
-          <Card><Statistic title="已合并小组" value={t.mergedGroups} suffix="个" /></Card>
+          <Card>
+            <Statistic title="已合并小组" value={t.mergedGroups} suffix="个" />
+          </Card>
         </Col>
       </Row>
       <Card style={{ marginBottom: 16 }}>
         <Typography.Text strong>总进度</Typography.Text>
         {/* No percentage while no village plans fewer groups than it had: nothing to merge yet. */}
-        {t.progressPercent === null
-          ? <Progress percent={0} format={() => '—'} />
-          : <Progress percent={Number(t.progressPercent.toFixed(1))} status={t.progressPercent >= 100 ? 'success' : 'active'} />}
+        {t.progressPercent === null ? (
+          <Progress percent={0} format={() => '—'} />
+        ) : (
+          <Progress percent={Number(t.progressPercent.toFixed(1))} status={t.progressPercent >= 100 ? 'success' : 'active'} />
+        )}
         <Typography.Text type="secondary">
           现有 {formatNumber(t.groupsNow)} 个村民小组，计划合并为 {formatNumber(t.groupsPlanned)} 个。
         </Typography.Text>

@@ -32,7 +32,13 @@ export default function OrgPage() {
       <PageHeader
         title="组织树"
         subTitle="镇、村（社区）、村民小组与网格，含历次调整记录"
-        extra={canImport && <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>导入区划</Button>}
+        extra={
+          canImport && (
+            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
+              导入区划
+            </Button>
+          )
+        }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={9} xl={7}>
@@ -48,7 +54,9 @@ export default function OrgPage() {
           {code ? (
             <OrgUnitDetail code={code} filters={filters} />
           ) : (
-            <Card><Empty description={roots.isPending ? '正在加载…' : '请在左侧选择一个单位'} /></Card>
+            <Card>
+              <Empty description={roots.isPending ? '正在加载…' : '请在左侧选择一个单位'} />
+            </Card>
           )}
         </Col>
       </Row>

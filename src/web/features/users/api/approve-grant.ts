@@ -5,8 +5,7 @@ import { userKeys, type PendingGrant } from './types';
 export function useApproveGrant() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, grantId }: { userId: number; grantId: number }) =>
-      api.post<PendingGrant>(`/api/users/${userId}/roles/${grantId}/approve`),
+    mutationFn: ({ userId, grantId }: { userId: number; grantId: number }) => api.post<PendingGrant>(`/api/users/${userId}/roles/${grantId}/approve`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

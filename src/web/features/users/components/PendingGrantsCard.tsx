@@ -18,14 +18,27 @@ export function PendingGrantsCard() {
   const approve = useApproveGrant();
 
   const approveButton = (g: PendingGrant) => (
-    <Popconfirm title={`批准${g.user.displayName}的“${g.roleName}”角色？`} description="批准后该用户即可查看此范围内的农户数据" okText="批准"
-      onConfirm={() => approve.mutateAsync({ userId: g.user.id, grantId: g.id })
-        .then(() => message.success('已批准'))
-        .catch((e: unknown) => message.error(errorDetail(e)))}>
-      <Button type="link" size="small">批准</Button>
+    <Popconfirm
+      title={`批准${g.user.displayName}的“${g.roleName}”角色？`}
+      description="批准后该用户即可查看此范围内的农户数据"
+      okText="批准"
+      onConfirm={() =>
+        approve
+          .mutateAsync({ userId: g.user.id, grantId: g.id })
+          .then(() => message.success('已批准'))
+          .catch((e: unknown) => message.error(errorDetail(e)))
+      }
+    >
+      <Button type="link" size="small">
+        批准
+      </Button>
     </Popconfirm>
   );
-  const roleTag = (g: PendingGrant) => <Tag color="blue">{g.roleName} · {scopeOf(g)}</Tag>;
+  const roleTag = (g: PendingGrant) => (
+    <Tag color="blue">
+      {g.roleName} · {scopeOf(g)}
+    </Tag>
+  );
 
   const columns: TableColumnsType<PendingGrant> = [
     { title: '用户', key: 'user', width: 180, render: (_, g) => `${g.user.displayName}（${g.user.username}）` },
@@ -36,13 +49,26 @@ export function PendingGrantsCard() {
 
   // On a phone each grant is a row of its own: who, which role where, who asked, and the button.
   const list = (
-    <List<PendingGrant> loading={isFetching} dataSource={data?.items} locale={{ emptyText: <Empty description={EMPTY} /> }}
+    <List<PendingGrant>
+      loading={isFetching}
+      dataSource={data?.items}
+      locale={{ emptyText: <Empty description={EMPTY} /> }}
       renderItem={(g) => (
         <List.Item actions={[approveButton(g)]}>
-          <List.Item.Meta title={`${g.user.displayName}（${g.user.username}）`}
-            description={<>{roleTag(g)}<Typography.Text type="secondary" style={{ fontSize: 12 }}>申请人：{g.requestedBy ?? '—'}</Typography.Text></>} />
+          <List.Item.Meta
+            title={`${g.user.displayName}（${g.user.username}）`}
+            description={
+              <>
+                {roleTag(g)}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  申请人：{g.requestedBy ?? '—'}
+                </Typography.Text>
+              </>
+            }
+          />
         </List.Item>
-      )} />
+      )}
+    />
   );
 
   return (
@@ -50,9 +76,21 @@ export function PendingGrantsCard() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         管理员授予的角色若可查看农户数据（镇领导、条线负责人、组长、村干部、网格员），须经本范围的镇领导批准后才生效。
       </Typography.Paragraph>
-      {error ? <ApiErrorResult compact error={error} onRetry={() => refetch()} /> : isMobile ? list : (
-        <Table<PendingGrant> rowKey="id" size="middle" columns={columns} dataSource={data?.items} loading={isFetching}
-          scroll={{ x: 620 }} pagination={false} locale={{ emptyText: EMPTY }} />
+      {error ? (
+        <ApiErrorResult compact error={error} onRetry={() => refetch()} />
+      ) : isMobile ? (
+        list
+      ) : (
+        <Table<PendingGrant>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.items}
+          loading={isFetching}
+          scroll={{ x: 620 }}
+          pagination={false}
+          locale={{ emptyText: EMPTY }}
+        />
       )}
     </Card>
   );

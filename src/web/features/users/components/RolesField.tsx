@@ -21,7 +21,10 @@ export function RolesField() {
   );
   const form = Form.useFormInstance();
   return (
-    <Form.List name="roles" rules={[{ validator: (_, rows: RoleRow[]) => (rows?.length ? Promise.resolve() : Promise.reject(new Error('至少分配一个角色'))) }]}>
+    <Form.List
+      name="roles"
+      rules={[{ validator: (_, rows: RoleRow[]) => (rows?.length ? Promise.resolve() : Promise.reject(new Error('至少分配一个角色'))) }]}
+    >
       {(fields, { add, remove }, { errors }) => (
         <Flex vertical gap={8}>
           {fields.map((field) => (
@@ -34,25 +37,40 @@ export function RolesField() {
                   {({ getFieldValue }) => {
                     const isAdmin = getFieldValue(['roles', field.name, 'role']) === 'admin';
                     return (
-                      <Form.Item name={[field.name, 'orgUnitCode']} rules={[{ required: !isAdmin, message: '请选择范围' }]} style={{ flex: '2 1 180px' }}>
-                        <OrgUnitSelect aria-label="数据范围" placeholder={isAdmin ? '全系统（可不选）' : '数据范围（搜索单位）'}
-                          initialLabel={form.getFieldValue(['roles', field.name, 'orgUnitName'])} />
+                      <Form.Item
+                        name={[field.name, 'orgUnitCode']}
+                        rules={[{ required: !isAdmin, message: '请选择范围' }]}
+                        style={{ flex: '2 1 180px' }}
+                      >
+                        <OrgUnitSelect
+                          aria-label="数据范围"
+                          placeholder={isAdmin ? '全系统（可不选）' : '数据范围（搜索单位）'}
+                          initialLabel={form.getFieldValue(['roles', field.name, 'orgUnitName'])}
+                        />
                       </Form.Item>
                     );
                   }}
                 </Form.Item>
                 <Form.Item noStyle shouldUpdate>
-                  {({ getFieldValue }) => getFieldValue(['roles', field.name, 'role']) === 'group_leader' && (
-                    <Form.Item name={[field.name, 'cadreGroupId']} rules={[{ required: true, message: '请选择小组' }]} style={{ flex: '2 1 160px' }}>
-                      <Select options={smallGroups} placeholder="所带小组" loading={groups.isPending} aria-label="所带小组" />
-                    </Form.Item>
-                  )}
+                  {({ getFieldValue }) =>
+                    getFieldValue(['roles', field.name, 'role']) === 'group_leader' && (
+                      <Form.Item
+                        name={[field.name, 'cadreGroupId']}
+                        rules={[{ required: true, message: '请选择小组' }]}
+                        style={{ flex: '2 1 160px' }}
+                      >
+                        <Select options={smallGroups} placeholder="所带小组" loading={groups.isPending} aria-label="所带小组" />
+                      </Form.Item>
+                    )
+                  }
                 </Form.Item>
                 <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label="移除角色" />
               </Flex>
             </Card>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>添加角色</Button>
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+            添加角色
+          </Button>
           <Form.ErrorList errors={errors} />
         </Flex>
       )}

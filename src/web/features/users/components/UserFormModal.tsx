@@ -18,11 +18,19 @@ interface Values {
 const FIELDS = ['username', 'displayName', 'phone', 'password', 'roles'];
 
 function toRoleInputs(rows: RoleRow[]): RoleInput[] {
-  return rows.map((r) => ({ role: r.role!, orgUnitCode: r.orgUnitCode || undefined, cadreGroupId: r.role === 'group_leader' ? r.cadreGroupId : undefined }));
+  return rows.map((r) => ({
+    role: r.role!,
+    orgUnitCode: r.orgUnitCode || undefined,
+    cadreGroupId: r.role === 'group_leader' ? r.cadreGroupId : undefined,
+  }));
 }
 
 /** Creates a user (editing = 'new') or edits one; reports a generated password through onCreated. */
-export function UserFormModal({ editing, onClose, onCreated }: {
+export function UserFormModal({
+  editing,
+  onClose,
+  onCreated,
+}: {
   editing: User | 'new' | null;
   onClose: () => void;
   onCreated: (username: string, initialPassword: string) => void;
@@ -39,35 +47,78 @@ export function UserFormModal({ editing, onClose, onCreated }: {
     const onError = (e: unknown) => applyServerErrors(form, e, FIELDS);
     if (isNew) {
       create.mutate(
-        { username: v.username.trim(), displayName: v.displayName.trim(), phone: v.phone?.trim() || undefined,
-          password: v.password || undefined, roles: toRoleInputs(v.roles) },
-        { onSuccess: (r) => {
-          message.success(`已创建用户 ${r.user.username}`);
-          onClose();
-          if (r.initialPassword) onCreated(r.user.username, r.initialPassword);
-        }, onError },
+        {
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          phone: v.phone?.trim() || undefined,
+          password: v.password || undefined,
+          roles: toRoleInputs(v.roles),
+        },
+        {
+          onSuccess: (r) => {
+            message.success(`已创建用户 ${r.user.username}`);
+            onClose();
+            if (r.initialPassword) onCreated(r.user.username, r.initialPassword);
+          },
+          onError,
+        },
       );
     } else if (editing) {
       update.mutate(
         { id: editing.id, displayName: v.displayName.trim(), phone: v.phone?.trim() ?? '', roles: toRoleInputs(v.roles) },
-        { onSuccess: () => { message.success('已保存'); onClose(); }, onError },
+        {
+          onSuccess: () => {
+            message.success('已保存');
+            onClose();
+          },
+          onError,
+        },
       );
     }
   };
 
-  const initial = (): Partial<Values> => editing && editing !== 'new'
-    ? { username: editing.username, displayName: editing.displayName, phone: editing.phone ?? '',
-        roles: editing.roles.map((r) => ({ role: r.role, orgUnitCode: r.orgUnit?.code, orgUnitName: r.orgUnit?.name, cadreGroupId: r.cadreGroup?.id })) }
-    : { roles: [{}] };
+  const initial = (): Partial<Values> =>
+    editing && editing !== 'new'
+      ? {
+          username: editing.username,
+          displayName: editing.displayName,
+          phone: editing.phone ?? '',
+          roles: editing.roles.map((r) => ({
+            role: r.role,
+            orgUnitCode: r.orgUnit?.code,
+            orgUnitName: r.orgUnit?.name,
+            cadreGroupId: r.cadreGroup?.id,
+          })),
+        }
+      : { roles: [{}] };
 
   return (
-    <Modal title={isNew ? '新增用户' : '编辑用户'} open={!!editing} onOk={onOk} onCancel={onClose} okText="保存"
-      confirmLoading={mutation.isPending} destroyOnHidden width={680}
-      afterOpenChange={(open) => { if (!open) { create.reset(); update.reset(); } }}>
+    <Modal
+      title={isNew ? '新增用户' : '编辑用户'}
+      open={!!editing}
+      onOk={onOk}
+      onCancel={onClose}
+      okText="保存"
+      confirmLoading={mutation.isPending}
+      destroyOnHidden
+      width={680}
+      afterOpenChange={(open) => {
+        if (!open) {
+          create.reset();
+          update.reset();
+        }
+      }}
+    >
       {mutation.error && <Alert type="error" showIcon title={errorDetail(mutation.error)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" preserve={false} initialValues={initial()}>
-        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' },
-          { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '3～32位字母、数字、下划线、点或减号' }]}>
+        <Form.Item
+          name="username"
+          label="用户名"
+          rules={[
+            { required: true, message: '请输入用户名' },
+            { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '3～32位字母、数字、下划线、点或减号' },
+          ]}
+        >
           <Input disabled={!isNew} autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
@@ -77,11 +128,20 @@ export function UserFormModal({ editing, onClose, onCreated }: {
           <Input inputMode="tel" maxLength={11} />
         </Form.Item>
         {isNew && (
-          <Form.Item name="password" label="初始密码" extra="可不填，系统将生成随机初始密码；用户首次登录须修改" dependencies={['username']}
-            rules={[({ getFieldValue }) => ({ validator: (_, v: string) => {
-              const p = v ? passwordProblem(v, { username: getFieldValue('username') }) : null;
-              return p ? Promise.reject(new Error(p)) : Promise.resolve();
-            } })]}>
+          <Form.Item
+            name="password"
+            label="初始密码"
+            extra="可不填，系统将生成随机初始密码；用户首次登录须修改"
+            dependencies={['username']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, v: string) => {
+                  const p = v ? passwordProblem(v, { username: getFieldValue('username') }) : null;
+                  return p ? Promise.reject(new Error(p)) : Promise.resolve();
+                },
+              }),
+            ]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}

@@ -8,7 +8,11 @@ import { useRevokeSessions } from '../api/revoke-sessions';
 import type { User } from '../api/types';
 
 /** Edit plus the account actions, each confirmed first. */
-export function UserRowActions({ user, onEdit, onPassword }: {
+export function UserRowActions({
+  user,
+  onEdit,
+  onPassword,
+}: {
   user: User;
   onEdit: () => void;
   onPassword: (username: string, password: string) => void;
@@ -24,22 +28,54 @@ export function UserRowActions({ user, onEdit, onPassword }: {
     modal.confirm({ title, content, okText: '确定', cancelText: '取消', okButtonProps: { danger }, onOk: () => run().catch(fail) });
 
   const items = [
-    { key: 'reset', label: '重置密码', onClick: () => confirm(`重置 ${user.displayName} 的密码？`, '将生成新的初始密码，原密码立即失效，用户下次登录须修改密码。',
-      () => reset.mutateAsync(user.id).then((r) => onPassword(user.username, r.initialPassword))) },
+    {
+      key: 'reset',
+      label: '重置密码',
+      onClick: () =>
+        confirm(`重置 ${user.displayName} 的密码？`, '将生成新的初始密码，原密码立即失效，用户下次登录须修改密码。', () =>
+          reset.mutateAsync(user.id).then((r) => onPassword(user.username, r.initialPassword)),
+        ),
+    },
     user.disabled
-      ? { key: 'enable', label: '启用', onClick: () => confirm(`启用 ${user.displayName}？`, '启用后该账号可以重新登录。',
-          () => enable.mutateAsync(user.id).then(() => message.success('已启用'))) }
-      : { key: 'disable', label: '停用', danger: true, onClick: () => confirm(`停用 ${user.displayName}？`, '停用后该账号无法登录，已登录的会话将立即失效。',
-          () => disable.mutateAsync(user.id).then(() => message.success('已停用')), true) },
-    { key: 'revoke', label: '强制下线', onClick: () => confirm(`强制 ${user.displayName} 下线？`, '该用户所有已登录的会话将立即失效，需要重新登录。',
-      () => revoke.mutateAsync(user.id).then(() => message.success('已强制下线'))) },
+      ? {
+          key: 'enable',
+          label: '启用',
+          onClick: () =>
+            confirm(`启用 ${user.displayName}？`, '启用后该账号可以重新登录。', () =>
+              enable.mutateAsync(user.id).then(() => message.success('已启用')),
+            ),
+        }
+      : {
+          key: 'disable',
+          label: '停用',
+          danger: true,
+          onClick: () =>
+            confirm(
+              `停用 ${user.displayName}？`,
+              '停用后该账号无法登录，已登录的会话将立即失效。',
+              () => disable.mutateAsync(user.id).then(() => message.success('已停用')),
+              true,
+            ),
+        },
+    {
+      key: 'revoke',
+      label: '强制下线',
+      onClick: () =>
+        confirm(`强制 ${user.displayName} 下线？`, '该用户所有已登录的会话将立即失效，需要重新登录。', () =>
+          revoke.mutateAsync(user.id).then(() => message.success('已强制下线')),
+        ),
+    },
   ];
 
   return (
     <Space size={0}>
-      <Button type="link" size="small" onClick={onEdit}>编辑</Button>
+      <Button type="link" size="small" onClick={onEdit}>
+        编辑
+      </Button>
       <Dropdown menu={{ items }} trigger={['click']}>
-        <Button type="link" size="small" icon={<MoreOutlined />} aria-label={`更多操作 ${user.username}`}>更多</Button>
+        <Button type="link" size="small" icon={<MoreOutlined />} aria-label={`更多操作 ${user.username}`}>
+          更多
+        </Button>
       </Dropdown>
     </Space>
   );

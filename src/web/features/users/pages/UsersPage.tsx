@@ -56,39 +56,64 @@ export default function UsersPage() {
     { title: '姓名', dataIndex: 'displayName', width: 150 },
     { title: '手机', dataIndex: 'phone', width: 120, render: (v: string | null) => v || '—' },
     {
-      title: '角色与范围', key: 'roles', width: 260,
-      render: (_, user) => user.roles.map((r) => (
-        <Tag key={r.id} color={r.pending ? 'warning' : 'blue'} style={{ marginBottom: 4 }}
-          title={r.pending ? '可查看农户数据的角色，须经本范围的镇领导批准后生效' : undefined}>
-          {r.roleName} · {roleScope(r)}{r.pending && '（待审批）'}
-        </Tag>
-      )),
+      title: '角色与范围',
+      key: 'roles',
+      width: 260,
+      render: (_, user) =>
+        user.roles.map((r) => (
+          <Tag
+            key={r.id}
+            color={r.pending ? 'warning' : 'blue'}
+            style={{ marginBottom: 4 }}
+            title={r.pending ? '可查看农户数据的角色，须经本范围的镇领导批准后生效' : undefined}
+          >
+            {r.roleName} · {roleScope(r)}
+            {r.pending && '（待审批）'}
+          </Tag>
+        )),
     },
     { title: '状态', key: 'status', width: 110, render: (_, user) => <StatusTag user={user} /> },
     { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v) : '从未登录') },
     {
-      title: '操作', key: 'ops', width: 130, fixed: 'right',
+      title: '操作',
+      key: 'ops',
+      width: 130,
+      fixed: 'right',
       render: (_, user) => (
-        <UserRowActions user={user} onEdit={() => setEditing(user)}
-          onPassword={(username, password) => setShown({ username, password })} />
+        <UserRowActions user={user} onEdit={() => setEditing(user)} onPassword={(username, password) => setShown({ username, password })} />
       ),
     },
   ];
 
   return (
     <>
-      <PageHeader title="用户与权限" subTitle="账号、角色及其数据范围；角色决定能看什么、能改什么"
-        extra={(
+      <PageHeader
+        title="用户与权限"
+        subTitle="账号、角色及其数据范围；角色决定能看什么、能改什么"
+        extra={
           <Space wrap>
             <ExportButton path="/api/users/export" query={{ q: q || undefined }} fileName="用户列表.xlsx" />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增用户</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新增用户
+            </Button>
           </Space>
-        )} />
+        }
+      />
       {me.abilities.grantApprove && <PendingGrantsCard />}
       <Card>
-        <Input.Search placeholder="搜索用户名、姓名或手机" allowClear enterButton="搜索" style={{ maxWidth: 360, marginBottom: 16 }}
-          onSearch={(value) => { setQ(value.trim()); setPage(1); }} />
-        {error ? <ApiErrorResult compact error={error} onRetry={() => refetch()} /> : (
+        <Input.Search
+          placeholder="搜索用户名、姓名或手机"
+          allowClear
+          enterButton="搜索"
+          style={{ maxWidth: 360, marginBottom: 16 }}
+          onSearch={(value) => {
+            setQ(value.trim());
+            setPage(1);
+          }}
+        />
+        {error ? (
+          <ApiErrorResult compact error={error} onRetry={() => refetch()} />
+        ) : (
           <Table<User>
             rowKey="id"
             size="middle"
@@ -98,9 +123,15 @@ export default function UsersPage() {
             scroll={{ x: 1060 }}
             locale={{ emptyText: q ? '没有找到匹配的用户' : '暂无用户' }}
             pagination={{
-              current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true,
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
               showTotal: (total) => `共 ${total} 个用户`,
-              onChange: (p, s) => { setPage(p); setPageSize(s); },
+              onChange: (p, s) => {
+                setPage(p);
+                setPageSize(s);
+              },
             }}
           />
         )}
@@ -109,8 +140,7 @@ export default function UsersPage() {
           可查看农户数据的角色（镇领导、条线负责人、组长、村干部、网格员）由管理员授予或重置密码后，须经本范围的镇领导批准才生效。
         </Typography.Paragraph>
       </Card>
-      <UserFormModal editing={editing} onClose={() => setEditing(null)}
-        onCreated={(username, password) => setShown({ username, password })} />
+      <UserFormModal editing={editing} onClose={() => setEditing(null)} onCreated={(username, password) => setShown({ username, password })} />
       <InitialPasswordModal value={shown?.password ?? null} username={shown?.username} onClose={() => setShown(null)} />
     </>
   );
