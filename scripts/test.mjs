@@ -1,13 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint, migrations check, unit + API tests (PGlite; also PostgreSQL when TEST_DATABASE_URL is set), then the
+// `npm test`: type check, lint, format check, migrations check, unit + API tests (PGlite; also PostgreSQL when TEST_DATABASE_URL is set), then the
 // browser journeys. Ends with one plain "N passed, N failed" line summing both runners.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const run = (command, args, env = {}) =>
-  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhenwu-test-'));
 const vitestJson = path.join(tmp, 'vitest.json');
@@ -19,6 +18,9 @@ if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) failedSteps++;
 
 console.log('\n== 代码检查 (lint: rules, layer and module boundaries) ==');
 if (run('npx', ['eslint', '.', '--max-warnings=0']) !== 0) failedSteps++;
+
+console.log('\n== 格式检查 (prettier --check; npm run format fixes it) ==');
+if (run('npx', ['prettier', '--check', '.', '--log-level=warn']) !== 0) failedSteps++;
 
 console.log('\n== 迁移检查 (schema and migrations agree) ==');
 if (run('node', ['scripts/check-migrations.mjs']) !== 0) failedSteps++;
