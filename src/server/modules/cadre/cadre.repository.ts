@@ -227,3 +227,10 @@ export async function updateWorkLine(q: Queryable, id: number, changes: Partial<
 export async function deleteWorkLine(q: Queryable, id: number) {
   await q.update(workLines).set({ deletedAt: new Date() }).where(eq(workLines.id, id));
 }
+
+/** The names of work lines by id, deleted ones too (an indicator keeps showing the line it was filed under). */
+export async function workLineNames(q: Queryable, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.select({ id: workLines.id, name: workLines.name }).from(workLines).where(inArray(workLines.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

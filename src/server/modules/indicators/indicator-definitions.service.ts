@@ -5,7 +5,7 @@ import { chinaToday } from '../../../core/china-time.js';
 import { definitionProblems, formulaKeys, sourceReferences, type IndicatorSource, type LedgerShape } from '../../../core/indicators.js';
 import { pinyinInitials } from '../../../core/search-text.js';
 import type { Queryable } from '../../db/connection.js';
-import { indicators, qualityRules, rankings, workLines } from '../../db/schema.js';
+import { indicators, qualityRules, rankings } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { requireTownship, type TownshipTarget } from '../../policy/access.js';
@@ -14,6 +14,7 @@ import { ledgerShapes } from '../ledgers/index.js';
 import * as repo from './indicators.repository.js';
 import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import type { CreateIndicatorInput, UpdateIndicatorInput } from './indicators.schemas.js';
+import { workLineNamed } from '../cadre/index.js';
 
 /** How indicator use cases name their township to the access check (policy/access.ts). */
 export const INDICATORS: TownshipTarget = { what: '指标' };
@@ -81,10 +82,7 @@ export async function checkSource(q: Queryable, townshipId: number, key: string,
 
 async function workLineId(q: Queryable, townshipId: number, name: string | null | undefined): Promise<number | null> {
   if (!name) return null;
-  const [line] = await q
-    .select({ id: workLines.id })
-    .from(workLines)
-    .where(and(eq(workLines.townshipId, townshipId), eq(workLines.name, name), isNull(workLines.deletedAt)));
+  const line = await workLineNamed(q, townshipId, name);
   if (!line) throw invalid([{ field: 'workLine', message: `工作条线“${name}”不存在` }]);
   return line.id;
 }

@@ -1,9 +1,10 @@
 // Queries of the indicators module's own tables: definitions and targets. Org units, cadre groups and ledgers are
 // read through their modules (org, cadre, ledgers index.ts).
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, inArray, isNull } from 'drizzle-orm';
 import type { IndicatorSource, Scale } from '../../../core/indicators.js';
 import type { Queryable } from '../../db/connection.js';
-import { indicators, indicatorTargets, workLines } from '../../db/schema.js';
+import { indicators, indicatorTargets } from '../../db/schema.js';
+import { workLineNames } from '../cadre/index.js';
 
 export interface IndicatorRow {
   id: number;
@@ -24,7 +25,7 @@ export interface IndicatorRow {
 
 export async function listIndicators(q: Queryable, townshipIds: number[]): Promise<IndicatorRow[]> {
   if (townshipIds.length === 0) return [];
-  return (await q
+  const rows = await q
     .select({
       id: indicators.id,
       townshipId: indicators.townshipId,
@@ -32,7 +33,6 @@ export async function listIndicators(q: Queryable, townshipIds: number[]): Promi
       name: indicators.name,
       description: indicators.description,
       workLineId: indicators.workLineId,
-      workLine: workLines.name,
       source: indicators.source,
       unit: indicators.unit,
       decimals: indicators.decimals,
@@ -42,9 +42,11 @@ export async function listIndicators(q: Queryable, townshipIds: number[]): Promi
       sortOrder: indicators.sortOrder,
     })
     .from(indicators)
-    .leftJoin(workLines, eq(workLines.id, indicators.workLineId))
     .where(and(inArray(indicators.townshipId, townshipIds), isNull(indicators.deletedAt)))
-    .orderBy(asc(indicators.sortOrder), asc(indicators.id))) as IndicatorRow[];
+    .orderBy(asc(indicators.sortOrder), asc(indicators.id));
+  // work lines are the cadre module's: their names come through its surface
+  const names = await workLineNames(q, [...new Set(rows.flatMap((r) => (r.workLineId == null ? [] : [r.workLineId])))]);
+  return rows.map((r) => ({ ...r, workLine: r.workLineId == null ? null : (names.get(r.workLineId) ?? null) })) as IndicatorRow[];
 }
 
 export async function findIndicator(q: Queryable, townshipId: number, key: string): Promise<IndicatorRow | undefined> {

@@ -5,9 +5,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { sourceReferences, type IndicatorDefinition } from '../../../../core/indicators.js';
 import type { Queryable } from '../../../db/connection.js';
-import { indicators, workLines } from '../../../db/schema.js';
+import { indicators } from '../../../db/schema.js';
 import { ledgerShapes } from '../../ledgers/index.js';
 import { BUILTIN_INDICATORS, builtinIndicator } from './index.js';
+import { listWorkLines } from '../../cadre/index.js';
 
 /** The chosen keys with every indicator their formulas read, transitively, in library order. */
 export function withDependencies(keys: string[]): IndicatorDefinition[] {
@@ -72,10 +73,7 @@ export async function installBuiltinIndicators(
   }
   if (missing.length === 0) return ids;
 
-  const lines = await q
-    .select({ id: workLines.id, name: workLines.name })
-    .from(workLines)
-    .where(and(eq(workLines.townshipId, townshipId), isNull(workLines.deletedAt)));
+  const lines = await listWorkLines(q, townshipId);
   const lineIds = new Map(lines.map((l) => [l.name, l.id]));
   const order = new Map(BUILTIN_INDICATORS.map((d, i) => [d.key, (i + 1) * 10]));
   const created = await q
