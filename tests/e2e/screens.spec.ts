@@ -43,6 +43,8 @@ async function shoot(page: Page, file: string) {
 
 for (const size of SIZES) {
   test(`screens at ${size.name} size`, async ({ page }) => {
+    // one journey through every page of the product: longer than a single test's default minute on a loaded machine
+    test.setTimeout(180_000);
     mkdirSync(DIR, { recursive: true });
     await page.setViewportSize(size.viewport);
     await page.goto('/login');
