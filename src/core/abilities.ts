@@ -26,6 +26,16 @@ export const ABILITIES = [
   'periodSubmit',
   'periodApprove',
   'periodUnlock',
+  /** Seeing 督办 tasks somewhere (everyone working in the township but the administrator). */
+  'taskRead',
+  /** Handing out tasks (township leaders, work-line leads). */
+  'taskAssign',
+  /** Signing, reporting on and applying to finish the tasks of one's units. */
+  'taskHandle',
+  /** Editing key projects (township leaders, work-line leads). */
+  'projectWrite',
+  /** Editing goals (重点工作, township leaders). */
+  'goalWrite',
 ] as const;
 
 export type Ability = (typeof ABILITIES)[number];

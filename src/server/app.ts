@@ -26,6 +26,7 @@ import { attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, resolveSession } from './modules/auth/index.js';
 import { cadreRoutes } from './modules/cadre/index.js';
+import { supervisionRoutes } from './modules/supervision/index.js';
 import { indicatorsRoutes, qualityAfterImport, rankingsRoutes } from './modules/indicators/index.js';
 import { ledgerExcelRoutes, ledgersRoutes, onLedgerImported } from './modules/ledgers/index.js';
 import { orgRoutes } from './modules/org/index.js';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (scope) => indicatorsRoutes(scope, deps));
   await app.register(async (scope) => rankingsRoutes(scope, deps));
   await app.register(async (scope) => attachmentsRoutes(scope, deps));
+  await app.register(async (scope) => supervisionRoutes(scope, deps));
 
   if (fs.existsSync(webRoot)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

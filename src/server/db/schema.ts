@@ -7,3 +7,4 @@ export * from './schema/cadre.js';
 export * from './schema/ledgers.js';
 export * from './schema/attachments.js';
 export * from './schema/indicators.js';
+export * from './schema/supervision.js';

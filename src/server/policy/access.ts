@@ -28,6 +28,13 @@ const DENIED: Record<Action, string> = {
   'period.submit': '您无权上报台账数据',
   'period.approve': '您无权审核上报的数据',
   'period.unlock': '只有镇领导可以解锁已审核的数据',
+  'task.read': '您无权查看督办任务',
+  'task.assign': '您无权交办督办任务',
+  'task.handle': '您无权办理督办任务',
+  'project.read': '您无权查看重点工作和项目',
+  'project.write': '您无权编辑重点项目',
+  'project.report': '您无权填报项目进展',
+  'goal.write': '只有镇领导可以编辑重点工作',
 };
 
 /** The verb of an action on one unit: “您无权<verb>“燕塘村”的台账数据”. */
@@ -41,6 +48,10 @@ const UNIT_DENIED: Partial<Record<Action, (name: string) => string>> = {
   'indicator.read': (name) => `您无权查看“${name}”的指标`,
   'org.read': (name) => `您无权查看“${name}”`,
   'org.write': (name) => `您无权修改“${name}”`,
+  'task.read': (name) => `您无权查看“${name}”的督办任务`,
+  'task.assign': (name) => `您无权向“${name}”交办任务`,
+  'task.handle': (name) => `您无权办理“${name}”的督办任务`,
+  'project.report': (name) => `您无权填报“${name}”的项目进展`,
 };
 
 /**
@@ -48,7 +59,17 @@ const UNIT_DENIED: Partial<Record<Action, (name: string) => string>> = {
  * covering the whole township; the others are open to a user with a scope somewhere in it, and each unit they
  * touch is checked again with `requireUnit`.
  */
-const TOWNSHIP_WIDE = new Set<Action>(['ledger.define', 'indicator.read', 'indicator.define', 'indicator.target', 'cadre.read', 'cadre.write']);
+const TOWNSHIP_WIDE = new Set<Action>([
+  'ledger.define',
+  'indicator.read',
+  'indicator.define',
+  'indicator.target',
+  'cadre.read',
+  'cadre.write',
+  'project.read',
+  'project.write',
+  'goal.write',
+]);
 
 export interface TownshipTarget {
   /** A township named by its code (for users bound to no township: a deployment administrator, a county viewer). */

@@ -157,6 +157,11 @@ describe('policy: role × scope × action × target', () => {
       periodSubmit: true,
       periodApprove: false,
       periodUnlock: false,
+      taskRead: true,
+      taskAssign: false,
+      taskHandle: true,
+      projectWrite: false,
+      goalWrite: false,
     });
     expect(abilities(as('leader', TOWNSHIP), TOWNSHIP)).toMatchObject({
       orgWrite: true,
@@ -168,7 +173,11 @@ describe('policy: role × scope × action × target', () => {
       indicatorDefine: true,
       periodApprove: true,
       periodUnlock: true,
+      taskAssign: true,
+      projectWrite: true,
+      goalWrite: true,
     });
-    expect(abilities(as('viewer', TOWNSHIP), TOWNSHIP)).toMatchObject({ ledgerRead: true, ledgerWrite: false });
+    expect(abilities(as('viewer', TOWNSHIP), TOWNSHIP)).toMatchObject({ ledgerRead: true, ledgerWrite: false, taskRead: true, taskHandle: false });
+    expect(abilities(as('line_lead', TOWNSHIP), TOWNSHIP)).toMatchObject({ taskAssign: true, projectWrite: true, goalWrite: false });
   });
 });

@@ -22,7 +22,14 @@ export type Action =
   | 'indicator.target'
   | 'period.submit'
   | 'period.approve'
-  | 'period.unlock';
+  | 'period.unlock'
+  | 'task.read'
+  | 'task.assign'
+  | 'task.handle'
+  | 'project.read'
+  | 'project.write'
+  | 'project.report'
+  | 'goal.write';
 
 /** A role as held by one user: the materialised paths of the subtrees it covers ('/' = whole deployment). */
 export interface Grant {
@@ -75,6 +82,16 @@ const RULES: Record<Action, { roles: readonly Role[]; match: Match }> = {
   'period.submit': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre'], match: 'covers' },
   'period.approve': { roles: ['leader', 'line_lead'], match: 'covers' },
   'period.unlock': { roles: ['leader'], match: 'covers' },
+  // Supervision (督办): the township hands out work; the lead unit's people sign, report and apply for completion.
+  'task.read': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker', 'viewer'], match: 'covers' },
+  'task.assign': { roles: ['leader', 'line_lead'], match: 'covers' },
+  'task.handle': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker'], match: 'covers' },
+  // Goals and key projects are published to the whole township (the board, 龙虎榜), like indicator values.
+  'project.read': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker', 'viewer'], match: 'overlaps' },
+  'project.write': { roles: ['leader', 'line_lead'], match: 'covers' },
+  // Progress lines, investment and stage evidence come from the project's village and its cadre group.
+  'project.report': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre'], match: 'covers' },
+  'goal.write': { roles: ['leader'], match: 'covers' },
 };
 
 export function pathCovers(scopePath: string, targetPath: string): boolean {
@@ -130,5 +147,10 @@ export function abilities(principal: Principal, townshipPath: string | null): Ab
     periodSubmit: scopesFor(principal, 'period.submit').length > 0,
     periodApprove: can(principal, 'period.approve', target),
     periodUnlock: can(principal, 'period.unlock', target),
+    taskRead: scopesFor(principal, 'task.read').length > 0,
+    taskAssign: can(principal, 'task.assign', target),
+    taskHandle: scopesFor(principal, 'task.handle').length > 0,
+    projectWrite: can(principal, 'project.write', target),
+    goalWrite: can(principal, 'goal.write', target),
   };
 }

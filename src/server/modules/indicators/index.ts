@@ -3,3 +3,4 @@ export { indicatorsRoutes } from './indicators.routes.js';
 export { rankingsRoutes } from './rankings.routes.js';
 export { qualityAfterImport } from './quality-rules.service.js';
 export { installBuiltinIndicators } from './library/install-library.js';
+export { indicatorValues } from './indicator-values.service.js';
