@@ -1,14 +1,15 @@
 // Login, sessions and password changes. Sessions live in the database so they can expire and be revoked.
 import crypto from 'node:crypto';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
-import type { Db } from '../../db/connection.js';
-import { sessions, users, type UserRow } from '../../db/schema.js';
+import type { Db, Queryable } from '../../db/connection.js';
+import type { UserRow } from '../../db/schema.js';
 import { AppError, invalid } from '../../http/app-error.js';
 import { recordAudit, type Actor } from '../audit/index.js';
+import { accountByUsername, recordLastLogin, setOwnPassword } from './accounts.repository.js';
 import { loadRoleBindings, type RoleBinding } from './principal.repository.js';
 import { clearUsername, countAttempt, lockUsername, pruneStale } from './login-throttle.repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { endOtherSessions, endSession, endSessionsOf, insertSession, liveSessionWithUser, touchSession } from './sessions.repository.js';
 import type { Principal } from '../../policy/policy.js';
 import { passwordProblem } from '../../../core/password-rules.js';
 
@@ -58,7 +59,7 @@ const lockedError = (until: Date) => {
  * password of a disabled account learns that it is disabled.
  */
 export async function login(db: Db, input: { username: string; password: string }, ip: string | null, userAgent: string | null) {
-  const [user] = await db.select().from(users).where(eq(users.username, input.username));
+  const user = await accountByUsername(db, input.username);
   const actor: Actor = { userId: user?.id ?? null, username: input.username, ip };
   const fail = async (reason: string, error: AppError) => {
     await recordAudit(db, actor, { action: 'login.failed', entity: 'user', entityId: user?.id, townshipId: user?.townshipId, after: { reason } });
@@ -85,11 +86,9 @@ export async function login(db: Db, input: { username: string; password: string 
   const token = crypto.randomBytes(32).toString('base64url');
   const now = new Date();
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    await recordLastLogin(tx, user.id, now);
     // Both times from this clock, the one resolveSession compares them with.
-    await tx
-      .insert(sessions)
-      .values({ id: sha256(token), userId: user.id, ip, userAgent: userAgent?.slice(0, 300) ?? null, createdAt: now, lastSeenAt: now });
+    await insertSession(tx, { id: sha256(token), userId: user.id, ip, userAgent: userAgent?.slice(0, 300) ?? null, createdAt: now, lastSeenAt: now });
     await recordAudit(tx, actor, { action: 'login', entity: 'user', entityId: user.id, townshipId: user.townshipId });
   });
   return { token };
@@ -104,12 +103,7 @@ const lastActivity = new LRUCache<string, number>({ max: 50_000 });
 /** The user behind a session cookie, or null when the session is unknown, revoked, idle too long or too old. */
 export async function resolveSession(db: Db, token: string, idleMinutes: number, maxHours = 12): Promise<SessionUser | null> {
   const id = sha256(token);
-  const rows = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
-  const row = rows[0];
+  const row = await liveSessionWithUser(db, id);
   if (!row || row.user.disabledAt) return null;
   const now = Date.now();
   const written = row.session.lastSeenAt.getTime();
@@ -118,25 +112,18 @@ export async function resolveSession(db: Db, token: string, idleMinutes: number,
   const tooOld = now - row.session.createdAt.getTime() >= maxHours * 3_600_000;
   if (idle || tooOld) {
     lastActivity.delete(id);
-    await db
-      .update(sessions)
-      .set({ revokedAt: new Date(now) })
-      .where(eq(sessions.id, id));
+    await endSession(db, id, new Date(now));
     return null;
   }
   lastActivity.set(id, now);
-  if (now - written >= TOUCH_INTERVAL_MS)
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: new Date(now) })
-      .where(eq(sessions.id, id));
+  if (now - written >= TOUCH_INTERVAL_MS) await touchSession(db, id, new Date(now));
   const bindings = ((await loadRoleBindings(db, [row.user.id])).get(row.user.id) ?? []).filter((b) => !b.pending);
   return { sessionId: id, user: row.user, bindings, principal: principalOf(row.user, bindings) };
 }
 
 export async function logout(db: Db, current: SessionUser, actor: Actor) {
   await db.transaction(async (tx) => {
-    await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, current.sessionId));
+    await endSession(tx, current.sessionId, new Date());
     await recordAudit(tx, actor, { action: 'logout', entity: 'user', entityId: current.user.id, townshipId: current.user.townshipId });
   });
 }
@@ -150,19 +137,14 @@ export async function changePassword(db: Db, current: SessionUser, input: { curr
   if (input.newPassword === input.currentPassword) throw invalid([{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, current.user.id));
+    await setOwnPassword(tx, current.user.id, passwordHash);
     // Every other session of this user ends: whoever knew the old password is out.
-    await tx
-      .update(sessions)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(sessions.userId, current.user.id), ne(sessions.id, current.sessionId), isNull(sessions.revokedAt)));
+    await endOtherSessions(tx, current.user.id, current.sessionId, new Date());
     await recordAudit(tx, actor, { action: 'password.change', entity: 'user', entityId: current.user.id, townshipId: current.user.townshipId });
   });
 }
 
-export async function revokeSessions(q: Db | Parameters<Parameters<Db['transaction']>[0]>[0], userId: number) {
-  await q
-    .update(sessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+/** Ends every live session of the user (password reset, disabling, an administrator's revocation). */
+export function revokeSessions(q: Queryable, userId: number): Promise<void> {
+  return endSessionsOf(q, userId);
 }

@@ -1,10 +1,10 @@
 // The signed-in user as the browser sees him: roles with their scopes, and the abilities the UI shows.
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { orgUnits, settings } from '../../db/schema.js';
 import { ROLE_NAMES } from '../../../core/roles.js';
 import { abilities } from '../../policy/policy.js';
+import { findUnit } from '../org/index.js';
 import type { SessionUser } from './auth.service.js';
+import { demoTownshipCode } from './me.repository.js';
 import type { RoleBinding } from './principal.repository.js';
 
 export function describeRoles(bindings: RoleBinding[]) {
@@ -21,12 +21,9 @@ export function describeRoles(bindings: RoleBinding[]) {
 
 export async function describeMe(db: Db, session: SessionUser) {
   const { user, bindings, principal } = session;
-  const [township] = user.townshipId
-    ? await db.select({ code: orgUnits.code, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, user.townshipId))
-    : [];
+  const township = user.townshipId ? await findUnit(db, { id: user.townshipId }) : undefined;
   // The demo township is marked so that every screen can say its figures are synthetic.
-  const [demo] = township ? await db.select().from(settings).where(eq(settings.key, 'demo')) : [];
-  const isDemo = (demo?.value as { township?: string } | undefined)?.township === township?.code;
+  const isDemo = township ? (await demoTownshipCode(db)) === township.code : false;
   return {
     id: user.id,
     username: user.username,
