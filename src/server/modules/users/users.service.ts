@@ -1,8 +1,7 @@
 // User administration: accounts, role grants bound to org-unit scopes, password resets, disabling.
 // An administrator manages accounts only within his own scope.
-import { and, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../db/connection.js';
-import { cadreGroups, orgUnits, users, type UserRow } from '../../db/schema.js';
+import type { Queryable } from '../../db/connection.js';
+import type { UserRow } from '../../db/schema.js';
 import { AppError, forbidden, invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor } from '../../policy/policy.js';
@@ -10,10 +9,22 @@ import ExcelJS from 'exceljs';
 import { recordAudit } from '../audit/index.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { describeRoles, forgetLoginFailures, hashPassword, loginLocksOf, randomPassword, revokeSessions, roleBindingsOf } from '../auth/index.js';
+import { findUnit } from '../org/index.js';
 import { chinaTimestamp } from '../../../core/china-time.js';
 import { passwordProblem } from '../../../core/password-rules.js';
 import type { RoleInput } from './users.schemas.js';
+import { cadreGroupOfGrant } from './role-grants.repository.js';
 import { saveRoles, suspendGrantsAfterReset, type ResolvedRole } from './role-grants.service.js';
+import {
+  grantPathsOf,
+  insertUser,
+  setDisabledAt,
+  setInitialPassword,
+  updateUserRow,
+  userById,
+  usernameTaken,
+  usersPage,
+} from './users.repository.js';
 
 function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>, lockedUntil: Date | undefined) {
   return {
@@ -50,16 +61,14 @@ async function resolveRoles(ctx: ServiceContext, q: Queryable, roles: RoleInput[
     let cadreGroupId: number | null = null;
     let orgUnitCode = r.orgUnitCode ?? null;
     if (r.role === 'group_leader') {
-      const [group] = r.cadreGroupId
-        ? await q.select({ id: cadreGroups.id, townshipId: cadreGroups.townshipId }).from(cadreGroups).where(eq(cadreGroups.id, r.cadreGroupId))
-        : [];
+      const group = r.cadreGroupId ? await cadreGroupOfGrant(q, r.cadreGroupId) : undefined;
       if (!group) {
         errors.push({ field: `${field}.cadreGroupId`, message: '组长角色需要选择所在的组' });
         continue;
       }
       cadreGroupId = group.id;
-      const [township] = await q.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, group.townshipId));
-      orgUnitCode = township.code;
+      const township = await findUnit(q, { id: group.townshipId });
+      orgUnitCode = township!.code;
     }
     if (!orgUnitCode) {
       if (r.role !== 'admin') {
@@ -70,7 +79,7 @@ async function resolveRoles(ctx: ServiceContext, q: Queryable, roles: RoleInput[
       resolved.push({ role: r.role, orgUnitId: null, path: '/', townshipId: null, cadreGroupId: null });
       continue;
     }
-    const [unit] = await q.select().from(orgUnits).where(eq(orgUnits.code, orgUnitCode));
+    const unit = await findUnit(q, { code: orgUnitCode });
     if (!unit) {
       errors.push({ field: `${field}.orgUnitCode`, message: `组织单元 ${orgUnitCode} 不存在` });
       continue;
@@ -88,14 +97,10 @@ async function resolveRoles(ctx: ServiceContext, q: Queryable, roles: RoleInput[
 
 /** Loads a user the administrator may manage: every role of the user lies within the administrator's scope. */
 async function manageableUser(ctx: ServiceContext, q: Queryable, id: number) {
-  const [user] = await q.select().from(users).where(eq(users.id, id));
+  const user = await userById(q, id);
   if (!user) throw notFound('用户');
-  const paths = await queryRows<{ path: string | null }>(
-    q,
-    sql`
-    SELECT o.path FROM user_roles r LEFT JOIN org_units o ON o.id = r.org_unit_id WHERE r.user_id = ${id}`,
-  );
-  const targets = paths.length ? paths.map((p) => p.path ?? '/') : ['/'];
+  const paths = await grantPathsOf(q, id);
+  const targets = paths.length ? paths.map((p) => p ?? '/') : ['/'];
   if (!targets.every((path) => can(ctx.principal, 'users.manage', { path }))) throw forbidden(`您无权管理用户“${user.displayName}”`);
   return user;
 }
@@ -103,28 +108,8 @@ async function manageableUser(ctx: ServiceContext, q: Queryable, id: number) {
 export async function listUsers(ctx: ServiceContext, query: { q?: string; page: number; pageSize: number }) {
   const scopes = scopesFor(ctx.principal, 'users.manage');
   if (scopes.length === 0) throw forbidden('您无权管理用户');
-  const inScope: SQL | undefined = scopes.includes('/')
-    ? undefined
-    : sql`EXISTS (
-    SELECT 1 FROM user_roles r JOIN org_units o ON o.id = r.org_unit_id
-    WHERE r.user_id = ${users.id} AND (${sql.join(
-      scopes.map((p) => sql`o.path LIKE ${`${p}%`}`),
-      sql` OR `,
-    )}))`;
-  const text = query.q
-    ? or(ilike(users.username, `%${query.q}%`), ilike(users.displayName, `%${query.q}%`), ilike(users.phone, `%${query.q}%`))
-    : undefined;
-  const where = and(inScope, text);
-  const [rows, [{ total }]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(users)
-      .where(where)
-      .orderBy(users.id)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ total: count() }).from(users).where(where),
-  ]);
+  const filter = { text: query.q, scopePaths: scopes.includes('/') ? undefined : scopes };
+  const { rows, total } = await usersPage(ctx.db, filter, query.page, query.pageSize);
   return { items: await presentUsers(ctx.db, rows), total };
 }
 
@@ -143,20 +128,16 @@ export async function createUser(
   const passwordHash = await hashPassword(initialPassword);
   return ctx.db.transaction(async (tx) => {
     const roles = await resolveRoles(ctx, tx, input.roles);
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-    if (taken) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`);
-    const [user] = await tx
-      .insert(users)
-      .values({
-        username: input.username,
-        displayName: input.displayName,
-        phone: input.phone || null,
-        passwordHash,
-        townshipId: roles.find((r) => r.townshipId)?.townshipId ?? null,
-        // A random password is known to the administrator: the user must replace it at first login.
-        mustChangePassword: !input.password,
-      })
-      .returning();
+    if (await usernameTaken(tx, input.username)) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用`);
+    const user = await insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      phone: input.phone || null,
+      passwordHash,
+      townshipId: roles.find((r) => r.townshipId)?.townshipId ?? null,
+      // A random password is known to the administrator: the user must replace it at first login.
+      mustChangePassword: !input.password,
+    });
     await saveRoles(ctx, tx, user.id, roles);
     const [presented] = await presentUsers(tx, [user]);
     await recordAudit(tx, ctx.actor, { action: 'user.create', entity: 'user', entityId: user.id, townshipId: user.townshipId, after: presented });
@@ -179,7 +160,7 @@ export async function updateUser(ctx: ServiceContext, id: number, input: { displ
       await saveRoles(ctx, tx, id, roles);
       changes.townshipId = roles.find((r) => r.townshipId)?.townshipId ?? null;
     }
-    const [updated] = Object.keys(changes).length ? await tx.update(users).set(changes).where(eq(users.id, id)).returning() : [user];
+    const updated = Object.keys(changes).length ? await updateUserRow(tx, id, changes) : user;
     const [after] = await presentUsers(tx, [updated]);
     await recordAudit(tx, ctx.actor, { action: 'user.update', entity: 'user', entityId: id, townshipId: updated.townshipId, before, after });
     return after;
@@ -191,7 +172,7 @@ export async function resetPassword(ctx: ServiceContext, id: number) {
   const passwordHash = await hashPassword(initialPassword);
   return ctx.db.transaction(async (tx) => {
     const user = await manageableUser(ctx, tx, id);
-    await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id));
+    await setInitialPassword(tx, id, passwordHash);
     await forgetLoginFailures(tx, user.username);
     await revokeSessions(tx, id);
     await suspendGrantsAfterReset(ctx, tx, id, user.townshipId);
@@ -204,11 +185,7 @@ export async function setDisabled(ctx: ServiceContext, id: number, disabled: boo
   return ctx.db.transaction(async (tx) => {
     const user = await manageableUser(ctx, tx, id);
     if (disabled && id === ctx.actor.userId) throw new AppError('CONFLICT', '不能停用自己的账户');
-    const [updated] = await tx
-      .update(users)
-      .set({ disabledAt: disabled ? new Date() : null })
-      .where(eq(users.id, id))
-      .returning();
+    const updated = await setDisabledAt(tx, id, disabled ? new Date() : null);
     await forgetLoginFailures(tx, user.username);
     if (disabled) await revokeSessions(tx, id);
     await recordAudit(tx, ctx.actor, {
