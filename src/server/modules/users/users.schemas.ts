@@ -1,39 +1,11 @@
+// The user-administration routes' request schemas. Bodies and queries are shared contracts
+// (core/contracts/users-requests.ts), so the web sends what is checked here; path parameters and the parsed shapes
+// the services take stay here.
 import { z } from 'zod';
-import { ROLES } from '../../../core/roles.js';
+import type { roleInput } from '../../../core/contracts/users-requests.js';
 
-export const roleInput = z.object({
-  role: z.enum(ROLES, { message: '角色不正确' }),
-  orgUnitCode: z.string().trim().min(1).max(32).optional().nullable(),
-  cadreGroupId: z.number().int().positive().optional().nullable(),
-});
-export const createUserBody = z.object({
-  username: z
-    .string()
-    .trim()
-    .min(3, '用户名至少3个字符')
-    .max(32, '用户名不能超过32个字符')
-    .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和减号'),
-  displayName: z.string().trim().min(1, '请填写姓名').max(50, '姓名不能超过50个字'),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^1[3-9]\d{9}$/, '手机号码格式不正确')
-    .optional()
-    .nullable()
-    .or(z.literal('')),
-  password: z.string().optional().nullable().or(z.literal('')),
-  roles: z.array(roleInput).min(1, '至少分配一个角色').max(10),
-});
-export const updateUserBody = z.object({
-  displayName: createUserBody.shape.displayName.optional(),
-  phone: createUserBody.shape.phone,
-  roles: createUserBody.shape.roles.optional(),
-});
-export const listUsersQuery = z.object({
-  q: z.string().trim().max(50).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
+export { createUserBody, listUsersQuery, roleInput, updateUserBody } from '../../../core/contracts/users-requests.js';
+
 export const userIdParams = z.object({ id: z.coerce.number().int().positive('用户编号不正确') });
 export const grantParams = userIdParams.extend({ roleId: z.coerce.number().int().positive('角色授权编号不正确') });
 

@@ -1,14 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CreateWorkLineBody } from '../../../../core/contracts/cadre-requests';
 import { api, withQuery } from '../../../lib/api-client';
 import { useCadreTownship } from './use-cadre-township';
 import { cadreKeys, type WorkLine } from './types';
 
-export interface WorkLineInput {
-  name: string;
-  leaderName: string;
-  leaderUserId?: number;
-  description?: string;
-}
+export type WorkLineInput = CreateWorkLineBody;
 
 export function useCreateWorkLine() {
   const queryClient = useQueryClient();

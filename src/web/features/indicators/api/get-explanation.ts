@@ -1,14 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ExplainQueryParams } from '../../../../core/contracts/indicators-requests';
 import { api } from '../../../lib/api-client';
 import { indicatorKeys, type Explanation } from './types';
 
-export interface ExplainQuery {
-  period: string;
-  asOf: string;
-  orgUnit?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type ExplainQuery = ExplainQueryParams;
 
 export const explainPath = (key: string) => `/api/indicators/${encodeURIComponent(key)}/explain`;
 export const explainXlsxPath = (key: string) => `/api/indicators/${encodeURIComponent(key)}/explain.xlsx`;

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { OverdueQuery } from '../../../../core/contracts/ledgers-requests';
 import { api, ApiError } from '../../../lib/api-client';
 import { indicatorKeys, type OverdueAnswer } from './types';
 
@@ -8,7 +9,7 @@ export function useOverdueSubmissions(asOf: string) {
     queryKey: indicatorKeys.overdue(asOf),
     queryFn: async () => {
       try {
-        return await api.get<OverdueAnswer>('/api/submissions/overdue', { asOf });
+        return await api.get<OverdueAnswer>('/api/submissions/overdue', { asOf } satisfies OverdueQuery);
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;

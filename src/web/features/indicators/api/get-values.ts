@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ValuesQueryParams } from '../../../../core/contracts/indicators-requests';
 import { api } from '../../../lib/api-client';
 import { indicatorKeys, type ValueItem, type ValuesAnswer, type ValuesQuery } from './types';
 
@@ -10,7 +11,7 @@ export function getValues(q: ValuesQuery) {
     orgUnit: q.orgUnit,
     by: q.by,
     targets: q.targets ? 'true' : undefined,
-  });
+  } satisfies ValuesQueryParams);
 }
 
 /** Live values of indicators × periods × subjects; nothing is asked without keys. */

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InstallLibraryBody } from '../../../../core/contracts/indicators-requests';
 import { api } from '../../../lib/api-client';
 import { indicatorKeys, type LibraryIndicator } from './types';
 
@@ -10,7 +11,8 @@ export function useIndicatorLibrary(enabled: boolean) {
 export function useInstallIndicatorLibrary() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (keys?: string[]) => api.post<{ installed: string[] }>('/api/indicator-library/install', keys ? { keys } : {}),
+    mutationFn: (keys?: string[]) =>
+      api.post<{ installed: string[] }>('/api/indicator-library/install', (keys ? { keys } : {}) satisfies InstallLibraryBody),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorKeys.all }),
   });
 }

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BoardQuery, QualityRuleBody } from '../../../../core/contracts/indicators-requests';
 import { api } from '../../../lib/api-client';
 import { indicatorKeys, type QualityRule, type Violations } from './types';
 
@@ -10,7 +11,7 @@ export function useQualityRules() {
 export function useViolations(period: string, asOf: string) {
   return useQuery({
     queryKey: indicatorKeys.violations(period, asOf),
-    queryFn: () => api.get<Violations>('/api/quality-rules/violations', { period, asOf }),
+    queryFn: () => api.get<Violations>('/api/quality-rules/violations', { period, asOf } satisfies BoardQuery),
     placeholderData: keepPreviousData,
   });
 }
@@ -19,7 +20,7 @@ export function useViolations(period: string, asOf: string) {
 export function useSaveQualityRule(id?: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (rule: Omit<QualityRule, 'id'>) =>
+    mutationFn: (rule: QualityRuleBody) =>
       id === undefined ? api.post<QualityRule>('/api/quality-rules', rule) : api.put<QualityRule>(`/api/quality-rules/${id}`, rule),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorKeys.rules }),
   });

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BoardQuery, CreateRankingBody, UpdateRankingBody } from '../../../../core/contracts/indicators-requests';
 import { api } from '../../../lib/api-client';
 import { indicatorKeys, type Board, type Ranking } from './types';
 
@@ -12,7 +13,7 @@ export function useRankings(enabled = true) {
 export function useRankingBoard(key: string | undefined, period: string, asOf: string) {
   return useQuery({
     queryKey: indicatorKeys.board(key ?? '', period, asOf),
-    queryFn: () => api.get<Board>(`/api/rankings/${encodeURIComponent(key!)}/board`, { period, asOf }),
+    queryFn: () => api.get<Board>(`/api/rankings/${encodeURIComponent(key!)}/board`, { period, asOf } satisfies BoardQuery),
     enabled: !!key,
     placeholderData: keepPreviousData,
   });
@@ -21,10 +22,10 @@ export function useRankingBoard(key: string | undefined, period: string, asOf: s
 export function useSaveRanking(existing: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Ranking) => {
+    mutationFn: (input: CreateRankingBody) => {
       if (!existing) return api.post<Ranking>('/api/rankings', input);
       const { key: _key, ...body } = input;
-      return api.put<Ranking>(`/api/rankings/${encodeURIComponent(existing)}`, body);
+      return api.put<Ranking>(`/api/rankings/${encodeURIComponent(existing)}`, body satisfies UpdateRankingBody);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorKeys.rankings }),
   });

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UpdateIndicatorBody } from '../../../../core/contracts/indicators-requests';
 import { api } from '../../../lib/api-client';
 import { indicatorKeys, type Indicator, type IndicatorInput } from './types';
 
@@ -9,7 +10,7 @@ export function useSaveIndicator(existing: string | undefined) {
     mutationFn: (input: IndicatorInput) => {
       if (!existing) return api.post<Indicator>('/api/indicators', input);
       const { key: _key, ...body } = input;
-      return api.put<Indicator>(`/api/indicators/${encodeURIComponent(existing)}`, body);
+      return api.put<Indicator>(`/api/indicators/${encodeURIComponent(existing)}`, body satisfies UpdateIndicatorBody);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: indicatorKeys.all }),
   });

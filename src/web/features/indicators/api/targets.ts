@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TargetsBody } from '../../../../core/contracts/indicators-requests';
 import { api } from '../../../lib/api-client';
 import { indicatorKeys, type TargetTable } from './types';
 
@@ -17,7 +18,7 @@ export function useTargets(key: string, period: string, enabled = true) {
 export function useSaveTargets(key: string, period: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (items: { orgUnit: string; value: number | null }[]) => api.put<TargetTable>(`${base(key)}/${period}`, { items }),
+    mutationFn: (items: TargetsBody['items']) => api.put<TargetTable>(`${base(key)}/${period}`, { items }),
     onSuccess: (data) => {
       queryClient.setQueryData(indicatorKeys.targets(key, period), data);
       void queryClient.invalidateQueries({ queryKey: [...indicatorKeys.all, 'values'] });

@@ -1,7 +1,8 @@
-// Shapes of the indicator, ranking and data-quality API (docs/indicators.md). Answers are the contracts the server
-// declares (core/contracts/indicators.ts, and ledgers.ts for the overdue list), imported as types only; what is
-// written here is the web's own: the queries it sends and its query keys.
-import type { IndicatorDefinition } from '../../../../core/indicators';
+// Shapes of the indicator, ranking and data-quality API (docs/indicators.md). Answers and requests are the contracts
+// the server declares (core/contracts/indicators.ts and indicators-requests.ts, and ledgers.ts for the overdue
+// list), imported as types only; what is written here is the web's own: how it keeps a values query, and its
+// query keys.
+import type { ValuesQueryParams } from '../../../../core/contracts/indicators-requests';
 
 export type {
   Board,
@@ -27,20 +28,11 @@ export type {
   Violations,
 } from '../../../../core/contracts/indicators';
 export type { LedgerReporting, OverdueItem, OverdueSubmissions as OverdueAnswer } from '../../../../core/contracts/ledgers';
+/** IndicatorInput: a definition as the form sends it; without a key the server makes one from the name's pinyin. */
+export type { FilledIndicatorBody as IndicatorInput, SplitLevel } from '../../../../core/contracts/indicators-requests';
 
-/** A definition as the form sends it: a new indicator without a key gets one from its name's pinyin initials. */
-export type IndicatorInput = Omit<IndicatorDefinition, 'workLine' | 'key'> & { key?: string; workLine?: string | null };
-
-export type SplitLevel = 'town' | 'village' | 'group' | 'grid' | 'cadre_group';
-
-export interface ValuesQuery {
-  keys: string[];
-  periods: string[];
-  asOf?: string;
-  orgUnit?: string;
-  by?: SplitLevel;
-  targets?: boolean;
-}
+/** A values query as the pages keep it: lists as arrays (sent comma-separated), `targets` as a flag. */
+export type ValuesQuery = Pick<ValuesQueryParams, 'asOf' | 'orgUnit' | 'by'> & { keys: string[]; periods: string[]; targets?: boolean };
 
 export const indicatorKeys = {
   all: ['indicators'] as const,

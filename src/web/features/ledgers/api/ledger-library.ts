@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LibraryLedger } from '../../../../core/contracts/ledgers';
+import type { InstallLibraryBody } from '../../../../core/contracts/ledgers-requests';
 import { api } from '../../../lib/api-client';
 import { ledgerKeys } from './types';
 
@@ -13,7 +14,7 @@ export function useLedgerLibrary(enabled: boolean) {
 export function useInstallLibrary() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (keys: string[]) => api.post<{ added: string[] }>('/api/ledger-library/install', { keys }),
+    mutationFn: (keys: string[]) => api.post<{ added: string[] }>('/api/ledger-library/install', { keys } satisfies InstallLibraryBody),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.all }),
   });
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApproveBody, ReturnBody, SubmitBody, UnlockBody } from '../../../../core/contracts/ledgers-requests';
 import { api } from '../../../lib/api-client';
 import { ledgerKeys, type PeriodSubmissions, type Submission } from './types';
 
@@ -10,9 +11,10 @@ export function usePeriodSubmissions(key: string, period: string) {
 }
 
 export type SubmissionAction =
-  | { action: 'submit'; orgUnit: string }
-  | { action: 'approve'; orgUnits: string[] }
-  | { action: 'return' | 'unlock'; orgUnit: string; reason: string };
+  | ({ action: 'submit' } & SubmitBody)
+  | ({ action: 'approve' } & ApproveBody)
+  | ({ action: 'return' } & ReturnBody)
+  | ({ action: 'unlock' } & UnlockBody);
 
 /** Submit, approve (a batch), return or unlock; refreshes the submissions and the grid (locks change). */
 export function useSubmissionAction(key: string, period: string) {

@@ -1,25 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FieldDefinition } from '../../../../core/ledger-fields';
-import type { Workflow } from '../../../../core/ledger-workflow';
-import type { PeriodType } from '../../../../core/periods';
+import type { CreateLedgerBody, FieldsBody, WorkflowBody } from '../../../../core/contracts/ledgers-requests';
 import { api } from '../../../lib/api-client';
-import { ledgerKeys, type Ledger, type LedgerKind } from './types';
-
-export interface CreateLedgerInput {
-  key: string;
-  name: string;
-  kind: LedgerKind;
-  workLineId?: number | null;
-  description?: string;
-  periodType?: PeriodType;
-  workflow?: Workflow | null;
-  fields: FieldDefinition[];
-}
+import { ledgerKeys, type Ledger } from './types';
 
 export function useCreateLedger() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateLedgerInput) => api.post<Ledger>('/api/ledgers', input),
+    mutationFn: (input: CreateLedgerBody) => api.post<Ledger>('/api/ledgers', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.all }),
   });
 }
@@ -28,11 +15,12 @@ export function useCreateLedger() {
 export function useUpdateLedgerDefinition(key: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: { fields?: FieldDefinition[]; workflow?: Workflow | null }) => {
+    mutationFn: async (input: Partial<FieldsBody & WorkflowBody>) => {
       let ledger: Ledger | undefined;
-      if (input.fields) ledger = await api.put<Ledger>(`/api/ledgers/${encodeURIComponent(key)}/fields`, { fields: input.fields });
+      if (input.fields)
+        ledger = await api.put<Ledger>(`/api/ledgers/${encodeURIComponent(key)}/fields`, { fields: input.fields } satisfies FieldsBody);
       if (input.workflow !== undefined) {
-        ledger = await api.put<Ledger>(`/api/ledgers/${encodeURIComponent(key)}/workflow`, { workflow: input.workflow });
+        ledger = await api.put<Ledger>(`/api/ledgers/${encodeURIComponent(key)}/workflow`, { workflow: input.workflow } satisfies WorkflowBody);
       }
       return ledger;
     },

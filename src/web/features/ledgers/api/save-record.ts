@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RecordValues } from '../../../../core/ledger-fields';
+import type { CreateRecordBody, TransitionBody, UpdateRecordBody } from '../../../../core/contracts/ledgers-requests';
 import { api } from '../../../lib/api-client';
 import { ledgerKeys, type LedgerRecord } from './types';
 
@@ -10,20 +10,15 @@ function useRecordMutation<I>(key: string, fn: (input: I) => Promise<LedgerRecor
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ledgerKeys.records(key) }) });
 }
 
-export const useCreateRecord = (key: string) =>
-  useRecordMutation(key, (input: { orgUnit: string; values: RecordValues }) => api.post<LedgerRecord>(base(key), input));
+export const useCreateRecord = (key: string) => useRecordMutation(key, (input: CreateRecordBody) => api.post<LedgerRecord>(base(key), input));
 
 /** A stale `version` answers 409: someone else saved in between. */
 export const useUpdateRecord = (key: string) =>
-  useRecordMutation(key, ({ id, ...body }: { id: number; version: number; values: RecordValues }) =>
-    api.patch<LedgerRecord>(`${base(key)}/${id}`, body),
-  );
+  useRecordMutation(key, ({ id, ...body }: { id: number } & UpdateRecordBody) => api.patch<LedgerRecord>(`${base(key)}/${id}`, body));
 
 export const useDeleteRecord = (key: string) => useRecordMutation(key, (id: number) => api.delete(`${base(key)}/${id}`));
 
 export const useRestoreRecord = (key: string) => useRecordMutation(key, (id: number) => api.post<LedgerRecord>(`${base(key)}/${id}/restore`));
 
 export const useTransitionRecord = (key: string) =>
-  useRecordMutation(key, ({ id, ...body }: { id: number; version: number; to: string; note?: string; photos?: string[] }) =>
-    api.post<LedgerRecord>(`${base(key)}/${id}/transition`, body),
-  );
+  useRecordMutation(key, ({ id, ...body }: { id: number } & TransitionBody) => api.post<LedgerRecord>(`${base(key)}/${id}/transition`, body));

@@ -1,6 +1,8 @@
-// Shapes of the ledger API. Answers are the contracts the server declares (core/contracts/ledgers.ts), imported
-// as types only; what is written here is the web's own: list filters, query keys and names shown.
+// Shapes of the ledger API. Answers and requests are the contracts the server declares (core/contracts/ledgers.ts,
+// ledgers-requests.ts), imported as types only; what is written here is the web's own: how the list keeps its
+// filters, query keys and names shown.
 import type { LedgerKind } from '../../../../core/contracts/ledgers';
+import type { RecordsQueryParams } from '../../../../core/contracts/ledgers-requests';
 
 export type {
   Grid,
@@ -22,17 +24,11 @@ export type { Attachment } from '../../../../core/contracts/attachments';
 
 export const LEDGER_KIND_NAMES: Record<LedgerKind, string> = { register: '登记型', periodic: '按期填报' };
 
-/** The list's filters; field filters are `f.<key>`. */
-export interface RecordFilters {
-  orgUnit?: string;
-  q?: string;
-  status?: string;
-  period?: string;
-  sort?: string;
-  order?: 'asc' | 'desc';
+/** The list's filters as the page keeps them: `deleted` as a flag, field filters by key (sent as `f.<key>`). */
+export type RecordFilters = Pick<RecordsQueryParams, 'orgUnit' | 'q' | 'status' | 'period' | 'sort' | 'order'> & {
   deleted?: boolean;
   fields?: Record<string, string>;
-}
+};
 
 export const ledgerKeys = {
   all: ['ledgers'] as const,

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { OrgListQuery } from '../../../../core/contracts/org-requests';
 import { api } from '../../../lib/api-client';
 import { orgKeys, type OrgListFilters, type OrgUnit } from './types';
 
@@ -8,7 +9,7 @@ export function getOrgChildren(parent: string | null, filters: OrgListFilters) {
     parent: parent ?? undefined,
     asOf: filters.asOf,
     includeClosed: filters.includeClosed ? 'true' : undefined,
-  });
+  } satisfies OrgListQuery);
 }
 
 export function orgChildrenQuery(parent: string | null, filters: OrgListFilters) {

@@ -1,4 +1,6 @@
-// Org units as the server answers them (core/contracts/org.ts).
+// Org units as the server answers them (core/contracts/org.ts); list filters as the pages keep them.
+import type { OrgListQuery } from '../../../../core/contracts/org-requests';
+
 export type {
   MergePlan,
   MergeProgress,
@@ -9,10 +11,8 @@ export type {
   OrgUnitWithAncestors,
 } from '../../../../core/contracts/org';
 
-export interface OrgListFilters {
-  asOf?: string;
-  includeClosed?: boolean;
-}
+/** A list's filters, `includeClosed` as a flag (sent as `includeClosed=true`). */
+export type OrgListFilters = Pick<OrgListQuery, 'asOf'> & { includeClosed?: boolean };
 
 export const orgKeys = {
   all: ['org-units'] as const,

@@ -1,11 +1,14 @@
-// Users and pending grants as the server answers them (core/contracts/users.ts).
+// Users and pending grants as the server answers them (core/contracts/users.ts); a role to grant as the server
+// checks it (core/contracts/users-requests.ts).
+import type { RoleBody } from '../../../../core/contracts/users-requests';
+
 export type { CreatedUser, PasswordReset, PendingGrant, User, UserList } from '../../../../core/contracts/users';
 
-export interface RoleInput {
-  role: string;
-  orgUnitCode?: string;
-  cadreGroupId?: number;
-}
+/**
+ * A role to grant. The form's role rows (components/RolesField.tsx) keep the role as a plain string, so it is
+ * widened here; the server answers 400 角色不正确 for one it does not know.
+ */
+export type RoleInput = Omit<RoleBody, 'role'> & { role: string };
 
 export const userKeys = {
   all: ['users'] as const,
