@@ -137,18 +137,24 @@ export const taskListQuery = z
   .refine((q) => !q.dueFrom || !q.dueTo || q.dueFrom <= q.dueTo, { message: '到期时间的开始日期不能晚于结束日期', path: ['dueFrom'] });
 export type TaskListQuery = z.input<typeof taskListQuery>;
 
-export const createGoalBody = z.object({
+// Fields without defaults: an update (PATCH) changes only what it names; a create fills in the defaults.
+const goalFields = {
   year: z.number({ error: '请填写年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
   title: text('重点工作名称', 100),
   kind: z.enum(GOAL_KINDS, { error: '请选择类别' }),
   ownerName: text('责任领导', 40),
   ownerUserId: id('责任领导账号').nullable().optional(),
-  targetText: z.string().trim().max(1000, '目标不能超过1000个字').default(''),
+  targetText: z.string().trim().max(1000, '目标不能超过1000个字'),
   campaign: z.enum(['group_merge']).nullable().optional(),
-  indicatorKeys: z.array(z.string().trim().min(1).max(80)).max(12, '最多关联12个指标').default([]),
+  indicatorKeys: z.array(z.string().trim().min(1).max(80)).max(12, '最多关联12个指标'),
+};
+export const createGoalBody = z.object({
+  ...goalFields,
+  targetText: goalFields.targetText.default(''),
+  indicatorKeys: goalFields.indicatorKeys.default([]),
 });
 export type CreateGoalBody = z.input<typeof createGoalBody>;
-export const updateGoalBody = createGoalBody.partial();
+export const updateGoalBody = z.object(goalFields).partial();
 export type UpdateGoalBody = z.input<typeof updateGoalBody>;
 
 export const stageInput = z.object({
@@ -162,10 +168,10 @@ export const stageInput = z.object({
   attachmentIds,
 });
 
-export const createProjectBody = z.object({
+const projectFields = {
   name: text('项目名称', 100),
   category: z.enum(PROJECT_CATEGORIES, { error: '请选择项目类别' }),
-  description: z.string().trim().max(2000, '项目简介不能超过2000个字').default(''),
+  description: z.string().trim().max(2000, '项目简介不能超过2000个字'),
   location: z.string({ error: '请选择项目所在地' }).regex(/^\d{12}$/, '项目所在地应为12位组织代码'),
   leaderName: text('责任领导', 40),
   leaderUserId: id('责任领导账号').nullable().optional(),
@@ -173,15 +179,26 @@ export const createProjectBody = z.object({
   workLine: optionalText('工作条线', 40),
   goalId: id('重点工作').nullable().optional(),
   plannedInvestment: wan('计划总投资').nullable().optional(),
-  completedInvestment: wan('已完成投资').default(0),
+  completedInvestment: wan('已完成投资'),
   investmentNote: optionalText('投资说明', 500),
   startDate: date('开工日期'),
   endDate: date('完工日期'),
-  status: z.enum(PROJECT_STATUSES, { error: '项目状态不正确' }).default('preparing'),
-  stages: z.array(stageInput).max(40, '阶段任务最多40个').default([]),
+  status: z.enum(PROJECT_STATUSES, { error: '项目状态不正确' }),
+  stages: z.array(stageInput).max(40, '阶段任务最多40个'),
+};
+export const createProjectBody = z.object({
+  ...projectFields,
+  description: projectFields.description.default(''),
+  completedInvestment: projectFields.completedInvestment.default(0),
+  status: projectFields.status.default('preparing'),
+  stages: projectFields.stages.default([]),
 });
 export type CreateProjectBody = z.input<typeof createProjectBody>;
-export const updateProjectBody = createProjectBody.partial().extend({ version: z.number({ error: '请带上项目版本号' }).int().positive() });
+/** Only the fields named change; `stages`, when given, replaces the project's stages. */
+export const updateProjectBody = z
+  .object(projectFields)
+  .partial()
+  .extend({ version: z.number({ error: '请带上项目版本号' }).int().positive() });
 export type UpdateProjectBody = z.input<typeof updateProjectBody>;
 
 export const projectUpdateBody = z.object({

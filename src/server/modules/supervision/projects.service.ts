@@ -351,7 +351,8 @@ async function goalOf(ctx: ServiceContext, township: OrgUnitRef, row: repo.GoalR
     });
   }
   let campaignProgress: Goal['campaignProgress'] = null;
-  if (row.campaign === 'group_merge') {
+  // The campaign's progress is the org module's, read where the reader may read the township's tree.
+  if (row.campaign === 'group_merge' && mayAccess(ctx, 'org.read', township)) {
     const merge = await mergeProgress(ctx, township.code);
     const planned = merge.totals.groupsBefore - merge.totals.groupsPlanned;
     campaignProgress = { label: '村民小组合并（合组）', done: merge.totals.mergedGroups, planned, completion: merge.totals.progressPercent };
