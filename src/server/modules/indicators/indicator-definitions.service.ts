@@ -1,17 +1,17 @@
 // Indicator definitions: listing, creating, changing and deleting, each checked against the township's ledgers
 // and other indicators (core/indicators.ts definitionProblems) before anything is stored.
-import { and, eq, isNull } from 'drizzle-orm';
 import { chinaToday } from '../../../core/china-time.js';
 import { definitionProblems, formulaKeys, sourceReferences, type IndicatorSource, type LedgerShape } from '../../../core/indicators.js';
 import { pinyinInitials } from '../../../core/search-text.js';
 import type { Queryable } from '../../db/connection.js';
-import { indicators, qualityRules, rankings } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { requireTownship, type TownshipTarget } from '../../policy/access.js';
 import { recordAudit } from '../audit/index.js';
 import { ledgerShapes } from '../ledgers/index.js';
 import * as repo from './indicators.repository.js';
+import { qualityRulesOf } from './quality-rules.repository.js';
+import { rankingNamesUsing } from './rankings.repository.js';
 import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import type { CreateIndicatorInput, UpdateIndicatorInput } from './indicators.schemas.js';
 import { workLineNamed } from '../cadre/index.js';
@@ -109,23 +109,20 @@ export function createIndicator(ctx: ServiceContext, body: CreateIndicatorInput)
     const input = { ...body, key: body.key ?? (await keyFromName(tx, township.id, body.name)) };
     if (await repo.findIndicator(tx, township.id, input.key)) throw new AppError('CONFLICT', `指标标识“${input.key}”已被使用`);
     await checkSource(tx, township.id, input.key, input.source);
-    const [row] = await tx
-      .insert(indicators)
-      .values({
-        townshipId: township.id,
-        key: input.key,
-        name: input.name,
-        description: input.description ?? null,
-        workLineId: await workLineId(tx, township.id, input.workLine),
-        source: input.source,
-        unit: input.unit,
-        decimals: input.decimals,
-        scale: input.scale,
-        higherIsBetter: input.higherIsBetter,
-        createdBy: ctx.actor.userId,
-      })
-      .returning({ id: indicators.id });
-    await recordAudit(tx, ctx.actor, { action: 'indicator.create', entity: 'indicator', entityId: row.id, townshipId: township.id, after: input });
+    const id = await repo.insertIndicator(tx, {
+      townshipId: township.id,
+      key: input.key,
+      name: input.name,
+      description: input.description ?? null,
+      workLineId: await workLineId(tx, township.id, input.workLine),
+      source: input.source,
+      unit: input.unit,
+      decimals: input.decimals,
+      scale: input.scale,
+      higherIsBetter: input.higherIsBetter,
+      createdBy: ctx.actor.userId,
+    });
+    await recordAudit(tx, ctx.actor, { action: 'indicator.create', entity: 'indicator', entityId: id, townshipId: township.id, after: input });
     const ledgers = await ledgerShapes(tx, [township.id]);
     return view((await repo.findIndicator(tx, township.id, input.key))!, new Map(ledgers.map((l) => [l.key, l.name])));
   });
@@ -137,20 +134,16 @@ export function updateIndicator(ctx: ServiceContext, key: string, input: UpdateI
     const before = await repo.findIndicator(tx, township.id, key);
     if (!before) throw notFound(`指标“${key}”`);
     await checkSource(tx, township.id, key, input.source);
-    await tx
-      .update(indicators)
-      .set({
-        name: input.name,
-        description: input.description ?? null,
-        workLineId: await workLineId(tx, township.id, input.workLine),
-        source: input.source,
-        unit: input.unit,
-        decimals: input.decimals,
-        scale: input.scale,
-        higherIsBetter: input.higherIsBetter,
-        updatedAt: new Date(),
-      })
-      .where(eq(indicators.id, before.id));
+    await repo.updateIndicator(tx, before.id, {
+      name: input.name,
+      description: input.description ?? null,
+      workLineId: await workLineId(tx, township.id, input.workLine),
+      source: input.source,
+      unit: input.unit,
+      decimals: input.decimals,
+      scale: input.scale,
+      higherIsBetter: input.higherIsBetter,
+    });
     await recordAudit(tx, ctx.actor, {
       action: 'indicator.update',
       entity: 'indicator',
@@ -172,19 +165,11 @@ export function deleteIndicator(ctx: ServiceContext, key: string) {
     const row = all.find((i) => i.key === key);
     if (!row) throw notFound(`指标“${key}”`);
     const formulas = all.filter((i) => sourceReferences(i.source).includes(key)).map((i) => `指标“${i.name}”`);
-    const boards = await tx
-      .select({ name: rankings.name })
-      .from(rankings)
-      .where(and(eq(rankings.indicatorId, row.id), isNull(rankings.deletedAt)));
-    const rules = (
-      await tx
-        .select({ name: qualityRules.name, left: qualityRules.left, right: qualityRules.right })
-        .from(qualityRules)
-        .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt)))
-    ).filter((r) => [...formulaKeys(r.left), ...formulaKeys(r.right)].includes(key));
-    const users = [...formulas, ...boards.map((b) => `排行榜“${b.name}”`), ...rules.map((r) => `数据质量规则“${r.name}”`)];
+    const boards = await rankingNamesUsing(tx, row.id);
+    const rules = (await qualityRulesOf(tx, township.id)).filter((r) => [...formulaKeys(r.left), ...formulaKeys(r.right)].includes(key));
+    const users = [...formulas, ...boards.map((b) => `排行榜“${b}”`), ...rules.map((r) => `数据质量规则“${r.name}”`)];
     if (users.length) throw new AppError('CONFLICT', `${users.join('、')}正在使用指标“${row.name}”，请先修改它们`);
-    await tx.update(indicators).set({ deletedAt: new Date() }).where(eq(indicators.id, row.id));
+    await repo.deleteIndicator(tx, row.id);
     await recordAudit(tx, ctx.actor, { action: 'indicator.delete', entity: 'indicator', entityId: row.id, townshipId: township.id, before: row });
   });
 }

@@ -1,10 +1,8 @@
 // Targets (目标任务数) of an indicator for a period: the township's and each village's, entered in a table or
 // imported from the Excel template. A unit without its own target shows the sum of its villages' (read side).
-import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { parsePeriod, periodLabel } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
-import { indicatorTargets } from '../../db/schema.js';
 import { AppError, invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
@@ -14,6 +12,7 @@ import { unitsUnder, type OrgUnitRef } from '../org/index.js';
 import { requireTownship } from '../../policy/access.js';
 import { INDICATORS } from './indicator-definitions.service.js';
 import * as repo from './indicators.repository.js';
+import * as targetsRepo from './indicator-targets.repository.js';
 
 /** The township and its current villages, in code order: the rows of a target table. */
 async function targetUnits(q: Queryable, township: OrgUnitRef) {
@@ -29,7 +28,7 @@ async function indicatorOf(q: Queryable, townshipId: number, key: string) {
 
 async function targetTable(q: Queryable, township: OrgUnitRef, indicatorId: number, period: string) {
   const units = await targetUnits(q, township);
-  const rows = await repo.targetsOf(q, [indicatorId], [period]);
+  const rows = await targetsRepo.targetsOf(q, [indicatorId], [period]);
   const byUnit = new Map(rows.map((r) => [r.orgUnitId, r.value]));
   return { items: units.map((u) => ({ orgUnit: { code: u.code, name: u.name, level: u.level }, value: byUnit.get(u.id) ?? null })) };
 }
@@ -62,13 +61,7 @@ export function saveTargets(ctx: ServiceContext, key: string, period: string, it
     const errors = unitProblems(items, units);
     if (errors.length) throw invalid(errors, '目标值有误');
     const unitIds = items.map((i) => units.get(i.orgUnit)!.id);
-    const before = await tx
-      .select()
-      .from(indicatorTargets)
-      .where(and(eq(indicatorTargets.indicatorId, indicator.id), eq(indicatorTargets.period, period), inArray(indicatorTargets.orgUnitId, unitIds)));
-    await tx
-      .delete(indicatorTargets)
-      .where(and(eq(indicatorTargets.indicatorId, indicator.id), eq(indicatorTargets.period, period), inArray(indicatorTargets.orgUnitId, unitIds)));
+    const before = await targetsRepo.unitTargets(tx, indicator.id, period, unitIds);
     const rows = items
       .filter((i) => i.value !== null)
       .map((i) => ({
@@ -79,7 +72,7 @@ export function saveTargets(ctx: ServiceContext, key: string, period: string, it
         value: i.value!,
         updatedBy: ctx.actor.userId,
       }));
-    if (rows.length) await tx.insert(indicatorTargets).values(rows);
+    await targetsRepo.replaceUnitTargets(tx, indicator.id, period, unitIds, rows);
     await recordAudit(tx, ctx.actor, {
       action: 'indicator.targets',
       entity: 'indicator',

@@ -14,6 +14,7 @@ import { ledgerShapes } from '../ledgers/index.js';
 import { findUnit, unitsUnder, type OrgUnitRef } from '../org/index.js';
 import { computeValues, type Catalog, type Subject, type ValueLookup } from './indicator-engine.js';
 import * as repo from './indicators.repository.js';
+import * as targetsRepo from './indicator-targets.repository.js';
 
 export const SPLIT_LEVELS = ['town', 'village', 'group', 'grid', 'cadre_group'] as const;
 export type SplitLevel = (typeof SPLIT_LEVELS)[number];
@@ -125,7 +126,7 @@ export function resolveWindows(periods: string[], asOf: string, field = 'period'
 export async function targetLookup(q: Queryable, scope: Scope, catalogs: Catalog[], windows: PeriodWindow[]) {
   // Every indicator's targets for these periods (a small table): formulas read target(x) of keys not asked for.
   const ids = catalogs.flatMap((c) => [...c.indicators.values()].map((i) => i.id));
-  const rows = await repo.targetsOf(
+  const rows = await targetsRepo.targetsOf(
     q,
     ids,
     windows.map((w) => w.id),

@@ -1,10 +1,14 @@
-// Queries of the indicators module's own tables: definitions and targets. Org units, cadre groups and ledgers are
-// read through their modules (org, cadre, ledgers index.ts).
-import { and, asc, inArray, isNull } from 'drizzle-orm';
+// Queries of the indicator definitions (targets, rankings and quality rules have their own repositories). Org
+// units, cadre groups and ledgers are read through their modules (org, cadre, ledgers index.ts).
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { IndicatorSource, Scale } from '../../../core/indicators.js';
 import type { Queryable } from '../../db/connection.js';
-import { indicators, indicatorTargets } from '../../db/schema.js';
+import { indicators } from '../../db/schema.js';
 import { workLineNames } from '../cadre/index.js';
+
+export type NewIndicator = typeof indicators.$inferInsert;
+/** What changing a definition may change (not its township, key or origin). */
+export type IndicatorChange = Pick<NewIndicator, 'name' | 'description' | 'workLineId' | 'source' | 'unit' | 'decimals' | 'scale' | 'higherIsBetter'>;
 
 export interface IndicatorRow {
   id: number;
@@ -53,22 +57,31 @@ export async function findIndicator(q: Queryable, townshipId: number, key: strin
   return (await listIndicators(q, [townshipId])).find((i) => i.key === key);
 }
 
-export interface TargetRow {
-  indicatorId: number;
-  orgUnitId: number;
-  period: string;
-  value: number;
+/** The ids of the township's indicators by key: nothing else, for installing the built-in library. */
+export async function indicatorIdsByKey(q: Queryable, townshipId: number): Promise<{ id: number; key: string }[]> {
+  return q
+    .select({ id: indicators.id, key: indicators.key })
+    .from(indicators)
+    .where(and(eq(indicators.townshipId, townshipId), isNull(indicators.deletedAt)));
 }
 
-export async function targetsOf(q: Queryable, indicatorIds: number[], periods: string[]): Promise<TargetRow[]> {
-  if (indicatorIds.length === 0 || periods.length === 0) return [];
-  return await q
-    .select({
-      indicatorId: indicatorTargets.indicatorId,
-      orgUnitId: indicatorTargets.orgUnitId,
-      period: indicatorTargets.period,
-      value: indicatorTargets.value,
-    })
-    .from(indicatorTargets)
-    .where(and(inArray(indicatorTargets.indicatorId, indicatorIds), inArray(indicatorTargets.period, periods)));
+export async function insertIndicators(q: Queryable, values: NewIndicator[]): Promise<{ id: number; key: string }[]> {
+  return q.insert(indicators).values(values).returning({ id: indicators.id, key: indicators.key });
+}
+
+export async function insertIndicator(q: Queryable, values: NewIndicator): Promise<number> {
+  const [row] = await insertIndicators(q, [values]);
+  return row.id;
+}
+
+export async function updateIndicator(q: Queryable, id: number, change: IndicatorChange): Promise<void> {
+  await q
+    .update(indicators)
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(indicators.id, id));
+}
+
+/** Marks the indicator deleted (its key may be used again). */
+export async function deleteIndicator(q: Queryable, id: number): Promise<void> {
+  await q.update(indicators).set({ deletedAt: new Date() }).where(eq(indicators.id, id));
 }

@@ -1,13 +1,11 @@
 // Data-quality rules between figures ("parts ≤ total", "done ≤ target"): two formulas over indicators and an
 // operator, checked per village for a period against current data, so the list is current after every entry
 // or import. A rule whose sides have no value for a village (nothing entered) is not a violation.
-import { and, eq, isNull } from 'drizzle-orm';
 import { chinaToday } from '../../../core/china-time.js';
 import { evaluateFormula, FormulaError, formulaReferences, parseFormula, type FormulaNode } from '../../../core/formula.js';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import { lastYearRange } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
-import { qualityRules } from '../../db/schema.js';
 import { invalid, notFound, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
@@ -15,6 +13,7 @@ import { requireTownship } from '../../policy/access.js';
 import { INDICATORS } from './indicator-definitions.service.js';
 import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
+import * as rulesRepo from './quality-rules.repository.js';
 import type { ImportedRows, QualityCheck } from '../ledgers/index.js';
 
 export const QUALITY_OPERATORS = ['<=', '<', '=', '>=', '>', '!='] as const;
@@ -45,16 +44,11 @@ const holds = (a: number, op: QualityOperator, b: number) => {
   }
 };
 
-const ruleView = (r: typeof qualityRules.$inferSelect) => ({ id: r.id, name: r.name, left: r.left, operator: r.operator, right: r.right });
+const ruleView = (r: rulesRepo.QualityRuleRow) => ({ id: r.id, name: r.name, left: r.left, operator: r.operator, right: r.right });
 
 export async function listQualityRules(ctx: ServiceContext) {
   const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
-  const rows = await ctx.db
-    .select()
-    .from(qualityRules)
-    .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt)))
-    .orderBy(qualityRules.id);
-  return { items: rows.map(ruleView) };
+  return { items: (await rulesRepo.qualityRulesOf(ctx.db, township.id)).map(ruleView) };
 }
 
 /** Both sides must parse and read only indicators of the township (400 with the position otherwise). */
@@ -78,10 +72,7 @@ export function createQualityRule(ctx: ServiceContext, input: QualityRuleInput) 
   return ctx.db.transaction(async (tx) => {
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     await checkRule(tx, township.id, input);
-    const [row] = await tx
-      .insert(qualityRules)
-      .values({ townshipId: township.id, ...input, createdBy: ctx.actor.userId })
-      .returning();
+    const row = await rulesRepo.insertQualityRule(tx, { townshipId: township.id, ...input, createdBy: ctx.actor.userId });
     await recordAudit(tx, ctx.actor, {
       action: 'quality_rule.create',
       entity: 'quality_rule',
@@ -96,11 +87,10 @@ export function createQualityRule(ctx: ServiceContext, input: QualityRuleInput) 
 export function updateQualityRule(ctx: ServiceContext, id: number, input: QualityRuleInput) {
   return ctx.db.transaction(async (tx) => {
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
-    const mine = and(eq(qualityRules.id, id), eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt));
-    const [before] = await tx.select().from(qualityRules).where(mine);
+    const before = await rulesRepo.findQualityRule(tx, township.id, id);
     if (!before) throw notFound('规则');
     await checkRule(tx, township.id, input);
-    const [row] = await tx.update(qualityRules).set(input).where(mine).returning();
+    const row = await rulesRepo.updateQualityRule(tx, township.id, id, input);
     await recordAudit(tx, ctx.actor, {
       action: 'quality_rule.update',
       entity: 'quality_rule',
@@ -116,11 +106,7 @@ export function updateQualityRule(ctx: ServiceContext, id: number, input: Qualit
 export function deleteQualityRule(ctx: ServiceContext, id: number) {
   return ctx.db.transaction(async (tx) => {
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
-    const [row] = await tx
-      .update(qualityRules)
-      .set({ deletedAt: new Date() })
-      .where(and(eq(qualityRules.id, id), eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt)))
-      .returning();
+    const row = await rulesRepo.deleteQualityRule(tx, township.id, id);
     if (!row) throw notFound('规则');
     await recordAudit(tx, ctx.actor, { action: 'quality_rule.delete', entity: 'quality_rule', entityId: id, townshipId: township.id, before: row });
   });
@@ -181,21 +167,16 @@ export function touchedPeriods(rows: { period: string | null; values: Record<str
   return [...periods].sort().reverse().slice(0, CHECKED_PERIODS);
 }
 
-/** The rules checked for the given periods after an import; null when the township has no rules. */
 /** The quality check shown after a ledger import (registered with the ledgers module by app.ts). */
 export function qualityAfterImport(ctx: ServiceContext, imported: ImportedRows): Promise<QualityCheck | null> {
   return checkAfterImport(ctx, touchedPeriods(imported.rows, imported.fields));
 }
 
+/** The rules checked for the given periods after an import; null when the township has no rules. */
 export async function checkAfterImport(ctx: ServiceContext, periods: string[]): Promise<QualityCheck | null> {
   if (periods.length === 0) return null;
   const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
-  const [rule] = await ctx.db
-    .select({ id: qualityRules.id })
-    .from(qualityRules)
-    .where(and(eq(qualityRules.townshipId, township.id), isNull(qualityRules.deletedAt)))
-    .limit(1);
-  if (!rule) return null;
+  if (!(await rulesRepo.hasQualityRules(ctx.db, township.id))) return null;
   const results = [];
   for (const period of periods) results.push(await qualityViolations(ctx, { period }));
   return {

@@ -1,13 +1,11 @@
 // Rankings (龙虎榜 / 红黑榜): the township's villages or cadre groups ordered by an indicator for a period, put
 // on the boards by the ranking's rules (core/ranking.ts), with each subject's rank in the period before.
-import { and, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { chinaToday } from '../../../core/china-time.js';
 import { completion, shownNumber, shownUnit, type IndicatorFormat } from '../../../core/indicators.js';
 import { BOARD_NAMES, rankContestants, type BoardStyle, type RankingDefinition, type TieRule } from '../../../core/ranking.js';
 import { addDays, daysIn, isLastYear, matchingDays, periodFileTag, periodOfWindow, shiftPeriod, type PeriodWindow } from '../../../core/periods.js';
 import type { Queryable } from '../../db/connection.js';
-import { indicators, rankings } from '../../db/schema.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
@@ -17,21 +15,11 @@ import { requireTownship } from '../../policy/access.js';
 import { INDICATORS } from './indicator-definitions.service.js';
 import { evaluate, resolveScope, resolveWindows } from './indicator-values.service.js';
 import * as repo from './indicators.repository.js';
+import * as rankingsRepo from './rankings.repository.js';
 
 export type RankingInput = RankingDefinition;
 
-type RankingRow = typeof rankings.$inferSelect;
-
-async function rankingRows(q: Queryable, townshipId: number) {
-  return q
-    .select({ ranking: rankings, indicator: indicators.key })
-    .from(rankings)
-    .innerJoin(indicators, eq(indicators.id, rankings.indicatorId))
-    .where(and(eq(rankings.townshipId, townshipId), isNull(rankings.deletedAt)))
-    .orderBy(rankings.id);
-}
-
-const view = (r: RankingRow, indicator: string) => ({
+const view = (r: rankingsRepo.RankingRow, indicator: string) => ({
   key: r.key,
   name: r.name,
   indicator,
@@ -46,11 +34,11 @@ const view = (r: RankingRow, indicator: string) => ({
 
 export async function listRankings(ctx: ServiceContext) {
   const township = await requireTownship(ctx, 'indicator.read', ctx.db, INDICATORS);
-  return { items: (await rankingRows(ctx.db, township.id)).map((r) => view(r.ranking, r.indicator)) };
+  return { items: (await rankingsRepo.rankingsOf(ctx.db, township.id)).map((r) => view(r.ranking, r.indicator)) };
 }
 
 async function rankingOf(q: Queryable, townshipId: number, key: string) {
-  const row = (await rankingRows(q, townshipId)).find((r) => r.ranking.key === key);
+  const row = (await rankingsRepo.rankingsOf(q, townshipId)).find((r) => r.ranking.key === key);
   if (!row) throw notFound(`排行榜“${key}”`);
   return row;
 }
@@ -73,26 +61,23 @@ async function checkInput(q: Queryable, township: OrgUnitRef, input: Omit<Rankin
 export function createRanking(ctx: ServiceContext, input: RankingInput) {
   return ctx.db.transaction(async (tx) => {
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
-    if ((await rankingRows(tx, township.id)).some((r) => r.ranking.key === input.key))
+    if ((await rankingsRepo.rankingsOf(tx, township.id)).some((r) => r.ranking.key === input.key))
       throw new AppError('CONFLICT', `排行榜标识“${input.key}”已被使用`);
     const indicatorId = await checkInput(tx, township, input);
-    const [row] = await tx
-      .insert(rankings)
-      .values({
-        townshipId: township.id,
-        key: input.key,
-        name: input.name,
-        indicatorId,
-        subject: input.subject,
-        style: input.style,
-        topN: input.topN,
-        bottomN: input.bottomN,
-        requireTarget: input.requireTarget,
-        ties: input.ties,
-        exemptions: input.exemptions,
-        createdBy: ctx.actor.userId,
-      })
-      .returning();
+    const row = await rankingsRepo.insertRanking(tx, {
+      townshipId: township.id,
+      key: input.key,
+      name: input.name,
+      indicatorId,
+      subject: input.subject,
+      style: input.style,
+      topN: input.topN,
+      bottomN: input.bottomN,
+      requireTarget: input.requireTarget,
+      ties: input.ties,
+      exemptions: input.exemptions,
+      createdBy: ctx.actor.userId,
+    });
     await recordAudit(tx, ctx.actor, { action: 'ranking.create', entity: 'ranking', entityId: row.id, townshipId: township.id, after: input });
     return view(row, input.indicator);
   });
@@ -103,21 +88,17 @@ export function updateRanking(ctx: ServiceContext, key: string, input: Omit<Rank
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const before = await rankingOf(tx, township.id, key);
     const indicatorId = await checkInput(tx, township, input);
-    const [row] = await tx
-      .update(rankings)
-      .set({
-        name: input.name,
-        indicatorId,
-        subject: input.subject,
-        style: input.style,
-        topN: input.topN,
-        bottomN: input.bottomN,
-        requireTarget: input.requireTarget,
-        ties: input.ties,
-        exemptions: input.exemptions,
-      })
-      .where(eq(rankings.id, before.ranking.id))
-      .returning();
+    const row = await rankingsRepo.updateRanking(tx, before.ranking.id, {
+      name: input.name,
+      indicatorId,
+      subject: input.subject,
+      style: input.style,
+      topN: input.topN,
+      bottomN: input.bottomN,
+      requireTarget: input.requireTarget,
+      ties: input.ties,
+      exemptions: input.exemptions,
+    });
     await recordAudit(tx, ctx.actor, {
       action: 'ranking.update',
       entity: 'ranking',
@@ -134,7 +115,7 @@ export function deleteRanking(ctx: ServiceContext, key: string) {
   return ctx.db.transaction(async (tx) => {
     const township = await requireTownship(ctx, 'indicator.define', tx, INDICATORS);
     const row = await rankingOf(tx, township.id, key);
-    await tx.update(rankings).set({ deletedAt: new Date() }).where(eq(rankings.id, row.ranking.id));
+    await rankingsRepo.deleteRanking(tx, row.ranking.id);
     await recordAudit(tx, ctx.actor, {
       action: 'ranking.delete',
       entity: 'ranking',

@@ -2,11 +2,10 @@
 // work line of the same name. Idempotent: keys the township already has are kept. An indicator over a ledger
 // the township has not installed is skipped (not an error), and so is a formula whose references are neither
 // installed nor being installed; a chosen formula brings the indicators it reads along.
-import { and, eq, isNull } from 'drizzle-orm';
 import { sourceReferences, type IndicatorDefinition } from '../../../../core/indicators.js';
 import type { Queryable } from '../../../db/connection.js';
-import { indicators } from '../../../db/schema.js';
 import { ledgerShapes } from '../../ledgers/index.js';
+import { indicatorIdsByKey, insertIndicators } from '../indicators.repository.js';
 import { BUILTIN_INDICATORS, builtinIndicator } from './index.js';
 import { listWorkLines } from '../../cadre/index.js';
 
@@ -51,10 +50,7 @@ export async function installBuiltinIndicators(
 ): Promise<Map<string, number>> {
   const chosen = only ? withDependencies(only) : BUILTIN_INDICATORS;
   if (chosen.length === 0) return new Map();
-  const existing = await q
-    .select({ id: indicators.id, key: indicators.key })
-    .from(indicators)
-    .where(and(eq(indicators.townshipId, townshipId), isNull(indicators.deletedAt)));
+  const existing = await indicatorIdsByKey(q, townshipId);
   const existingKeys = new Set(existing.map((i) => i.key));
   const ids = new Map<string, number>();
 
@@ -76,26 +72,24 @@ export async function installBuiltinIndicators(
   const lines = await listWorkLines(q, townshipId);
   const lineIds = new Map(lines.map((l) => [l.name, l.id]));
   const order = new Map(BUILTIN_INDICATORS.map((d, i) => [d.key, (i + 1) * 10]));
-  const created = await q
-    .insert(indicators)
-    .values(
-      missing.map((d) => ({
-        townshipId,
-        key: d.key,
-        name: d.name,
-        description: d.description ?? null,
-        workLineId: d.workLine ? (lineIds.get(d.workLine) ?? null) : null,
-        source: d.source,
-        unit: d.unit,
-        decimals: d.decimals,
-        scale: d.scale,
-        higherIsBetter: d.higherIsBetter,
-        builtin: true,
-        sortOrder: order.get(d.key)!,
-        createdBy: userId,
-      })),
-    )
-    .returning({ id: indicators.id, key: indicators.key });
+  const created = await insertIndicators(
+    q,
+    missing.map((d) => ({
+      townshipId,
+      key: d.key,
+      name: d.name,
+      description: d.description ?? null,
+      workLineId: d.workLine ? (lineIds.get(d.workLine) ?? null) : null,
+      source: d.source,
+      unit: d.unit,
+      decimals: d.decimals,
+      scale: d.scale,
+      higherIsBetter: d.higherIsBetter,
+      builtin: true,
+      sortOrder: order.get(d.key)!,
+      createdBy: userId,
+    })),
+  );
   for (const c of created) ids.set(c.key, c.id);
   return ids;
 }
