@@ -1,4 +1,4 @@
-// SQL of the audit trail's reading side: entries filtered by who, what, when and the reader's scopes.
+// SQL of the audit trail: appending an entry, and reading entries filtered by who, what, when and the reader's scopes.
 import { and, count, desc, eq, gte, ilike, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { startOfChinaDay } from '../../../core/china-time.js';
@@ -45,4 +45,9 @@ export async function listAudit(q: Queryable, filter: AuditFilter, page: number,
     q.select({ total: count() }).from(auditLog).leftJoin(township, eq(township.id, auditLog.townshipId)).where(where),
   ]);
   return { items: rows.map((r) => ({ ...r.entry, path: r.path })), total };
+}
+
+/** Appends one entry; the log is never updated or deleted from. */
+export async function insertAuditEntry(q: Queryable, row: typeof auditLog.$inferInsert): Promise<void> {
+  await q.insert(auditLog).values(row);
 }

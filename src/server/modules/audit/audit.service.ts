@@ -1,7 +1,7 @@
 // Append-only audit trail. Every write records its entry in the same transaction as the change,
 // so a change without its audit entry cannot exist.
 import type { Queryable } from '../../db/connection.js';
-import { auditLog } from '../../db/schema.js';
+import { insertAuditEntry } from './audit.repository.js';
 
 /** Who does something, and from where. */
 export interface Actor {
@@ -24,18 +24,16 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(q: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
-  await q
-    .insert(auditLog)
-    .values({
-      userId: actor.userId,
-      username: actor.username,
-      ip: actor.ip,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId == null ? null : String(entry.entityId),
-      townshipId: entry.townshipId ?? null,
-      unitPath: entry.unitPath ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    });
+  await insertAuditEntry(q, {
+    userId: actor.userId,
+    username: actor.username,
+    ip: actor.ip,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    townshipId: entry.townshipId ?? null,
+    unitPath: entry.unitPath ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
 }

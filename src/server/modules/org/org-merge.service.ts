@@ -1,11 +1,10 @@
 // Merging villager groups (合组) and the progress of the merge campaign per village.
 // Old groups are closed (valid_to, merged_into), never deleted, so the tree as of an earlier day still shows them.
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/connection.js';
 import { AppError, invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
 import * as repo from './org.repository.js';
+import { closeGroupMergedInto, rebindRoleGrants, setPlannedGroups, villageGroupCounts, type VillageGroupCounts } from './org-merge.repository.js';
 import { authorizedUnit, createUnit, moveSubtree, present } from './org.service.js';
 
 export async function mergeGroups(ctx: ServiceContext, input: { groupCodes: string[]; name: string; date: string }) {
@@ -32,10 +31,10 @@ export async function mergeGroups(ctx: ServiceContext, input: { groupCodes: stri
     );
     const merged = (await repo.findByCode(tx, created.code))!;
     for (const g of groups) {
-      await tx.execute(sql`UPDATE org_units SET valid_to = ${input.date}::date, merged_into_id = ${merged.id} WHERE id = ${g.id}`);
+      await closeGroupMergedInto(tx, g.id, input.date, merged.id);
       // Grids of the old groups carry on under the new group; users scoped to an old group follow it.
       for (const child of await repo.listChildren(tx, g.id, null, false)) await moveSubtree(tx, child, merged);
-      await tx.execute(sql`UPDATE user_roles SET org_unit_id = ${merged.id} WHERE org_unit_id = ${g.id}`);
+      await rebindRoleGrants(tx, g.id, merged.id);
     }
     await recordAudit(tx, ctx.actor, {
       action: 'org.merge',
@@ -50,15 +49,7 @@ export async function mergeGroups(ctx: ServiceContext, input: { groupCodes: stri
   });
 }
 
-interface VillageProgressRow {
-  code: string;
-  name: string;
-  groupsBefore: number;
-  groupsNow: number;
-  groupsPlanned: number | null;
-}
-
-function progressItem(row: VillageProgressRow) {
+function progressItem(row: VillageGroupCounts) {
   return { ...row, done: row.groupsPlanned != null && row.groupsNow <= row.groupsPlanned };
 }
 
@@ -71,19 +62,9 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part /
 export async function mergeProgress(ctx: ServiceContext, townshipCode: string) {
   const township = await authorizedUnit(ctx, ctx.db, townshipCode, 'org.read');
   if (township.level !== 'town') throw invalid([{ field: 'township', message: '请选择乡镇（街道）' }]);
-  const rows = await queryRows<VillageProgressRow>(
-    ctx.db,
-    sql`
-    SELECT v.code, v.name, v.planned_groups AS "groupsPlanned",
-      count(g.id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM org_units o WHERE o.merged_into_id = g.id))::int AS "groupsBefore",
-      count(g.id) FILTER (WHERE g.valid_to IS NULL)::int AS "groupsNow"
-    FROM org_units v
-    LEFT JOIN org_units g ON g.parent_id = v.id AND g.level = 'group'
-    WHERE v.parent_id = ${township.id} AND v.level = 'village' AND v.valid_to IS NULL
-    GROUP BY v.id ORDER BY v.code`,
-  );
+  const rows = await villageGroupCounts(ctx.db, township.id);
   const items = rows.map(progressItem);
-  const sum = (f: (r: VillageProgressRow) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const sum = (f: (r: VillageGroupCounts) => number) => rows.reduce((s, r) => s + f(r), 0);
   const groupsBefore = sum((r) => r.groupsBefore);
   const groupsNow = sum((r) => r.groupsNow);
   const groupsPlanned = sum((r) => r.groupsPlanned ?? r.groupsBefore);
@@ -108,7 +89,7 @@ export async function setMergePlan(ctx: ServiceContext, villageCode: string, pla
   return ctx.db.transaction(async (tx) => {
     const village = await authorizedUnit(ctx, tx, villageCode, 'org.write');
     if (village.level !== 'village') throw invalid([{ field: 'code', message: '只有村（社区）可以设置合组计划' }]);
-    await tx.execute(sql`UPDATE org_units SET planned_groups = ${plannedGroups} WHERE id = ${village.id}`);
+    await setPlannedGroups(tx, village.id, plannedGroups);
     await recordAudit(tx, ctx.actor, {
       action: 'org.merge-plan',
       entity: 'org_unit',

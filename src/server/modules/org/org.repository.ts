@@ -97,6 +97,60 @@ export async function search(q: Queryable, text: string, scopePaths: string[], l
   );
 }
 
+/** The paths of the live roots of the tree (a deployment-wide reader's starting points). */
+export async function liveRootPaths(q: Queryable): Promise<string[]> {
+  const rows = await queryRows<{ path: string }>(q, sql`SELECT path FROM org_units WHERE parent_id IS NULL AND valid_to IS NULL`);
+  return rows.map((r) => r.path);
+}
+
+/** Every code one level (3 digits) below the parent's code, open, closed or moved elsewhere. */
+export async function codesOneLevelBelow(q: Queryable, parentCode: string): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(
+    q,
+    sql`
+    SELECT code FROM org_units WHERE code LIKE ${`${parentCode}%`} AND length(code) = ${parentCode.length + 3}`,
+  );
+  return rows.map((r) => r.code);
+}
+
+/** Whether a live child of the parent, other than `exceptId`, bears the name. */
+export async function liveChildNamed(q: Queryable, parentId: number, name: string, exceptId?: number): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(
+    q,
+    sql`
+    SELECT count(*)::int AS n FROM org_units
+    WHERE parent_id = ${parentId} AND name = ${name} AND valid_to IS NULL AND id <> ${exceptId ?? -1}`,
+  );
+  return row.n > 0;
+}
+
+export async function setUnitName(q: Queryable, id: number, name: string, pinyin: string): Promise<void> {
+  await q.execute(sql`UPDATE org_units SET name = ${name}, pinyin = ${pinyin} WHERE id = ${id}`);
+}
+
+/**
+ * Hangs a unit under a new parent and rewrites the path of it and every unit below it in one UPDATE; a non-null
+ * `townshipId` becomes the township of them all.
+ */
+export async function reparentSubtree(
+  q: Queryable,
+  unit: { id: number; path: string },
+  parentId: number,
+  newPath: string,
+  townshipId: number | null,
+): Promise<void> {
+  await q.execute(sql`UPDATE org_units SET parent_id = ${parentId} WHERE id = ${unit.id}`);
+  await q.execute(sql`
+    UPDATE org_units SET path = ${newPath} || substr(path, ${unit.path.length + 1}),
+      township_id = COALESCE(${townshipId}::int, township_id)
+    WHERE path LIKE ${`${unit.path}%`}`);
+}
+
+/** Closes a unit: it is valid up to the day before `date`. */
+export async function closeUnitOn(q: Queryable, id: number, date: string): Promise<void> {
+  await q.execute(sql`UPDATE org_units SET valid_to = ${date}::date WHERE id = ${id}`);
+}
+
 export async function nextIds(q: Queryable, n: number): Promise<number[]> {
   // A constant regclass: looking the sequence up by name per row costs 5x more for a province.
   const rows = await queryRows<{ id: number }>(

@@ -1,8 +1,7 @@
 // Org-unit use cases: read the tree in scope, add, rename, move and close units.
 // The first step of each use case is the permission check.
-import { sql } from 'drizzle-orm';
 import { chinaToday } from '../../../core/china-time.js';
-import { queryRows, type Queryable } from '../../db/connection.js';
+import type { Queryable } from '../../db/connection.js';
 import { AppError, forbidden, invalid, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor, type Action } from '../../policy/policy.js';
@@ -49,10 +48,7 @@ export async function listUnits(ctx: ServiceContext, query: { parent?: string; a
     return { items: items.map(present) };
   }
   const scopes = scopesFor(ctx.principal, 'org.read');
-  const roots = scopes.includes('/')
-    ? await queryRows<OrgUnitRecord>(ctx.db, sql`SELECT path FROM org_units WHERE parent_id IS NULL AND valid_to IS NULL`)
-    : undefined;
-  const items = await repo.findByPaths(ctx.db, roots ? roots.map((r) => r.path) : scopes);
+  const items = await repo.findByPaths(ctx.db, scopes.includes('/') ? await repo.liveRootPaths(ctx.db) : scopes);
   return { items: items.map(present) };
 }
 
@@ -65,12 +61,7 @@ export async function searchUnits(ctx: ServiceContext, text: string) {
 async function nextChildCode(q: Queryable, parent: OrgUnitRecord): Promise<string> {
   // Every code under the parent's prefix counts, not only its children now: a group moved to another village
   // keeps its code, which a new group here must not take again.
-  const rows = await queryRows<{ code: string }>(
-    q,
-    sql`
-    SELECT code FROM org_units WHERE code LIKE ${`${parent.code}%`} AND length(code) = ${parent.code.length + 3}`,
-  );
-  const taken = new Set(rows.map((r) => Number(r.code.slice(-3))));
+  const taken = new Set((await repo.codesOneLevelBelow(q, parent.code)).map((code) => Number(code.slice(-3))));
   const highest = Math.max(0, ...taken);
   let next = highest + 1;
   for (let n = 1; next > 999 && n <= 999; n++) if (!taken.has(n)) next = n;
@@ -86,13 +77,7 @@ function allowedChildLevels(level: OrgLevel): OrgLevel[] {
 }
 
 async function assertNoSiblingNamed(q: Queryable, parentId: number, name: string, exceptId?: number) {
-  const [row] = await queryRows<{ n: number }>(
-    q,
-    sql`
-    SELECT count(*)::int AS n FROM org_units
-    WHERE parent_id = ${parentId} AND name = ${name} AND valid_to IS NULL AND id <> ${exceptId ?? -1}`,
-  );
-  if (row.n > 0) throw new AppError('CONFLICT', `同一上级下已有名为“${name}”的单位`);
+  if (await repo.liveChildNamed(q, parentId, name, exceptId)) throw new AppError('CONFLICT', `同一上级下已有名为“${name}”的单位`);
 }
 
 export async function createUnit(
@@ -149,7 +134,7 @@ export async function renameUnit(ctx: ServiceContext, code: string, name: string
   return ctx.db.transaction(async (tx) => {
     const unit = await authorizedUnit(ctx, tx, code, 'org.write');
     if (unit.parentId) await assertNoSiblingNamed(tx, unit.parentId, name, unit.id);
-    await tx.execute(sql`UPDATE org_units SET name = ${name}, pinyin = ${pinyinKey(name)} WHERE id = ${unit.id}`);
+    await repo.setUnitName(tx, unit.id, name, pinyinKey(name));
     const after = (await repo.findByCode(tx, code))!;
     await recordAudit(tx, ctx.actor, {
       action: 'org.rename',
@@ -195,13 +180,9 @@ export async function moveUnit(ctx: ServiceContext, code: string, parentCode: st
 
 /** Re-hangs a unit and its subtree under a new parent: one UPDATE rewrites every path below it. */
 export async function moveSubtree(q: Queryable, unit: OrgUnitRecord, target: OrgUnitRecord) {
-  const newPath = `${target.path}${unit.id}/`;
+  // A township or anything above it keeps its own township (or none); a unit below one joins the target's.
   const townshipId = ORG_LEVELS.indexOf(unit.level) <= ORG_LEVELS.indexOf('town') ? null : target.townshipId;
-  await q.execute(sql`UPDATE org_units SET parent_id = ${target.id} WHERE id = ${unit.id}`);
-  await q.execute(sql`
-    UPDATE org_units SET path = ${newPath} || substr(path, ${unit.path.length + 1}),
-      township_id = COALESCE(${townshipId}::int, township_id)
-    WHERE path LIKE ${`${unit.path}%`}`);
+  await repo.reparentSubtree(q, unit, target.id, `${target.path}${unit.id}/`, townshipId);
 }
 
 export async function closeUnit(ctx: ServiceContext, code: string, date: string) {
@@ -210,7 +191,7 @@ export async function closeUnit(ctx: ServiceContext, code: string, date: string)
     if (unit.validTo) throw new AppError('CONFLICT', `“${unit.name}”已于 ${unit.validTo} 撤销`);
     if (date < unit.validFrom) throw invalid([{ field: 'date', message: `撤销日期不能早于设立日期 ${unit.validFrom}` }]);
     if (unit.childCount > 0) throw new AppError('CONFLICT', `“${unit.name}”还有 ${unit.childCount} 个下级单位，请先撤销或迁移`);
-    await tx.execute(sql`UPDATE org_units SET valid_to = ${date}::date WHERE id = ${unit.id}`);
+    await repo.closeUnitOn(tx, unit.id, date);
     const after = (await repo.findByCode(tx, code))!;
     await recordAudit(tx, ctx.actor, {
       action: 'org.close',
