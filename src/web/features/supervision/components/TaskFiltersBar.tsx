@@ -1,0 +1,110 @@
+import { FilterOutlined } from '@ant-design/icons';
+import { Badge, Button, DatePicker, Flex, Input, Segmented, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { TASK_SOURCE_NAMES, TASK_SOURCES, TASK_STATUS_NAMES, TASK_STATUSES } from '../../../../core/supervision';
+import { useMe } from '../../../app/auth';
+import { useIsMobile } from '../../../components/use-is-mobile';
+import type { TaskFilters } from '../api/types';
+import { useWorkUnits } from './use-work-units';
+
+const STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_NAMES[s] }));
+const SOURCE_OPTIONS = TASK_SOURCES.map((s) => ({ value: s, label: TASK_SOURCE_NAMES[s] }));
+
+/** Whose tasks: all I may see, those I must handle, those I handed out. */
+function MineSwitch({ value, onChange }: { value: TaskFilters['mine']; onChange: (mine: TaskFilters['mine']) => void }) {
+  const me = useMe();
+  const options = [
+    { value: 'all', label: '全部' },
+    ...(me.abilities.taskHandle ? [{ value: 'handle', label: '我承办的' }] : []),
+    ...(me.abilities.taskAssign ? [{ value: 'assigned', label: '我交办的' }] : []),
+  ];
+  if (options.length === 1) return null;
+  return (
+    <Segmented
+      aria-label="我的任务"
+      options={options}
+      value={value ?? 'all'}
+      onChange={(v) => onChange(v === 'all' ? undefined : (v as TaskFilters['mine']))}
+    />
+  );
+}
+
+export function TaskFiltersBar({ filters, onChange }: { filters: TaskFilters; onChange: (next: TaskFilters) => void }) {
+  const isMobile = useIsMobile();
+  const [more, setMore] = useState(false);
+  const units = useWorkUnits();
+  const active = [filters.status?.length, filters.source?.length, filters.unit, filters.dueFrom || filters.dueTo].filter(Boolean).length;
+  const width = isMobile ? '100%' : 200;
+  const day = (d: dayjs.Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
+  return (
+    <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
+      <Flex gap={8} style={{ width: isMobile ? '100%' : undefined }}>
+        <Input.Search
+          allowClear
+          enterButton="搜索"
+          placeholder="任务名称或文号"
+          aria-label="搜索任务"
+          style={{ width: isMobile ? undefined : 260, flex: isMobile ? 1 : undefined }}
+          defaultValue={filters.q}
+          onSearch={(q) => onChange({ ...filters, q: q.trim() || undefined })}
+        />
+        {isMobile && (
+          <Badge count={active} size="small">
+            <Button icon={<FilterOutlined />} onClick={() => setMore(!more)} aria-expanded={more}>
+              筛选
+            </Button>
+          </Badge>
+        )}
+      </Flex>
+      <MineSwitch value={filters.mine} onChange={(mine) => onChange({ ...filters, mine })} />
+      {(!isMobile || more) && (
+        <>
+          <Select
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            placeholder="全部状态"
+            aria-label="状态"
+            style={{ width }}
+            value={filters.status ?? []}
+            options={STATUS_OPTIONS}
+            onChange={(status) => onChange({ ...filters, status: status.length ? status : undefined })}
+          />
+          <Select
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            placeholder="全部来源"
+            aria-label="来源"
+            style={{ width }}
+            value={filters.source ?? []}
+            options={SOURCE_OPTIONS}
+            onChange={(source) => onChange({ ...filters, source: source.length ? source : undefined })}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部牵头单位"
+            aria-label="牵头单位"
+            style={{ width }}
+            value={filters.unit}
+            options={units.options}
+            loading={units.loading}
+            onChange={(unit) => onChange({ ...filters, unit })}
+          />
+          <DatePicker.RangePicker
+            aria-label="到期时间"
+            placeholder={['到期起', '止']}
+            allowEmpty={[true, true]}
+            style={{ width: isMobile ? '100%' : 260 }}
+            value={
+              filters.dueFrom || filters.dueTo ? [filters.dueFrom ? dayjs(filters.dueFrom) : null, filters.dueTo ? dayjs(filters.dueTo) : null] : null
+            }
+            onChange={(range) => onChange({ ...filters, dueFrom: day(range?.[0]), dueTo: day(range?.[1]) })}
+          />
+        </>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,83 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Flex, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { TASK_LIGHTS, TASK_LIGHT_SHORT_NAMES, type TaskLight } from '../../../../core/supervision';
+import { useMe } from '../../../app/auth';
+import { ApiErrorResult } from '../../../components/ApiErrorResult';
+import { ExportButton } from '../../../components/ExportButton';
+import { PageHeader } from '../../../components/PageHeader';
+import { useTasks } from '../api/get-tasks';
+import { LIGHT_HEX, taskQuery, type TaskFilters } from '../api/types';
+import { CreateTaskDrawer } from '../components/CreateTaskDrawer';
+import { TaskFiltersBar } from '../components/TaskFiltersBar';
+import { TaskTable } from '../components/TaskTable';
+import { filtersFromSearch, searchFromFilters } from './task-filters-url';
+
+const ALL = 'all';
+
+/** 督办任务: the tasks the user may see, by light, with filters, export and 交办. */
+export default function TasksPage() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromSearch(params);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20));
+  const [creating, setCreating] = useState(false);
+  const { data, isFetching, error, refetch } = useTasks(filters, page, pageSize);
+
+  const go = (next: TaskFilters, nextPage = 1, nextPageSize = pageSize) =>
+    setParams(searchFromFilters(next, nextPage, nextPageSize), { replace: true });
+  const lights = data?.lights;
+  const all = lights ? TASK_LIGHTS.reduce((sum, l) => sum + lights[l], 0) : undefined;
+  const activeTab = filters.light?.length === 1 ? filters.light[0] : ALL;
+  const tabLabel = (name: string, count: number | undefined, color?: string) => (
+    <Flex align="center" gap={6}>
+      {color && <Badge color={color} />}
+      {name}
+      {count !== undefined && <Typography.Text type={count > 0 && color === LIGHT_HEX.red ? 'danger' : 'secondary'}>{count}</Typography.Text>}
+    </Flex>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="督办任务"
+        subTitle={data ? `截至 ${data.today} · 红灯逾期、黄灯滞后、蓝灯3天内到期` : '红灯逾期、黄灯滞后、蓝灯3天内到期'}
+        extra={
+          <>
+            {me.abilities.taskAssign && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                交办任务
+              </Button>
+            )}
+            <ExportButton path="/api/tasks/export" query={taskQuery(filters)} fileName="督办台账.xlsx" />
+          </>
+        }
+      />
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={activeTab}
+          onChange={(key) => go({ ...filters, light: key === ALL ? undefined : [key as TaskLight] })}
+          items={[
+            { key: ALL, label: tabLabel('全部', all) },
+            ...TASK_LIGHTS.map((l) => ({ key: l, label: tabLabel(TASK_LIGHT_SHORT_NAMES[l], lights?.[l], LIGHT_HEX[l]) })),
+          ]}
+        />
+        <TaskFiltersBar key={filters.q ?? ''} filters={filters} onChange={(next) => go(next)} />
+        {error ? (
+          <ApiErrorResult compact error={error} onRetry={() => refetch()} />
+        ) : (
+          <TaskTable
+            items={data?.items}
+            today={data?.today ?? ''}
+            loading={isFetching}
+            emptyText={Object.values(filters).some(Boolean) ? '没有符合条件的任务' : '暂无督办任务'}
+            pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: (p, s) => go(filters, s !== pageSize ? 1 : p, s) }}
+          />
+        )}
+      </Card>
+      {me.abilities.taskAssign && <CreateTaskDrawer open={creating} onClose={() => setCreating(false)} />}
+    </>
+  );
+}
