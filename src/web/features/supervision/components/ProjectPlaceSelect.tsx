@@ -1,0 +1,34 @@
+// Where a key project is: the township itself or one of its villages (社区).
+import { Select } from 'antd';
+import { useIsMobile } from '../../../components/use-is-mobile';
+import { useOrgChildren } from '../../org/api/get-org-children';
+import { useTownship } from '../../org/api/use-township';
+
+/** The township and its villages as select options (the township first). */
+export function useProjectPlaces() {
+  const township = useTownship();
+  const children = useOrgChildren(township.code ?? null, {}, !!township.code);
+  const villages = (children.data?.items ?? []).filter((u) => u.level === 'village').map((u) => ({ value: u.code, label: u.name }));
+  const options = township.code ? [{ value: township.code, label: `${township.name}（镇本级）` }, ...villages] : villages;
+  return { options, villages, isPending: township.isPending || children.isPending };
+}
+
+/** The list's village filter: all, or one village. */
+export function ProjectVillageFilter({ value, onChange }: { value: string | undefined; onChange: (code: string | undefined) => void }) {
+  const isMobile = useIsMobile();
+  const places = useProjectPlaces();
+  return (
+    <Select
+      aria-label="所在村"
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      placeholder="所在村（全部）"
+      value={value}
+      loading={places.isPending}
+      options={places.options}
+      style={{ width: isMobile ? '100%' : 180 }}
+      onChange={(v?: string) => onChange(v || undefined)}
+    />
+  );
+}
