@@ -9,7 +9,7 @@ import type { Db } from '../src/server/db/connection.js';
 import { settings, users } from '../src/server/db/schema.js';
 import type { ServiceContext } from '../src/server/http/context.js';
 import { SYSTEM_ACTOR } from '../src/server/modules/audit/index.js';
-import { createUnit, findUnit, importDivisions, listUnits, mergeGroups, setMergePlan } from '../src/server/modules/org/index.js';
+import { createUnit, findUnit, importDivisions, listUnits, mergeGroups, setFixedDate, setMergePlan } from '../src/server/modules/org/index.js';
 import { createUser } from '../src/server/modules/users/index.js';
 import { randomPassword } from '../src/server/modules/auth/index.js';
 import type { RoleInput } from '../src/server/modules/users/index.js';
@@ -17,6 +17,7 @@ import { seededRandom } from './seeded-random.js';
 import { seedDemoCadre } from './demo-cadre.js';
 import { DEMO_FROM, DEMO_TO } from './demo-ledger-context.js';
 import { loadDemoLedgers } from './demo-ledgers.js';
+import { DEMO_TODAY, loadDemoSupervision } from './demo-supervision.js';
 
 export const DEMO_TOWNSHIP_CODE = '430681105000';
 const DIVISIONS_CSV = path.join(path.dirname(fileURLToPath(import.meta.url)), 'divisions-chuanshanping.csv');
@@ -99,6 +100,11 @@ export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; d
   }
   const township = await findUnit(db, { code: DEMO_TOWNSHIP_CODE });
   const ledgers = await db.transaction((tx) => loadDemoLedgers(tx, township!.id, null));
+  // Goals, key projects and tasks as of the report's date, and the township's clock stopped on that date.
+  await db.transaction(async (tx) => {
+    await loadDemoSupervision(tx, township!.id);
+    await setFixedDate(tx, DEMO_TOWNSHIP_CODE, DEMO_TODAY);
+  });
   // The mark the UI reads to label every figure of this township as demo data (演示数据).
   await db
     .insert(settings)
