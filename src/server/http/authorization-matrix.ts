@@ -103,6 +103,45 @@ const importJob: RouteSpec = {
   "the leader's upload": { ok: ['leader'], hidden: EVERYONE.filter((p) => p !== 'leader') },
 };
 
+// Supervision (督办). A task is read in its lead unit's subtree (task.read covers): a village's cadres and its group
+// leader read its tasks, not another village's; the grid worker's scope (a villager group) leads no task. Its
+// handlers (task.handle over the lead unit) sign it, report and ask for delays; its assigners (task.assign: the
+// township's leaders and work-line leads) approve completion and decide delays. Township B's ids are unknown in A.
+const LED_V1 = 'led by 川山村';
+const LED_V3 = 'led by 桥坪村';
+const TASK_READERS_V1: Principal[] = ['leader', 'line_lead', 'viewer', 'group_leader', 'village_cadre'];
+const HANDLERS_V1: Principal[] = ['leader', 'line_lead', 'group_leader', 'village_cadre'];
+const taskRead: RouteSpec = {
+  [LED_V1]: { ok: TASK_READERS_V1, hidden: ['other_leader'] },
+  [LED_V3]: { ok: TOWNSHIP_WIDE, hidden: ['other_leader'] },
+  [IN_B]: { ok: ['other_leader'], hidden: READERS },
+};
+// the viewer holds no task.handle: refused before the task is looked up, in either township
+const taskHandle: RouteSpec = {
+  [LED_V1]: { ok: HANDLERS_V1, hidden: ['other_leader'] },
+  [LED_V3]: { ok: DEFINERS, hidden: ['other_leader'] },
+  [IN_B]: { ok: ['other_leader'], hidden: WRITERS },
+};
+const taskCreate: RouteSpec = {
+  [LED_V1]: { ok: DEFINERS, refused: ['other_leader'] },
+  [LED_V3]: { ok: DEFINERS, refused: ['other_leader'] },
+  '到各村: 川山村 and 桥坪村': { ok: DEFINERS, refused: ['other_leader'] },
+};
+/** A township-wide read or write, each township asked for by code: the deployment administrator holds neither. */
+const inTownships = (a: readonly Principal[], b: readonly Principal[]): RouteSpec => ({
+  'township A named by code': { ok: a },
+  'township B named by code': { ok: b },
+});
+// Goals and projects are published to the whole township (project.read overlaps); a project's progress comes from
+// its village (project.report covers its location).
+const IN_V1 = 'in 川山村';
+const IN_V3 = 'in 桥坪村';
+const projectRead: RouteSpec = {
+  [IN_V1]: { ok: READERS, hidden: ['other_leader'] },
+  [IN_V3]: { ok: READERS, hidden: ['other_leader'] },
+  [IN_B]: { ok: ['other_leader'], hidden: READERS },
+};
+
 export const MATRIX: Record<string, RouteSpec> = {
   'GET /api/health': PUBLIC,
   'GET /api/health/ready': PUBLIC,
@@ -244,6 +283,47 @@ export const MATRIX: Record<string, RouteSpec> = {
     [`photo of a record ${OTHER_VILLAGE}`]: { ok: TOWNSHIP_WIDE, hidden: ['other_leader'] },
     'a file the leader uploaded, not attached yet': { ok: TOWNSHIP_WIDE, hidden: ['other_leader'] },
   },
+
+  'GET /api/tasks': inTownships(READERS, ['other_leader']),
+  'GET /api/tasks/export': inTownships(READERS, ['other_leader']),
+  'POST /api/tasks': taskCreate,
+  'GET /api/tasks/:id': taskRead,
+  'POST /api/tasks/:id/transitions': {
+    [`sign, ${LED_V1}`]: { ok: HANDLERS_V1, hidden: ['other_leader'] },
+    [`sign, ${LED_V3}`]: { ok: DEFINERS, hidden: ['other_leader'] },
+    [`sign, ${IN_B}`]: { ok: ['other_leader'], hidden: READERS },
+    // a village's cadres ask for completion; only an assigner grants it
+    [`approve completion, ${LED_V1}`]: { ok: DEFINERS, hidden: ['other_leader'] },
+    [`approve completion, ${LED_V3}`]: { ok: DEFINERS, hidden: ['other_leader'] },
+  },
+  'POST /api/tasks/:id/updates': taskHandle,
+  'POST /api/tasks/:id/delays': taskHandle,
+  'POST /api/tasks/:id/delays/:delayId/decision': {
+    [LED_V1]: { ok: DEFINERS, hidden: ['other_leader'] },
+    [LED_V3]: { ok: DEFINERS, hidden: ['other_leader'] },
+    [IN_B]: { ok: ['other_leader'], hidden: READERS },
+  },
+
+  'GET /api/goals': inTownships(READERS, ['other_leader']),
+  'POST /api/goals': inTownships(['leader'], ['other_leader']),
+  'GET /api/goals/:id': { "township A's": { ok: READERS, hidden: ['other_leader'] }, [IN_B]: { ok: ['other_leader'], hidden: READERS } },
+  'PATCH /api/goals/:id': { "township A's": { ok: ['leader'], hidden: ['other_leader'] }, [IN_B]: { ok: ['other_leader'], hidden: ['leader'] } },
+
+  'GET /api/projects': inTownships(READERS, ['other_leader']),
+  'GET /api/projects/board': inTownships(READERS, ['other_leader']),
+  'GET /api/projects/export': inTownships(READERS, ['other_leader']),
+  'POST /api/projects': { [IN_V1]: { ok: DEFINERS, refused: ['other_leader'] }, [IN_V3]: { ok: DEFINERS, refused: ['other_leader'] } },
+  'GET /api/projects/:id': projectRead,
+  'PATCH /api/projects/:id': { [IN_V1]: { ok: DEFINERS, hidden: ['other_leader'] }, [IN_B]: { ok: ['other_leader'], hidden: DEFINERS } },
+  'POST /api/projects/:id/updates': {
+    [IN_V1]: { ok: HANDLERS_V1, hidden: ['other_leader'] },
+    [IN_V3]: { ok: DEFINERS, hidden: ['other_leader'] },
+    [IN_B]: { ok: ['other_leader'], hidden: READERS },
+  },
+
+  'GET /api/township-clock': inTownships(['admin', 'village_admin', ...READERS], ['admin', 'other_leader']),
+  // the whole township's date (and with it every village's deadlines and lights): not a village-bound administrator's
+  'PUT /api/township-clock': inTownships(['admin'], ['admin']),
 };
 
 /** What a principal gets in one case of a route. */

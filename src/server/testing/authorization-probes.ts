@@ -3,7 +3,7 @@
 // request to send. Bodies are realistic, so that an allowed principal reaches the handler and gets a 2xx.
 import crypto from 'node:crypto';
 import type { Principal } from '../http/authorization-matrix.js';
-import { CODES, HOUSEHOLD_COUNT, PNG, USERNAMES, type World } from './authorization-world.js';
+import { CODES, HOUSEHOLD_COUNT, PNG, SUPERVISION_TODAY, USERNAMES, type World } from './authorization-world.js';
 import { TEST_PASSWORD } from './builders.js';
 import { multipartFile } from './test-app.js';
 
@@ -30,7 +30,7 @@ const LIBRARY_LEDGER: Partial<Record<Principal, string>> = { leader: 'tombs', li
 const CAN_UPLOAD = new Set<Principal>(['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker', 'other_leader']);
 
 export function buildProbes(w: World): Probes {
-  const { t, cookies, records, photos, ids } = w;
+  const { t, cookies, records, photos, ids, supervision } = w;
   const csv = (text: string) => multipartFile('区划.csv', text);
   // the deployment administrator belongs to no township and names it; everyone else works in his own
   const own = (p: Principal) => (p === 'admin' ? `?township=${CODES.townA}` : '');
@@ -79,6 +79,30 @@ export function buildProbes(w: World): Probes {
     const code = `${township.slice(0, 9)}2${10 + (w.next() % 90)}`;
     return { url: '/api/org-units/import', raw: csv(`code,name,level,parent_code\n${code},新村${code.slice(-3)},village,${township}\n`) };
   };
+  // supervision: a task led by 川山村, one by 桥坪村, township B's; projects in the same places
+  const ledV1 = 'led by 川山村';
+  const ledV3 = 'led by 桥坪村';
+  const inB = 'in township B';
+  const leads = (probe: (lead: string) => Probe): Record<string, Probe> => ({
+    [ledV1]: probe(CODES.v1),
+    [ledV3]: probe(CODES.v3),
+    [inB]: probe(CODES.vB),
+  });
+  const sharedTask = (lead: string) => (lead === CODES.v1 ? supervision.tasks.v1 : lead === CODES.v3 ? supervision.tasks.v3 : supervision.tasks.b);
+  const newTask = (lead: string) => ({ title: `交办任务${w.next()}`, source: 'meeting', lead, nodes: [{ title: '完成', due: '2024-12-31' }] });
+  const places = (probe: (location: string, id: number) => Probe): Record<string, Probe> => ({
+    'in 川山村': probe(CODES.v1, supervision.projects.v1),
+    'in 桥坪村': probe(CODES.v3, supervision.projects.v3),
+    [inB]: probe(CODES.vB, supervision.projects.b),
+  });
+  const newProject = (location: string) => ({
+    name: `新项目${w.next()}`,
+    category: 'agriculture',
+    location,
+    leaderName: '王镇长',
+    startDate: '2024-03-01',
+    endDate: '2024-12-31',
+  });
   const indicatorBody = (name: string) => ({ name, source: HOUSEHOLD_COUNT });
   const ownIndicator = (p: Principal) => (p === 'other_leader' ? 'b_count' : 'hh_count');
 
@@ -347,6 +371,102 @@ export function buildProbes(w: World): Probes {
       [`photo of a record ${inScope}`]: () => ({ url: `/api/attachments/${photos.g1}` }),
       [`photo of a record ${otherVillage}`]: () => ({ url: `/api/attachments/${photos.v3}` }),
       'a file the leader uploaded, not attached yet': () => ({ url: `/api/attachments/${photos.loose}` }),
+    },
+
+    'GET /api/tasks': both('/api/tasks'),
+    'GET /api/tasks/export': both('/api/tasks/export'),
+    'POST /api/tasks': {
+      [ledV1]: (p) => ({ url: `/api/tasks${own(p)}`, payload: newTask(CODES.v1) }),
+      [ledV3]: (p) => ({ url: `/api/tasks${own(p)}`, payload: newTask(CODES.v3) }),
+      '到各村: 川山村 and 桥坪村': (p) => ({
+        url: `/api/tasks${own(p)}`,
+        payload: { ...newTask(CODES.v1), lead: undefined, villages: [CODES.v1, CODES.v3] },
+      }),
+    },
+    'GET /api/tasks/:id': leads((lead) => (p) => ({ url: `/api/tasks/${sharedTask(lead)}${own(p)}` })),
+    'POST /api/tasks/:id/transitions': {
+      ...Object.fromEntries(
+        Object.entries(
+          leads((lead) => async (p) => {
+            const task = await w.task(lead);
+            return { url: `/api/tasks/${task.id}/transitions${own(p)}`, payload: { transition: 'sign', version: task.version } };
+          }),
+        ).map(([name, probe]) => [`sign, ${name}`, probe]),
+      ),
+      ...Object.fromEntries(
+        [ledV1, ledV3].map((name) => [
+          `approve completion, ${name}`,
+          async (p: Principal) => {
+            const task = await w.task(name === ledV1 ? CODES.v1 : CODES.v3, 'completion_requested');
+            return {
+              url: `/api/tasks/${task.id}/transitions${own(p)}`,
+              payload: { transition: 'approve_completion', version: task.version, note: '同意办结' },
+            };
+          },
+        ]),
+      ),
+    },
+    'POST /api/tasks/:id/updates': leads((lead) => (p) => ({
+      url: `/api/tasks/${sharedTask(lead)}/updates${own(p)}`,
+      payload: { body: '已完成入户走访' },
+    })),
+    'POST /api/tasks/:id/delays': leads((lead) => async (p) => {
+      const task = await w.task(lead);
+      return { url: `/api/tasks/${task.id}/delays${own(p)}`, payload: { nodeId: task.nodeId, requestedDue: '2025-01-31', reason: '材料未齐' } };
+    }),
+    'POST /api/tasks/:id/delays/:delayId/decision': leads((lead) => async (p) => {
+      const task = await w.task(lead, 'delay_requested');
+      return { url: `/api/tasks/${task.id}/delays/${task.delayId}/decision${own(p)}`, payload: { approve: true, note: '同意延期' } };
+    }),
+
+    'GET /api/goals': both('/api/goals'),
+    'POST /api/goals': {
+      'township A named by code': () => ({
+        url: `/api/goals?township=${CODES.townA}`,
+        payload: { year: 2024, title: `重点工作${w.next()}`, kind: 'problem', ownerName: '李书记' },
+      }),
+      'township B named by code': () => ({
+        url: `/api/goals?township=${CODES.townB}`,
+        payload: { year: 2024, title: `重点工作${w.next()}`, kind: 'problem', ownerName: '李书记' },
+      }),
+    },
+    'GET /api/goals/:id': {
+      "township A's": (p) => ({ url: `/api/goals/${supervision.goals.a}${own(p)}` }),
+      [inB]: (p) => ({ url: `/api/goals/${supervision.goals.b}${own(p)}` }),
+    },
+    'PATCH /api/goals/:id': {
+      "township A's": (p) => ({ url: `/api/goals/${supervision.goals.a}${own(p)}`, payload: { targetText: '全年完成' } }),
+      [inB]: (p) => ({ url: `/api/goals/${supervision.goals.b}${own(p)}`, payload: { targetText: '全年完成' } }),
+    },
+
+    'GET /api/projects': both('/api/projects'),
+    'GET /api/projects/board': both('/api/projects/board'),
+    'GET /api/projects/export': both('/api/projects/export'),
+    'POST /api/projects': {
+      'in 川山村': (p) => ({ url: `/api/projects${own(p)}`, payload: newProject(CODES.v1) }),
+      'in 桥坪村': (p) => ({ url: `/api/projects${own(p)}`, payload: newProject(CODES.v3) }),
+    },
+    'GET /api/projects/:id': places((_location, id) => (p) => ({ url: `/api/projects/${id}${own(p)}` })),
+    'PATCH /api/projects/:id': {
+      'in 川山村': async (p) => ({
+        url: `/api/projects/${supervision.projects.v1}${own(p)}`,
+        payload: { version: await w.projectVersion(supervision.projects.v1, CODES.v1), description: '道路硬化' },
+      }),
+      [inB]: async (p) => ({
+        url: `/api/projects/${supervision.projects.b}${own(p)}`,
+        payload: { version: await w.projectVersion(supervision.projects.b, CODES.vB), description: '道路硬化' },
+      }),
+    },
+    'POST /api/projects/:id/updates': places((_location, id) => (p) => ({
+      url: `/api/projects/${id}/updates${own(p)}`,
+      payload: { body: '主体工程完成过半', completedInvestment: 50 },
+    })),
+
+    'GET /api/township-clock': both('/api/township-clock'),
+    'PUT /api/township-clock': {
+      // the date the world fixed: the cell changes nothing that later cells read
+      'township A named by code': () => ({ url: `/api/township-clock?township=${CODES.townA}`, payload: { today: SUPERVISION_TODAY } }),
+      'township B named by code': () => ({ url: `/api/township-clock?township=${CODES.townB}`, payload: { today: SUPERVISION_TODAY } }),
     },
   };
 }

@@ -1,6 +1,6 @@
 // The data the authorisation matrix probes: two townships of one county, a user for each principal of
-// http/authorization-matrix.ts, ledgers, records, indicators and cadre groups of township A, and helpers that
-// make fresh targets for the cells whose write would change what later cells read.
+// http/authorization-matrix.ts, ledgers, records, indicators, cadre groups and supervision (tasks, goals, projects),
+// and helpers that make fresh targets for the cells whose write would change what later cells read.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
@@ -42,6 +42,10 @@ const HOUSEHOLD_FIELDS = [...buildHouseholdFields(), { key: 'photos', label: '�
 export const HOUSEHOLD_COUNT = { type: 'records', ledger: 'households', aggregate: 'count', timing: 'stock' } as const;
 /** The names of the households every scope check looks for: in 川山村一组, in 桥坪村, in township B. */
 export const HOUSEHOLDS = { g1: '一组户主甲', v3: '桥坪户主乙', b: '白水户主丙' };
+/** The date both townships' clocks are fixed at: deadlines and lights read the same on any day the suite runs. */
+export const SUPERVISION_TODAY = '2024-06-01';
+/** The deadline of every probed task's one node, after the fixed date. */
+const NODE_DUE = '2024-12-31';
 export const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
   'hex',
@@ -114,6 +118,46 @@ export async function buildWorld() {
 
   let sequence = 0;
   const next = () => ++sequence;
+
+  // Supervision (督办), built through the API as its users would: a task led by 川山村, one led by 桥坪村 and one of
+  // township B (each handed out by its township's leader), a goal and key projects in each township.
+  for (const code of [CODES.townA, CODES.townB]) {
+    await t.ok('PUT', `/api/township-clock?township=${code}`, cookies.admin, { today: SUPERVISION_TODAY });
+  }
+  /** Township B's targets are made by its own leader. */
+  const ownerOf = (unit: string) => (unit === CODES.vB ? cookies.other_leader : leader);
+  /** A fresh task led by the unit, its one node and its version. */
+  const freshTask = async (lead: string) => {
+    const cookie = ownerOf(lead);
+    const created = await post(
+      '/api/tasks',
+      { title: `督办任务${next()}`, source: 'instruction', lead, nodes: [{ title: '完成', due: NODE_DUE }] },
+      cookie,
+    );
+    const detail = await t.ok('GET', `/api/tasks/${created.task.id}`, cookie);
+    return { id: detail.id as number, nodeId: detail.nodes[0].id as number, version: detail.version as number };
+  };
+  const project = async (location: string) =>
+    (
+      await post(
+        '/api/projects',
+        { name: `重点项目${next()}`, category: 'infrastructure', location, leaderName: '李书记', startDate: '2024-01-01', endDate: '2025-12-31' },
+        ownerOf(location),
+      )
+    ).id as number;
+  const goal = async (township: string) =>
+    (
+      await post(
+        '/api/goals',
+        { year: 2024, title: `重点工作${next()}`, kind: 'focus', ownerName: '李书记' },
+        township === CODES.townB ? cookies.other_leader : leader,
+      )
+    ).id as number;
+  const supervision = {
+    tasks: { v1: (await freshTask(CODES.v1)).id, v3: (await freshTask(CODES.v3)).id, b: (await freshTask(CODES.vB)).id },
+    projects: { v1: await project(CODES.v1), v3: await project(CODES.v3), b: await project(CODES.vB) },
+    goals: { a: await goal(CODES.townA), b: await goal(CODES.townB) },
+  };
   // ID numbers stay unique however many cells enter households: the birth day moves on every 1,000
   let people = 0;
   const idCard = () => {
@@ -161,6 +205,7 @@ export async function buildWorld() {
     records,
     photos: { g1: photoG1, v3: photoV3, loose: loosePhoto },
     ids: { targetGroup: targetGroup.id, workLine: workLine.id, rule: rule.id as number, targetV1: targetV1.id, targetV3: targetV3.id },
+    supervision,
     next,
     freshDay,
     idCard,
@@ -235,6 +280,29 @@ export async function buildWorld() {
     },
     async rule() {
       return (await post('/api/quality-rules', { name: `临时规则${next()}`, left: 'hh_count', operator: '>=', right: '0' })).id as number;
+    },
+    /** A fresh task led by the unit, moved by its township's leader: signed and up for completion, or with a delay asked for. */
+    async task(
+      lead: string,
+      upTo: 'assigned' | 'completion_requested' | 'delay_requested' = 'assigned',
+    ): Promise<{ id: number; nodeId: number; version: number; delayId?: number }> {
+      const created = await freshTask(lead);
+      const cookie = ownerOf(lead);
+      const url = `/api/tasks/${created.id}`;
+      if (upTo === 'completion_requested') {
+        const signed = await t.ok('POST', `${url}/transitions`, cookie, { transition: 'sign', version: created.version });
+        const asked = await t.ok('POST', `${url}/transitions`, cookie, { transition: 'request_completion', version: signed.version });
+        return { ...created, version: asked.version as number };
+      }
+      if (upTo === 'delay_requested') {
+        const asked = await t.ok('POST', `${url}/delays`, cookie, { nodeId: created.nodeId, requestedDue: '2025-03-31', reason: '汛期施工暂停' });
+        return { ...created, version: asked.version as number, delayId: asked.delays[0].id as number };
+      }
+      return created;
+    },
+    /** A project's current version, read as its township's leader, for an edit that must not conflict. */
+    async projectVersion(id: number, location: string) {
+      return (await t.ok('GET', `/api/projects/${id}`, ownerOf(location))).version as number;
     },
     /** The target template of township A filled in for 川山村, as a leader would upload it. */
     async targetsFile() {
