@@ -12,7 +12,7 @@ import { ApiError, errorDetail } from '../../../lib/api-client';
 import { useCadreGroups } from '../../cadre/api/get-cadre-groups';
 import { useWorkLines } from '../../cadre/api/get-work-lines';
 import { useGoals } from '../api/goals';
-import { useCreateProject, useUpdateProject, type CreateProjectBody, type ProjectDetail } from '../api/projects';
+import { useCreateProject, useProject, useUpdateProject, type CreateProjectBody, type ProjectDetail } from '../api/projects';
 import { applyFieldErrors } from './ProjectParts';
 import { useProjectPlaces } from './ProjectPlaceSelect';
 
@@ -94,6 +94,10 @@ function ProjectForm({ project, year, onDone }: { project?: ProjectDetail; year:
   const isMobile = useIsMobile();
   const [form] = Form.useForm<FormValues>();
   const [problem, setProblem] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  // the project as last loaded: after a 409 the user reloads it, and saves against its new version
+  const [base, setBase] = useState(project);
+  const live = useProject(project?.id);
   const create = useCreateProject();
   const update = useUpdateProject(project?.id ?? 0);
   const places = useProjectPlaces();
@@ -121,7 +125,7 @@ function ProjectForm({ project, year, onDone }: { project?: ProjectDetail; year:
       description: values.description ?? '',
       // a stage kept from before keeps what was reported on it (done date, evidence, photos)
       stages: (values.stages ?? []).map((s) => {
-        const before = project?.stages.find((p) => p.id === s.id);
+        const before = base?.stages.find((p) => p.id === s.id);
         return {
           id: s.id,
           year: s.year,
@@ -133,22 +137,48 @@ function ProjectForm({ project, year, onDone }: { project?: ProjectDetail; year:
       }),
     };
     try {
-      const saved = project ? await update.mutateAsync({ ...body, version: project.version }) : await create.mutateAsync(body);
+      const saved = base ? await update.mutateAsync({ ...body, version: base.version }) : await create.mutateAsync(body);
       message.success(project ? '项目已保存' : '项目已创建');
       onDone(saved);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         setProblem(error.detail);
+        // someone else's save (not a clashing name) when the project's version moved on
+        if (base) void live.refetch().then(({ data }) => setConflict(!!data && data.version !== base.version));
         return;
       }
       if (!applyFieldErrors(form, error, FIELDS)) setProblem(errorDetail(error));
     }
   };
 
+  const reload = async () => {
+    const { data: fresh } = await live.refetch();
+    if (!fresh) return;
+    setBase(fresh);
+    form.resetFields();
+    form.setFieldsValue(initialValues(fresh, year));
+    setProblem(null);
+    setConflict(false);
+  };
+
   const half = isMobile ? 24 : 12;
   return (
     <Form<FormValues> form={form} layout="vertical" initialValues={initialValues(project, year)} onFinish={submit} scrollToFirstError>
-      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          message={problem}
+          style={{ marginBottom: 16 }}
+          action={
+            conflict && (
+              <Button size="small" loading={live.isFetching} onClick={reload}>
+                载入最新内容
+              </Button>
+            )
+          }
+        />
+      )}
       <Row gutter={16}>
         <Col span={24}>
           <Form.Item name="name" label="项目名称" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}>
