@@ -15,6 +15,8 @@ import { TaskTable } from '../components/TaskTable';
 import { filtersFromSearch, searchFromFilters } from './task-filters-url';
 
 const ALL = 'all';
+/** Several lights at once, e.g. 逾期/即将到期 from the 工作台. */
+const SEVERAL = 'several';
 
 /** 督办任务: the tasks the user may see, by light, with filters, export and 交办. */
 export default function TasksPage() {
@@ -30,7 +32,8 @@ export default function TasksPage() {
     setParams(searchFromFilters(next, nextPage, nextPageSize), { replace: true });
   const lights = data?.lights;
   const all = lights ? TASK_LIGHTS.reduce((sum, l) => sum + lights[l], 0) : undefined;
-  const activeTab = filters.light?.length === 1 ? filters.light[0] : ALL;
+  const several = filters.light && filters.light.length > 1 ? filters.light : null;
+  const activeTab = several ? SEVERAL : (filters.light?.[0] ?? ALL);
   const tabLabel = (name: string, count: number | undefined, color?: string) => (
     <Flex align="center" gap={6}>
       {color && <Badge color={color} />}
@@ -58,10 +61,21 @@ export default function TasksPage() {
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={activeTab}
-          onChange={(key) => go({ ...filters, light: key === ALL ? undefined : [key as TaskLight] })}
+          onChange={(key) => key !== SEVERAL && go({ ...filters, light: key === ALL ? undefined : [key as TaskLight] })}
           items={[
             { key: ALL, label: tabLabel('全部', all) },
             ...TASK_LIGHTS.map((l) => ({ key: l, label: tabLabel(TASK_LIGHT_SHORT_NAMES[l], lights?.[l], LIGHT_HEX[l]) })),
+            ...(several
+              ? [
+                  {
+                    key: SEVERAL,
+                    label: tabLabel(
+                      several.map((l) => TASK_LIGHT_SHORT_NAMES[l]).join('+'),
+                      lights && several.reduce((sum, l) => sum + lights[l], 0),
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
         <TaskFiltersBar key={filters.q ?? ''} filters={filters} onChange={(next) => go(next)} />

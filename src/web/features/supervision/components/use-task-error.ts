@@ -1,0 +1,14 @@
+import { App } from 'antd';
+import { ApiError, errorDetail } from '../../../lib/api-client';
+
+/**
+ * What a refused change says: the server's Chinese message; on a 409 (the task moved meanwhile, or is finished)
+ * the page has already been refreshed by the mutation, and says so.
+ */
+export function useTaskError() {
+  const { message } = App.useApp();
+  return (error: unknown) => {
+    if (error instanceof ApiError && error.status === 409) message.warning(`${error.detail}（已刷新为最新情况）`, 5);
+    else message.error(errorDetail(error), 5);
+  };
+}
