@@ -111,6 +111,21 @@ describe('demo supervision', () => {
       expect(await count(database, sql`SELECT count(*) AS n FROM tasks WHERE paused`)).toBeGreaterThan(0);
       expect(await count(database, sql`SELECT count(*) AS n FROM tasks WHERE status = 'done' AND done_on > final_due`)).toBeGreaterThan(0);
       expect(await count(database, sql`SELECT count(*) AS n FROM tasks WHERE status = 'done' AND done_on <= final_due`)).toBeGreaterThan(0);
+      // Details pass the response contract: a split task with its copies, tasks with delays, a key project.
+      const details = await queryRows<{ id: number }>(
+        database.db,
+        sql`(SELECT id FROM tasks WHERE children_total > 0 ORDER BY id LIMIT 1) UNION (SELECT DISTINCT task_id FROM task_delays)`,
+      );
+      for (const { id } of details) {
+        const detail = await get(`/api/tasks/${id}`);
+        expect(detail.statusCode, detail.body).toBe(200);
+      }
+      const project = await count(database, sql`SELECT min(id) AS n FROM projects`);
+      const projectDetail = await get(`/api/projects/${project}`);
+      expect(projectDetail.statusCode, projectDetail.body).toBe(200);
+      expect((projectDetail.json() as { stages: unknown[]; updates: unknown[] }).stages).toHaveLength(4);
+      const goals = await get('/api/goals?year=2022');
+      expect(goals.statusCode, goals.body).toBe(200);
       const projects = await get('/api/projects?pageSize=100');
       expect(projects.statusCode, projects.body).toBe(200);
       expect((projects.json() as { total: number }).total).toBeGreaterThanOrEqual(30);
