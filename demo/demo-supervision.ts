@@ -28,15 +28,8 @@ import { dayBetween, decimalBetween, weighted } from './demo-ledger-context.js';
 import type { Random } from './demo-people.js';
 import { seededRandom } from './seeded-random.js';
 import { DEMO_GOALS, DEMO_PROJECTS, type DemoProject } from './demo-supervision-catalogue.js';
-import {
-  DEMO_TODAY,
-  generateDemoTasks,
-  type DemoTask,
-  type DemoUnit,
-  type Lead,
-  type Person,
-  type SupervisionContext,
-} from './demo-supervision-tasks.js';
+import { DEMO_TODAY, type DemoTask, type DemoUnit, type Lead, type Person, type SupervisionContext } from './demo-supervision-flow.js';
+import { generateDemoTasks } from './demo-supervision-tasks.js';
 
 export const DEMO_SUPERVISION_SEED = 20220630;
 export { DEMO_TODAY };
