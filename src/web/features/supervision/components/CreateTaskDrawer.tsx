@@ -41,7 +41,9 @@ export function CreateTaskDrawer({ open, onClose }: { open: boolean; onClose: ()
   const [alert, setAlert] = useState<string | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // an invalid form shows its messages under the fields; nothing to send
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setAlert(null);
     create.mutate(
       {
@@ -84,7 +86,7 @@ export function CreateTaskDrawer({ open, onClose }: { open: boolean; onClose: ()
       footer={
         <Flex justify="end" gap={8}>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={create.isPending} onClick={submit}>
+          <Button type="primary" loading={create.isPending} onClick={submit} autoInsertSpace={false}>
             交办
           </Button>
         </Flex>

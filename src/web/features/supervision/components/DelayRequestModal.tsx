@@ -24,7 +24,9 @@ export function DelayRequestModal({ task, open, onClose }: { task: TaskDetail; o
   const node = task.nodes.find((n) => n.id === nodeId);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // an invalid form shows its messages under the fields; nothing to send
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setAlert(null);
     request.mutate(
       { nodeId: v.nodeId, requestedDue: v.requestedDue.format('YYYY-MM-DD'), reason: v.reason },

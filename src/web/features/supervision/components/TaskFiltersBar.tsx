@@ -35,7 +35,7 @@ export function TaskFiltersBar({ filters, onChange }: { filters: TaskFilters; on
   const [more, setMore] = useState(false);
   const units = useWorkUnits();
   const active = [filters.status?.length, filters.source?.length, filters.unit, filters.dueFrom || filters.dueTo].filter(Boolean).length;
-  const width = isMobile ? '100%' : 200;
+  const width = isMobile ? '100%' : 150;
   const day = (d: dayjs.Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
   return (
     <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
@@ -45,7 +45,7 @@ export function TaskFiltersBar({ filters, onChange }: { filters: TaskFilters; on
           enterButton="搜索"
           placeholder="任务名称或文号"
           aria-label="搜索任务"
-          style={{ width: isMobile ? undefined : 260, flex: isMobile ? 1 : undefined }}
+          style={{ width: isMobile ? undefined : 240, flex: isMobile ? 1 : undefined }}
           defaultValue={filters.q}
           onSearch={(q) => onChange({ ...filters, q: q.trim() || undefined })}
         />
@@ -87,7 +87,7 @@ export function TaskFiltersBar({ filters, onChange }: { filters: TaskFilters; on
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="全部牵头单位"
             aria-label="牵头单位"
-            style={{ width }}
+            style={{ width: isMobile ? '100%' : 170 }}
             value={filters.unit}
             options={units.options}
             loading={units.loading}
@@ -97,7 +97,7 @@ export function TaskFiltersBar({ filters, onChange }: { filters: TaskFilters; on
             aria-label="到期时间"
             placeholder={['到期起', '止']}
             allowEmpty={[true, true]}
-            style={{ width: isMobile ? '100%' : 260 }}
+            style={{ width: isMobile ? '100%' : 240 }}
             value={
               filters.dueFrom || filters.dueTo ? [filters.dueFrom ? dayjs(filters.dueFrom) : null, filters.dueTo ? dayjs(filters.dueTo) : null] : null
             }

@@ -12,7 +12,19 @@ export const taskPath = (id: number) => `/supervision/tasks/${id}`;
 /** The source line under a title: 会议部署 · 镇党委会议（第12次）. */
 const sourceText = (t: TaskSummary) => [TASK_SOURCE_NAMES[t.source], t.sourceRef].filter(Boolean).join(' · ');
 
-function columns(today: string, compact: boolean): TableColumnsType<TaskSummary> {
+/** A split task's village copies: the village is what tells them apart. */
+function copyColumns(today: string): TableColumnsType<TaskSummary> {
+  return [
+    { title: '亮灯', key: 'light', width: 92, render: (_, t) => <TaskLightTag task={t} /> },
+    { title: '村（社区）', key: 'lead', render: (_, t) => <Link to={taskPath(t.id)}>{t.lead.name}</Link> },
+    { title: '责任人', key: 'responsible', render: (_, t) => t.responsibleName ?? '—' },
+    { title: '状态', key: 'status', render: (_, t) => <TaskStatusTag task={t} /> },
+    { title: '进度', key: 'progress', render: (_, t) => <span style={{ whiteSpace: 'nowrap' }}>{progressText(t)}</span> },
+    { title: '下一时限', key: 'nextDue', render: (_, t) => <NextDue task={t} today={today} /> },
+  ];
+}
+
+function columns(today: string): TableColumnsType<TaskSummary> {
   return [
     { title: '亮灯', key: 'light', width: 92, render: (_, t) => <TaskLightTag task={t} /> },
     {
@@ -21,13 +33,11 @@ function columns(today: string, compact: boolean): TableColumnsType<TaskSummary>
       render: (_, t) => (
         <div style={{ minWidth: 200 }}>
           <Link to={taskPath(t.id)}>{t.title}</Link>
-          {!compact && (
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {sourceText(t)}
-              </Typography.Text>
-            </div>
-          )}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {sourceText(t)}
+            </Typography.Text>
+          </div>
         </div>
       ),
     },
@@ -51,30 +61,26 @@ function columns(today: string, compact: boolean): TableColumnsType<TaskSummary>
     { title: '状态', key: 'status', width: 110, render: (_, t) => <TaskStatusTag task={t} /> },
     { title: '进度', key: 'progress', width: 110, render: (_, t) => <span style={{ whiteSpace: 'nowrap' }}>{progressText(t)}</span> },
     { title: '下一时限', key: 'nextDue', width: 170, render: (_, t) => <NextDue task={t} today={today} /> },
-    ...(compact
-      ? []
-      : [
-          {
-            title: '交办',
-            key: 'assigner',
-            width: 130,
-            render: (_: unknown, t: TaskSummary) => (
-              <span style={{ whiteSpace: 'nowrap' }}>
-                {t.assignerName}
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t.createdOn}
-                  </Typography.Text>
-                </div>
-              </span>
-            ),
-          },
-        ]),
+    {
+      title: '交办',
+      key: 'assigner',
+      width: 130,
+      render: (_, t) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {t.assignerName}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t.createdOn}
+            </Typography.Text>
+          </div>
+        </span>
+      ),
+    },
   ];
 }
 
 /** One task as a card on a phone: the light on the left edge, title, unit, status and deadline. */
-function TaskCard({ task, today }: { task: TaskSummary; today: string }) {
+function TaskCard({ task, today, compact }: { task: TaskSummary; today: string; compact?: boolean }) {
   const navigate = useNavigate();
   return (
     <Card
@@ -86,13 +92,12 @@ function TaskCard({ task, today }: { task: TaskSummary; today: string }) {
     >
       <Flex justify="space-between" align="start" gap={8}>
         <Typography.Text strong style={{ fontSize: 15, minWidth: 0 }}>
-          {task.title}
+          {compact ? task.lead.name : task.title}
         </Typography.Text>
         <TaskLightTag task={task} />
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-        {task.lead.name}
-        {task.responsibleName ? ` · ${task.responsibleName}` : ''} · {progressText(task)}
+        {[compact ? null : task.lead.name, task.responsibleName, progressText(task)].filter(Boolean).join(' · ')}
       </Typography.Text>
       <Flex justify="space-between" align="center" gap={8} style={{ marginTop: 6 }}>
         <TaskStatusTag task={task} />
@@ -124,7 +129,7 @@ export function TaskTable({
   /** Without it, all items on one page. */
   pagination?: TaskPaging;
   emptyText?: string;
-  /** Fewer columns, e.g. a split task's village copies. */
+  /** A split task's village copies: by village, without the repeated title. */
   compact?: boolean;
 }) {
   const isMobile = useIsMobile();
@@ -138,7 +143,7 @@ export function TaskTable({
         pagination={pagination ? { ...pagination, align: 'center', size: 'small', showTotal: (total) => `共 ${total} 项` } : false}
         renderItem={(t) => (
           <List.Item style={{ padding: 0, display: 'block' }}>
-            <TaskCard task={t} today={today} />
+            <TaskCard task={t} today={today} compact={compact} />
           </List.Item>
         )}
       />
@@ -148,7 +153,7 @@ export function TaskTable({
     <Table<TaskSummary>
       rowKey="id"
       size="middle"
-      columns={columns(today, !!compact)}
+      columns={compact ? copyColumns(today) : columns(today)}
       dataSource={items}
       loading={loading}
       scroll={{ x: 'max-content' }}

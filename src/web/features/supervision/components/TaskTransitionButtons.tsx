@@ -66,6 +66,7 @@ export function TaskTransitionButtons({ task, block }: { task: TaskDetail; block
             type={PRIMARY.includes(t) ? 'primary' : 'default'}
             danger={t === 'return'}
             size={block ? 'large' : 'middle'}
+            autoInsertSpace={false}
             block={block}
             loading={running === t}
             disabled={running !== null && running !== t}

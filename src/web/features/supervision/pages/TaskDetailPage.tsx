@@ -1,8 +1,9 @@
-import { ArrowLeftOutlined, ClockCircleOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ClockCircleOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Flex, Progress, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { TASK_LIGHT_NAMES, TASK_SOURCE_NAMES } from '../../../../core/supervision';
+import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
@@ -30,10 +31,14 @@ export default function TaskDetailPage() {
 }
 
 /** What the user may do now: the moves, a progress report, a delay request. */
+const ASSIGNER_MOVES: TaskDetail['transitions'] = ['approve_completion', 'return', 'pause', 'resume'];
+
 const mayAct = (task: TaskDetail) => task.transitions.length > 0 || task.mayUpdate || task.mayRequestDelay;
 
 function ActionsCard({ task, isMobile }: { task: TaskDetail; isMobile: boolean }) {
   const [delaying, setDelaying] = useState(false);
+  // The assigner's job here is to decide: his own progress report stays folded until asked for.
+  const [reporting, setReporting] = useState(!task.transitions.some((t) => ASSIGNER_MOVES.includes(t)));
   return (
     <Card size="small" title="办理">
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -42,7 +47,12 @@ function ActionsCard({ task, isMobile }: { task: TaskDetail; isMobile: boolean }
           <Alert type="info" showIcon title="承办单位已申请办结，请审核办理记录后决定" />
         )}
         <TaskTransitionButtons task={task} block={isMobile} />
-        {task.mayUpdate && (
+        {task.mayUpdate && !reporting && (
+          <Button icon={<EditOutlined />} block onClick={() => setReporting(true)}>
+            报告进展
+          </Button>
+        )}
+        {task.mayUpdate && reporting && (
           <div>
             <Typography.Text strong>报告进展</Typography.Text>
             <div style={{ marginTop: 8 }}>
@@ -62,6 +72,8 @@ function ActionsCard({ task, isMobile }: { task: TaskDetail; isMobile: boolean }
 }
 
 function InfoCard({ task }: { task: TaskDetail }) {
+  // A village's cadres may not read the township's parent task; those who hand out work may.
+  const mayOpenParent = useMe().abilities.taskAssign;
   const supporting = task.supporting.map((u) => u.name).join('、');
   return (
     <Card size="small" title="基本情况">
@@ -73,24 +85,24 @@ function InfoCard({ task }: { task: TaskDetail }) {
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label="下一时限">
-          <NextDue task={task} today={task.today} />
+          {task.status !== 'done' && !task.nextDue && task.nodesTotal > 0 ? '节点均已完成' : <NextDue task={task} today={task.today} />}
         </Descriptions.Item>
         <Descriptions.Item label="牵头单位">{task.lead.name}</Descriptions.Item>
         <Descriptions.Item label="责任人">{task.responsibleName ?? '—'}</Descriptions.Item>
-        {supporting && (
+        {supporting ? (
           <Descriptions.Item label="协办单位" span={2}>
             {supporting}
           </Descriptions.Item>
-        )}
+        ) : null}
         <Descriptions.Item label="交办人">{task.assignerName}</Descriptions.Item>
         <Descriptions.Item label="交办日期">{task.createdOn}</Descriptions.Item>
         <Descriptions.Item label="任务来源">{TASK_SOURCE_NAMES[task.source]}</Descriptions.Item>
         <Descriptions.Item label="文号或会议">{task.sourceRef ?? '—'}</Descriptions.Item>
-        {task.doneOn && <Descriptions.Item label="办结日期">{task.doneOn}</Descriptions.Item>}
-        {task.finalDue && <Descriptions.Item label="办结时限">{task.finalDue}</Descriptions.Item>}
-        {task.goal && <Descriptions.Item label="重点工作">{task.goal.title}</Descriptions.Item>}
-        {task.project && <Descriptions.Item label="重点项目">{task.project.name}</Descriptions.Item>}
-        {task.parentId !== null && (
+        {task.finalDue ? <Descriptions.Item label="办结时限">{task.finalDue}</Descriptions.Item> : null}
+        {task.doneOn ? <Descriptions.Item label="办结日期">{task.doneOn}</Descriptions.Item> : null}
+        {task.goal ? <Descriptions.Item label="重点工作">{task.goal.title}</Descriptions.Item> : null}
+        {task.project ? <Descriptions.Item label="重点项目">{task.project.name}</Descriptions.Item> : null}
+        {task.parentId !== null && mayOpenParent && (
           <Descriptions.Item label="总任务">
             <Link to={taskPath(task.parentId)}>查看镇里的总任务</Link>
           </Descriptions.Item>
@@ -146,10 +158,10 @@ function TaskView({ task }: { task: TaskDetail }) {
     <>
       <PageHeader
         title={
-          <Space size={8} wrap>
-            <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回" onClick={() => navigate(-1)} />
-            {task.title}
-          </Space>
+          <Flex gap={4} align="start">
+            <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回" onClick={() => navigate(-1)} style={{ flexShrink: 0 }} />
+            <span style={{ minWidth: 0 }}>{task.title}</span>
+          </Flex>
         }
         subTitle={`${task.lead.name} · ${TASK_SOURCE_NAMES[task.source]}${task.sourceRef ? ` · ${task.sourceRef}` : ''}`}
         extra={

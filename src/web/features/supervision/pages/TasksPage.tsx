@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { Badge, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { TASK_LIGHTS, TASK_LIGHT_SHORT_NAMES, type TaskLight } from '../../../../core/supervision';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { ExportButton } from '../../../components/ExportButton';
 import { PageHeader } from '../../../components/PageHeader';
+import { useIsMobile } from '../../../components/use-is-mobile';
 import { useTasks } from '../api/get-tasks';
 import { LIGHT_HEX, taskQuery, type TaskFilters } from '../api/types';
 import { CreateTaskDrawer } from '../components/CreateTaskDrawer';
@@ -17,6 +18,31 @@ import { filtersFromSearch, searchFromFilters } from './task-filters-url';
 const ALL = 'all';
 /** Several lights at once, e.g. 逾期/即将到期 from the 工作台. */
 const SEVERAL = 'several';
+
+interface LightItem {
+  key: string;
+  label: ReactNode;
+}
+
+/** The lights as tabs at a desk; on a phone as chips that wrap, so every light and its count stays in view. */
+function LightSwitch({ activeKey, items, onChange }: { activeKey: string; items: LightItem[]; onChange: (key: string) => void }) {
+  const isMobile = useIsMobile();
+  if (!isMobile) return <Tabs activeKey={activeKey} onChange={onChange} items={items} />;
+  return (
+    <Flex wrap gap={6} style={{ margin: '12px 0' }}>
+      {items.map((item) => (
+        <Tag.CheckableTag
+          key={item.key}
+          checked={item.key === activeKey}
+          onChange={() => onChange(item.key)}
+          style={{ border: '1px solid #d9d9d9', padding: '4px 10px', fontSize: 14, marginInlineEnd: 0 }}
+        >
+          {item.label}
+        </Tag.CheckableTag>
+      ))}
+    </Flex>
+  );
+}
 
 /** 督办任务: the tasks the user may see, by light, with filters, export and 交办. */
 export default function TasksPage() {
@@ -38,7 +64,7 @@ export default function TasksPage() {
     <Flex align="center" gap={6}>
       {color && <Badge color={color} />}
       {name}
-      {count !== undefined && <Typography.Text type={count > 0 && color === LIGHT_HEX.red ? 'danger' : 'secondary'}>{count}</Typography.Text>}
+      {count !== undefined && <span style={{ opacity: 0.65 }}>{count}</span>}
     </Flex>
   );
 
@@ -59,7 +85,7 @@ export default function TasksPage() {
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
+        <LightSwitch
           activeKey={activeTab}
           onChange={(key) => key !== SEVERAL && go({ ...filters, light: key === ALL ? undefined : [key as TaskLight] })}
           items={[
