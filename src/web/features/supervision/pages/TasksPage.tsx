@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Tabs, Tag } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { TASK_LIGHTS, TASK_LIGHT_SHORT_NAMES, type TaskLight } from '../../../../core/supervision';
