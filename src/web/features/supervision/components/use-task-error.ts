@@ -8,7 +8,7 @@ import { ApiError, errorDetail } from '../../../lib/api-client';
 export function useTaskError() {
   const { message } = App.useApp();
   return (error: unknown) => {
-    if (error instanceof ApiError && error.status === 409) message.warning(`${error.detail}（已刷新为最新情况）`, 5);
+    if (error instanceof ApiError && error.status === 409) message.warning(`${error.detail}（页面已自动刷新）`, 5);
     else message.error(errorDetail(error), 5);
   };
 }
