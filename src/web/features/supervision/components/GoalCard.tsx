@@ -42,20 +42,22 @@ export function GoalCard({ goal, onEdit }: { goal: Goal; onEdit?: () => void }) 
   return (
     <Card
       size="small"
-      style={{ height: '100%' }}
-      styles={{ body: { display: 'flex', flexDirection: 'column', height: '100%' } }}
-      title={
-        <Flex gap={8} align="center" style={{ minWidth: 0 }}>
-          <Tag color={GOAL_KIND_COLORS[goal.kind]} style={{ marginInlineEnd: 0 }}>
-            {GOAL_KIND_NAMES[goal.kind]}
-          </Tag>
-          <Typography.Text strong ellipsis={{ tooltip: goal.title }}>
-            {goal.title}
-          </Typography.Text>
-        </Flex>
-      }
-      extra={onEdit && <Button type="text" size="small" icon={<EditOutlined />} aria-label={`编辑${goal.title}`} onClick={onEdit} />}
+      style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
+      styles={{ body: { flex: 1, display: 'flex', flexDirection: 'column' } }}
     >
+      <Flex justify="space-between" align="center" gap={8}>
+        <Tag color={GOAL_KIND_COLORS[goal.kind]} style={{ marginInlineEnd: 0 }}>
+          {GOAL_KIND_NAMES[goal.kind]}
+        </Tag>
+        {onEdit && (
+          <Button type="text" size="small" icon={<EditOutlined />} onClick={onEdit}>
+            编辑
+          </Button>
+        )}
+      </Flex>
+      <Typography.Text strong style={{ fontSize: 15, margin: '6px 0 2px' }}>
+        {goal.title}
+      </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         责任领导：{goal.ownerName}
       </Typography.Text>

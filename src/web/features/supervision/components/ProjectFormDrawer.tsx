@@ -4,7 +4,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PROJECT_CATEGORIES, PROJECT_CATEGORY_NAMES, PROJECT_STATUSES, PROJECT_STATUS_NAMES } from '../../../../core/supervision';
 import type { ProjectCategory, ProjectStatus } from '../../../../core/supervision';
 import { useIsMobile } from '../../../components/use-is-mobile';
@@ -95,6 +95,11 @@ function ProjectForm({ project, year, onDone }: { project?: ProjectDetail; year:
   const [form] = Form.useForm<FormValues>();
   const [problem, setProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
+  const alertRef = useRef<HTMLDivElement>(null);
+  // the drawer may be scrolled down to the save button: bring the message into view
+  useEffect(() => {
+    if (problem) alertRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [problem]);
   // the project as last loaded: after a 409 the user reloads it, and saves against its new version
   const [base, setBase] = useState(project);
   const live = useProject(project?.id);
@@ -164,6 +169,7 @@ function ProjectForm({ project, year, onDone }: { project?: ProjectDetail; year:
   const half = isMobile ? 24 : 12;
   return (
     <Form<FormValues> form={form} layout="vertical" initialValues={initialValues(project, year)} onFinish={submit} scrollToFirstError>
+      <div ref={alertRef} />
       {problem && (
         <Alert
           type="error"
@@ -269,7 +275,13 @@ function ProjectForm({ project, year, onDone }: { project?: ProjectDetail; year:
         {(fields, { add, remove }) => (
           <>
             {fields.map(({ key, name }) => (
-              <Flex key={key} gap={8} wrap={isMobile} align="start" style={{ marginBottom: isMobile ? 16 : 0 }}>
+              <Flex
+                key={key}
+                gap={8}
+                wrap={isMobile}
+                align="start"
+                style={isMobile ? { marginBottom: 12, padding: '8px 8px 0', border: '1px solid #f0f0f0', borderRadius: 6 } : undefined}
+              >
                 <Form.Item name={[name, 'id']} hidden>
                   <InputNumber />
                 </Form.Item>

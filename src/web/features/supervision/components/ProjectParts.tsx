@@ -42,8 +42,13 @@ export function ProjectTaskLightTag({ light, late }: { light: TaskLight; late?: 
   );
 }
 
+/** A link to a 督办 task; as a block it lets a long title end in an ellipsis inside a flex row. */
 export function TaskLink({ id, children }: { id: number; children: ReactNode }) {
-  return <Link to={`/supervision/tasks/${id}`}>{children}</Link>;
+  return (
+    <Link to={`/supervision/tasks/${id}`} style={{ display: 'block', flex: 1, minWidth: 0 }}>
+      {children}
+    </Link>
+  );
 }
 
 /**

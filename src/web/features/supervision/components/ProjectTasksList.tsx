@@ -16,7 +16,7 @@ export function ProjectTasksList({ tasks }: { tasks: ProjectDetail['tasks'] }) {
             <Flex gap={8} align="center" style={{ minWidth: 0 }}>
               <ProjectTaskLightTag light={t.light} late={t.late} />
               <TaskLink id={t.id}>
-                <Typography.Text ellipsis style={{ color: 'inherit' }}>
+                <Typography.Text ellipsis={{ tooltip: t.title }} style={{ color: 'inherit', display: 'block' }}>
                   {t.title}
                 </Typography.Text>
               </TaskLink>

@@ -1,15 +1,15 @@
 // 重点工作 (三个一: 重点突破、难点攻坚、创新亮点): a year's goals as cards with their indicators, campaign, tasks
 // and projects; township leaders create and edit them.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Row, Select, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Select } from 'antd';
 import { useState } from 'react';
-import { GOAL_KINDS, GOAL_KIND_NAMES } from '../../../../core/supervision';
+import { GOAL_KINDS } from '../../../../core/supervision';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useGoals, useTownshipClock, type Goal } from '../api/goals';
-import { GOAL_KIND_COLORS, GoalCard } from '../components/GoalCard';
+import { GoalCard } from '../components/GoalCard';
 import { GoalFormModal } from '../components/GoalFormModal';
 
 export default function GoalsPage() {
@@ -28,7 +28,8 @@ export default function GoalsPage() {
 
   const years = Array.from({ length: 5 }, (_, i) => (thisYear ?? year) + 1 - i);
   if (!years.includes(year)) years.push(year);
-  const sections = GOAL_KINDS.map((kind) => ({ kind, goals: data.items.filter((g) => g.kind === kind) })).filter((s) => s.goals.length > 0);
+  // 三个一 in their order: 重点突破, 难点攻坚, 创新亮点, then the others
+  const goals = [...data.items].sort((a, b) => GOAL_KINDS.indexOf(a.kind) - GOAL_KINDS.indexOf(b.kind) || a.id - b.id);
 
   return (
     <>
@@ -52,7 +53,7 @@ export default function GoalsPage() {
           </>
         }
       />
-      {sections.length === 0 ? (
+      {goals.length === 0 ? (
         <Card>
           <Empty description={`${year}年还没有重点工作`}>
             {canWrite && (
@@ -63,23 +64,13 @@ export default function GoalsPage() {
           </Empty>
         </Card>
       ) : (
-        sections.map(({ kind, goals }) => (
-          <div key={kind} style={{ marginBottom: 20 }}>
-            <Typography.Title level={5} style={{ marginBottom: 10 }}>
-              <Tag color={GOAL_KIND_COLORS[kind]}>{GOAL_KIND_NAMES[kind]}</Tag>
-              <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-                {goals.length} 项
-              </Typography.Text>
-            </Typography.Title>
-            <Row gutter={[16, 16]}>
-              {goals.map((goal) => (
-                <Col key={goal.id} xs={24} md={12} xl={8}>
-                  <GoalCard goal={goal} onEdit={canWrite ? () => setEditing({ goal }) : undefined} />
-                </Col>
-              ))}
-            </Row>
-          </div>
-        ))
+        <Row gutter={[16, 16]}>
+          {goals.map((goal) => (
+            <Col key={goal.id} xs={24} md={12} xl={8}>
+              <GoalCard goal={goal} onEdit={canWrite ? () => setEditing({ goal }) : undefined} />
+            </Col>
+          ))}
+        </Row>
       )}
       <GoalFormModal open={editing !== null} goal={editing?.goal} year={year} onClose={() => setEditing(null)} />
     </>

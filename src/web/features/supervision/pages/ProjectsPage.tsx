@@ -1,6 +1,6 @@
 // 重点项目: the list as the report's annex with its filters and export, the board (龙虎榜), and 新建项目.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Segmented, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PROJECT_CATEGORIES, PROJECT_CATEGORY_NAMES, PROJECT_STATUSES, PROJECT_STATUS_NAMES } from '../../../../core/supervision';
@@ -58,6 +58,8 @@ export default function ProjectsPage() {
   const { filters, page, pageSize, set } = useProjectFilters();
   const { data, isPending, isFetching, error, refetch } = useProjects(filters, page, pageSize);
   const [creating, setCreating] = useState(false);
+  // a phone shows the list or the board, not one under the other
+  const [view, setView] = useState<'list' | 'board'>('list');
   const year = data ? Number(data.today.slice(0, 4)) : new Date().getFullYear();
   const exportTarget = projectExport(township, data ? year : undefined);
   const filtered = Object.values(filters).some((v) => v !== undefined);
@@ -79,8 +81,25 @@ export default function ProjectsPage() {
           </>
         }
       />
-      <ProjectBoardCard />
-      <Card size="small" title="重点项目推进表" styles={{ body: { paddingTop: 12 } }}>
+      {isMobile && (
+        <Segmented<'list' | 'board'>
+          block
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'list', label: '推进表' },
+            { value: 'board', label: '龙虎榜' },
+          ]}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {(!isMobile || view === 'board') && <ProjectBoardCard />}
+      <Card
+        size="small"
+        title="重点项目推进表"
+        styles={{ body: { paddingTop: 12, paddingInline: isMobile ? 8 : undefined } }}
+        style={{ display: isMobile && view === 'board' ? 'none' : undefined }}
+      >
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
           <Input.Search
             allowClear
