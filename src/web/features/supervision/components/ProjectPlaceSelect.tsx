@@ -10,13 +10,15 @@ export function useProjectPlaces() {
   const children = useOrgChildren(township.code ?? null, {}, !!township.code);
   const villages = (children.data?.items ?? []).filter((u) => u.level === 'village').map((u) => ({ value: u.code, label: u.name }));
   const options = township.code ? [{ value: township.code, label: `${township.name}（镇本级）` }, ...villages] : villages;
-  return { options, villages, isPending: township.isPending || children.isPending };
+  return { options, villages, isPending: township.isPending || children.isPending, failed: children.isError };
 }
 
 /** The list's village filter: all, or one village. */
 export function ProjectVillageFilter({ value, onChange }: { value: string | undefined; onChange: (code: string | undefined) => void }) {
   const isMobile = useIsMobile();
   const places = useProjectPlaces();
+  // a village cadre may not list the township's villages (403): no village filter for him then
+  if (places.failed) return null;
   return (
     <Select
       aria-label="所在村"
