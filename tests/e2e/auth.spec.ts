@@ -22,7 +22,8 @@ test('the shell shows the township, the user and logs out', async ({ page }) => 
   await page.getByRole('menuitem', { name: '台账' }).click();
   await expect(page.getByRole('heading', { name: '台账', exact: true })).toBeVisible();
   await page.getByRole('menuitem', { name: '督办' }).click();
-  await expect(page.getByText('督办功能正在建设中')).toBeVisible();
+  await page.getByRole('menuitem', { name: '督办任务' }).click();
+  await expect(page.getByRole('heading', { name: '督办任务' })).toBeVisible();
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto('/org');

@@ -49,7 +49,20 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
           },
         ]
       : []),
-    { key: '/supervision', icon: <FlagOutlined />, label: '督办' },
+    ...(abilities.taskRead
+      ? [
+          {
+            key: 'supervision',
+            icon: <FlagOutlined />,
+            label: '督办',
+            children: [
+              { key: '/supervision', label: '督办任务' },
+              { key: '/supervision/projects', label: '重点项目' },
+              { key: '/supervision/goals', label: '重点工作' },
+            ],
+          },
+        ]
+      : []),
     { key: '/reports', icon: <FileTextOutlined />, label: '报告' },
   ];
   if (system.length) {
@@ -62,7 +75,9 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
 export function selectedKey(pathname: string): string {
   if (pathname.startsWith('/org/merge-progress')) return '/org/merge-progress';
   if (pathname.startsWith('/org')) return '/org';
-  for (const sub of ['/indicators/rankings', '/indicators/quality', '/indicators/dispatch']) if (pathname.startsWith(sub)) return sub;
+  for (const sub of ['/indicators/rankings', '/indicators/quality', '/indicators/dispatch', '/supervision/projects', '/supervision/goals']) {
+    if (pathname.startsWith(sub)) return sub;
+  }
   const match = ['/cadre', '/ledgers', '/indicators', '/supervision', '/reports', '/system/users', '/system/audit'].find((key) =>
     pathname.startsWith(key),
   );
@@ -73,5 +88,6 @@ export function openKeyOf(key: string): string | undefined {
   if (key.startsWith('/org')) return 'org';
   if (key.startsWith('/system')) return 'system';
   if (key.startsWith('/indicators')) return 'indicators';
+  if (key.startsWith('/supervision')) return 'supervision';
   return undefined;
 }

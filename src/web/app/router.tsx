@@ -30,6 +30,11 @@ const RankingBoardPage = lazy(() => import('../features/indicators/pages/Ranking
 const QualityPage = lazy(() => import('../features/indicators/pages/QualityPage'));
 const DispatchPage = lazy(() => import('../features/indicators/pages/DispatchPage'));
 const VillagePage = lazy(() => import('../features/indicators/pages/VillagePage'));
+const TasksPage = lazy(() => import('../features/supervision/pages/TasksPage'));
+const TaskDetailPage = lazy(() => import('../features/supervision/pages/TaskDetailPage'));
+const ProjectsPage = lazy(() => import('../features/supervision/pages/ProjectsPage'));
+const ProjectDetailPage = lazy(() => import('../features/supervision/pages/ProjectDetailPage'));
+const GoalsPage = lazy(() => import('../features/supervision/pages/GoalsPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -69,7 +74,11 @@ export const router = createBrowserRouter([
       { path: 'indicators/:key/edit', element: <IndicatorFormPage /> },
       { path: 'indicators/:key/targets', element: <TargetsPage /> },
       { path: 'villages/:code', element: <VillagePage /> },
-      { path: 'supervision', element: <ComingSoonPage title="督办" what="任务清单、时限节点与督办亮灯" /> },
+      { path: 'supervision', element: <TasksPage /> },
+      { path: 'supervision/tasks/:id', element: <TaskDetailPage /> },
+      { path: 'supervision/projects', element: <ProjectsPage /> },
+      { path: 'supervision/projects/:id', element: <ProjectDetailPage /> },
+      { path: 'supervision/goals', element: <GoalsPage /> },
       { path: 'reports', element: <ComingSoonPage title="报告" what="报告模板、数据取数与公文格式导出" /> },
       { path: 'system/users', element: <UsersPage /> },
       { path: 'system/audit', element: <AuditPage /> },

@@ -12,6 +12,8 @@ import { PeriodPicker } from '../components/PeriodPicker';
 import { RankingsCard } from '../components/RankingsCard';
 import { useOwnVillage } from '../components/UnitSelect';
 import { greeting } from '../../../lib/format';
+import { DueTasksCard } from '../../supervision/components/DueTasksCard';
+import { MyTasksCard } from '../../supervision/components/MyTasksCard';
 
 /** The 工作台 of everyone who reads indicators: the township at a glance, every figure traceable. */
 export default function TownshipDashboard() {
@@ -44,6 +46,17 @@ export default function TownshipDashboard() {
           {all.length > 0 && <KeyIndicatorPicker all={all} chosen={key} onChange={setKey} />}
         </Space>
       </Flex>
+      {me.abilities.taskRead && (
+        // What the user must do next comes first: his tasks, then what is overdue or due within 3 days.
+        <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+          <Col xs={24} lg={12}>
+            <MyTasksCard />
+          </Col>
+          <Col xs={24} lg={12}>
+            <DueTasksCard />
+          </Col>
+        </Row>
+      )}
       <Card size="small" style={{ marginBottom: 12 }}>
         <PeriodPicker value={choice} onChange={setChoice} />
       </Card>

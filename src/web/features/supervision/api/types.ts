@@ -35,6 +35,8 @@ export interface TaskFilters {
   unit?: string;
   mine?: 'handle' | 'assigned';
   parent?: number;
+  /** Tasks of one goal (重点工作), from a goal card. */
+  goal?: number;
   dueFrom?: string;
   dueTo?: string;
   q?: string;
@@ -50,6 +52,7 @@ export function taskQuery(filters: TaskFilters): Record<string, string | number 
     unit: filters.unit,
     mine: filters.mine,
     parent: filters.parent,
+    goal: filters.goal,
     dueFrom: filters.dueFrom,
     dueTo: filters.dueTo,
     q: filters.q,

@@ -38,7 +38,7 @@ function Bar({ label, figures, completion }: { label: string; figures: string; c
 }
 
 export function GoalCard({ goal, onEdit }: { goal: Goal; onEdit?: () => void }) {
-  const tasksQuery = `/supervision/tasks?goal=${goal.id}`;
+  const tasksQuery = `/supervision?goal=${goal.id}`;
   return (
     <Card
       size="small"

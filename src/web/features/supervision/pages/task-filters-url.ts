@@ -16,6 +16,7 @@ export function filtersFromSearch(params: URLSearchParams): TaskFilters {
     source: list(params.get('source'), TASK_SOURCES),
     unit: params.get('unit') || undefined,
     mine: mine === 'handle' || mine === 'assigned' ? mine : undefined,
+    goal: Number(params.get('goal')) > 0 ? Number(params.get('goal')) : undefined,
     dueFrom: date(params.get('dueFrom')),
     dueTo: date(params.get('dueTo')),
     q: params.get('q') || undefined,
@@ -30,6 +31,7 @@ export function searchFromFilters(filters: TaskFilters, page: number, pageSize: 
   set('source', filters.source?.join(','));
   set('unit', filters.unit);
   set('mine', filters.mine);
+  set('goal', filters.goal ? String(filters.goal) : undefined);
   set('dueFrom', filters.dueFrom);
   set('dueTo', filters.dueTo);
   set('q', filters.q);

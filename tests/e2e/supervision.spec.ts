@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+import { login } from './helpers';
+
+// The demo township runs on 2022-06-30. A leader hands one task to three villages with two nodes; 燕塘村's cadre
+// signs it on a phone, reports with a tick on the first node and applies for completion; the leader approves.
+const YANTANG = '430681105229';
+
+async function createSplitTask(page: Page, title: string) {
+  const villages = (await (await page.request.get('/api/org-units?parent=430681105000')).json()) as { items: { code: string; level: string }[] };
+  const three = [YANTANG, ...villages.items.filter((v) => v.level === 'village' && v.code !== YANTANG).map((v) => v.code)].slice(0, 3);
+  const res = await page.request.post('/api/tasks', {
+    data: {
+      title,
+      source: 'meeting',
+      sourceRef: '镇党委会议',
+      villages: three,
+      nodes: [
+        { title: '完成排查', due: '2022-07-05' },
+        { title: '完成整改', due: '2022-07-20' },
+      ],
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const created = (await res.json()) as { task: { id: number }; children: { id: number; lead: { code: string } }[] };
+  expect(created.children).toHaveLength(3);
+  return created.children.find((c) => c.lead.code === YANTANG)!.id;
+}
+
+test('a leader hands a task to three villages; a village cadre signs, reports and applies on a phone; the leader approves', async ({ browser }) => {
+  const title = `e2e 河道清障 ${Date.now().toString().slice(-5)}`;
+  const desk = await browser.newPage();
+  await login(desk, 'shuji');
+  const yantangTask = await createSplitTask(desk, title);
+
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await login(phone, 'cun229');
+  await phone.goto('/supervision');
+  await phone.getByText(title).first().click();
+  await expect(phone).toHaveURL(new RegExp(`/supervision/tasks/${yantangTask}$`));
+  await phone.getByRole('button', { name: '签收', exact: true }).click();
+  await expect(phone.getByText('已签收').first()).toBeVisible();
+  await phone.getByLabel('进展情况').fill('已排查全村河道，清理垃圾3处');
+  await phone.getByRole('checkbox', { name: /完成排查/ }).check();
+  await phone.getByRole('button', { name: '提交进展' }).click();
+  await expect(phone.getByText('已排查全村河道，清理垃圾3处')).toBeVisible();
+  await phone.getByRole('button', { name: '申请办结', exact: true }).click();
+  await expect(phone.getByText('办结申请').first()).toBeVisible();
+  await phone.screenshot({ path: 'test-results/supervision-phone-task.png', fullPage: true });
+
+  await desk.goto(`/supervision/tasks/${yantangTask}`);
+  await desk.getByRole('button', { name: '同意办结', exact: true }).click();
+  await desk.getByRole('dialog').getByRole('button', { name: '同意办结' }).click();
+  await expect(desk.getByText('已办结').first()).toBeVisible();
+  await desk.goto('/supervision');
+  await expect(desk.getByRole('heading', { name: '督办任务' })).toBeVisible();
+  await desk.screenshot({ path: 'test-results/supervision-desk-list.png', fullPage: true });
+});
+
+test('the project board is exported and read back as the annex', async ({ page }) => {
+  await login(page, 'shuji');
+  await page.goto('/supervision/projects');
+  const res = await page.request.get('/api/projects/export?year=2022');
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain('spreadsheetml');
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('2022年重点项目')!;
+  expect(sheet.getRow(1).getCell(2).value).toBe('项目名称');
+  expect(sheet.rowCount).toBeGreaterThan(30);
+  await page.screenshot({ path: 'test-results/supervision-projects.png', fullPage: true });
+});
