@@ -2,26 +2,7 @@
 // schemas (cadre.schemas.ts re-exports them); the web imports only the types, which are what a client sends
 // (z.input) — the server works on what they parse to (z.output).
 import { z } from 'zod';
-
-/** A required text field whose messages name the field, whatever is wrong with it. */
-const text = (label: string, max: number) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}应为文字`) })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`);
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}应为文字` })
-    .trim()
-    .max(max, `${label}不能超过${max}个字`)
-    .nullable()
-    .optional();
-const id = (label: string) =>
-  z
-    .number({ error: `${label}应为数字编号` })
-    .int(`${label}应为整数`)
-    .positive(`${label}不正确`);
+import { bodyId as id, optionalText, requiredText as text } from './request-fields.js';
 
 /** Only a deployment-wide administrator (who belongs to no township) needs to name the township. */
 export const townshipQuery = z.object({

@@ -3,26 +3,8 @@
 import { z } from 'zod';
 import { GOAL_KINDS, PROJECT_CATEGORIES, PROJECT_STATUSES, TASK_LIGHTS, TASK_SOURCES, TASK_STATUSES, TASK_TRANSITIONS } from '../supervision.js';
 import type { TaskTransition } from '../supervision.js';
-import { dateSchema } from './request-fields.js';
+import { bodyId as id, dateSchema, optionalText, requiredText as text } from './request-fields.js';
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}应为文字`) })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`);
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}应为文字` })
-    .trim()
-    .max(max, `${label}不能超过${max}个字`)
-    .nullable()
-    .optional();
-const id = (label: string) =>
-  z
-    .number({ error: `${label}应为数字编号` })
-    .int(`${label}应为整数`)
-    .positive(`${label}不正确`);
 const date = (label: string) => z.string({ error: `请填写${label}` }).pipe(dateSchema);
 const attachmentIds = z
   .array(z.string().regex(/^[0-9a-f-]{36}$/, '附件编号不正确'))
