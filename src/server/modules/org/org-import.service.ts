@@ -2,8 +2,7 @@
 // any bad row refuses the whole file with every problem listed by row number.
 import { hasUnsafeCharacter, withoutUnsafeCharacters } from '../../../core/safe-text.js';
 import { parse } from 'csv-parse/sync';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../db/connection.js';
+import type { Queryable } from '../../db/connection.js';
 import { forbidden, invalid, type FieldError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor } from '../../policy/policy.js';
@@ -24,15 +23,7 @@ interface DivisionRow {
   urCode: string | null;
 }
 
-interface ExistingUnit {
-  id: number;
-  code: string;
-  name: string;
-  level: OrgLevel;
-  path: string;
-  townshipId: number | null;
-  parentCode: string | null;
-}
+type ExistingUnit = repo.ExistingUnit;
 
 export function decodeCsv(bytes: Uint8Array): string {
   try {
@@ -103,23 +94,6 @@ function parseRows(text: string): { rows: DivisionRow[]; errors: FieldError[] } 
   return { rows, errors };
 }
 
-async function existingUnits(q: Queryable, allCodes: string[]): Promise<Map<string, ExistingUnit>> {
-  const found = new Map<string, ExistingUnit>();
-  // Codes travel as one array literal; only well-formed ones can exist (the others are reported as errors).
-  const codes = allCodes.filter((c) => /^\d{1,18}$/.test(c));
-  for (let i = 0; i < codes.length; i += 10_000) {
-    const rows = await queryRows<ExistingUnit>(
-      q,
-      sql`
-      SELECT u.id, u.code, u.name, u.level, u.path, u.township_id AS "townshipId", p.code AS "parentCode"
-      FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
-      WHERE u.code = ANY(${`{${codes.slice(i, i + 10_000).join(',')}}`}::text[])`,
-    );
-    for (const r of rows) found.set(r.code, r);
-  }
-  return found;
-}
-
 export interface ImportResult {
   imported: number;
   skipped: number;
@@ -140,7 +114,7 @@ export async function importDivisions(ctx: ServiceContext, bytes: Uint8Array, fi
 
   return ctx.db.transaction(async (tx) => {
     const parentCodes = [...new Set(rows.map((r) => r.parentCode).filter((c) => c && !inFile.has(c)))];
-    const existing = await existingUnits(tx, [...inFile.keys(), ...parentCodes]);
+    const existing = await repo.unitsByCode(tx, [...inFile.keys(), ...parentCodes]);
     const levelOf = (code: string) => inFile.get(code)?.level ?? existing.get(code)?.level;
 
     const fresh: DivisionRow[] = [];

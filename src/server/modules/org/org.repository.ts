@@ -231,3 +231,31 @@ export function villagesDuring(q: Queryable, townshipId: number, start: string, 
     ORDER BY u.code`,
   );
 }
+
+export interface ExistingUnit {
+  id: number;
+  code: string;
+  name: string;
+  level: OrgLevel;
+  path: string;
+  townshipId: number | null;
+  parentCode: string | null;
+}
+
+/** The units that already hold any of these codes (a division import's check), by code. */
+export async function unitsByCode(q: Queryable, allCodes: string[]): Promise<Map<string, ExistingUnit>> {
+  const found = new Map<string, ExistingUnit>();
+  // Codes travel as one array literal; only well-formed ones can exist (the others are reported as errors).
+  const codes = allCodes.filter((c) => /^\d{1,18}$/.test(c));
+  for (let i = 0; i < codes.length; i += 10_000) {
+    const rows = await queryRows<ExistingUnit>(
+      q,
+      sql`
+      SELECT u.id, u.code, u.name, u.level, u.path, u.township_id AS "townshipId", p.code AS "parentCode"
+      FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
+      WHERE u.code = ANY(${`{${codes.slice(i, i + 10_000).join(',')}}`}::text[])`,
+    );
+    for (const r of rows) found.set(r.code, r);
+  }
+  return found;
+}
