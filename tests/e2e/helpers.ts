@@ -13,6 +13,16 @@ export async function login(page: Page, username: string, password = username ==
 }
 
 /**
+ * Signs out and waits until the login page shows. Navigating at once may cancel the logout request: the session
+ * then lives on and /login sends the still-signed-in user back to the 工作台.
+ */
+export async function logout(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByLabel('用户名')).toBeVisible();
+}
+
+/**
  * Opens an antd select, optionally types to filter, and clicks an option by its exact title. Waits for the
  * previous dropdown to finish closing first: while it fades out it is still visible and may list the same title.
  */

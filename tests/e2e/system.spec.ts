@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { login } from './helpers';
+import { login, logout } from './helpers';
 
 test('the administrator creates a user and is shown the initial password once', async ({ page }) => {
   await login(page, 'admin');
@@ -34,7 +34,7 @@ test('the administrator creates a user and is shown the initial password once', 
 
 test('the audit log lists the login', async ({ page }) => {
   await login(page, 'shuji');
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await logout(page);
   await login(page, 'admin');
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
@@ -62,7 +62,7 @@ test('a new user must change the initial password at first login', async ({ page
   const initial = (await shown.getByTestId('initial-password').innerText()).trim();
   expect(initial.length).toBeGreaterThanOrEqual(8);
   await shown.getByRole('button', { name: '我已记下' }).click();
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await logout(page);
 
   await login(page, username, initial);
   await expect(page).toHaveURL(/\/change-password$/);

@@ -49,7 +49,7 @@ export function AppLayout() {
   const logout = useLogout();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const key = selectedKey(pathname);
-  const [openKeys, setOpenKeys] = useState<string[]>(['org', 'indicators', 'system']);
+  const [openKeys, setOpenKeys] = useState<string[]>(['org', 'indicators', 'supervision', 'system']);
 
   const onLogout = () =>
     logout.mutate(undefined, {
