@@ -76,6 +76,14 @@ describe('a task handed to three villages and worked through', () => {
     parentId = task.id;
     chuanshanId = children[0].id;
     yantangId = children[1].id;
+    // Each of the four is audited, the villages' copies under their village (a 燕塘村 reader's audit scope).
+    const audit = await queryRows<{ entityId: string; unitPath: string | null }>(
+      t.db,
+      sql`SELECT entity_id AS "entityId", unit_path AS "unitPath" FROM audit_log WHERE action = 'task.create' ORDER BY id`,
+    );
+    expect(audit.map((a) => Number(a.entityId))).toEqual([parentId, ...children.map((c: { id: number }) => c.id)]);
+    expect(audit[0].unitPath).toBeNull();
+    expect(audit.slice(1).every((a) => a.unitPath !== null)).toBe(true);
   });
 
   it('shows a village cadre his own village’s copy only: another village’s is refused by id and absent from lists', async () => {

@@ -198,6 +198,24 @@ async function detailOf(ctx: ServiceContext, q: Queryable, task: repo.TaskRow, g
   };
 }
 
+/** A change to a task in the audit log, filed under the task's unit (a township task under the township). */
+function auditTask(
+  ctx: ServiceContext,
+  tx: Queryable,
+  township: OrgUnitRef,
+  task: { id: number; unitPath: string },
+  action: string,
+  change: { before?: unknown; after?: unknown },
+) {
+  const unitPath = task.unitPath === township.path ? undefined : task.unitPath;
+  return recordAudit(tx, ctx.actor, { action, entity: 'task', entityId: task.id, townshipId: township.id, unitPath, ...change });
+}
+
+/** The task as it is after a change, as the user sees it. */
+async function currentDetail(ctx: ServiceContext, tx: Queryable, township: OrgUnitRef, id: number, groupIds: number[], today: string) {
+  return detailOf(ctx, tx, (await repo.findTask(tx, township.id, id, today))!, groupIds, today);
+}
+
 export async function getTask(ctx: ServiceContext, id: number, townshipCode?: string): Promise<TaskDetail> {
   const { township, today } = await townshipAndToday(ctx, 'task.read', ctx.db, townshipCode);
   const { task, groupIds } = await readableTask(ctx, ctx.db, township.id, id, today);
@@ -256,12 +274,7 @@ export async function createTask(ctx: ServiceContext, input: CreateTaskInput, to
         body: null,
         actorId: ctx.principal.userId,
       });
-      await recordAudit(tx, ctx.actor, {
-        action: 'task.create',
-        entity: 'task',
-        entityId: id,
-        townshipId: township.id,
-        unitPath: unit.path === township.path ? undefined : unit.path,
+      await auditTask(ctx, tx, township, { id, unitPath: unit.path }, 'task.create', {
         after: { title: input.title, lead: unit.name, nodes: input.nodes, parentId },
       });
       return id;
@@ -330,17 +343,11 @@ export async function transitionTask(ctx: ServiceContext, id: number, input: Tra
       actorId: ctx.principal.userId,
     });
     if (task.parentId !== null) await repo.refreshChildCounts(tx, task.parentId);
-    await recordAudit(tx, ctx.actor, {
-      action: `task.${input.transition}`,
-      entity: 'task',
-      entityId: id,
-      townshipId: township.id,
-      unitPath: task.unitPath === township.path ? undefined : task.unitPath,
+    await auditTask(ctx, tx, township, task, `task.${input.transition}`, {
       before: { status: task.status, paused: task.paused },
       after: { status: result.state.status, paused: result.state.paused, note: input.note ?? null },
     });
-    const after = (await repo.findTask(tx, township.id, id, today))!;
-    return detailOf(ctx, tx, after, groupIds, today);
+    return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
 
@@ -394,15 +401,10 @@ export async function postTaskUpdate(ctx: ServiceContext, id: number, input: Tas
     // The first update of a signed task means work has started: no separate click for 办理中.
     const startsNow = task.status === 'signed' && !task.paused;
     await repo.touchTask(tx, id, startsNow ? 'in_progress' : undefined);
-    await recordAudit(tx, ctx.actor, {
-      action: 'task.update',
-      entity: 'task',
-      entityId: id,
-      townshipId: township.id,
-      unitPath: task.unitPath === township.path ? undefined : task.unitPath,
+    await auditTask(ctx, tx, township, task, 'task.update', {
       after: { body: input.body, attachments: input.attachmentIds.length, nodesDone: newlyDone.map((n) => n.title) },
     });
-    return detailOf(ctx, tx, (await repo.findTask(tx, township.id, id, today))!, groupIds, today);
+    return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
 
@@ -433,15 +435,10 @@ export async function requestDelay(ctx: ServiceContext, id: number, input: Delay
       actorId: ctx.principal.userId,
     });
     await repo.touchTask(tx, id);
-    await recordAudit(tx, ctx.actor, {
-      action: 'task.delay_request',
-      entity: 'task',
-      entityId: id,
-      townshipId: township.id,
-      unitPath: task.unitPath === township.path ? undefined : task.unitPath,
+    await auditTask(ctx, tx, township, task, 'task.delay_request', {
       after: { node: node.title, from: node.due, to: input.requestedDue, reason: input.reason },
     });
-    return detailOf(ctx, tx, (await repo.findTask(tx, township.id, id, today))!, groupIds, today);
+    return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
 
@@ -472,14 +469,9 @@ export async function decideDelay(
       actorId: ctx.principal.userId,
     });
     await repo.touchTask(tx, id);
-    await recordAudit(tx, ctx.actor, {
-      action: input.approve ? 'task.delay_approve' : 'task.delay_refuse',
-      entity: 'task',
-      entityId: id,
-      townshipId: township.id,
-      unitPath: task.unitPath === township.path ? undefined : task.unitPath,
+    await auditTask(ctx, tx, township, task, input.approve ? 'task.delay_approve' : 'task.delay_refuse', {
       after: { delayId, to: delay.requestedDue, note: input.note ?? null },
     });
-    return detailOf(ctx, tx, (await repo.findTask(tx, township.id, id, today))!, groupIds, today);
+    return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }

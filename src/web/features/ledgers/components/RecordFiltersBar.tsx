@@ -1,5 +1,4 @@
-import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, DatePicker, Flex, Input, Select, Switch, Typography } from 'antd';
+import { DatePicker, Flex, Select, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { PERIOD_PICKERS } from './period-picker';
 import { parsePeriod, periodLabel, periodOf } from '../../../../core/periods';
@@ -9,6 +8,7 @@ import { useMe } from '../../../app/auth';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { OrgUnitSelect } from '../../org/components/OrgUnitSelect';
 import type { Ledger, RecordFilters } from '../api/types';
+import { FilterSearch } from '../../../components/FilterSearch';
 
 /** Fields that filter by equality: choices and yes/no (at most four, to keep the bar on one or two lines). */
 export function filterFields(fields: FieldDefinition[]): FieldDefinition[] {
@@ -56,24 +56,17 @@ export function RecordFiltersBar({ ledger, filters, onChange }: { ledger: Ledger
   const setField = (key: string, value: string | undefined) => onChange({ ...filters, fields: { ...filters.fields, [key]: value ?? '' } });
   return (
     <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
-      <Flex gap={8} style={{ width: isMobile ? '100%' : undefined }}>
-        <Input.Search
-          allowClear
-          enterButton="搜索"
-          placeholder="搜索内容或拼音首字母，如 ytc"
-          aria-label="搜索"
-          style={{ width: isMobile ? undefined : 320, flex: isMobile ? 1 : undefined }}
-          defaultValue={filters.q}
-          onSearch={(q) => onChange({ ...filters, q: q.trim() || undefined })}
-        />
-        {isMobile && (
-          <Badge count={active} size="small">
-            <Button icon={<FilterOutlined />} onClick={() => setMore(!more)} aria-expanded={more}>
-              筛选
-            </Button>
-          </Badge>
-        )}
-      </Flex>
+      <FilterSearch
+        placeholder="搜索内容或拼音首字母，如 ytc"
+        ariaLabel="搜索"
+        width={320}
+        value={filters.q}
+        onSearch={(q) => onChange({ ...filters, q })}
+        isMobile={isMobile}
+        active={active}
+        more={more}
+        onToggleMore={() => setMore(!more)}
+      />
       {(!isMobile || more) && (
         <>
           <OrgUnitSelect

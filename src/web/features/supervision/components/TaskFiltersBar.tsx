@@ -1,5 +1,4 @@
-import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, DatePicker, Flex, Input, Segmented, Select } from 'antd';
+import { DatePicker, Flex, Segmented, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { TASK_SOURCE_NAMES, TASK_SOURCES, TASK_STATUS_NAMES, TASK_STATUSES } from '../../../../core/supervision';
@@ -7,6 +6,7 @@ import { useMe } from '../../../app/auth';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import type { TaskFilters } from '../api/types';
 import { useWorkUnits } from './use-work-units';
+import { FilterSearch } from '../../../components/FilterSearch';
 
 const STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_NAMES[s] }));
 const SOURCE_OPTIONS = TASK_SOURCES.map((s) => ({ value: s, label: TASK_SOURCE_NAMES[s] }));
@@ -39,24 +39,17 @@ export function TaskFiltersBar({ filters, onChange }: { filters: TaskFilters; on
   const day = (d: dayjs.Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
   return (
     <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
-      <Flex gap={8} style={{ width: isMobile ? '100%' : undefined }}>
-        <Input.Search
-          allowClear
-          enterButton="搜索"
-          placeholder="任务名称或文号"
-          aria-label="搜索任务"
-          style={{ width: isMobile ? undefined : 240, flex: isMobile ? 1 : undefined }}
-          defaultValue={filters.q}
-          onSearch={(q) => onChange({ ...filters, q: q.trim() || undefined })}
-        />
-        {isMobile && (
-          <Badge count={active} size="small">
-            <Button icon={<FilterOutlined />} onClick={() => setMore(!more)} aria-expanded={more}>
-              筛选
-            </Button>
-          </Badge>
-        )}
-      </Flex>
+      <FilterSearch
+        placeholder="任务名称或文号"
+        ariaLabel="搜索任务"
+        width={240}
+        value={filters.q}
+        onSearch={(q) => onChange({ ...filters, q })}
+        isMobile={isMobile}
+        active={active}
+        more={more}
+        onToggleMore={() => setMore(!more)}
+      />
       <MineSwitch value={filters.mine} onChange={(mine) => onChange({ ...filters, mine })} />
       {(!isMobile || more) && (
         <>
