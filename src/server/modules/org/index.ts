@@ -6,4 +6,4 @@ export { ancestorsOf, findUnitRef as findUnit, unitsUnder, villagesDuring, type 
 export { createUnit, listUnits } from './org.service.js';
 export { importDivisions } from './org-import.service.js';
 export { mergeGroups, mergeProgress, setMergePlan } from './org-merge.service.js';
-export { fixedDateOf, setFixedDate, townshipToday } from './township-clock.repository.js';
+export { fixedDateOf, setFixedDate, townshipNow, townshipToday } from './township-clock.repository.js';

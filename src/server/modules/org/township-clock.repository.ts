@@ -2,7 +2,7 @@
 // fixed date (the demo township lives on 2022-06-30, the end of the report's half year; a training deployment may
 // do the same). Kept in settings under 'township_clock': { "<township code>": "YYYY-MM-DD" }.
 import { sql } from 'drizzle-orm';
-import { chinaToday } from '../../../core/china-time.js';
+import { chinaDate, chinaToday, startOfChinaDay } from '../../../core/china-time.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 
 const KEY = 'township_clock';
@@ -26,4 +26,15 @@ export async function setFixedDate(q: Queryable, townshipCode: string, date: str
       : sql`INSERT INTO settings (key, value) VALUES (${KEY}, jsonb_build_object(${townshipCode}::text, ${date}::text))
             ON CONFLICT (key) DO UPDATE SET value = settings.value || EXCLUDED.value`,
   );
+}
+
+/**
+ * Now on the township's clock: on a fixed date, that day at the present China time of day, so that what happens in
+ * the demo township is dated within its half year; otherwise the real instant.
+ */
+export async function townshipNow(q: Queryable, townshipCode: string): Promise<Date> {
+  const fixed = await fixedDateOf(q, townshipCode);
+  if (fixed === null) return new Date();
+  const now = Date.now();
+  return new Date(startOfChinaDay(fixed).getTime() + (now - startOfChinaDay(chinaDate(new Date(now))).getTime()));
 }

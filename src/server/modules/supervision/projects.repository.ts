@@ -229,12 +229,15 @@ export async function markStagesDone(q: Queryable, projectId: number, stageIds: 
                       WHERE project_id = ${projectId} AND id = ANY(${arrayLiteral(stageIds)}::int[]) AND done_on IS NULL`);
 }
 
-export async function insertProjectUpdate(q: Queryable, row: Omit<typeof projectUpdates.$inferInsert, 'actorName'> & { actorId: number | null }) {
+export async function insertProjectUpdate(
+  q: Queryable,
+  row: Omit<typeof projectUpdates.$inferInsert, 'actorName' | 'createdAt'> & { actorId: number | null; at: Date },
+) {
   await q.execute(sql`
-    INSERT INTO project_updates (project_id, township_id, body, completed_investment, attachment_ids, actor_id, actor_name)
+    INSERT INTO project_updates (project_id, township_id, body, completed_investment, attachment_ids, actor_id, actor_name, created_at)
     VALUES (${row.projectId}, ${row.townshipId}, ${row.body}, ${row.completedInvestment ?? null}::numeric,
             ${JSON.stringify(row.attachmentIds ?? [])}::jsonb, ${row.actorId},
-            COALESCE((SELECT display_name FROM users WHERE id = ${row.actorId}), '系统'))`);
+            COALESCE((SELECT display_name FROM users WHERE id = ${row.actorId}), '系统'), ${row.at.toISOString()}::timestamptz)`);
 }
 
 export function updatesOf(q: Queryable, projectId: number) {

@@ -12,7 +12,7 @@ import { claimAttachments, missingAttachments } from '../attachments/index.js';
 import { recordAudit } from '../audit/index.js';
 import { groupRef } from '../cadre/index.js';
 import { indicatorValues } from '../indicators/index.js';
-import { findUnit, mergeProgress, townshipToday, type OrgUnitRef } from '../org/index.js';
+import { findUnit, mergeProgress, townshipNow, townshipToday, type OrgUnitRef } from '../org/index.js';
 import * as repo from './projects.repository.js';
 import type {
   CreateGoalInput,
@@ -269,6 +269,7 @@ export async function postProjectUpdate(ctx: ServiceContext, id: number, input: 
       completedInvestment: input.completedInvestment == null ? null : String(input.completedInvestment),
       attachmentIds: input.attachmentIds,
       actorId: ctx.principal.userId,
+      at: await townshipNow(tx, township.code),
     });
     if (input.doneStageIds.length > 0) await repo.markStagesDone(tx, id, input.doneStageIds, today, input.body, input.attachmentIds);
     await repo.bumpProject(tx, id, {

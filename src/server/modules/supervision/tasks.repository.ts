@@ -303,13 +303,16 @@ export function supportOf(q: Queryable, taskId: number) {
   );
 }
 
-export async function insertEvent(q: Queryable, row: Omit<typeof taskEvents.$inferInsert, 'actorName'> & { actorId: number | null }) {
+export async function insertEvent(
+  q: Queryable,
+  row: Omit<typeof taskEvents.$inferInsert, 'actorName' | 'createdAt'> & { actorId: number | null; at: Date },
+) {
   // The actor's name as it was when he acted, so the history reads the same after a rename.
   await q.execute(sql`
-    INSERT INTO task_events (task_id, township_id, kind, transition, from_status, to_status, body, node_id, attachment_ids, actor_id, actor_name)
+    INSERT INTO task_events (task_id, township_id, kind, transition, from_status, to_status, body, node_id, attachment_ids, actor_id, actor_name, created_at)
     VALUES (${row.taskId}, ${row.townshipId}, ${row.kind}, ${row.transition ?? null}, ${row.fromStatus ?? null}, ${row.toStatus ?? null},
             ${row.body ?? null}, ${row.nodeId ?? null}, ${JSON.stringify(row.attachmentIds ?? [])}::jsonb, ${row.actorId},
-            COALESCE((SELECT display_name FROM users WHERE id = ${row.actorId}), '系统'))`);
+            COALESCE((SELECT display_name FROM users WHERE id = ${row.actorId}), '系统'), ${row.at.toISOString()}::timestamptz)`);
 }
 
 export interface EventRow {
@@ -371,23 +374,23 @@ export function delaysOf(q: Queryable, taskId: number, delayId?: number) {
 
 export async function insertDelay(
   q: Queryable,
-  row: { taskId: number; nodeId: number; townshipId: number; requestedDue: string; reason: string; requestedBy: number | null },
+  row: { taskId: number; nodeId: number; townshipId: number; requestedDue: string; reason: string; requestedBy: number | null; at: Date },
 ) {
   const rows = await queryRows<{ id: number }>(
     q,
-    sql`INSERT INTO task_delays (task_id, node_id, township_id, requested_due, reason, requested_by, requested_by_name)
+    sql`INSERT INTO task_delays (task_id, node_id, township_id, requested_due, reason, requested_by, requested_by_name, requested_at)
         VALUES (${row.taskId}, ${row.nodeId}, ${row.townshipId}, ${row.requestedDue}::date, ${row.reason}, ${row.requestedBy},
-                COALESCE((SELECT display_name FROM users WHERE id = ${row.requestedBy}), '系统'))
+                COALESCE((SELECT display_name FROM users WHERE id = ${row.requestedBy}), '系统'), ${row.at.toISOString()}::timestamptz)
         ON CONFLICT (node_id) WHERE state = 'pending' DO NOTHING RETURNING id`,
   );
   return rows[0]?.id;
 }
 
 /** Decides a pending request; false when it was decided meanwhile. */
-export async function decideDelay(q: Queryable, delayId: number, approve: boolean, by: number | null, note: string | null) {
+export async function decideDelay(q: Queryable, delayId: number, approve: boolean, by: number | null, note: string | null, at: Date) {
   const rows = await queryRows<{ id: number }>(
     q,
-    sql`UPDATE task_delays SET state = ${approve ? 'approved' : 'refused'}, decided_by = ${by}, decided_at = now(), decision_note = ${note},
+    sql`UPDATE task_delays SET state = ${approve ? 'approved' : 'refused'}, decided_by = ${by}, decided_at = ${at.toISOString()}::timestamptz, decision_note = ${note},
                decided_by_name = COALESCE((SELECT display_name FROM users WHERE id = ${by}), '系统')
         WHERE id = ${delayId} AND state = 'pending' RETURNING id`,
   );

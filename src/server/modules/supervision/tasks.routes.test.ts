@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/connection.js';
 import { buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 import { buildTestApp, readSheet, type TestApp } from '../../testing/test-app.js';
+import { chinaDate } from '../../../core/china-time.js';
 import { summariseNodes, taskLight, TASK_STATUSES, type TaskStatus } from '../../../core/supervision.js';
 import { createUnit } from '../org/index.js';
 import * as repo from './tasks.repository.js';
@@ -116,6 +117,8 @@ describe('a task handed to three villages and worked through', () => {
     // The first update of a signed task starts it: nobody clicks 办理中 separately.
     expect(detail).toMatchObject({ status: 'in_progress', nodesDone: 1, nextDue: '2022-06-30' });
     expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'transition', 'update', 'node_done']);
+    // The history is dated on the township's clock (fixed at 2022-06-01 here), like its deadlines.
+    expect(detail.events.map((e: { at: string }) => chinaDate(e.at))).toEqual(['2022-06-01', '2022-06-01', '2022-06-01', '2022-06-01']);
 
     // A village cadre may not approve his own completion.
     res = await call('POST', `/api/tasks/${yantangId}/transitions`, cadre, { transition: 'request_completion', version: detail.version });

@@ -20,7 +20,7 @@ import { can, scopesFor } from '../../policy/policy.js';
 import { claimAttachments, missingAttachments } from '../attachments/index.js';
 import { recordAudit } from '../audit/index.js';
 import { groupIdsOfUser, groupRef } from '../cadre/index.js';
-import { findUnit, townshipToday, type OrgUnitRef } from '../org/index.js';
+import { findUnit, townshipNow, townshipToday, type OrgUnitRef } from '../org/index.js';
 import type {
   CreateTaskInput,
   DelayDecisionInput,
@@ -110,7 +110,8 @@ export function summaryOf(row: repo.TaskRow): TaskSummary {
 /** The township of a supervision request and its today. */
 async function townshipAndToday(ctx: ServiceContext, action: 'task.read' | 'task.assign' | 'task.handle', q: Queryable, code?: string) {
   const township = await requireTownship(ctx, action, q, { code, what: '督办' });
-  return { township, today: await townshipToday(q, township.code) };
+  // History is dated on the township's clock too: in the demo township, within its half year.
+  return { township, today: await townshipToday(q, township.code), now: await townshipNow(q, township.code) };
 }
 
 export async function listTasks(ctx: ServiceContext, input: TaskListInput) {
@@ -232,7 +233,7 @@ function checkNodes(nodes: { title: string; due: string }[], today: string) {
 
 export async function createTask(ctx: ServiceContext, input: CreateTaskInput, townshipCode?: string) {
   return ctx.db.transaction(async (tx) => {
-    const { township, today } = await townshipAndToday(ctx, 'task.assign', tx, townshipCode);
+    const { township, today, now } = await townshipAndToday(ctx, 'task.assign', tx, townshipCode);
     checkNodes(input.nodes, today);
     if (input.goalId && !(await goalTitle(tx, township.id, input.goalId)))
       throw invalid([{ field: 'goalId', message: `重点工作 ${input.goalId} 不存在` }]);
@@ -267,6 +268,7 @@ export async function createTask(ctx: ServiceContext, input: CreateTaskInput, to
       );
       await repo.refreshNodeSummary(tx, id);
       await repo.insertEvent(tx, {
+        at: now,
         taskId: id,
         townshipId: township.id,
         kind: 'created',
@@ -298,6 +300,7 @@ export async function createTask(ctx: ServiceContext, input: CreateTaskInput, to
     for (const village of villages) childIds.push(await insertOne(village, parentId));
     await repo.refreshChildCounts(tx, parentId);
     await repo.insertEvent(tx, {
+      at: now,
       taskId: parentId,
       townshipId: township.id,
       kind: 'split',
@@ -316,7 +319,7 @@ function conflict(task: repo.TaskRow, message: string) {
 
 export async function transitionTask(ctx: ServiceContext, id: number, input: TransitionInput, townshipCode?: string): Promise<TaskDetail> {
   return ctx.db.transaction(async (tx) => {
-    const { township, today } = await townshipAndToday(ctx, 'task.read', tx, townshipCode);
+    const { township, today, now } = await townshipAndToday(ctx, 'task.read', tx, townshipCode);
     const { task, groupIds } = await readableTask(ctx, tx, township.id, id, today, true);
     if (task.version !== input.version) {
       throw conflict(
@@ -333,6 +336,7 @@ export async function transitionTask(ctx: ServiceContext, id: number, input: Tra
       throw conflict(task, '任务已被他人更新，请刷新后再操作');
     }
     await repo.insertEvent(tx, {
+      at: now,
       taskId: id,
       townshipId: township.id,
       kind: 'transition',
@@ -359,7 +363,7 @@ function requireHandler(ctx: ServiceContext, task: repo.TaskRow, groupIds: numbe
 
 export async function postTaskUpdate(ctx: ServiceContext, id: number, input: TaskUpdateInput, townshipCode?: string): Promise<TaskDetail> {
   return ctx.db.transaction(async (tx) => {
-    const { township, today } = await townshipAndToday(ctx, 'task.handle', tx, townshipCode);
+    const { township, today, now } = await townshipAndToday(ctx, 'task.handle', tx, townshipCode);
     const { task, groupIds } = await readableTask(ctx, tx, township.id, id, today, true);
     requireHandler(ctx, task, groupIds, '填报进展');
     const fileUnit = task.leadUnitId ?? township.id;
@@ -370,6 +374,7 @@ export async function postTaskUpdate(ctx: ServiceContext, id: number, input: Tas
     if (unknown.length > 0) throw invalid([{ field: 'doneNodeIds', message: `节点 ${unknown.join('、')} 不属于此任务` }]);
     await claimAttachments(tx, township.id, fileUnit, input.attachmentIds);
     await repo.insertEvent(tx, {
+      at: now,
       taskId: id,
       townshipId: township.id,
       kind: 'update',
@@ -388,6 +393,7 @@ export async function postTaskUpdate(ctx: ServiceContext, id: number, input: Tas
       );
       for (const n of newlyDone) {
         await repo.insertEvent(tx, {
+          at: now,
           taskId: id,
           townshipId: township.id,
           kind: 'node_done',
@@ -410,7 +416,7 @@ export async function postTaskUpdate(ctx: ServiceContext, id: number, input: Tas
 
 export async function requestDelay(ctx: ServiceContext, id: number, input: DelayRequestInput, townshipCode?: string): Promise<TaskDetail> {
   return ctx.db.transaction(async (tx) => {
-    const { township, today } = await townshipAndToday(ctx, 'task.handle', tx, townshipCode);
+    const { township, today, now } = await townshipAndToday(ctx, 'task.handle', tx, townshipCode);
     const { task, groupIds } = await readableTask(ctx, tx, township.id, id, today, true);
     requireHandler(ctx, task, groupIds, '申请延期');
     const node = (await repo.nodesOf(tx, id)).find((n) => n.id === input.nodeId);
@@ -424,9 +430,11 @@ export async function requestDelay(ctx: ServiceContext, id: number, input: Delay
       requestedDue: input.requestedDue,
       reason: input.reason,
       requestedBy: ctx.principal.userId,
+      at: now,
     });
     if (!delayId) throw conflict(task, `节点“${node.title}”已有待审批的延期申请`);
     await repo.insertEvent(tx, {
+      at: now,
       taskId: id,
       townshipId: township.id,
       kind: 'delay_requested',
@@ -450,17 +458,19 @@ export async function decideDelay(
   townshipCode?: string,
 ): Promise<TaskDetail> {
   return ctx.db.transaction(async (tx) => {
-    const { township, today } = await townshipAndToday(ctx, 'task.read', tx, townshipCode);
+    const { township, today, now } = await townshipAndToday(ctx, 'task.read', tx, townshipCode);
     const { task, groupIds } = await readableTask(ctx, tx, township.id, id, today, true);
     if (!partiesOf(ctx, task, groupIds).includes('assigner')) throw forbidden('只有交办人（或有交办权限的领导）可以审批延期');
     const delay = await repo.findDelay(tx, id, delayId);
     if (!delay) throw notFound(`延期申请 ${delayId} `);
-    if (!(await repo.decideDelay(tx, delayId, input.approve, ctx.principal.userId, input.note ?? null))) throw conflict(task, '该延期申请已审批');
+    if (!(await repo.decideDelay(tx, delayId, input.approve, ctx.principal.userId, input.note ?? null, now)))
+      throw conflict(task, '该延期申请已审批');
     if (input.approve) {
       await repo.moveNodeDue(tx, delay.nodeId, delay.requestedDue);
       await repo.refreshNodeSummary(tx, id);
     }
     await repo.insertEvent(tx, {
+      at: now,
       taskId: id,
       townshipId: township.id,
       kind: 'delay_decided',
