@@ -70,3 +70,31 @@ test('the project board is exported and read back as the annex', async ({ page }
   expect(sheet.rowCount).toBeGreaterThan(30);
   await page.screenshot({ path: 'test-results/supervision-projects.png', fullPage: true });
 });
+
+test('when the township’s clock passes a node, the task turns red on the leader’s 工作台 and list', async ({ browser }) => {
+  const title = `e2e 危房排查 ${Date.now().toString().slice(-5)}`;
+  const desk = await browser.newPage();
+  await login(desk, 'shuji');
+  const res = await desk.request.post('/api/tasks', {
+    data: { title, source: 'instruction', lead: YANTANG, nodes: [{ title: '上报排查结果', due: '2022-07-01' }] },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const admin = await browser.newPage();
+  await login(admin, 'admin');
+  const setToday = async (today: string) => {
+    const answer = await admin.request.put('/api/township-clock?township=430681105000', { data: { today } });
+    expect(answer.status(), await answer.text()).toBe(200);
+  };
+  try {
+    await desk.goto(`/supervision?q=${encodeURIComponent(title)}`);
+    await expect(desk.getByRole('row', { name: new RegExp(title) })).toContainText('即将到期');
+    await setToday('2022-07-02');
+    const { lights } = (await (await desk.request.get('/api/tasks?pageSize=1')).json()) as { lights: { red: number } };
+    await desk.goto('/');
+    await expect(desk.getByText(`逾期 ${lights.red}`, { exact: true }).first()).toBeVisible();
+    await desk.goto(`/supervision?light=red&q=${encodeURIComponent(title)}`);
+    await expect(desk.getByRole('row', { name: new RegExp(title) })).toContainText('逾期');
+  } finally {
+    await setToday('2022-06-30');
+  }
+});
