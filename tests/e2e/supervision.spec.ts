@@ -4,6 +4,7 @@ import { login } from './helpers';
 // The demo township runs on 2022-06-30. A leader hands one task to three villages with two nodes; 燕塘村's cadre
 // signs it on a phone, reports with a tick on the first node and applies for completion; the leader approves.
 const YANTANG = '430681105229';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 async function createSplitTask(page: Page, title: string) {
   const villages = (await (await page.request.get('/api/org-units?parent=430681105000')).json()) as { items: { code: string; level: string }[] };
@@ -26,7 +27,9 @@ async function createSplitTask(page: Page, title: string) {
   return created.children.find((c) => c.lead.code === YANTANG)!.id;
 }
 
-test('a leader hands a task to three villages; a village cadre signs, reports and applies on a phone; the leader approves', async ({ browser }) => {
+test('a leader hands a task to three villages; a village cadre signs, reports with a photo and applies on a phone; the leader approves', async ({
+  browser,
+}) => {
   const title = `e2e 河道清障 ${Date.now().toString().slice(-5)}`;
   const desk = await browser.newPage();
   await login(desk, 'shuji');
@@ -40,9 +43,17 @@ test('a leader hands a task to three villages; a village cadre signs, reports an
   await phone.getByRole('button', { name: '签收', exact: true }).click();
   await expect(phone.getByText('已签收').first()).toBeVisible();
   await phone.getByLabel('进展情况').fill('已排查全村河道，清理垃圾3处');
+  await phone.locator('input[type=file]').setInputFiles({ name: 'hedao.png', mimeType: 'image/png', buffer: PNG });
+  await expect(phone.locator('.ant-upload-list-item-done, .ant-upload-list-item-image').first()).toBeVisible();
   await phone.getByRole('checkbox', { name: /完成排查/ }).check();
   await phone.getByRole('button', { name: '提交进展' }).click();
   await expect(phone.getByText('已排查全村河道，清理垃圾3处')).toBeVisible();
+  // The photo is in the task's history, readable by the leader too.
+  const detail = (await (await desk.request.get(`/api/tasks/${yantangTask}`)).json()) as {
+    events: { kind: string; attachments: { id: string }[] }[];
+  };
+  const photo = detail.events.find((e) => e.kind === 'update')!.attachments[0];
+  expect((await desk.request.get(`/api/attachments/${photo.id}`)).status()).toBe(200);
   await phone.getByRole('button', { name: '申请办结', exact: true }).click();
   await expect(phone.getByText('办结申请').first()).toBeVisible();
   await phone.screenshot({ path: 'test-results/supervision-phone-task.png', fullPage: true });
