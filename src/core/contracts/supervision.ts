@@ -234,3 +234,26 @@ export type ProjectBoard = z.infer<typeof projectBoard>;
 /** The township's today for lights and deadlines; fixed for the demo township (2022-06-30). */
 export const townshipClock = z.object({ today: z.string(), fixed: z.boolean() });
 export type TownshipClock = z.infer<typeof townshipClock>;
+
+/**
+ * The cadre groups' board (组线督办榜): each small group by the on-time rate of the tasks led by it or by its
+ * villages. A task is due once done or past a deadline; on time when done by its last deadline.
+ */
+export const groupBoard = z.object({
+  today: z.string(),
+  rows: z.array(
+    z.object({
+      groupId: z.number().int(),
+      name: z.string(),
+      tasks: z.number().int(),
+      done: z.number().int(),
+      onTime: z.number().int(),
+      overdue: z.number().int(),
+      /** Percent of the due tasks done on time; null while none is due. */
+      onTimeRate: z.number().nullable(),
+      rank: z.number().int().nullable(),
+      board: z.enum(['top', 'bottom']).nullable(),
+    }),
+  ),
+});
+export type GroupBoard = z.infer<typeof groupBoard>;

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app.js';
 import * as c from '../../../core/contracts/supervision.js';
 import { contextOf } from '../../http/context.js';
 import { sendXlsx } from '../../http/xlsx.js';
+import { groupBoard } from './group-board.service.js';
 import { setTownshipClock, townshipClock } from './township-clock.service.js';
 import {
   createGoal,
@@ -38,6 +39,9 @@ export async function supervisionRoutes(scope: FastifyInstance, { database }: Ap
     reply.status(201);
     return createTask(ctx(req), req.body, req.query.township);
   });
+  app.get('/api/tasks/group-board', { schema: { querystring, response: { 200: c.groupBoard }, tags } }, (req) =>
+    groupBoard(ctx(req), req.query.township),
+  );
   app.get('/api/tasks/:id', { schema: { querystring, params, response: { 200: c.taskDetail }, tags } }, (req) =>
     getTask(ctx(req), req.params.id, req.query.township),
   );
