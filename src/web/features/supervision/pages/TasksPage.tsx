@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Tabs, Tag } from 'antd';
+import { Badge, Button, Card, Flex, Segmented, Tabs, Tag } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { TASK_LIGHTS, TASK_LIGHT_SHORT_NAMES, type TaskLight } from '../../../../core/supervision';
@@ -11,7 +11,9 @@ import { useIsMobile } from '../../../components/use-is-mobile';
 import { useTasks } from '../api/get-tasks';
 import { LIGHT_HEX, taskQuery, type TaskFilters } from '../api/types';
 import { CreateTaskDrawer } from '../components/CreateTaskDrawer';
+import { SavedTaskFilters } from '../components/SavedTaskFilters';
 import { TaskFiltersBar } from '../components/TaskFiltersBar';
+import { TaskKanban } from '../components/TaskKanban';
 import { TaskTable } from '../components/TaskTable';
 import { filtersFromSearch, searchFromFilters } from './task-filters-url';
 
@@ -51,11 +53,16 @@ export default function TasksPage() {
   const filters = filtersFromSearch(params);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20));
+  // 列表 or 看板, kept in the address with the filters
+  const view = params.get('view') === 'board' ? 'board' : 'list';
   const [creating, setCreating] = useState(false);
   const { data, isFetching, error, refetch } = useTasks(filters, page, pageSize);
 
-  const go = (next: TaskFilters, nextPage = 1, nextPageSize = pageSize) =>
-    setParams(searchFromFilters(next, nextPage, nextPageSize), { replace: true });
+  const go = (next: TaskFilters, nextPage = 1, nextPageSize = pageSize, nextView = view) => {
+    const search = searchFromFilters(next, nextPage, nextPageSize);
+    if (nextView === 'board') search.set('view', 'board');
+    setParams(search, { replace: true });
+  };
   const lights = data?.lights;
   const all = lights ? TASK_LIGHTS.reduce((sum, l) => sum + lights[l], 0) : undefined;
   const several = filters.light && filters.light.length > 1 ? filters.light : null;
@@ -104,8 +111,22 @@ export default function TasksPage() {
               : []),
           ]}
         />
+        <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 12 }}>
+          <Segmented<'list' | 'board'>
+            aria-label="视图"
+            value={view}
+            onChange={(v) => go(filters, 1, pageSize, v)}
+            options={[
+              { value: 'list', label: '列表' },
+              { value: 'board', label: '看板' },
+            ]}
+          />
+          <SavedTaskFilters filters={filters} onApply={(next) => go(next)} />
+        </Flex>
         <TaskFiltersBar key={filters.q ?? ''} filters={filters} onChange={(next) => go(next)} />
-        {error ? (
+        {view === 'board' ? (
+          <TaskKanban filters={filters} onShowAll={(status) => go({ ...filters, status: [status] }, 1, pageSize, 'list')} />
+        ) : error ? (
           <ApiErrorResult compact error={error} onRetry={() => refetch()} />
         ) : (
           <TaskTable
