@@ -1,6 +1,7 @@
-import { Card, Col, DatePicker, Empty, Flex, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, DatePicker, Empty, Flex, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatValue } from '../../../../core/indicators';
 import { periodWindow } from '../../../../core/periods';
@@ -14,6 +15,8 @@ import { SheetExportButton } from '../../../components/SheetExportButton';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { useLedgers } from '../../ledgers/api/get-ledgers';
 import { useOrgUnit } from '../../org/api/get-org-unit';
+import { useTownshipClock } from '../../supervision/api/get-township-clock';
+import { CreateTaskDrawer, type TaskDraft } from '../../supervision/components/CreateTaskDrawer';
 import { useIndicators } from '../api/get-indicators';
 import { useIndicatorValues, valueOf } from '../api/get-values';
 import type { Indicator, IndicatorMeta } from '../api/types';
@@ -60,6 +63,36 @@ function TownshipRank({ indicator, asOf }: { indicator: IndicatorMeta; asOf: str
           .join('　')}
       </Typography.Text>
     </Card>
+  );
+}
+
+/** 布置次日任务: a task from today's dispatch, its one node due tomorrow on the township's clock. */
+function NextDayTaskButton({ indicator }: { indicator?: IndicatorMeta }) {
+  const clock = useTownshipClock();
+  const today = clock.data?.today;
+  const [open, setOpen] = useState(false);
+  // A new draft (and key) each time: the drawer's form starts from it, not from what was typed before.
+  const [draft, setDraft] = useState<{ key: number; value: TaskDraft }>();
+  const start = () => {
+    if (!today) return;
+    setDraft((d) => ({
+      key: (d?.key ?? 0) + 1,
+      value: {
+        source: 'dispatch',
+        sourceRef: `每日调度 ${today}`,
+        description: indicator ? `调度指标：${indicator.name}` : undefined,
+        nodes: [{ title: '完成并上报', due: dayjs(today).add(1, 'day').format('YYYY-MM-DD') }],
+      },
+    }));
+    setOpen(true);
+  };
+  return (
+    <>
+      <Button type="primary" icon={<PlusOutlined />} disabled={!today} onClick={start}>
+        布置次日任务
+      </Button>
+      {draft && <CreateTaskDrawer key={draft.key} open={open} initial={draft.value} onClose={() => setOpen(false)} />}
+    </>
   );
 }
 
@@ -115,7 +148,11 @@ export default function DispatchPage() {
 
   return (
     <>
-      <PageHeader title="每日调度" subTitle="选一项每日填报的数据，看各村昨日和近7日的进度排名" />
+      <PageHeader
+        title="每日调度"
+        subTitle="选一项每日填报的数据，看各村昨日和近7日的进度排名"
+        extra={me.abilities.taskAssign && <NextDayTaskButton indicator={indicator} />}
+      />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={8} wrap align="center">
           <Select

@@ -1,5 +1,6 @@
-import { CheckCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, EditOutlined, FlagOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Result, Row, Select, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { periodFileTag } from '../../../../core/periods';
 import { useMe } from '../../../app/auth';
@@ -9,6 +10,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { SheetExportButton } from '../../../components/SheetExportButton';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { ApiError, errorDetail } from '../../../lib/api-client';
+import { useTownshipClock } from '../../supervision/api/get-township-clock';
+import { CreateTaskDrawer, type TaskDraft } from '../../supervision/components/CreateTaskDrawer';
 import { useIndicators } from '../api/get-indicators';
 import { useDeleteQualityRule, useSaveQualityRule, useQualityRules, useViolations } from '../api/quality-rules';
 import type { QualityOperator, QualityRule, Violation } from '../api/types';
@@ -107,6 +110,33 @@ function RuleForm({ editing, onDone }: { editing: QualityRule | null; onDone: ()
   );
 }
 
+/** 督办整改: a task to the village a finding is about, named after the rule, one node due in 7 days. */
+function useRectification() {
+  const me = useMe();
+  const clock = useTownshipClock(me.abilities.taskAssign);
+  const today = clock.data?.today;
+  const [open, setOpen] = useState(false);
+  // A new key per finding: the drawer's form starts from that finding, not from the last one typed into.
+  const [draft, setDraft] = useState<{ key: number; value: TaskDraft }>();
+  const start = (v: Violation, finding: string) => {
+    if (!today) return;
+    setDraft((d) => ({
+      key: (d?.key ?? 0) + 1,
+      value: {
+        title: `整改：${v.rule.name}（${v.orgUnit.name}）`.slice(0, 100),
+        source: 'quality',
+        sourceRef: v.rule.name.slice(0, 100),
+        lead: v.orgUnit.code,
+        description: finding,
+        nodes: [{ title: '核实并整改数据', due: dayjs(today).add(7, 'day').format('YYYY-MM-DD') }],
+      },
+    }));
+    setOpen(true);
+  };
+  const drawer = draft && <CreateTaskDrawer key={draft.key} open={open} initial={draft.value} onClose={() => setOpen(false)} />;
+  return { enabled: me.abilities.taskAssign, ready: !!today, start, drawer };
+}
+
 export default function QualityPage() {
   const me = useMe();
   const isMobile = useIsMobile();
@@ -120,6 +150,7 @@ export default function QualityPage() {
   const remove = useDeleteQualityRule();
   const [choice, setChoice] = usePeriodChoice();
   const violations = useViolations(choice.period, choice.asOf);
+  const rectify = useRectification();
   const ruleOf = (id: number) => rules.data?.items.find((r) => r.id === id);
   const indicators = useIndicators();
   const names = useMemo(() => new Map((indicators.data?.items ?? []).map((i) => [i.key, i.name])), [indicators.data]);
@@ -154,6 +185,7 @@ export default function QualityPage() {
           }),
     });
   const items = violations.data?.items ?? [];
+  const finding = (v: Violation) => `${num(v.left)}，应 ${OP_SIGN[ruleOf(v.rule.id)?.operator ?? '<=']} ${num(v.right)}`;
 
   return (
     <>
@@ -234,16 +266,30 @@ export default function QualityPage() {
                 columns={[
                   { title: '规则', key: 'rule', render: (_, v) => v.rule.name },
                   { title: '村（社区）', key: 'unit', width: 110, render: (_, v) => v.orgUnit.name },
-                  {
-                    title: '不符合之处',
-                    key: 'values',
-                    width: 200,
-                    render: (_, v) => (
-                      <Typography.Text type="danger">
-                        {num(v.left)}，应 {OP_SIGN[ruleOf(v.rule.id)?.operator ?? '<=']} {num(v.right)}
-                      </Typography.Text>
-                    ),
-                  },
+                  { title: '不符合之处', key: 'values', width: 200, render: (_, v) => <Typography.Text type="danger">{finding(v)}</Typography.Text> },
+                  ...(rectify.enabled
+                    ? [
+                        {
+                          title: '操作',
+                          key: 'task',
+                          width: 100,
+                          render: (_: unknown, v: Violation) => (
+                            <Button
+                              type="link"
+                              size="small"
+                              icon={<FlagOutlined />}
+                              disabled={!rectify.ready}
+                              onClick={() =>
+                                rectify.start(v, `${violations.data?.period.label ?? ''}${v.orgUnit.name}：${v.rule.name}，${finding(v)}`)
+                              }
+                              style={{ padding: 0 }}
+                            >
+                              督办整改
+                            </Button>
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             )}
@@ -335,6 +381,7 @@ export default function QualityPage() {
           </Col>
         )}
       </Row>
+      {rectify.drawer}
     </>
   );
 }

@@ -24,11 +24,25 @@ interface FormValues {
   nodes: { title: string; due?: Dayjs }[];
 }
 
+/**
+ * What a task is made from elsewhere (次日任务 from the daily dispatch, 整改 from a data-quality finding): the
+ * form's first values, nodes dated YYYY-MM-DD. Mount the drawer with a new `key` per draft: the form keeps what
+ * was typed while it lives.
+ */
+export interface TaskDraft {
+  title?: string;
+  description?: string;
+  source?: TaskSource;
+  sourceRef?: string;
+  lead?: string;
+  nodes?: { title: string; due: string }[];
+}
+
 type Target = 'one' | 'villages';
 const FIELDS = ['title', 'description', 'source', 'sourceRef', 'lead', 'villages', 'supporting', 'responsibleName', 'nodes'];
 
 /** 交办任务: to one lead unit, or split to several villages at once (到各村), with its deadline nodes. */
-export function CreateTaskDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function CreateTaskDrawer({ open, onClose, initial }: { open: boolean; onClose: () => void; initial?: TaskDraft }) {
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -98,7 +112,11 @@ export function CreateTaskDrawer({ open, onClose }: { open: boolean; onClose: ()
         form={form}
         layout="vertical"
         requiredMark="optional"
-        initialValues={{ source: 'meeting', nodes: [{ title: '完成并上报', due: undefined }] }}
+        initialValues={{
+          ...initial,
+          source: initial?.source ?? 'meeting',
+          nodes: initial?.nodes?.map((n) => ({ title: n.title, due: dayjs(n.due) })) ?? [{ title: '完成并上报', due: undefined }],
+        }}
         onValuesChange={() => alert && setAlert(null)}
       >
         <Form.Item name="title" label="任务名称" rules={[{ required: true, whitespace: true, message: '请填写任务名称' }]}>
