@@ -10,7 +10,9 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { useTasks } from '../api/get-tasks';
 import { LIGHT_HEX, taskQuery, type TaskFilters } from '../api/types';
+import { useOwnVillage } from '../../indicators/components/UnitSelect';
 import { CreateTaskDrawer } from '../components/CreateTaskDrawer';
+import { GroupBoardCard } from '../components/GroupBoardCard';
 import { SavedTaskFilters } from '../components/SavedTaskFilters';
 import { TaskFiltersBar } from '../components/TaskFiltersBar';
 import { TaskKanban } from '../components/TaskKanban';
@@ -49,6 +51,7 @@ function LightSwitch({ activeKey, items, onChange }: { activeKey: string; items:
 /** 督办任务: the tasks the user may see, by light, with filters, export and 交办. */
 export default function TasksPage() {
   const me = useMe();
+  const ownVillage = useOwnVillage();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromSearch(params);
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -124,6 +127,8 @@ export default function TasksPage() {
           <SavedTaskFilters filters={filters} onApply={(next) => go(next)} />
         </Flex>
         <TaskFiltersBar key={filters.q ?? ''} filters={filters} onChange={(next) => go(next)} />
+        {/* the groups' board is the township's view: a village cadre works in his own village's list */}
+        {!ownVillage && <GroupBoardCard />}
         {view === 'board' ? (
           <TaskKanban filters={filters} onShowAll={(status) => go({ ...filters, status: [status] }, 1, pageSize, 'list')} />
         ) : error ? (
