@@ -10,6 +10,7 @@ import { formatPercent } from '../../../lib/format';
 import { shownNumber, shownUnit } from '../../../../core/indicators';
 import { periodFileTag } from '../../../../core/periods';
 import { useOrgUnit } from '../../org/api/get-org-unit';
+import { VillageTasksCard } from '../../supervision/components/VillageTasksCard';
 import { useIndicators } from '../api/get-indicators';
 import { useIndicatorValues, valueOf } from '../api/get-values';
 import { useRankingBoard, useRankings } from '../api/rankings';
@@ -194,6 +195,9 @@ export default function VillagePage() {
           </Row>
         </>
       )}
+      <div style={{ marginTop: 12 }}>
+        <VillageTasksCard code={code} />
+      </div>
     </>
   );
 }

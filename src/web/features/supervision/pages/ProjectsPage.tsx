@@ -13,8 +13,11 @@ import { useIsMobile } from '../../../components/use-is-mobile';
 import { projectExport, useProjects, useSupervisionTownship, type ProjectFilters } from '../api/projects';
 import { ProjectBoardCard } from '../components/ProjectBoardCard';
 import { ProjectFormDrawer } from '../components/ProjectFormDrawer';
+import { ProjectQuarterTimeline } from '../components/ProjectQuarterTimeline';
 import { ProjectVillageFilter } from '../components/ProjectPlaceSelect';
 import { ProjectTable } from '../components/ProjectTable';
+
+type ProjectView = 'list' | 'board' | 'quarters';
 
 const isCategory = (v: string | null): v is ProjectCategory => !!v && (PROJECT_CATEGORIES as readonly string[]).includes(v);
 const isStatus = (v: string | null): v is ProjectStatus => !!v && (PROJECT_STATUSES as readonly string[]).includes(v);
@@ -58,8 +61,10 @@ export default function ProjectsPage() {
   const { filters, page, pageSize, set } = useProjectFilters();
   const { data, isPending, isFetching, error, refetch } = useProjects(filters, page, pageSize);
   const [creating, setCreating] = useState(false);
-  // a phone shows the list or the board, not one under the other
-  const [view, setView] = useState<'list' | 'board'>('list');
+  // 推进表, 季度进度 or (on a phone, where it is not shown above the list) 龙虎榜; in the address for the back button
+  const [params] = useSearchParams();
+  const view = (['board', 'quarters'] as const).find((v) => v === params.get('view')) ?? 'list';
+  const setView = (v: ProjectView) => set({ view: v === 'list' ? undefined : v, page: page > 1 ? page : undefined });
   const year = data ? Number(data.today.slice(0, 4)) : new Date().getFullYear();
   const exportTarget = projectExport(township, data ? year : undefined);
   const filtered = Object.values(filters).some((v) => v !== undefined);
@@ -82,12 +87,13 @@ export default function ProjectsPage() {
         }
       />
       {isMobile && (
-        <Segmented<'list' | 'board'>
+        <Segmented<ProjectView>
           block
           value={view}
           onChange={setView}
           options={[
             { value: 'list', label: '推进表' },
+            { value: 'quarters', label: '季度进度' },
             { value: 'board', label: '龙虎榜' },
           ]}
           style={{ marginBottom: 12 }}
@@ -96,7 +102,21 @@ export default function ProjectsPage() {
       {(!isMobile || view === 'board') && <ProjectBoardCard />}
       <Card
         size="small"
-        title="重点项目推进表"
+        title={view === 'quarters' ? '重点项目季度进度' : '重点项目推进表'}
+        extra={
+          !isMobile && (
+            <Segmented<ProjectView>
+              aria-label="视图"
+              size="small"
+              value={view === 'board' ? 'list' : view}
+              onChange={setView}
+              options={[
+                { value: 'list', label: '推进表' },
+                { value: 'quarters', label: '季度进度' },
+              ]}
+            />
+          )
+        }
         styles={{ body: { paddingTop: 12, paddingInline: isMobile ? 8 : undefined } }}
         style={{ display: isMobile && view === 'board' ? 'none' : undefined }}
       >
@@ -141,6 +161,16 @@ export default function ProjectsPage() {
         </Flex>
         {error ? (
           <ApiErrorResult error={error} onRetry={() => refetch()} compact />
+        ) : view === 'quarters' ? (
+          <ProjectQuarterTimeline
+            items={data?.items ?? []}
+            today={data?.today ?? ''}
+            total={data?.total ?? 0}
+            page={page}
+            pageSize={pageSize}
+            isMobile={isMobile}
+            onPage={(p, size) => set({ page: p, pageSize: size === 50 ? undefined : size })}
+          />
         ) : (
           <ProjectTable
             items={data?.items ?? []}
