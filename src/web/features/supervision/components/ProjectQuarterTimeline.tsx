@@ -45,11 +45,11 @@ function StageChip({ stage, compact }: { stage: ProjectStage; compact: boolean }
           display: '-webkit-box',
           WebkitLineClamp: 2,
           WebkitBoxOrient: 'vertical',
-          wordBreak: 'break-all',
+          overflowWrap: 'anywhere',
         }}
       >
         {stage.title}
-        {!compact && <span style={{ opacity: 0.75 }}> · {stage.due.slice(5)}</span>}
+        {!compact && <span style={{ opacity: 0.75, whiteSpace: 'nowrap' }}> · {stage.due.slice(5)}</span>}
       </div>
     </Tooltip>
   );
@@ -112,7 +112,9 @@ export function ProjectQuarterTimeline({
   onPage: (page: number, pageSize: number) => void;
 }) {
   const thisYear = Number(today.slice(0, 4)) || new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
+  // the township's year until one is chosen (today arrives with the list)
+  const [chosenYear, setYear] = useState<number | null>(null);
+  const year = chosenYear ?? thisYear;
   const { stages, loaded, failed } = useProjectsStages(items.map((p) => p.id));
   const years = new Set([thisYear, year]);
   for (const list of stages.values()) for (const s of list) years.add(s.year);
