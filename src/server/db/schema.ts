@@ -8,3 +8,4 @@ export * from './schema/ledgers.js';
 export * from './schema/attachments.js';
 export * from './schema/indicators.js';
 export * from './schema/supervision.js';
+export * from './schema/notifications.js';

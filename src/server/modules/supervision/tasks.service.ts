@@ -20,6 +20,7 @@ import { can, scopesFor } from '../../policy/policy.js';
 import { claimAttachments, missingAttachments } from '../attachments/index.js';
 import { recordAudit } from '../audit/index.js';
 import { groupIdsOfUser, groupRef } from '../cadre/index.js';
+import { notifyTaskEvent } from '../notifications/index.js';
 import { findUnit, townshipNow, townshipToday, type OrgUnitRef } from '../org/index.js';
 import type {
   CreateTaskInput,
@@ -284,7 +285,9 @@ export async function createTask(ctx: ServiceContext, input: CreateTaskInput, to
 
     if (input.lead) {
       const id = await insertOne(await resolveUnit(tx, township, input.lead, 'lead'), null);
-      return { task: summaryOf((await repo.findTask(tx, township.id, id, today))!), children: [] };
+      const created = (await repo.findTask(tx, township.id, id, today))!;
+      await notifyTaskEvent(tx, { kind: 'assigned', task: created, actorId: ctx.principal.userId });
+      return { task: summaryOf(created), children: [] };
     }
     // 到各村: the township keeps a parent task; each village gets its own copy with the same nodes.
     const villages: ResolvedUnit[] = [];
@@ -309,6 +312,7 @@ export async function createTask(ctx: ServiceContext, input: CreateTaskInput, to
     });
     const parent = (await repo.findTask(tx, township.id, parentId, today))!;
     const children = await repo.childrenOf(tx, parentId, today);
+    for (const child of children) await notifyTaskEvent(tx, { kind: 'assigned', task: child, actorId: ctx.principal.userId });
     return { task: summaryOf(parent), children: children.map(summaryOf) };
   });
 }
@@ -351,6 +355,7 @@ export async function transitionTask(ctx: ServiceContext, id: number, input: Tra
       before: { status: task.status, paused: task.paused },
       after: { status: result.state.status, paused: result.state.paused, note: input.note ?? null },
     });
+    await notifyTaskEvent(tx, { kind: 'transition', transition: input.transition, task, actorId: ctx.principal.userId, note: input.note });
     return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
@@ -410,6 +415,7 @@ export async function postTaskUpdate(ctx: ServiceContext, id: number, input: Tas
     await auditTask(ctx, tx, township, task, 'task.update', {
       after: { body: input.body, attachments: input.attachmentIds.length, nodesDone: newlyDone.map((n) => n.title) },
     });
+    await notifyTaskEvent(tx, { kind: 'update', task, actorId: ctx.principal.userId, note: input.body });
     return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
@@ -446,6 +452,8 @@ export async function requestDelay(ctx: ServiceContext, id: number, input: Delay
     await auditTask(ctx, tx, township, task, 'task.delay_request', {
       after: { node: node.title, from: node.due, to: input.requestedDue, reason: input.reason },
     });
+    const asked = `“${node.title}”延期至${input.requestedDue}：${input.reason}`;
+    await notifyTaskEvent(tx, { kind: 'delay_requested', task, actorId: ctx.principal.userId, nodeId: node.id, note: asked });
     return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
@@ -482,6 +490,8 @@ export async function decideDelay(
     await auditTask(ctx, tx, township, task, input.approve ? 'task.delay_approve' : 'task.delay_refuse', {
       after: { delayId, to: delay.requestedDue, note: input.note ?? null },
     });
+    const decided = `${input.approve ? '同意' : '不同意'}延期至${delay.requestedDue}${input.note ? `：${input.note}` : ''}`;
+    await notifyTaskEvent(tx, { kind: 'delay_decided', task, actorId: ctx.principal.userId, nodeId: delay.nodeId, note: decided });
     return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
