@@ -3,6 +3,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { workLines } from './cadre.js';
 import { orgUnits } from './org.js';
+import type { QualityOperator } from '../../../core/contracts/indicators.js';
+import type { Scale } from '../../../core/indicators.js';
+import type { BoardStyle, RankingDefinition } from '../../../core/ranking.js';
 
 // Indicators (指标): definitions as data (core/indicators.ts), computed from ledgers at read time.
 export const indicators = pgTable(
@@ -18,7 +21,7 @@ export const indicators = pgTable(
     source: jsonb('source').notNull(),
     unit: text('unit').notNull().default(''),
     decimals: integer('decimals').notNull().default(0),
-    scale: text('scale').notNull().default('none'),
+    scale: text('scale').$type<Scale>().notNull().default('none'),
     higherIsBetter: boolean('higher_is_better').notNull().default(true),
     builtin: boolean('builtin').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
@@ -64,8 +67,8 @@ export const rankings = pgTable(
     indicatorId: integer('indicator_id')
       .notNull()
       .references(() => indicators.id),
-    subject: text('subject').notNull(), // 'village' | 'cadre_group'
-    style: text('style').notNull(), // 'dragon_tiger' (龙虎榜) | 'red_black' (红黑榜)
+    subject: text('subject').$type<RankingDefinition['subject']>().notNull(),
+    style: text('style').$type<BoardStyle>().notNull(), // 龙虎榜 or 红黑榜
     topN: integer('top_n').notNull().default(3),
     bottomN: integer('bottom_n').notNull().default(3),
     // the top board also needs the target met, the bottom board the target missed
@@ -95,7 +98,7 @@ export const qualityRules = pgTable(
     townshipId: integer('township_id').notNull(),
     name: text('name').notNull(),
     left: text('left').notNull(),
-    operator: text('operator').notNull(), // '<=' | '<' | '=' | '>=' | '>' | '!='
+    operator: text('operator').$type<QualityOperator>().notNull(),
     right: text('right').notNull(),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

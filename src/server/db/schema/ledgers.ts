@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { workLines } from './cadre.js';
 import { orgUnits } from './org.js';
+import type { LedgerKind } from '../../../core/contracts/ledgers.js';
+import type { PeriodType } from '../../../core/periods.js';
 
 // Ledgers (台账): a definition per township and key, its versions (fields never rewritten), and its records.
 export const ledgers = pgTable(
@@ -12,10 +14,10 @@ export const ledgers = pgTable(
     townshipId: integer('township_id').notNull(),
     key: text('key').notNull(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(), // 'register' | 'periodic'
+    kind: text('kind').$type<LedgerKind>().notNull(),
     description: text('description'),
     // periodic ledgers: the type of their periods (core/periods.ts), e.g. 'day' for daily vaccination figures
-    periodType: text('period_type'),
+    periodType: text('period_type').$type<PeriodType>(),
     // from the built-in library (src/server/modules/ledgers/library), by the library's key
     builtin: boolean('builtin').notNull().default(false),
     workLineId: integer('work_line_id').references(() => workLines.id),

@@ -1,7 +1,7 @@
 // Indicator definitions: listing, creating, changing and deleting, each checked against the township's ledgers
 // and other indicators (core/indicators.ts definitionProblems) before anything is stored.
 import { chinaToday } from '../../../core/china-time.js';
-import { definitionProblems, formulaKeys, sourceReferences, type IndicatorSource, type LedgerShape } from '../../../core/indicators.js';
+import { definitionProblems, formulaKeys, sourceReferences, type IndicatorSource, type LedgerShape, type Scale } from '../../../core/indicators.js';
 import { pinyinInitials } from '../../../core/search-text.js';
 import type { Queryable } from '../../db/connection.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
@@ -26,7 +26,7 @@ export interface IndicatorView {
   workLine: string | null;
   unit: string;
   decimals: number;
-  scale: string;
+  scale: Scale;
   higherIsBetter: boolean;
   builtin: boolean;
   source: IndicatorSource;

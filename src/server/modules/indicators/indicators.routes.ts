@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { AppError, invalid } from '../../http/app-error.js';
-import { asContract } from '../../http/contract.js';
 import { contextOf } from '../../http/context.js';
 import { sendXlsx } from '../../http/xlsx.js';
 import * as s from './indicators.schemas.js';
@@ -25,12 +24,10 @@ export async function indicatorsRoutes(scope: FastifyInstance, { database, confi
   const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, database.db);
   const tags = ['指标'];
 
-  app.get('/api/indicators', { schema: { response: { 200: c.indicatorList }, tags } }, (req) =>
-    asContract(c.indicatorList, listIndicators(ctx(req))),
-  );
+  app.get('/api/indicators', { schema: { response: { 200: c.indicatorList }, tags } }, (req) => listIndicators(ctx(req)));
   app.post('/api/indicators', { schema: { body: s.createIndicatorBody, response: { 201: c.indicator }, tags } }, async (req, reply) => {
     reply.status(201);
-    return asContract(c.indicator, createIndicator(ctx(req), req.body));
+    return createIndicator(ctx(req), req.body);
   });
   app.get('/api/indicator-library', { schema: { response: { 200: c.indicatorLibrary }, tags } }, (req) => listIndicatorLibrary(ctx(req)));
   app.post('/api/indicator-library/install', { schema: { body: s.installLibraryBody, response: { 200: c.indicatorsInstalled }, tags } }, (req) =>
@@ -44,10 +41,10 @@ export async function indicatorsRoutes(scope: FastifyInstance, { database, confi
     indicatorValues(ctx(req), req.query),
   );
   app.get('/api/indicators/:key', { schema: { params: s.keyParams, response: { 200: c.indicator }, tags } }, (req) =>
-    asContract(c.indicator, getIndicator(ctx(req), req.params.key)),
+    getIndicator(ctx(req), req.params.key),
   );
   app.put('/api/indicators/:key', { schema: { params: s.keyParams, body: s.updateIndicatorBody, response: { 200: c.indicator }, tags } }, (req) =>
-    asContract(c.indicator, updateIndicator(ctx(req), req.params.key, req.body)),
+    updateIndicator(ctx(req), req.params.key, req.body),
   );
   app.delete('/api/indicators/:key', { schema: { params: s.keyParams, tags } }, async (req, reply) => {
     await deleteIndicator(ctx(req), req.params.key);

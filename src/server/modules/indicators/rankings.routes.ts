@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
-import { asContract } from '../../http/contract.js';
 import { contextOf } from '../../http/context.js';
 import { sendXlsx } from '../../http/xlsx.js';
 import * as s from './indicators.schemas.js';
@@ -14,41 +13,39 @@ export async function rankingsRoutes(scope: FastifyInstance, { database }: AppDe
   const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, database.db);
   const tags = ['排行榜与数据质量'];
 
-  app.get('/api/rankings', { schema: { response: { 200: c.rankingList }, tags } }, (req) => asContract(c.rankingList, listRankings(ctx(req))));
+  app.get('/api/rankings', { schema: { response: { 200: c.rankingList }, tags } }, (req) => listRankings(ctx(req)));
   app.post('/api/rankings', { schema: { body: s.createRankingBody, response: { 201: c.ranking }, tags } }, async (req, reply) => {
     reply.status(201);
-    return asContract(c.ranking, createRanking(ctx(req), req.body));
+    return createRanking(ctx(req), req.body);
   });
   app.put('/api/rankings/:key', { schema: { params: s.keyParams, body: s.updateRankingBody, response: { 200: c.ranking }, tags } }, (req) =>
-    asContract(c.ranking, updateRanking(ctx(req), req.params.key, req.body)),
+    updateRanking(ctx(req), req.params.key, req.body),
   );
   app.delete('/api/rankings/:key', { schema: { params: s.keyParams, tags } }, async (req, reply) => {
     await deleteRanking(ctx(req), req.params.key);
     return reply.status(204).send();
   });
   app.get('/api/rankings/:key/board', { schema: { params: s.keyParams, querystring: s.boardQuery, response: { 200: c.board }, tags } }, (req) =>
-    asContract(c.board, rankingBoard(ctx(req), req.params.key, req.query)),
+    rankingBoard(ctx(req), req.params.key, req.query),
   );
   app.get('/api/rankings/:key/board.xlsx', { schema: { params: s.keyParams, querystring: s.boardQuery, tags } }, async (req, reply) => {
     const { fileName, buffer } = await rankingBoardXlsx(ctx(req), req.params.key, req.query);
     return sendXlsx(reply, fileName, buffer);
   });
 
-  app.get('/api/quality-rules', { schema: { response: { 200: c.qualityRuleList }, tags } }, (req) =>
-    asContract(c.qualityRuleList, listQualityRules(ctx(req))),
-  );
+  app.get('/api/quality-rules', { schema: { response: { 200: c.qualityRuleList }, tags } }, (req) => listQualityRules(ctx(req)));
   app.post('/api/quality-rules', { schema: { body: s.qualityRuleBody, response: { 201: c.qualityRule }, tags } }, async (req, reply) => {
     reply.status(201);
-    return asContract(c.qualityRule, createQualityRule(ctx(req), req.body));
+    return createQualityRule(ctx(req), req.body);
   });
   app.put('/api/quality-rules/:id', { schema: { params: s.idParams, body: s.qualityRuleBody, response: { 200: c.qualityRule }, tags } }, (req) =>
-    asContract(c.qualityRule, updateQualityRule(ctx(req), req.params.id, req.body)),
+    updateQualityRule(ctx(req), req.params.id, req.body),
   );
   app.delete('/api/quality-rules/:id', { schema: { params: s.idParams, tags } }, async (req, reply) => {
     await deleteQualityRule(ctx(req), req.params.id);
     return reply.status(204).send();
   });
   app.get('/api/quality-rules/violations', { schema: { querystring: s.boardQuery, response: { 200: c.violations }, tags } }, (req) =>
-    asContract(c.violations, qualityViolations(ctx(req), req.query)),
+    qualityViolations(ctx(req), req.query),
   );
 }

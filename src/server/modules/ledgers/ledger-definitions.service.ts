@@ -11,13 +11,15 @@ import { BUILTIN_LEDGERS } from './library/index.js';
 import { installBuiltinLedgers } from './library/install-library.js';
 import * as repo from './ledgers.repository.js';
 import { periodicFieldErrors, type CreateLedgerInput } from './ledgers.schemas.js';
+import type { LedgerKind } from '../../../core/contracts/ledgers.js';
+import type { PeriodType } from '../../../core/periods.js';
 
 export interface LedgerDefinitionView {
   key: string;
   name: string;
-  kind: string;
+  kind: LedgerKind;
   description: string | null;
-  periodType: string | null;
+  periodType: PeriodType | null;
   builtin: boolean;
   workLine: { id: number; name: string } | null;
   version: number;

@@ -11,12 +11,12 @@ export type LedgerRow = typeof ledgers.$inferSelect;
 export interface LedgerListRow {
   key: string;
   name: string;
-  kind: string;
+  kind: LedgerRow['kind'];
   version: number;
   workLineId: number | null;
   workLineName: string | null;
   description: string | null;
-  periodType: string | null;
+  periodType: PeriodType | null;
   builtin: boolean;
   hasWorkflow: boolean;
   records: number;

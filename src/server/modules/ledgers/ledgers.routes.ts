@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
-import { asContract } from '../../http/contract.js';
 import { contextOf } from '../../http/context.js';
 import * as s from './ledgers.schemas.js';
 import * as c from '../../../core/contracts/ledgers.js';
@@ -24,23 +23,21 @@ export async function ledgersRoutes(scope: FastifyInstance, { database }: AppDep
   const ctx = (request: Parameters<typeof contextOf>[0]) => contextOf(request, database.db);
   const tags = ['台账'];
 
-  app.get('/api/ledgers', { schema: { response: { 200: c.ledgerList }, tags } }, (req) => asContract(c.ledgerList, listLedgers(ctx(req))));
+  app.get('/api/ledgers', { schema: { response: { 200: c.ledgerList }, tags } }, (req) => listLedgers(ctx(req)));
   app.post('/api/ledgers', { schema: { body: s.createLedgerBody, response: { 201: c.ledger }, tags } }, async (req, reply) => {
     reply.status(201);
-    return asContract(c.ledger, createLedger(ctx(req), req.body));
+    return createLedger(ctx(req), req.body);
   });
   app.get('/api/ledger-library', { schema: { response: { 200: c.ledgerLibrary }, tags } }, (req) => listLibrary(ctx(req)));
   app.post('/api/ledger-library/install', { schema: { body: s.installLibraryBody, response: { 200: c.libraryInstalled }, tags } }, (req) =>
     installLibrary(ctx(req), req.body.keys),
   );
-  app.get('/api/ledgers/:key', { schema: { params: s.keyParams, response: { 200: c.ledger }, tags } }, (req) =>
-    asContract(c.ledger, getLedger(ctx(req), req.params.key)),
-  );
+  app.get('/api/ledgers/:key', { schema: { params: s.keyParams, response: { 200: c.ledger }, tags } }, (req) => getLedger(ctx(req), req.params.key));
   app.put('/api/ledgers/:key/fields', { schema: { params: s.keyParams, body: s.fieldsBody, response: { 200: c.ledger }, tags } }, (req) =>
-    asContract(c.ledger, setFields(ctx(req), req.params.key, req.body.fields)),
+    setFields(ctx(req), req.params.key, req.body.fields),
   );
   app.put('/api/ledgers/:key/workflow', { schema: { params: s.keyParams, body: s.workflowBody, response: { 200: c.ledger }, tags } }, (req) =>
-    asContract(c.ledger, setWorkflow(ctx(req), req.params.key, req.body.workflow)),
+    setWorkflow(ctx(req), req.params.key, req.body.workflow),
   );
 
   app.get('/api/ledgers/:key/periods/:period', { schema: { params: s.periodParams, response: { 200: c.grid }, tags } }, (req) =>
