@@ -153,21 +153,24 @@ function whereOf(f: TaskFilter, today: string): SQL {
 }
 
 /** Red first, then yellow, blue …; within a light, the nearest deadline first. */
-const LIGHT_ORDER = sql`array_position(ARRAY['red','yellow','blue','normal','grey','green']::text[], light)`;
+const LIGHT_ORDER = sql`array_position(ARRAY['red','yellow','blue','normal','grey','green']::text[], l.light)`;
 
 export async function listTasks(q: Queryable, f: TaskFilter, today: string, page: number, pageSize: number) {
-  const where = whereOf(f, today);
-  const items = await queryRows<TaskRow>(
+  // One statement: the light of every task in the list once, the page joined to its names, and the counts by light
+  // (which ignore the light filter itself: the tabs show what each light would list).
+  const lights = f.lights?.length ? sql`WHERE l.light = ANY(${arrayLiteral(f.lights)}::text[])` : sql``;
+  const [row] = await queryRows<{ items: TaskRow[] | string; counts: { light: TaskLight; n: number }[] | string | null }>(
     q,
-    sql`SELECT * FROM (SELECT ${taskColumns(today)} ${taskJoins} WHERE ${where}) x
-        ORDER BY ${LIGHT_ORDER}, x."nextDue" NULLS LAST, x.id DESC
-        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    sql`WITH l AS MATERIALIZED (SELECT t.id, t.next_due, ${lightSql(today)} AS light FROM tasks t WHERE ${whereOf({ ...f, lights: undefined }, today)}),
+        pg AS (SELECT l.id, l.next_due, ${LIGHT_ORDER} AS o FROM l ${lights}
+               ORDER BY o, l.next_due NULLS LAST, l.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+        SELECT (SELECT COALESCE(json_agg(r ORDER BY r.o, r.nd NULLS LAST, r.id DESC), '[]'::json)
+                FROM (SELECT ${taskColumns(today)}, pg.o, pg.next_due AS nd ${taskJoins} JOIN pg ON pg.id = t.id) r) AS items,
+               (SELECT json_agg(c) FROM (SELECT light, count(*)::int AS n FROM l GROUP BY light) c) AS counts`,
   );
-  // Counts by light ignore the light filter itself: the tabs show what each light would list.
-  const counts = await queryRows<{ light: TaskLight; n: number }>(
-    q,
-    sql`SELECT ${lightSql(today)} AS light, count(*)::int AS n FROM tasks t WHERE ${whereOf({ ...f, lights: undefined }, today)} GROUP BY 1`,
-  );
+  const parse = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  const items = parse(row.items) ?? [];
+  const counts = parse(row.counts) ?? [];
   const total = f.lights?.length
     ? counts.filter((c) => f.lights!.includes(c.light)).reduce((s, c) => s + c.n, 0)
     : counts.reduce((s, c) => s + c.n, 0);

@@ -116,7 +116,8 @@ async function townshipAndToday(ctx: ServiceContext, action: 'task.read' | 'task
 }
 
 export async function listTasks(ctx: ServiceContext, input: TaskListInput) {
-  const { township, today } = await townshipAndToday(ctx, 'task.read', ctx.db, input.township);
+  const township = await requireTownship(ctx, 'task.read', ctx.db, { code: input.township, what: '督办' });
+  const today = await townshipToday(ctx.db, township.code);
   const visibility = await visibilityOf(ctx, ctx.db, township.id);
   const filter: repo.TaskFilter = {
     townshipId: township.id,
