@@ -27,6 +27,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, resolveSession } from './modules/auth/index.js';
 import { cadreRoutes } from './modules/cadre/index.js';
 import { supervisionRoutes } from './modules/supervision/index.js';
+import { notificationsRoutes } from './modules/notifications/index.js';
 import { indicatorsRoutes, qualityAfterImport, rankingsRoutes } from './modules/indicators/index.js';
 import { ledgerExcelRoutes, ledgersRoutes, onLedgerImported } from './modules/ledgers/index.js';
 import { orgRoutes } from './modules/org/index.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (scope) => rankingsRoutes(scope, deps));
   await app.register(async (scope) => attachmentsRoutes(scope, deps));
   await app.register(async (scope) => supervisionRoutes(scope, deps));
+  await app.register(async (scope) => notificationsRoutes(scope, deps));
 
   if (fs.existsSync(webRoot)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

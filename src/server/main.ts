@@ -9,6 +9,7 @@ import { openDatabase, runMigrations } from './db/connection.js';
 import { SYSTEM_ACTOR } from './modules/audit/index.js';
 import { importDivisions } from './modules/org/index.js';
 import { createUser } from './modules/users/index.js';
+import { deliverOutbox, runReminders, startNotificationJobs } from './modules/notifications/index.js';
 import { isDemoLoaded, loadDemoTownship, type DemoAccount } from '../../demo/demo-township.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,6 +22,7 @@ const HELP = `镇务 Zhenwu — 乡镇工作系统
   migrate                     apply database migrations and exit
   demo                        load the demo township 川山坪镇 into an empty database and exit
   import-divisions <file.csv> import statistical divisions (code,name,level,parent_code) as the system
+  remind [township] [date]    run the day's task reminders and digests (once per day and township), then send the outbox
   create-admin <username>     create a deployment-wide administrator (password: ZHENWU_ADMIN_PASSWORD, else random, printed once)
 
 Environment: PORT (3000), DATA_DIR (./data, embedded PGlite), DATABASE_URL (postgres://… instead of PGlite),
@@ -62,9 +64,12 @@ async function start(config: Config) {
   await loadDemoIfEmpty(config, database.db);
   const app = await buildApp({ database, config });
   await app.listen({ port: config.port, host: config.host });
+  // Each day's reminders and digests, and the outbox of e-mail and group robots: idempotent, safe with two processes.
+  const stopJobs = startNotificationJobs(database.db);
   const where = database.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL';
   console.log(`镇务已启动 (Zhenwu is running): http://localhost:${config.port}  [${where}]`);
   const stop = async () => {
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);
@@ -100,6 +105,12 @@ async function main(argv: string[]) {
       };
       const result = await importDivisions(system, fs.readFileSync(args[0]), path.basename(args[0]));
       console.log(`导入 ${result.imported} 个，跳过已存在 ${result.skipped} 个`);
+      return database.close();
+    }
+    case 'remind': {
+      const database = await open(config);
+      console.log(await runReminders(database.db, { townshipCode: args[0], today: args[1] }));
+      console.log(await deliverOutbox(database.db));
       return database.close();
     }
     case 'create-admin': {

@@ -325,6 +325,12 @@ export const MATRIX: Record<string, RouteSpec> = {
   'GET /api/township-clock': inTownships(['admin', 'village_admin', ...READERS], ['admin', 'other_leader']),
   // the whole township's date (and with it every village's deadlines and lights): not a village-bound administrator's
   'PUT /api/township-clock': inTownships(['admin'], ['admin']),
+
+  // one's own notifications only (another's ids are ignored); a township's channels: its leaders and the administrator
+  'GET /api/notifications': SELF,
+  'POST /api/notifications/read': SELF,
+  'GET /api/notification-channels': inTownships(['admin', 'leader'], ['admin', 'other_leader']),
+  'PUT /api/notification-channels': inTownships(['admin', 'leader'], ['admin', 'other_leader']),
 };
 
 /** What a principal gets in one case of a route. */

@@ -441,6 +441,7 @@ export function buildProbes(w: World): Probes {
 
     'GET /api/projects': both('/api/projects'),
     'GET /api/projects/board': both('/api/projects/board'),
+    'GET /api/tasks/group-board': both('/api/tasks/group-board'),
     'GET /api/projects/export': both('/api/projects/export'),
     'POST /api/projects': {
       'in 川山村': (p) => ({ url: `/api/projects${own(p)}`, payload: newProject(CODES.v1) }),
@@ -467,6 +468,14 @@ export function buildProbes(w: World): Probes {
       // the date the world fixed: the cell changes nothing that later cells read
       'township A named by code': () => ({ url: `/api/township-clock?township=${CODES.townA}`, payload: { today: SUPERVISION_TODAY } }),
       'township B named by code': () => ({ url: `/api/township-clock?township=${CODES.townB}`, payload: { today: SUPERVISION_TODAY } }),
+    },
+    'GET /api/notifications': one('own session', () => ({ url: '/api/notifications' })),
+    'POST /api/notifications/read': one('own session', () => ({ url: '/api/notifications/read', payload: { all: true } })),
+    'GET /api/notification-channels': both('/api/notification-channels'),
+    'PUT /api/notification-channels': {
+      // no channel: the cell configures nothing that sends
+      'township A named by code': () => ({ url: `/api/notification-channels?township=${CODES.townA}`, payload: { channels: [] } }),
+      'township B named by code': () => ({ url: `/api/notification-channels?township=${CODES.townB}`, payload: { channels: [] } }),
     },
   };
 }
