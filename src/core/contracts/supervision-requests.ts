@@ -195,6 +195,14 @@ export type ProjectUpdateBody = z.input<typeof projectUpdateBody>;
 
 export const projectListQuery = z.object({
   township: townshipQuery.shape.township,
+  /** Only these projects (the quarter timeline asks for its page's), comma-separated ids. */
+  ids: z
+    .string()
+    .regex(/^\d+(,\d+){0,199}$/, '项目编号应为逗号分隔的数字，最多200个')
+    .transform((s) => s.split(',').map(Number))
+    .optional(),
+  /** With each project's stage tasks (for the quarter timeline). */
+  stages: z.enum(['true', 'false']).optional(),
   category: z.enum(PROJECT_CATEGORIES).optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
   goal: z.coerce.number().int().positive().optional(),

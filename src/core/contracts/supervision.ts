@@ -185,7 +185,12 @@ export const projectSummary = z.object({
   version: z.number().int(),
 });
 export type ProjectSummary = z.infer<typeof projectSummary>;
-export const projectList = z.object({ items: z.array(projectSummary), total: z.number().int(), today: z.string() });
+export const projectList = z.object({
+  /** `stages` only when asked for (stages=true). */
+  items: z.array(projectSummary.extend({ stages: z.array(projectStage).optional() })),
+  total: z.number().int(),
+  today: z.string(),
+});
 export type ProjectList = z.infer<typeof projectList>;
 
 export const projectUpdate = z.object({

@@ -118,6 +118,7 @@ export interface ProjectRow {
 export interface ProjectFilter {
   townshipId: number;
   id?: number;
+  ids?: number[];
   category?: string;
   status?: string;
   goalId?: number;
@@ -140,6 +141,7 @@ export function listProjects(q: Queryable, f: ProjectFilter, lock = false) {
         LEFT JOIN cadre_groups cg ON cg.id = p.cadre_group_id LEFT JOIN goals g ON g.id = p.goal_id
         WHERE p.township_id = ${f.townshipId} AND p.deleted_at IS NULL
           ${f.id ? sql`AND p.id = ${f.id}` : sql``}
+          ${f.ids ? sql`AND p.id = ANY(${arrayLiteral(f.ids)}::int[])` : sql``}
           ${f.category ? sql`AND p.category = ${f.category}` : sql``}
           ${f.status ? sql`AND p.status = ${f.status}` : sql``}
           ${f.goalId ? sql`AND p.goal_id = ${f.goalId}` : sql``}

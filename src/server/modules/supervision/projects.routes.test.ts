@@ -135,6 +135,13 @@ describe('key projects', () => {
       stages: [{ year: 2022, quarter: 2, title: '完成立面改造', due: '2022-05-31', doneOn: '2022-05-20' }],
     });
     expect(second.statusCode, second.body).toBe(201);
+    // The quarter timeline asks for its page's projects with their stages, in one request.
+    const page = (await call('GET', `/api/projects?ids=${second.json().id}&stages=true`, viewer)).json();
+    expect(page.items.map((p: { name: string; stages: { title: string; state: string }[] }) => [p.name, p.stages])).toEqual([
+      ['川山村秀美屋场', [expect.objectContaining({ title: '完成立面改造', state: 'done' })]],
+    ]);
+    expect((await call('GET', '/api/projects', viewer)).json().items[0].stages).toBeUndefined();
+    expect((await call('GET', '/api/projects?ids=1;DROP', viewer)).statusCode).toBe(400);
     const board = (await call('GET', '/api/projects/board', cadre)).json();
     const onTime = board.rankings.find((r: { key: string }) => r.key === 'on_time');
     expect(

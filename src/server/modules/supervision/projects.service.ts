@@ -75,6 +75,7 @@ export async function listProjects(ctx: ServiceContext, input: ProjectListInput)
     goalId: input.goal,
     villagePath: village?.path ?? (input.village ? '/none/' : undefined),
     q: input.q,
+    ids: input.ids,
   });
   const page = rows.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   const stages = await repo.stagesOf(
@@ -82,13 +83,11 @@ export async function listProjects(ctx: ServiceContext, input: ProjectListInput)
     page.map((r) => r.id),
   );
   return {
-    items: page.map((r) =>
-      projectSummaryOf(
-        r,
-        stages.filter((s) => s.projectId === r.id),
-        today,
-      ),
-    ),
+    items: page.map((r) => {
+      const own = stages.filter((s) => s.projectId === r.id);
+      const summary = projectSummaryOf(r, own, today);
+      return input.stages === 'true' ? { ...summary, stages: own.map((s) => ({ ...s, state: stageState(s, today) })) } : summary;
+    }),
     total: rows.length,
     today,
   };
