@@ -6,6 +6,7 @@ import { useLogout } from '../features/auth/api/logout';
 import { PageLoading } from '../components/PageLoading';
 import { useIsMobile } from '../components/use-is-mobile';
 import { useTownship } from '../features/org/api/use-township';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import { useMe } from './auth';
 import { buildMenu, selectedKey } from './menu';
 
@@ -126,6 +127,10 @@ export function AppLayout() {
                 </Tooltip>
               )}
             </Flex>
+            {/* the bell and the account, pushed right together */}
+            <span style={{ marginInlineStart: 'auto', flex: 'none' }}>
+              <NotificationBell />
+            </span>
             {isMobile ? (
               <Dropdown
                 trigger={['click']}

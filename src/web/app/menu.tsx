@@ -20,6 +20,9 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
   if (abilities.usersManage) system.push({ key: '/system/users', label: '用户与权限' });
   else if (abilities.grantApprove) system.push({ key: '/system/users', label: '角色审批' });
   if (abilities.auditRead) system.push({ key: '/system/audit', label: '审计日志' });
+  // the township's outbound channels: under 督办, or under 系统 for an administrator who sees no tasks
+  const channels = abilities.cadreWrite ? [{ key: '/supervision/notification-channels', label: '通知设置' }] : [];
+  if (!abilities.taskRead) system.push(...channels);
   const items: MenuItem[] = [
     { key: '/', icon: <HomeOutlined />, label: '工作台' },
     {
@@ -59,6 +62,7 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
               { key: '/supervision', label: '督办任务' },
               { key: '/supervision/projects', label: '重点项目' },
               { key: '/supervision/goals', label: '重点工作' },
+              ...channels,
             ],
           },
         ]
@@ -75,7 +79,14 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
 export function selectedKey(pathname: string): string {
   if (pathname.startsWith('/org/merge-progress')) return '/org/merge-progress';
   if (pathname.startsWith('/org')) return '/org';
-  for (const sub of ['/indicators/rankings', '/indicators/quality', '/indicators/dispatch', '/supervision/projects', '/supervision/goals']) {
+  for (const sub of [
+    '/indicators/rankings',
+    '/indicators/quality',
+    '/indicators/dispatch',
+    '/supervision/projects',
+    '/supervision/goals',
+    '/supervision/notification-channels',
+  ]) {
     if (pathname.startsWith(sub)) return sub;
   }
   const match = ['/cadre', '/ledgers', '/indicators', '/supervision', '/reports', '/system/users', '/system/audit'].find((key) =>

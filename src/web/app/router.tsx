@@ -35,6 +35,8 @@ const TaskDetailPage = lazy(() => import('../features/supervision/pages/TaskDeta
 const ProjectsPage = lazy(() => import('../features/supervision/pages/ProjectsPage'));
 const ProjectDetailPage = lazy(() => import('../features/supervision/pages/ProjectDetailPage'));
 const GoalsPage = lazy(() => import('../features/supervision/pages/GoalsPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/pages/NotificationsPage'));
+const NotificationChannelsPage = lazy(() => import('../features/notifications/pages/NotificationChannelsPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -79,6 +81,8 @@ export const router = createBrowserRouter([
       { path: 'supervision/projects', element: <ProjectsPage /> },
       { path: 'supervision/projects/:id', element: <ProjectDetailPage /> },
       { path: 'supervision/goals', element: <GoalsPage /> },
+      { path: 'supervision/notification-channels', element: <NotificationChannelsPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'reports', element: <ComingSoonPage title="报告" what="报告模板、数据取数与公文格式导出" /> },
       { path: 'system/users', element: <UsersPage /> },
       { path: 'system/audit', element: <AuditPage /> },
