@@ -3,22 +3,27 @@ import { Select } from 'antd';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { useOrgChildren } from '../../org/api/get-org-children';
 import { useTownship } from '../../org/api/use-township';
+import { useOwnVillage } from '../../indicators/components/UnitSelect';
 
 /** The township and its villages as select options (the township first). */
 export function useProjectPlaces() {
   const township = useTownship();
-  const children = useOrgChildren(township.code ?? null, {}, !!township.code);
-  const villages = (children.data?.items ?? []).filter((u) => u.level === 'village').map((u) => ({ value: u.code, label: u.name }));
+  // A village cadre may not list the township's villages (403): his own village is the one he knows.
+  const own = useOwnVillage();
+  const children = useOrgChildren(township.code ?? null, {}, !!township.code && !own);
+  const villages = own
+    ? [{ value: own.code, label: own.name }]
+    : (children.data?.items ?? []).filter((u) => u.level === 'village').map((u) => ({ value: u.code, label: u.name }));
   const options = township.code ? [{ value: township.code, label: `${township.name}（镇本级）` }, ...villages] : villages;
-  return { options, villages, isPending: township.isPending || children.isPending, failed: children.isError };
+  return { options, villages, isPending: township.isPending || (!own && children.isPending), failed: children.isError, own };
 }
 
 /** The list's village filter: all, or one village. */
 export function ProjectVillageFilter({ value, onChange }: { value: string | undefined; onChange: (code: string | undefined) => void }) {
   const isMobile = useIsMobile();
   const places = useProjectPlaces();
-  // a village cadre may not list the township's villages (403): no village filter for him then
-  if (places.failed) return null;
+  // a village cadre sees his village's projects only: no village filter for him (nor when the list failed)
+  if (places.own || places.failed) return null;
   return (
     <Select
       aria-label="所在村"

@@ -1,4 +1,5 @@
 import { useCadreGroups } from '../../cadre/api/get-cadre-groups';
+import { useOwnVillage } from '../../indicators/components/UnitSelect';
 import type { CadreGroup } from '../../cadre/api/types';
 import { useOrgChildren } from '../../org/api/get-org-children';
 import { useTownship } from '../../org/api/use-township';
@@ -17,11 +18,15 @@ const flatten = (groups: CadreGroup[]): CadreGroup[] => groups.flatMap((g) => [g
  */
 export function useWorkUnits(enabled = true) {
   const township = useTownship();
-  const children = useOrgChildren(township.code ?? null, {}, enabled && !!township.code);
+  // A village cadre may not list the township's units (403): his own village is his one choice.
+  const ownVillage = useOwnVillage();
+  const children = useOrgChildren(township.code ?? null, {}, enabled && !!township.code && !ownVillage);
   const groups = useCadreGroups();
-  const villages: WorkUnitOption[] = (children.data?.items ?? []).filter((u) => u.level === 'village').map((u) => ({ value: u.code, label: u.name }));
+  const villages: WorkUnitOption[] = ownVillage
+    ? [{ value: ownVillage.code, label: ownVillage.name }]
+    : (children.data?.items ?? []).filter((u) => u.level === 'village').map((u) => ({ value: u.code, label: u.name }));
   const cadreGroups: WorkUnitOption[] = flatten(groups.data?.items ?? []).map((g) => ({ value: `cg${g.id}`, label: g.name }));
-  const own: WorkUnitOption[] = township.code && township.name ? [{ value: township.code, label: `${township.name}（镇本级）` }] : [];
+  const own: WorkUnitOption[] = township.code && township.name && !ownVillage ? [{ value: township.code, label: `${township.name}（镇本级）` }] : [];
   return {
     villages,
     options: [
