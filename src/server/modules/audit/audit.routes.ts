@@ -1,24 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { contextOf } from '../../http/context.js';
-import { dateSchema } from '../../http/schemas.js';
 import { exportAudit, readAudit } from './audit-read.service.js';
 import { sendXlsx } from '../../http/xlsx.js';
 import * as c from '../../../core/contracts/audit.js';
+import { auditFilterQuery, auditListQuery } from '../../../core/contracts/audit-requests.js';
 
-const filterQuery = z.object({
-  user: z.string().trim().max(64).optional(),
-  entity: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(64).optional(),
-  from: dateSchema.optional(),
-  to: dateSchema.optional(),
-});
-const listQuery = filterQuery.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
+const filterQuery = auditFilterQuery;
+const listQuery = auditListQuery;
 
 export async function auditRoutes(scope: FastifyInstance, { database }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();

@@ -1,14 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { SESSION_COOKIE, type AppDeps } from '../../app.js';
 import { actorOf } from '../../http/context.js';
 import { changePassword, login, logout, resolveSession } from './auth.service.js';
 import { describeMe } from './me.service.js';
 import * as c from '../../../core/contracts/auth.js';
-
-const loginBody = z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) });
-const passwordBody = z.object({ currentPassword: z.string().min(1, '请输入当前密码'), newPassword: z.string().min(1, '请输入新密码') });
+import { loginBody, passwordBody } from '../../../core/contracts/auth-requests.js';
 
 export async function authRoutes(scope: FastifyInstance, { database, config }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();

@@ -1,13 +1,8 @@
 // Audit entries as the server answers them (core/contracts/audit.ts); Chinese names of actions and entities.
 export type { AuditEntry, AuditPage } from '../../../../core/contracts/audit';
 
-export interface AuditFilters {
-  user?: string;
-  entity?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
+export type { AuditFilters } from '../../../../core/contracts/audit-requests';
+import type { AuditFilters } from '../../../../core/contracts/audit-requests';
 
 /** Chinese names of the actions and entities the server writes; unknown ones show as recorded. */
 export const ACTION_NAMES: Record<string, string> = {

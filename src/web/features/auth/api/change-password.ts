@@ -2,10 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { meQueryKey } from './get-me';
 
-export interface ChangePasswordInput {
-  currentPassword: string;
-  newPassword: string;
-}
+export type { ChangePasswordInput } from '../../../../core/contracts/auth-requests';
+import type { ChangePasswordInput } from '../../../../core/contracts/auth-requests';
 
 export function useChangePassword() {
   const queryClient = useQueryClient();

@@ -3,10 +3,8 @@ import { api } from '../../../lib/api-client';
 import { meQueryKey } from './get-me';
 import type { Me } from './types';
 
-export interface LoginInput {
-  username: string;
-  password: string;
-}
+export type { LoginInput } from '../../../../core/contracts/auth-requests';
+import type { LoginInput } from '../../../../core/contracts/auth-requests';
 
 export function useLogin() {
   const queryClient = useQueryClient();
