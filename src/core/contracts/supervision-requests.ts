@@ -54,7 +54,9 @@ export const createTaskBody = z
     goalId: id('重点工作').nullable().optional(),
     projectId: id('重点项目').nullable().optional(),
   })
-  .refine((b) => (b.lead ? 1 : 0) + (b.villages?.length ? 1 : 0) === 1, { message: '请选择一个牵头单位，或选择要分派的各村', path: ['lead'] });
+  .refine((b) => (b.lead ? 1 : 0) + (b.villages?.length ? 1 : 0) === 1, { message: '请选择一个牵头单位，或选择要分派的各村', path: ['lead'] })
+  // Each village's copy has its own people: one account cannot be responsible in all of them.
+  .refine((b) => !(b.villages?.length && b.responsibleUserId), { message: '分派到各村时不能指定同一个责任人账号', path: ['responsibleUserId'] });
 export type CreateTaskBody = z.input<typeof createTaskBody>;
 
 const transitionNames = Object.keys(TASK_TRANSITIONS) as [TaskTransition, ...TaskTransition[]];

@@ -268,6 +268,14 @@ describe('bad input and refused roles change nothing', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].message).toBe('至少要有一个时限节点');
     expect(await taskCount()).toBe(before);
+    // The responsible account must work in the lead unit: 川山村's cadre cannot answer for 燕塘村.
+    const [{ id: chuanshanCadre }] = await queryRows<{ id: number }>(t.db, sql`SELECT id FROM users WHERE username = 'cun201'`);
+    res = await call('POST', '/api/tasks', leader, { ...body, lead: YANTANG, responsibleUserId: chuanshanCadre });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toEqual({ field: 'responsibleUserId', message: `责任人账号 ${chuanshanCadre} 不在“燕塘村”工作，不能作为责任人` });
+    expect(await taskCount()).toBe(before);
+    res = await call('POST', '/api/tasks', leader, { ...body, lead: CHUANSHAN, responsibleUserId: chuanshanCadre });
+    expect(res.statusCode, res.body).toBe(201);
     // The line lead may hand work to his own village.
     res = await call('POST', '/api/tasks', lineLead, { ...body, lead: YANTANG });
     expect(res.statusCode, res.body).toBe(201);

@@ -19,6 +19,7 @@ import { requireTownship, requireUnit } from '../../policy/access.js';
 import { can, scopesFor } from '../../policy/policy.js';
 import { claimAttachments, missingAttachments } from '../attachments/index.js';
 import { recordAudit } from '../audit/index.js';
+import { roleBindingsOf } from '../auth/index.js';
 import { groupIdsOfUser, groupRef } from '../cadre/index.js';
 import { notifyTaskEvent } from '../notifications/index.js';
 import { findUnit, townshipNow, townshipToday, type OrgUnitRef } from '../org/index.js';
@@ -262,6 +263,7 @@ export async function createTask(ctx: ServiceContext, input: CreateTaskInput, to
     const insertOne = async (unit: ResolvedUnit, parentId: number | null) => {
       // Handing work to a unit is refused outside the assigner's scope, by the unit's name.
       requireUnit(ctx, 'task.assign', { name: unit.name, path: unit.path });
+      if (input.responsibleUserId) await checkResponsible(tx, township, unit, input.responsibleUserId);
       const id = await repo.insertTask(tx, { ...base, parentId, leadUnitId: unit.orgUnitId, leadGroupId: unit.groupId, unitPath: unit.path });
       await repo.insertNodes(tx, id, township.id, input.nodes);
       await repo.insertSupportUnits(
@@ -316,6 +318,19 @@ export async function createTask(ctx: ServiceContext, input: CreateTaskInput, to
     for (const child of children) await notifyTaskEvent(tx, { kind: 'assigned', task: child, actorId: ctx.principal.userId });
     return { task: summaryOf(parent), children: children.map(summaryOf) };
   });
+}
+
+/**
+ * The responsible person's account must work in the lead unit: a role of this township whose scope lies in the
+ * unit or contains it (a village cadre of that village, the group leader covering it, a township leader).
+ */
+async function checkResponsible(q: Queryable, township: OrgUnitRef, unit: ResolvedUnit, userId: number) {
+  const bindings = ((await roleBindingsOf(q, [userId])).get(userId) ?? []).filter((b) => !b.pending && b.townshipId === township.id);
+  const paths = bindings.flatMap((b) => [...(b.orgUnitPath ? [b.orgUnitPath] : []), ...b.coveredPaths]);
+  const inGroup = unit.groupId !== null && bindings.some((b) => b.cadreGroupId === unit.groupId);
+  if (!inGroup && !paths.some((p) => p.startsWith(unit.path) || unit.path.startsWith(p))) {
+    throw invalid([{ field: 'responsibleUserId', message: `责任人账号 ${userId} 不在“${unit.name}”工作，不能作为责任人` }]);
+  }
 }
 
 function conflict(task: repo.TaskRow, message: string) {
