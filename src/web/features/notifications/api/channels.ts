@@ -11,12 +11,12 @@ export type { ChannelsInput } from '../../../../core/contracts/notifications-req
 const channelKeys = { list: (township: string) => ['notification-channels', township] as const };
 
 // The same township rule as the cadre endpoints: only an administrator above townships names one.
-export function useChannels() {
+export function useChannels(enabled = true) {
   const { township, ready } = useCadreTownship();
   return useQuery({
     queryKey: channelKeys.list(township ?? ''),
     queryFn: () => api.get<ChannelList>('/api/notification-channels', { township }),
-    enabled: ready,
+    enabled: ready && enabled,
   });
 }
 

@@ -100,7 +100,10 @@ function RobotCard({ kind, stored }: { kind: 'wecom' | 'dingtalk'; stored: Chann
         <Form.Item
           name={[kind, 'url']}
           label="Webhook 地址"
-          rules={stored?.url ? [] : [{ required: true, message: '请填写机器人的 Webhook 地址' }]}
+          rules={[
+            ...(stored?.url ? [] : [{ required: true, message: '请填写机器人的 Webhook 地址' }]),
+            { pattern: /^\s*https?:\/\//, message: 'Webhook 地址应以 http(s):// 开头' },
+          ]}
           extra={stored?.url ? `已保存：${stored.url}（留空则保持不变）` : '在群设置中添加自定义机器人后复制其 Webhook 地址'}
           style={{ marginBottom: 0 }}
         >
@@ -194,7 +197,7 @@ export default function NotificationChannelsPage() {
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { data, dataUpdatedAt, isPending, error, refetch } = useChannels();
+  const { data, dataUpdatedAt, isPending, error, refetch } = useChannels(me.abilities.cadreWrite);
   const save = useSaveChannels();
 
   // each answer (the first, a save) starts the form again from what is stored, secrets empty
