@@ -15,15 +15,15 @@ export function useProjectPlaces() {
     ? [{ value: own.code, label: own.name }]
     : (children.data?.items ?? []).filter((u) => u.level === 'village').map((u) => ({ value: u.code, label: u.name }));
   const options = township.code ? [{ value: township.code, label: `${township.name}（镇本级）` }, ...villages] : villages;
-  return { options, villages, isPending: township.isPending || (!own && children.isPending), failed: children.isError, own };
+  return { options, villages, isPending: township.isPending || (!own && children.isPending), failed: children.isError };
 }
 
 /** The list's village filter: all, or one village. */
 export function ProjectVillageFilter({ value, onChange }: { value: string | undefined; onChange: (code: string | undefined) => void }) {
   const isMobile = useIsMobile();
   const places = useProjectPlaces();
-  // a village cadre sees his village's projects only: no village filter for him (nor when the list failed)
-  if (places.own || places.failed) return null;
+  // a village cadre chooses between the township and his own village; no filter if the villages failed to load
+  if (places.failed) return null;
   return (
     <Select
       aria-label="所在村"
