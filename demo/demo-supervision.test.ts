@@ -124,6 +124,18 @@ describe('demo supervision', () => {
       const projectDetail = await get(`/api/projects/${project}`);
       expect(projectDetail.statusCode, projectDetail.body).toBe(200);
       expect((projectDetail.json() as { stages: unknown[]; updates: unknown[] }).stages).toHaveLength(4);
+      // Progress reports carry site photos that open as PNGs, filed under the task's village.
+      const [withPhoto] = await queryRows<{ taskId: number }>(
+        database.db,
+        sql`SELECT task_id AS "taskId" FROM task_events WHERE jsonb_array_length(attachment_ids) > 0 ORDER BY id LIMIT 1`,
+      );
+      const photoTask = (await get(`/api/tasks/${withPhoto.taskId}`)).json() as { events: { attachments: { id: string; mimeType: string }[] }[] };
+      const photo = photoTask.events.flatMap((e) => e.attachments)[0];
+      expect(photo.mimeType).toBe('image/png');
+      const bytes = await get(`/api/attachments/${photo.id}`);
+      expect(bytes.statusCode).toBe(200);
+      expect(bytes.rawPayload.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(await count(database, sql`SELECT count(*) AS n FROM attachments WHERE file_name LIKE '现场照片%'`)).toBeGreaterThan(20);
       const goals = await get('/api/goals?year=2022');
       expect(goals.statusCode, goals.body).toBe(200);
       const projects = await get('/api/projects?pageSize=100');
@@ -141,6 +153,7 @@ describe('demo supervision', () => {
       await tx.execute(sql`DELETE FROM tasks`);
       await tx.execute(sql`DELETE FROM projects`);
       await tx.execute(sql`DELETE FROM goals`);
+      await tx.execute(sql`DELETE FROM attachments WHERE file_name LIKE '现场照片%'`);
       return loadDemoSupervision(tx, township, DEMO_SUPERVISION_SEED);
     });
     expect(await fingerprint(database)).toEqual(first);

@@ -7,6 +7,7 @@ import { addDays } from '../src/core/periods.js';
 import { quarterSpan, TASK_LIGHTS, type TaskLight } from '../src/core/supervision.js';
 import type { Queryable } from '../src/server/db/connection.js';
 import {
+  attachments,
   cadreGroupMembers,
   goalIndicators,
   goals,
@@ -27,6 +28,7 @@ import { refreshChildCounts, refreshNodeSummary } from '../src/server/modules/su
 import { dayBetween, decimalBetween, weighted } from './demo-ledger-context.js';
 import type { Random } from './demo-people.js';
 import { seededRandom } from './seeded-random.js';
+import { demoPhotoId, demoSitePhoto } from './demo-photos.js';
 import { DEMO_GOALS, DEMO_PROJECTS, type DemoProject } from './demo-supervision-catalogue.js';
 import { DEMO_TODAY, type DemoTask, type DemoUnit, type Lead, type Person, type SupervisionContext } from './demo-supervision-flow.js';
 import { generateDemoTasks } from './demo-supervision-tasks.js';
@@ -323,6 +325,27 @@ async function loadTasks(
   );
   if (delays.length > 0) await q.insert(taskDelays).values(delays);
 
+  // Every third progress report from a village comes with a site photo, filed under the village (as an upload is).
+  const photos: (typeof attachments.$inferInsert)[] = [];
+  let updates = 0;
+  const photoFor = (task: DemoTask, kind: string, on: string, actor: Person) => {
+    if (kind !== 'update' || !('unit' in task.lead) || updates++ % 3 !== 0) return [];
+    const n = photos.length;
+    const content = demoSitePhoto(DEMO_SUPERVISION_SEED, n);
+    const id = demoPhotoId(DEMO_SUPERVISION_SEED, n);
+    photos.push({
+      id,
+      townshipId,
+      fileName: `现场照片${n + 1}.png`,
+      mimeType: 'image/png',
+      size: content.length,
+      content,
+      orgUnitId: task.lead.unit.id,
+      createdBy: actor.id,
+      createdAt: at(on),
+    });
+    return [id];
+  };
   const events = all.flatMap(({ task, id }) =>
     // Stable by day, in the order they were played; minutes keep the order within a day.
     [...task.events]
@@ -336,11 +359,13 @@ async function loadTasks(
         toStatus: e.toStatus ?? null,
         body: e.body ?? null,
         nodeId: nodeId(id, e.node),
+        attachmentIds: photoFor(task, e.kind, e.on, e.actor),
         actorId: e.actor.id,
         actorName: e.actor.name,
         createdAt: at(e.on, k * 7),
       })),
   );
+  await inChunks(photos, (chunk) => q.insert(attachments).values(chunk));
   await inChunks(events, (chunk) => q.insert(taskEvents).values(chunk));
 
   for (const { id } of all) await refreshNodeSummary(q, id);
