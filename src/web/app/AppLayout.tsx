@@ -3,6 +3,7 @@ import { App as AntApp, Button, ConfigProvider, Drawer, Dropdown, Flex, Layout, 
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api/logout';
+import { useTownshipClock } from '../features/supervision/api/get-township-clock';
 import { PageLoading } from '../components/PageLoading';
 import { useIsMobile } from '../components/use-is-mobile';
 import { useTownship } from '../features/org/api/use-township';
@@ -48,6 +49,8 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const { message } = AntApp.useApp();
   const logout = useLogout();
+  // The township's today, when it runs on a fixed date (the demo's 2022-06-30): deadlines and lights follow it.
+  const clock = useTownshipClock(me.township != null);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const key = selectedKey(pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(['org', 'indicators', 'supervision', 'system']);
@@ -124,6 +127,11 @@ export function AppLayout() {
                   <Tag color="orange" style={{ marginInlineEnd: 0, flex: 'none' }}>
                     演示数据
                   </Tag>
+                </Tooltip>
+              )}
+              {clock.data?.fixed && !isMobile && (
+                <Tooltip title="本镇按固定日期运行：督办亮灯、到期提醒都按这一天计算">
+                  <Tag style={{ marginInlineEnd: 0, flex: 'none' }}>今天 {clock.data.today}</Tag>
                 </Tooltip>
               )}
             </Flex>
