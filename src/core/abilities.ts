@@ -36,6 +36,8 @@ export const ABILITIES = [
   'projectWrite',
   /** Editing goals (重点工作, township leaders). */
   'goalWrite',
+  /** Configuring the township's outbound notification channels (township leaders, administrators). */
+  'notificationConfigure',
 ] as const;
 
 export type Ability = (typeof ABILITIES)[number];

@@ -35,6 +35,7 @@ const DENIED: Record<Action, string> = {
   'project.write': '您无权编辑重点项目',
   'project.report': '您无权填报项目进展',
   'goal.write': '只有镇领导可以编辑重点工作',
+  'notification.configure': '只有镇领导和管理员可以配置通知渠道',
 };
 
 /** The verb of an action on one unit: “您无权<verb>“燕塘村”的台账数据”. */
@@ -55,9 +56,9 @@ const UNIT_DENIED: Partial<Record<Action, (name: string) => string>> = {
 };
 
 /**
- * Actions on the township's own configuration (definitions, targets, the cadre organisation) need a scope
- * covering the whole township; the others are open to a user with a scope somewhere in it, and each unit they
- * touch is checked again with `requireUnit`.
+ * Actions on the township's own configuration (definitions, targets, the cadre organisation, the notification
+ * channels) need a scope covering the whole township; the others are open to a user with a scope somewhere in it,
+ * and each unit they touch is checked again with `requireUnit`.
  */
 const TOWNSHIP_WIDE = new Set<Action>([
   'ledger.define',
@@ -69,6 +70,7 @@ const TOWNSHIP_WIDE = new Set<Action>([
   'project.read',
   'project.write',
   'goal.write',
+  'notification.configure',
 ]);
 
 export interface TownshipTarget {

@@ -97,6 +97,15 @@ const table: Row[] = [
   ['line lead unlocks a period', as('line_lead', TOWNSHIP), 'period.unlock', YANTANG, false],
   ['leader unlocks a period', as('leader', TOWNSHIP), 'period.unlock', YANTANG, true],
   ['grid worker reads his village unit', as('grid_worker', YANTANG_GROUP), 'org.read', YANTANG, false],
+  // notification channels: township configuration of its leaders and administrators
+  ['leader configures the notification channels of his township', as('leader', TOWNSHIP), 'notification.configure', TOWNSHIP, true],
+  ["leader configures another township's notification channels", as('leader', TOWNSHIP), 'notification.configure', OTHER_TOWNSHIP, false],
+  ['township admin configures the notification channels', as('admin', TOWNSHIP), 'notification.configure', TOWNSHIP, true],
+  ['deployment admin configures any township', as('admin', '/'), 'notification.configure', OTHER_TOWNSHIP, true],
+  ['village-bound admin configures the township', as('admin', YANTANG), 'notification.configure', TOWNSHIP, false],
+  ['line lead configures the notification channels', as('line_lead', TOWNSHIP), 'notification.configure', TOWNSHIP, false],
+  ['village cadre configures the notification channels', as('village_cadre', YANTANG), 'notification.configure', TOWNSHIP, false],
+  ['viewer configures the notification channels', as('viewer', TOWNSHIP), 'notification.configure', TOWNSHIP, false],
 ];
 
 describe('policy: role × scope × action × target', () => {
@@ -139,6 +148,7 @@ describe('policy: role × scope × action × target', () => {
       orgImport: true,
       ledgerRead: false,
       ledgerDefine: false,
+      notificationConfigure: true,
     });
     expect(abilities(as('village_cadre', YANTANG), TOWNSHIP)).toEqual({
       orgWrite: false,
@@ -162,6 +172,7 @@ describe('policy: role × scope × action × target', () => {
       taskHandle: true,
       projectWrite: false,
       goalWrite: false,
+      notificationConfigure: false,
     });
     expect(abilities(as('leader', TOWNSHIP), TOWNSHIP)).toMatchObject({
       orgWrite: true,
@@ -176,8 +187,14 @@ describe('policy: role × scope × action × target', () => {
       taskAssign: true,
       projectWrite: true,
       goalWrite: true,
+      notificationConfigure: true,
     });
     expect(abilities(as('viewer', TOWNSHIP), TOWNSHIP)).toMatchObject({ ledgerRead: true, ledgerWrite: false, taskRead: true, taskHandle: false });
-    expect(abilities(as('line_lead', TOWNSHIP), TOWNSHIP)).toMatchObject({ taskAssign: true, projectWrite: true, goalWrite: false });
+    expect(abilities(as('line_lead', TOWNSHIP), TOWNSHIP)).toMatchObject({
+      taskAssign: true,
+      projectWrite: true,
+      goalWrite: false,
+      notificationConfigure: false,
+    });
   });
 });

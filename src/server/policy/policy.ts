@@ -29,7 +29,8 @@ export type Action =
   | 'project.read'
   | 'project.write'
   | 'project.report'
-  | 'goal.write';
+  | 'goal.write'
+  | 'notification.configure';
 
 /** A role as held by one user: the materialised paths of the subtrees it covers ('/' = whole deployment). */
 export interface Grant {
@@ -92,6 +93,8 @@ const RULES: Record<Action, { roles: readonly Role[]; match: Match }> = {
   // Progress lines, investment and stage evidence come from the project's village and its cadre group.
   'project.report': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre'], match: 'covers' },
   'goal.write': { roles: ['leader'], match: 'covers' },
+  // The township's outbound channels (e-mail, WeCom, DingTalk robots) and their secrets: township configuration.
+  'notification.configure': { roles: ['admin', 'leader'], match: 'covers' },
 };
 
 export function pathCovers(scopePath: string, targetPath: string): boolean {
@@ -152,5 +155,6 @@ export function abilities(principal: Principal, townshipPath: string | null): Ab
     taskHandle: scopesFor(principal, 'task.handle').length > 0,
     projectWrite: can(principal, 'project.write', target),
     goalWrite: can(principal, 'goal.write', target),
+    notificationConfigure: can(principal, 'notification.configure', target),
   };
 }

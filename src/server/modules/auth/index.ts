@@ -1,6 +1,8 @@
-// What other modules may use of the auth module: sessions, password hashing, and the accounts' roles and locks.
+// What other modules may use of the auth module: sessions, password hashing, the accounts' roles and locks, and the
+// grants a principal holds (principalOf) with a township's live accounts: who is told of a unit's tasks.
 export { authRoutes } from './auth.routes.js';
-export { resolveSession, revokeSessions, type SessionUser } from './auth.service.js';
+export { principalOf, resolveSession, revokeSessions, type SessionUser } from './auth.service.js';
+export { liveAccountIdsOfTownship } from './accounts.repository.js';
 export { forgetLoginFailures, loginLocksOf, roleBindingsOf, type RoleBinding } from './accounts.service.js';
 export { describeRoles } from './me.service.js';
 export { hashPassword, randomPassword } from './passwords.js';

@@ -1,5 +1,5 @@
 // Which cadre groups a user belongs to (as leader or member, by his linked account): the groups whose tasks he
-// reads and handles in supervision.
+// reads and handles in supervision; and, the other way, a group's linked accounts (told of its tasks).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/connection.js';
 
@@ -19,4 +19,14 @@ export async function groupRef(q: Queryable, townshipId: number, id: number) {
     sql`SELECT id, name, kind FROM cadre_groups WHERE id = ${id} AND township_id = ${townshipId} AND deleted_at IS NULL`,
   );
   return rows[0];
+}
+
+/** The live accounts linked to members of a group (its leader included), by id: who is told of the group's tasks. */
+export async function memberUserIdsOfGroup(q: Queryable, groupId: number): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    q,
+    sql`SELECT DISTINCT m.user_id AS id FROM cadre_group_members m JOIN users u ON u.id = m.user_id
+        WHERE m.group_id = ${groupId} AND u.disabled_at IS NULL ORDER BY 1`,
+  );
+  return rows.map((r) => r.id);
 }

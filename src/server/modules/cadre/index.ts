@@ -4,4 +4,4 @@ export { cadreRoutes } from './cadre.routes.js';
 export { listWorkLines, smallGroupsWithVillages, workLineNamed, workLineNames } from './cadre.repository.js';
 export { createGroup, setMembers, setVillages } from './cadre.service.js';
 export { createWorkLine } from './work-lines.service.js';
-export { groupIdsOfUser, groupRef } from './cadre-membership.repository.js';
+export { groupIdsOfUser, groupRef, memberUserIdsOfGroup } from './cadre-membership.repository.js';

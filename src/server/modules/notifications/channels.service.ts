@@ -10,9 +10,9 @@ import { requireTownship } from '../../policy/access.js';
 import { recordAudit } from '../audit/index.js';
 import * as repo from './outbox.repository.js';
 
-// No action of its own yet: cadre.write is the township-wide configuration right of leaders and administrators
-// (a village-bound administrator holds it for his village only, so he is refused).
-const ACCESS = { what: '通知渠道', denied: '只有镇领导和管理员可以配置通知渠道' } as const;
+// notification.configure is township-wide: a village-bound administrator holds it for his village only, so he is
+// refused.
+const ACCESS = { what: '通知渠道' } as const;
 
 /** The address with its key (the last query value or path part) masked to its last four characters. */
 export function maskUrl(url: string): string {
@@ -46,13 +46,13 @@ async function channelList(q: Queryable, townshipId: number): Promise<ChannelLis
 }
 
 export async function getChannels(ctx: ServiceContext, townshipCode?: string): Promise<ChannelList> {
-  const township = await requireTownship(ctx, 'cadre.write', ctx.db, { code: townshipCode, ...ACCESS });
+  const township = await requireTownship(ctx, 'notification.configure', ctx.db, { code: townshipCode, ...ACCESS });
   return channelList(ctx.db, township.id);
 }
 
 export async function putChannels(ctx: ServiceContext, input: ChannelsInput, townshipCode?: string): Promise<ChannelList> {
   return ctx.db.transaction(async (tx) => {
-    const township = await requireTownship(ctx, 'cadre.write', tx, { code: townshipCode, lock: true, ...ACCESS });
+    const township = await requireTownship(ctx, 'notification.configure', tx, { code: townshipCode, lock: true, ...ACCESS });
     const before = new Map((await repo.channelsOf(tx, township.id)).map((c) => [c.kind, c.config]));
     for (const [i, channel] of input.channels.entries()) {
       const old = before.get(channel.kind) ?? {};

@@ -1,5 +1,5 @@
 // SQL of the in-app centre: writing notifications once (by their dedupe key), a user's page of them, marking them
-// read; and the few facts of other modules' tables that deciding recipients and reminders needs (see the notes).
+// read. Who the recipients are is asked of auth and cadre (recipients.ts).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/connection.js';
 import { arrayLiteral } from '../../db/array-literal.js';
@@ -71,23 +71,4 @@ export async function markRead(q: Queryable, userId: number, ids: number[] | 'al
 export async function unreadCount(q: Queryable, userId: number): Promise<number> {
   const [row] = await queryRows<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${userId} AND read_at IS NULL`);
   return row.n;
-}
-
-// Debt: the two reads below belong to the users and cadre modules (their index.ts offers no such question yet);
-// they are read-only and kept here until those surfaces offer them.
-
-/** The live accounts bound to the township: the candidates whose grants decide who handles a unit's tasks. */
-export async function townshipUserIds(q: Queryable, townshipId: number): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(q, sql`SELECT id FROM users WHERE township_id = ${townshipId} AND disabled_at IS NULL ORDER BY id`);
-  return rows.map((r) => r.id);
-}
-
-/** The live accounts linked to members of a cadre group. */
-export async function groupMemberUserIds(q: Queryable, groupId: number): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(
-    q,
-    sql`SELECT DISTINCT m.user_id AS id FROM cadre_group_members m JOIN users u ON u.id = m.user_id
-        WHERE m.group_id = ${groupId} AND u.disabled_at IS NULL ORDER BY 1`,
-  );
-  return rows.map((r) => r.id);
 }

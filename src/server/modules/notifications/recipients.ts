@@ -3,10 +3,10 @@
 // it) — or, for a township-led task, the township's handlers — plus a lead cadre group's members with an account
 // and the responsible person. Township leaders are not told of every village's task: they see them in the lists.
 import type { Queryable } from '../../db/connection.js';
-import { can, pathCovers, scopesFor, type Principal } from '../../policy/policy.js';
-import { roleBindingsOf } from '../auth/index.js';
+import { can, pathCovers, scopesFor } from '../../policy/policy.js';
+import { liveAccountIdsOfTownship, principalOf, roleBindingsOf } from '../auth/index.js';
+import { memberUserIdsOfGroup } from '../cadre/index.js';
 import { findUnit } from '../org/index.js';
-import { groupMemberUserIds, townshipUserIds } from './notifications.repository.js';
 
 /** What recipients are decided by: a task row of supervision fits (structurally). */
 export interface NoticeTask {
@@ -24,33 +24,45 @@ export interface NoticeTask {
   version: number;
 }
 
-/** The grants a user may use now, as the session would hold them (auth.service.ts principalOf). */
-async function principalsOf(q: Queryable, userIds: number[]): Promise<Principal[]> {
+/** A township's path and the grants its live accounts may use now (auth's principalOf, as a session holds them). */
+async function townshipHandlers(q: Queryable, townshipId: number) {
+  const township = await findUnit(q, { id: townshipId });
+  const userIds = await liveAccountIdsOfTownship(q, townshipId);
   const bindings = await roleBindingsOf(q, userIds);
-  return userIds.map((userId) => ({
-    userId,
-    username: '',
-    grants: (bindings.get(userId) ?? [])
-      .filter((b) => !b.pending)
-      .map((b) => ({ role: b.role, scopePaths: b.role === 'group_leader' ? b.coveredPaths : [b.orgUnitPath ?? '/'] })),
-  }));
+  const principals = userIds.map((userId) => principalOf({ id: userId, username: '' }, bindings.get(userId) ?? []));
+  return { townshipPath: township?.path ?? '', principals };
 }
 
-export async function handlersOf(q: Queryable, task: NoticeTask): Promise<number[]> {
-  // A split task's parent is handled in its copies: each village is told of its own.
-  if (task.childrenTotal > 0) return [];
-  const ids = new Set<number>();
-  if (task.leadGroupId !== null) for (const id of await groupMemberUserIds(q, task.leadGroupId)) ids.add(id);
-  if (task.leadUnitId !== null) {
-    const township = await findUnit(q, { id: task.townshipId });
-    const townshipPath = township?.path ?? '';
-    const ownScope = (scope: string) => pathCovers(scope, task.unitPath) && (scope !== townshipPath || task.unitPath === townshipPath);
-    for (const p of await principalsOf(q, await townshipUserIds(q, task.townshipId))) {
-      if (can(p, 'task.handle', { path: task.unitPath }) && scopesFor(p, 'task.handle').some(ownScope)) ids.add(p.userId);
+/**
+ * Decides handlers for many tasks in one transaction (the daily reminder): a township's accounts and grants and a
+ * group's members are read once, not once per task. Only within one transaction: they change with the data.
+ */
+export function handlersReader(q: Queryable): (task: NoticeTask) => Promise<number[]> {
+  const townships = new Map<number, ReturnType<typeof townshipHandlers>>();
+  const groups = new Map<number, Promise<number[]>>();
+  return async (task) => {
+    // A split task's parent is handled in its copies: each village is told of its own.
+    if (task.childrenTotal > 0) return [];
+    const ids = new Set<number>();
+    if (task.leadGroupId !== null) {
+      if (!groups.has(task.leadGroupId)) groups.set(task.leadGroupId, memberUserIdsOfGroup(q, task.leadGroupId));
+      for (const id of await groups.get(task.leadGroupId)!) ids.add(id);
     }
-  }
-  if (task.responsibleUserId !== null) ids.add(task.responsibleUserId);
-  return [...ids];
+    if (task.leadUnitId !== null) {
+      if (!townships.has(task.townshipId)) townships.set(task.townshipId, townshipHandlers(q, task.townshipId));
+      const { townshipPath, principals } = await townships.get(task.townshipId)!;
+      const ownScope = (scope: string) => pathCovers(scope, task.unitPath) && (scope !== townshipPath || task.unitPath === townshipPath);
+      for (const p of principals) {
+        if (can(p, 'task.handle', { path: task.unitPath }) && scopesFor(p, 'task.handle').some(ownScope)) ids.add(p.userId);
+      }
+    }
+    if (task.responsibleUserId !== null) ids.add(task.responsibleUserId);
+    return [...ids];
+  };
+}
+
+export function handlersOf(q: Queryable, task: NoticeTask): Promise<number[]> {
+  return handlersReader(q)(task);
 }
 
 export function assignersOf(task: NoticeTask): number[] {

@@ -1,6 +1,9 @@
-// The open deadline nodes the daily reminder speaks of. Debt: these are supervision's tables, read here because
-// supervision depends on this module (it calls notifyTaskEvent) and cannot be asked back without a cycle; the
-// query is read-only and mirrors core/supervision.ts (a node is due by the end of its China day).
+// The open deadline nodes the daily reminder speaks of. Known debt (docs/architecture.md): these are supervision's
+// tables (tasks, task_nodes; org_units and cadre_groups only for names), read here because supervision depends on
+// this module (it calls notifyTaskEvent) and cannot be imported back without a cycle. A hook registered in app.ts
+// would not be set where the job also runs without the app (`zhenwu remind` in main.ts, the benchmark), so the
+// read stays here: read-only, this one statement, mirroring core/supervision.ts (a node is due by the end of its
+// China day). Whoever changes supervision's task tables changes this query too.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/connection.js';
 

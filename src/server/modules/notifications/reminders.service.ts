@@ -8,7 +8,7 @@ import { findUnit, townshipToday, unitsUnder, type OrgUnitRef } from '../org/ind
 import { runJobOnce } from './job-runner.js';
 import { insertNotifications, type NewNotification } from './notifications.repository.js';
 import { enqueue } from './outbox.repository.js';
-import { assignersOf, handlersOf } from './recipients.js';
+import { assignersOf, handlersReader } from './recipients.js';
 import { dueNodes, type DueNode } from './reminders.repository.js';
 
 export const REMINDER_JOB = 'reminders';
@@ -38,11 +38,12 @@ function digestTitle(today: string, items: DueNode[]) {
 
 async function remindTownship(tx: Queryable, township: OrgUnitRef, today: string) {
   const nodes = await dueNodes(tx, township.id, today, DUE_SOON_DAYS);
+  const handlersOf = handlersReader(tx);
   const handlers = new Map<number, number[]>();
   const perUser = new Map<number, DueNode[]>();
   const rows: NewNotification[] = [];
   for (const n of nodes) {
-    if (!handlers.has(n.taskId)) handlers.set(n.taskId, await handlersOf(tx, { ...n, id: n.taskId }));
+    if (!handlers.has(n.taskId)) handlers.set(n.taskId, await handlersOf({ ...n, id: n.taskId }));
     const overdue = n.due < today;
     const kind = overdue ? 'overdue' : 'due_soon';
     const task = { ...n, id: n.taskId };
