@@ -8,7 +8,10 @@
 // The list is per township (requireTownship): the county leader reads the largest township (township=<code>), as the
 // web would after choosing it; the village cadre reads his township, where he sees his village's tasks.
 // Targets (issue 10): on PostgreSQL each request takes no more than 2x its baseline, and under 300 ms.
-// TODO(issue 10): time the reminder job (催办: the daily pass over red and blue tasks) here once it exists.
+// Then the daily reminder job (催办, issue 10): every township gets a village cadre per village and a leader (their
+// handlers), `runReminders` runs every township's day (2022-06-30) and is timed; a second run must create nothing.
+// What it created is compared with a hand-written SQL count of (open node due within 3 days or overdue, handler)
+// pairs plus one digest per user. Target (issue 10): < 5 s on PostgreSQL, and 0 notifications on the second run.
 // Run: npx tsx bench/supervision-tasks.bench.ts
 //   env: TEST_DATABASE_URL / DATABASE_URL, BENCH_TASKS (default 100,000), BENCH_PGLITE_TASKS (default 20,000),
 //        BENCH_REPS (default 7), BENCH_BACKENDS (default "postgresql,pglite"),
@@ -28,11 +31,13 @@ import type { ServiceContext } from '../src/server/http/context.js';
 import { DUE_SOON_DAYS, TASK_LIGHTS, type TaskLight } from '../src/core/supervision.js';
 import { buildCounty, type County } from './county-data.js';
 import { BENCH_TODAY, loadSupervision, type SupervisionData } from './supervision-data.js';
+import { runReminders } from '../src/server/modules/notifications/index.js';
 import { median, timed, withScratchDatabase } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 2;
 const TARGET_MS = 300;
+const REMINDER_TARGET_MS = 5_000;
 const TOWNSHIPS = 20;
 const TASKS = Math.max(100, Number(process.env.BENCH_TASKS ?? 100_000));
 const PGLITE_TASKS = Math.max(100, Number(process.env.BENCH_PGLITE_TASKS ?? 20_000));
@@ -140,6 +145,115 @@ function compare(what: string, product: Answer, baseline: Answer): void {
   if (wrong.length) throw new Error(`the product and the baseline differ for ${what}:\n  ${wrong.join('\n  ')}`);
 }
 
+// ---- the reminder job ---------------------------------------------------------------------------------------------
+
+interface ReminderResult {
+  /** The handlers created for the job: a village cadre per village, a leader per township. */
+  handlers: number;
+  firstMs: number;
+  secondMs: number;
+  townshipsRun: number;
+  notifications: number;
+  secondRunNotifications: number;
+  expected: { pairs: number; digests: number; dueSoon: number; overdue: number };
+}
+
+/** A village cadre for every village and a leader for every township, inserted directly (no password hashing). */
+async function buildHandlers(database: Database): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    database.db,
+    sql`WITH units AS (
+          SELECT id, name, level, CASE WHEN level = 'town' THEN id ELSE township_id END AS township_id
+          FROM org_units WHERE level IN ('town', 'village')
+        ), u AS (
+          INSERT INTO users (township_id, username, display_name, password_hash)
+          SELECT township_id, 'remind_' || id, name || CASE WHEN level = 'town' THEN '领导' ELSE '村干部' END, 'not-a-hash' FROM units
+          RETURNING id, username
+        ), r AS (
+          INSERT INTO user_roles (user_id, role, org_unit_id)
+          SELECT u.id, CASE WHEN units.level = 'town' THEN 'leader' ELSE 'village_cadre' END, units.id
+          FROM u JOIN units ON u.username = 'remind_' || units.id
+          RETURNING 1
+        )
+        SELECT count(*)::int AS n FROM r`,
+  );
+  return row.n;
+}
+
+/**
+ * What the job should create, counted by hand in one statement: each (open node of an open, running leaf task due
+ * on or before today + 3 days, user) pair where the user is a live account of the township whose approved role
+ * carries task.handle on a scope covering the task's unit — the township's scope only for a township-led task —
+ * or the responsible person, or (overdue nodes) the assigner; plus one digest per user and township. The data
+ * has no cadre groups and no group leaders, so those paths of the product are not exercised here.
+ */
+async function expectedReminders(database: Database) {
+  const handleRoles = arrayLiteral(['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker']);
+  const [row] = await queryRows<ReminderResult['expected'] & { groupLeaders: number }>(
+    database.db,
+    sql`WITH due AS (
+          SELECT t.id AS task_id, n.id AS node_id, t.township_id, t.unit_path, t.assigner_id, t.responsible_user_id,
+                 n.due < ${BENCH_TODAY}::date AS overdue
+          FROM task_nodes n JOIN tasks t ON t.id = n.task_id
+          WHERE t.deleted_at IS NULL AND t.status <> 'done' AND NOT t.paused AND t.children_total = 0
+            AND n.done_on IS NULL AND n.due <= ${BENCH_TODAY}::date + ${DUE_SOON_DAYS}::int
+        ), pairs AS (
+          SELECT d.node_id, d.township_id, d.overdue, u.id AS user_id
+          FROM due d JOIN users u ON u.township_id = d.township_id AND u.disabled_at IS NULL
+          JOIN user_roles r ON r.user_id = u.id AND r.approved_at IS NOT NULL AND r.role = ANY(${handleRoles}::text[])
+          JOIN org_units s ON s.id = r.org_unit_id
+          JOIN org_units tw ON tw.id = d.township_id
+          WHERE d.unit_path LIKE s.path || '%' AND (s.path <> tw.path OR d.unit_path = tw.path)
+          UNION SELECT node_id, township_id, overdue, responsible_user_id FROM due WHERE responsible_user_id IS NOT NULL
+          UNION SELECT node_id, township_id, overdue, assigner_id FROM due WHERE overdue AND assigner_id IS NOT NULL
+        )
+        SELECT (SELECT count(*)::int FROM pairs) AS pairs,
+               (SELECT count(DISTINCT (township_id, user_id))::int FROM pairs) AS digests,
+               (SELECT count(*)::int FROM pairs WHERE NOT overdue) AS "dueSoon",
+               (SELECT count(*)::int FROM pairs WHERE overdue) AS overdue,
+               (SELECT count(*)::int FROM user_roles WHERE role = 'group_leader') AS "groupLeaders"`,
+  );
+  if (row.groupLeaders > 0) throw new Error('the data set has group leaders: the hand-written count does not cover them');
+  return { pairs: row.pairs, digests: row.digests, dueSoon: row.dueSoon, overdue: row.overdue };
+}
+
+async function measureReminders(backend: string, database: Database): Promise<ReminderResult> {
+  const handlers = await buildHandlers(database);
+  const expected = await expectedReminders(database);
+  const first = await timed(() => runReminders(database.db));
+  const second = await timed(() => runReminders(database.db));
+  const sum = (runs: Awaited<ReturnType<typeof runReminders>>) => runs.reduce((n, r) => n + r.notifications, 0);
+  const [byKind] = await queryRows<{ dueSoon: number; overdue: number; digests: number }>(
+    database.db,
+    sql`SELECT count(*) FILTER (WHERE kind = 'due_soon')::int AS "dueSoon", count(*) FILTER (WHERE kind = 'overdue')::int AS overdue,
+               count(*) FILTER (WHERE kind = 'digest')::int AS digests FROM notifications`,
+  );
+  const result: ReminderResult = {
+    handlers,
+    firstMs: first.ms,
+    secondMs: second.ms,
+    townshipsRun: first.value.filter((r) => r.ran).length,
+    notifications: sum(first.value),
+    secondRunNotifications: sum(second.value),
+    expected,
+  };
+  console.log(
+    `${backend}: reminders for ${result.townshipsRun} townships' day in ${(first.ms / 1000).toFixed(2)} s: ${result.notifications.toLocaleString('en-US')} ` +
+      `notifications (due_soon ${byKind.dueSoon}, overdue ${byKind.overdue}, digests ${byKind.digests}); hand-written count: ` +
+      `${expected.pairs.toLocaleString('en-US')} (node, handler) pairs (due_soon ${expected.dueSoon}, overdue ${expected.overdue}) + ` +
+      `${expected.digests} digests; second run ${(second.ms / 1000).toFixed(2)} s, ${result.secondRunNotifications} notifications`,
+  );
+  const wrong: string[] = [];
+  if (byKind.dueSoon !== expected.dueSoon) wrong.push(`due_soon: product ${byKind.dueSoon}, hand count ${expected.dueSoon}`);
+  if (byKind.overdue !== expected.overdue) wrong.push(`overdue: product ${byKind.overdue}, hand count ${expected.overdue}`);
+  if (byKind.digests !== expected.digests) wrong.push(`digests: product ${byKind.digests}, hand count ${expected.digests}`);
+  if (result.notifications !== expected.pairs + expected.digests)
+    wrong.push(`created ${result.notifications}, expected ${expected.pairs + expected.digests}`);
+  if (result.secondRunNotifications !== 0) wrong.push(`the second run created ${result.secondRunNotifications}`);
+  if (wrong.length) throw new Error(`the reminder job and the hand-written count differ:\n  ${wrong.join('\n  ')}`);
+  return result;
+}
+
 // ---- one backend ------------------------------------------------------------------------------------------------
 
 interface Scenario {
@@ -159,6 +273,7 @@ interface Result {
   loadMs: number;
   setupMs: number;
   scenarios: Scenario[];
+  reminders?: ReminderResult;
   explain?: string[];
 }
 
@@ -324,6 +439,8 @@ async function measureBackend(backend: string, database: Database, loadTasks: (c
         result.explain.push(...(await explain(database, `${s.user}, ${s.request}, baseline`, baseline)));
       }
     }
+    // Last: it adds accounts and notifications the list requests above do not read.
+    result.reminders = await measureReminders(backend, database);
     return result;
   } finally {
     await app.close();
@@ -372,7 +489,7 @@ async function main(): Promise<void> {
     try {
       results.push(await postgres());
     } catch (e) {
-      if (/differ|expects/.test((e as Error).message)) throw e;
+      if (/differ|expects|hand-written/.test((e as Error).message)) throw e;
       console.error(`\nPostgreSQL skipped: ${(e as Error).message}`);
     }
   }
@@ -417,6 +534,39 @@ async function main(): Promise<void> {
       console.log(`${r.backend} ${s.user}, ${s.request} (product/baseline ms): ${samples}`);
     }
   }
+  console.log("\nReminder job: runReminders over every township's day, then again");
+  printMarkdownTable(
+    [
+      'backend',
+      'tasks',
+      'handlers',
+      'townships',
+      'created',
+      'hand-written count',
+      'first run ms',
+      `< ${REMINDER_TARGET_MS / 1000} s`,
+      'second run ms',
+      'second run created',
+    ],
+    results
+      .filter((r) => r.reminders)
+      .map((r) => {
+        const m = r.reminders!;
+        const targeted = r.backend === 'postgresql';
+        return [
+          r.backend,
+          r.data.tasks.toLocaleString('en-US'),
+          m.handlers.toLocaleString('en-US'),
+          String(m.townshipsRun),
+          m.notifications.toLocaleString('en-US'),
+          `${m.expected.pairs.toLocaleString('en-US')} + ${m.expected.digests} digests`,
+          m.firstMs.toFixed(0),
+          targeted ? (m.firstMs < REMINDER_TARGET_MS ? 'PASS' : 'FAIL') : '(not targeted)',
+          m.secondMs.toFixed(0),
+          String(m.secondRunNotifications),
+        ];
+      }),
+  );
   console.log(`load average at the end ${load()}`);
   for (const r of results) for (const plan of r.explain ?? []) console.log(`\n---- ${r.backend} EXPLAIN ANALYZE ${plan}`);
 }
