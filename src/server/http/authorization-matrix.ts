@@ -305,6 +305,7 @@ export const MATRIX: Record<string, RouteSpec> = {
   },
 
   'GET /api/goals': inTownships(READERS, ['other_leader']),
+  'GET /api/goals/export': inTownships(READERS, ['other_leader']),
   'POST /api/goals': inTownships(['leader'], ['other_leader']),
   'GET /api/goals/:id': { "township A's": { ok: READERS, hidden: ['other_leader'] }, [IN_B]: { ok: ['other_leader'], hidden: READERS } },
   'PATCH /api/goals/:id': { "township A's": { ok: ['leader'], hidden: ['other_leader'] }, [IN_B]: { ok: ['other_leader'], hidden: ['leader'] } },

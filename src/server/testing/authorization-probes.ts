@@ -420,6 +420,7 @@ export function buildProbes(w: World): Probes {
     }),
 
     'GET /api/goals': both('/api/goals'),
+    'GET /api/goals/export': both('/api/goals/export'),
     'POST /api/goals': {
       'township A named by code': () => ({
         url: `/api/goals?township=${CODES.townA}`,

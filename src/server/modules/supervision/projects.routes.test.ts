@@ -217,5 +217,11 @@ describe('goals', () => {
     expect(list.items.find((g: { id: number }) => g.id === goal.id)).toMatchObject({ taskCount: 1, tasksDone: 0 });
     const patched = await call('PATCH', `/api/goals/${goal.id}`, leader, { targetText: '全镇合组到位' });
     expect(patched.json().targetText).toBe('全镇合组到位');
+    // The list exports as the cards read.
+    const exported = await call('GET', '/api/goals/export?year=2022', cadre);
+    expect(exported.statusCode).toBe(200);
+    const rows = await readSheet(exported.rawPayload, '重点工作');
+    expect(rows[0]).toEqual(['年度', '类别', '重点工作', '责任领导', '目标', '进度', '督办任务（办结/总数）', '红灯', '重点项目']);
+    expect(rows.find((r) => r[2] === '村民小组合并改革')).toEqual(expect.arrayContaining(['创新亮点', '李书记', '全镇合组到位', '0/1']));
   });
 });

@@ -2,6 +2,7 @@
 // project, leader, cadre group, village, the quarters' stage tasks, investment).
 import ExcelJS from 'exceljs';
 import {
+  GOAL_KIND_NAMES,
   PROJECT_CATEGORY_NAMES,
   PROJECT_STATUS_NAMES,
   TASK_LIGHT_SHORT_NAMES,
@@ -13,6 +14,7 @@ import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
 import { requireTownship } from '../../policy/access.js';
 import { townshipToday } from '../org/index.js';
 import * as repo from './projects.repository.js';
+import { listGoals } from './projects.service.js';
 import type { TaskListInput } from './supervision.schemas.js';
 import { listTasks } from './tasks.service.js';
 
@@ -116,4 +118,41 @@ export async function exportProjects(ctx: ServiceContext, townshipCode?: string,
   for (const key of ['q1', 'q2', 'q3', 'q4', 'name']) sheet.getColumn(key).alignment = { wrapText: true, vertical: 'top' };
   for (const key of ['planned', 'completed']) sheet.getColumn(key).numFmt = '#,##0.00';
   return { township: township.name, year: reportYear, buffer: await workbookBuffer(workbook) };
+}
+
+/** The year's goals (重点工作) as a table: their indicators' progress, tasks and projects, as the cards show them. */
+export async function exportGoals(ctx: ServiceContext, input: { township?: string; year?: number }) {
+  const { items, today } = await listGoals(ctx, input);
+  const workbook = new ExcelJS.Workbook();
+  const percent = (v: number | null) => (v === null ? '未设目标' : `${v}%`);
+  addTableSheet(
+    workbook,
+    '重点工作',
+    [
+      { header: '年度', key: 'year', width: 8 },
+      { header: '类别', key: 'kind', width: 10 },
+      { header: '重点工作', key: 'title', width: 40 },
+      { header: '责任领导', key: 'owner', width: 10 },
+      { header: '目标', key: 'target', width: 50 },
+      { header: '进度', key: 'progress', width: 50 },
+      { header: '督办任务（办结/总数）', key: 'tasks', width: 14 },
+      { header: '红灯', key: 'red', width: 6 },
+      { header: '重点项目', key: 'projects', width: 8 },
+    ],
+    items.map((g) => ({
+      year: g.year,
+      kind: GOAL_KIND_NAMES[g.kind],
+      title: g.title,
+      owner: g.ownerName,
+      target: g.targetText,
+      progress: [
+        ...g.indicators.map((i) => `${i.name}：${i.value ?? '—'}${i.unit}，完成${percent(i.completion)}`),
+        ...(g.campaignProgress ? [`${g.campaignProgress.label}：${g.campaignProgress.done}/${g.campaignProgress.planned}`] : []),
+      ].join('；'),
+      tasks: `${g.tasksDone}/${g.taskCount}`,
+      red: g.tasksRed,
+      projects: g.projectCount,
+    })),
+  ).eachRow((row) => (row.alignment = { wrapText: true, vertical: 'top' }));
+  return { today, buffer: await workbookBuffer(workbook) };
 }

@@ -20,7 +20,7 @@ import {
   updateProject,
 } from './projects.service.js';
 import * as s from './supervision.schemas.js';
-import { exportProjects, exportTasks } from './supervision-export.service.js';
+import { exportGoals, exportProjects, exportTasks } from './supervision-export.service.js';
 import { createTask, decideDelay, getTask, listTasks, postTaskUpdate, requestDelay, transitionTask } from './tasks.service.js';
 
 export async function supervisionRoutes(scope: FastifyInstance, { database }: AppDeps) {
@@ -64,6 +64,10 @@ export async function supervisionRoutes(scope: FastifyInstance, { database }: Ap
   app.get('/api/goals', { schema: { querystring: s.goalListQuery, response: { 200: c.goalList }, tags: goalTags } }, (req) =>
     listGoals(ctx(req), req.query),
   );
+  app.get('/api/goals/export', { schema: { querystring: s.goalListQuery, tags: goalTags } }, async (req, reply) => {
+    const { today, buffer } = await exportGoals(ctx(req), req.query);
+    return sendXlsx(reply, `重点工作-${req.query.year ?? today.slice(0, 4)}.xlsx`, buffer);
+  });
   app.post('/api/goals', { schema: { querystring, body: s.createGoalBody, response: { 201: c.goal }, tags: goalTags } }, async (req, reply) => {
     reply.status(201);
     return createGoal(ctx(req), req.body, req.query.township);

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { GOAL_KINDS } from '../../../../core/supervision';
 import { useMe } from '../../../app/auth';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
+import { ExportButton } from '../../../components/ExportButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoading } from '../../../components/PageLoading';
 import { useGoals, useTownshipClock, type Goal } from '../api/goals';
@@ -45,6 +46,7 @@ export default function GoalsPage() {
               onChange={setChosen}
               style={{ width: 110 }}
             />
+            <ExportButton path="/api/goals/export" query={{ year }} fileName={`重点工作-${year}.xlsx`} />
             {canWrite && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
                 新建重点工作
