@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chinaDate, chinaDateTime, chinaTimestamp, chinaToday, startOfChinaDay } from './china-time.js';
+import { chinaDate, chinaDateTime, chinaTimestamp, chinaToday, onChinaDay, startOfChinaDay } from './china-time.js';
 
 // 01:30 on 1 July in Beijing, while the UTC date is still 30 June.
 const BEIJING_0130_ON_1_JULY = '2022-06-30T17:30:00Z';
@@ -39,5 +39,14 @@ describe('startOfChinaDay', () => {
     expect(startOfChinaDay('2022-07-01').toISOString()).toBe('2022-06-30T16:00:00.000Z');
     expect(chinaDate(startOfChinaDay('2022-07-01'))).toBe('2022-07-01');
     expect(chinaDate(new Date(startOfChinaDay('2022-07-01').getTime() - 1))).toBe('2022-06-30');
+  });
+});
+
+describe('onChinaDay', () => {
+  it('puts a China day at the instant’s Beijing time of day, across the UTC date line', () => {
+    // 2026-12-03T17:30Z is 01:30 on 4 December in Beijing.
+    expect(onChinaDay('2022-06-30', new Date('2026-12-03T17:30:00Z')).toISOString()).toBe('2022-06-29T17:30:00.000Z');
+    expect(chinaDateTime(onChinaDay('2022-06-30', new Date('2026-12-03T17:30:00Z')))).toBe('2022-06-30 01:30');
+    expect(chinaDateTime(onChinaDay('2022-06-30', new Date('2026-12-03T06:05:00Z')))).toBe('2022-06-30 14:05');
   });
 });

@@ -31,3 +31,8 @@ export function chinaTimestamp(instant: Date | string): string {
 export function startOfChinaDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MS);
 }
+
+/** A China calendar day at the instant's China time of day: 2022-06-30 at now's 14:05 Beijing time. */
+export function onChinaDay(date: string, instant: Date = new Date()): Date {
+  return new Date(startOfChinaDay(date).getTime() + (instant.getTime() - startOfChinaDay(chinaDate(instant)).getTime()));
+}

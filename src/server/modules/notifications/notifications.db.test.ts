@@ -30,6 +30,6 @@ it('inserts 9,000 reminders (72,000 parameters) in batches, and none again on a 
     body: '',
     dedupeKey: `test/overdue/${i}`,
   }));
-  expect(await insertNotifications(t.db, rows)).toBe(9_000);
-  expect(await insertNotifications(t.db, rows)).toBe(0);
+  expect(await insertNotifications(t.db, rows, new Date())).toBe(9_000);
+  expect(await insertNotifications(t.db, rows, new Date())).toBe(0);
 });

@@ -16,22 +16,25 @@ export interface NewNotification {
   dedupeKey: string;
 }
 
-/** Rows per statement: 8 parameters each, well below PostgreSQL's 65,535 parameters per statement. */
+/** Rows per statement: 9 parameters each, well below PostgreSQL's 65,535 parameters per statement. */
 const INSERT_BATCH = 5_000;
 
 /** Inserts what is not there yet: a row whose key exists (a second run, a second process) is skipped. */
-export async function insertNotifications(q: Queryable, rows: NewNotification[]): Promise<number> {
+export async function insertNotifications(q: Queryable, rows: NewNotification[], at: Date): Promise<number> {
   let count = 0;
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
     const values = sql.join(
       rows
         .slice(i, i + INSERT_BATCH)
-        .map((r) => sql`(${r.userId}, ${r.townshipId}, ${r.kind}, ${r.taskId}, ${r.nodeId}, ${r.title}, ${r.body}, ${r.dedupeKey})`),
+        .map(
+          (r) =>
+            sql`(${r.userId}, ${r.townshipId}, ${r.kind}, ${r.taskId}, ${r.nodeId}, ${r.title}, ${r.body}, ${r.dedupeKey}, ${at.toISOString()}::timestamptz)`,
+        ),
       sql`, `,
     );
     const inserted = await queryRows<{ id: number }>(
       q,
-      sql`INSERT INTO notifications (user_id, township_id, kind, task_id, node_id, title, body, dedupe_key)
+      sql`INSERT INTO notifications (user_id, township_id, kind, task_id, node_id, title, body, dedupe_key, created_at)
           VALUES ${values} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     );
     count += inserted.length;

@@ -10,6 +10,7 @@ import { deliverOutbox } from './outbox.service.js';
 import { runReminders } from './reminders.service.js';
 import { deliveriesOf } from './outbox.repository.js';
 import { findUnit } from '../org/index.js';
+import { chinaDate } from '../../../core/china-time.js';
 
 let t: TestApp;
 let leader: string;
@@ -85,6 +86,8 @@ describe('GET /api/notifications and POST /api/notifications/read', () => {
     const mine = await t.ok('GET', '/api/notifications', cadre);
     expect(mine).toMatchObject({ total: 1, unread: 1 });
     expect(mine.items[0]).toMatchObject({ kind: 'assigned', taskId, readAt: null, title: '新的督办任务：排查河道垃圾' });
+    // dated on the township's clock (fixed at 2022-06-01 here), as the task's history is
+    expect(chinaDate(mine.items[0].createdAt)).toBe('2022-06-01');
     const id = mine.items[0].id;
     // another user's ids are ignored: his notification stays unread, and he sees none of it
     expect(await t.ok('POST', '/api/notifications/read', otherCadre, { ids: [id] })).toEqual({ updated: 0, unread: 0 });
@@ -109,6 +112,11 @@ describe('the daily reminder job', () => {
     const [first] = await runReminders(t.db, { townshipCode: TOWN, today: '2022-06-02' });
     expect(first).toMatchObject({ ran: true, notifications: 2 });
     expect((await rowsOf(cadreId)).map((r) => r.kind)).toEqual(['assigned', 'due_soon', 'digest']);
+    const reminders = await t.ok('GET', '/api/notifications', cadre);
+    expect(reminders.items.filter((n: { kind: string }) => n.kind !== 'assigned').map((n: { createdAt: string }) => chinaDate(n.createdAt))).toEqual([
+      '2022-06-02',
+      '2022-06-02',
+    ]);
     expect(await rowsOf(otherCadreId)).toEqual([]);
     const before = await count();
     const [second] = await runReminders(t.db, { townshipCode: TOWN, today: '2022-06-02' });

@@ -6,12 +6,14 @@ import type { NotificationKind } from '../../../core/contracts/notifications.js'
 import { insertNotifications, type NewNotification } from './notifications.repository.js';
 import { assignersOf, handlersOf, type NoticeTask } from './recipients.js';
 
-export type TaskNotice =
+/** `at`: when it happened on the township's clock (the demo township's fixed date), as the task's history says. */
+export type TaskNotice = { at: Date } & (
   | { kind: 'assigned'; task: NoticeTask; actorId: number }
   | { kind: 'transition'; transition: string; task: NoticeTask; actorId: number; note?: string | null }
   | { kind: 'update'; task: NoticeTask; actorId: number; note: string }
   | { kind: 'delay_requested'; task: NoticeTask; actorId: number; nodeId: number; note: string }
-  | { kind: 'delay_decided'; task: NoticeTask; actorId: number; nodeId: number; note: string };
+  | { kind: 'delay_decided'; task: NoticeTask; actorId: number; nodeId: number; note: string }
+);
 
 /** The transitions others are told of; starting, pausing and resuming tell no one. */
 const TRANSITION_NOTICES: Record<string, NotificationKind | undefined> = {
@@ -70,5 +72,5 @@ export async function notifyTaskEvent(q: Queryable, notice: TaskNotice): Promise
       // the task's version before the change: one per change of the task
       dedupeKey: `${kind}:t${task.id}:v${task.version}:u${userId}`,
     }));
-  return insertNotifications(q, rows);
+  return insertNotifications(q, rows, notice.at);
 }

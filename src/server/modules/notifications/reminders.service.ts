@@ -2,6 +2,7 @@
 // days and the overdue ones are told to their handlers (the overdue ones to the assigner too) — each node once
 // per deadline, as due_soon and as overdue — and each user gets ONE digest of the day listing all of his, instead
 // of a message per node. The township's outbound channels get one digest of the day too.
+import { onChinaDay } from '../../../core/china-time.js';
 import { DUE_SOON_DAYS } from '../../../core/supervision.js';
 import type { Db, Queryable } from '../../db/connection.js';
 import { findUnit, townshipToday, unitsUnder, type OrgUnitRef } from '../org/index.js';
@@ -75,7 +76,7 @@ async function remindTownship(tx: Queryable, township: OrgUnitRef, today: string
       dedupeKey: `digest:${township.code}:${today}:u${userId}`,
     });
   }
-  const notifications = await insertNotifications(tx, rows);
+  const notifications = await insertNotifications(tx, rows, onChinaDay(today));
   const deliveries =
     nodes.length > 0
       ? await enqueue(

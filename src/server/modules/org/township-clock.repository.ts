@@ -2,7 +2,7 @@
 // fixed date (the demo township lives on 2022-06-30, the end of the report's half year; a training deployment may
 // do the same). Kept in settings under 'township_clock': { "<township code>": "YYYY-MM-DD" }.
 import { sql } from 'drizzle-orm';
-import { chinaDate, chinaToday, startOfChinaDay } from '../../../core/china-time.js';
+import { chinaToday, onChinaDay } from '../../../core/china-time.js';
 import { queryRows, type Queryable } from '../../db/connection.js';
 
 const KEY = 'township_clock';
@@ -34,7 +34,5 @@ export async function setFixedDate(q: Queryable, townshipCode: string, date: str
  */
 export async function townshipNow(q: Queryable, townshipCode: string): Promise<Date> {
   const fixed = await fixedDateOf(q, townshipCode);
-  if (fixed === null) return new Date();
-  const now = Date.now();
-  return new Date(startOfChinaDay(fixed).getTime() + (now - startOfChinaDay(chinaDate(new Date(now))).getTime()));
+  return fixed === null ? new Date() : onChinaDay(fixed);
 }

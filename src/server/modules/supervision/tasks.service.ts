@@ -289,7 +289,7 @@ export async function createTask(ctx: ServiceContext, input: CreateTaskInput, to
     if (input.lead) {
       const id = await insertOne(await resolveUnit(tx, township, input.lead, 'lead'), null);
       const created = (await repo.findTask(tx, township.id, id, today))!;
-      await notifyTaskEvent(tx, { kind: 'assigned', task: created, actorId: ctx.principal.userId });
+      await notifyTaskEvent(tx, { at: now, kind: 'assigned', task: created, actorId: ctx.principal.userId });
       return { task: summaryOf(created), children: [] };
     }
     // 到各村: the township keeps a parent task; each village gets its own copy with the same nodes.
@@ -315,7 +315,7 @@ export async function createTask(ctx: ServiceContext, input: CreateTaskInput, to
     });
     const parent = (await repo.findTask(tx, township.id, parentId, today))!;
     const children = await repo.childrenOf(tx, parentId, today);
-    for (const child of children) await notifyTaskEvent(tx, { kind: 'assigned', task: child, actorId: ctx.principal.userId });
+    for (const child of children) await notifyTaskEvent(tx, { at: now, kind: 'assigned', task: child, actorId: ctx.principal.userId });
     return { task: summaryOf(parent), children: children.map(summaryOf) };
   });
 }
@@ -371,7 +371,7 @@ export async function transitionTask(ctx: ServiceContext, id: number, input: Tra
       before: { status: task.status, paused: task.paused },
       after: { status: result.state.status, paused: result.state.paused, note: input.note ?? null },
     });
-    await notifyTaskEvent(tx, { kind: 'transition', transition: input.transition, task, actorId: ctx.principal.userId, note: input.note });
+    await notifyTaskEvent(tx, { at: now, kind: 'transition', transition: input.transition, task, actorId: ctx.principal.userId, note: input.note });
     return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
@@ -431,7 +431,7 @@ export async function postTaskUpdate(ctx: ServiceContext, id: number, input: Tas
     await auditTask(ctx, tx, township, task, 'task.update', {
       after: { body: input.body, attachments: input.attachmentIds.length, nodesDone: newlyDone.map((n) => n.title) },
     });
-    await notifyTaskEvent(tx, { kind: 'update', task, actorId: ctx.principal.userId, note: input.body });
+    await notifyTaskEvent(tx, { at: now, kind: 'update', task, actorId: ctx.principal.userId, note: input.body });
     return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
@@ -469,7 +469,7 @@ export async function requestDelay(ctx: ServiceContext, id: number, input: Delay
       after: { node: node.title, from: node.due, to: input.requestedDue, reason: input.reason },
     });
     const asked = `“${node.title}”延期至${input.requestedDue}：${input.reason}`;
-    await notifyTaskEvent(tx, { kind: 'delay_requested', task, actorId: ctx.principal.userId, nodeId: node.id, note: asked });
+    await notifyTaskEvent(tx, { at: now, kind: 'delay_requested', task, actorId: ctx.principal.userId, nodeId: node.id, note: asked });
     return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
@@ -507,7 +507,7 @@ export async function decideDelay(
       after: { delayId, to: delay.requestedDue, note: input.note ?? null },
     });
     const decided = `${input.approve ? '同意' : '不同意'}延期至${delay.requestedDue}${input.note ? `：${input.note}` : ''}`;
-    await notifyTaskEvent(tx, { kind: 'delay_decided', task, actorId: ctx.principal.userId, nodeId: delay.nodeId, note: decided });
+    await notifyTaskEvent(tx, { at: now, kind: 'delay_decided', task, actorId: ctx.principal.userId, nodeId: delay.nodeId, note: decided });
     return currentDetail(ctx, tx, township, id, groupIds, today);
   });
 }
