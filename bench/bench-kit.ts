@@ -2,6 +2,7 @@
 // after it whatever happens.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Database } from '../src/server/db/connection.js';
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -29,4 +30,22 @@ export async function withScratchDatabase<T>(baseUrl: string, prefix: string, fn
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/** Records every statement the pool runs while `fn` runs (PostgreSQL), for EXPLAIN ANALYZE afterwards. */
+export async function captureStatements(database: Database, fn: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
+  const pool = database.pool!;
+  const captured: { text: string; values: unknown[] }[] = [];
+  const original = pool.query.bind(pool);
+  (pool as unknown as { query: unknown }).query = (config: unknown, values?: unknown) => {
+    const c = typeof config === 'string' ? { text: config, values } : (config as { text: string; values?: unknown[] });
+    captured.push({ text: c.text, values: (c.values ?? values ?? []) as unknown[] });
+    return (original as (a: unknown, b?: unknown) => unknown)(config, values);
+  };
+  try {
+    await fn();
+  } finally {
+    (pool as unknown as { query: unknown }).query = original;
+  }
+  return captured;
 }

@@ -26,7 +26,7 @@ import { buildUser, TEST_PASSWORD } from '../src/server/testing/builders.js';
 import type { ServiceContext } from '../src/server/http/context.js';
 import { buildCounty, copyRecords, countyRecords, insertRecords, type County } from './county-data.js';
 import { BENCH_INDICATORS, BENCH_KEYS, installBenchIndicators, runBaseline, type BaselineRow } from './county-indicators.js';
-import { median, timed, withScratchDatabase } from './bench-kit.js';
+import { captureStatements, median, timed, withScratchDatabase } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 2;
@@ -98,24 +98,6 @@ interface Result {
   /** Statements recomputed in full / for a few villages by the reads after a change. */
   changedStats: string;
   explain?: string[];
-}
-
-/** Records every statement the pool runs while `fn` runs (PostgreSQL), for EXPLAIN ANALYZE afterwards. */
-async function captureStatements(database: Database, fn: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
-  const pool = database.pool!;
-  const captured: { text: string; values: unknown[] }[] = [];
-  const original = pool.query.bind(pool);
-  (pool as unknown as { query: unknown }).query = (config: unknown, values?: unknown) => {
-    const c = typeof config === 'string' ? { text: config, values } : (config as { text: string; values?: unknown[] });
-    captured.push({ text: c.text, values: (c.values ?? values ?? []) as unknown[] });
-    return (original as (a: unknown, b?: unknown) => unknown)(config, values);
-  };
-  try {
-    await fn();
-  } finally {
-    (pool as unknown as { query: unknown }).query = original;
-  }
-  return captured;
 }
 
 async function explainStatements(database: Database, run: () => Promise<unknown>): Promise<string[]> {

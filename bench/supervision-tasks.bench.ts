@@ -32,7 +32,7 @@ import { DUE_SOON_DAYS, TASK_LIGHTS, type TaskLight } from '../src/core/supervis
 import { buildCounty, type County } from './county-data.js';
 import { BENCH_TODAY, loadSupervision, type SupervisionData } from './supervision-data.js';
 import { runReminders } from '../src/server/modules/notifications/index.js';
-import { median, timed, withScratchDatabase } from './bench-kit.js';
+import { captureStatements, median, timed, withScratchDatabase } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 2;
@@ -275,24 +275,6 @@ interface Result {
   scenarios: Scenario[];
   reminders?: ReminderResult;
   explain?: string[];
-}
-
-/** Records every statement the pool runs while `fn` runs (PostgreSQL), for EXPLAIN ANALYZE afterwards. */
-async function captureStatements(database: Database, fn: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
-  const pool = database.pool!;
-  const captured: { text: string; values: unknown[] }[] = [];
-  const original = pool.query.bind(pool);
-  (pool as unknown as { query: unknown }).query = (config: unknown, values?: unknown) => {
-    const c = typeof config === 'string' ? { text: config, values } : (config as { text: string; values?: unknown[] });
-    captured.push({ text: c.text, values: (c.values ?? values ?? []) as unknown[] });
-    return (original as (a: unknown, b?: unknown) => unknown)(config, values);
-  };
-  try {
-    await fn();
-  } finally {
-    (pool as unknown as { query: unknown }).query = original;
-  }
-  return captured;
 }
 
 async function explain(database: Database, label: string, statements: { text: string; values: unknown[] }[]): Promise<string[]> {

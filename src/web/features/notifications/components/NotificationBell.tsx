@@ -1,12 +1,12 @@
 // The header's bell: the unread count, asked again every minute for those who work on tasks, and a drawer with the latest notifications.
 import { BellOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Drawer, Flex, Tooltip } from 'antd';
+import { Badge, Button, Drawer, Flex, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../../app/auth';
 import { errorDetail } from '../../../lib/api-client';
 import { useIsMobile } from '../../../components/use-is-mobile';
-import { useMarkNotificationsRead, useNotifications } from '../api/notifications';
+import { useMarkAllRead, useNotifications } from '../api/notifications';
 import { NotificationItems } from './NotificationItems';
 
 const LATEST = 20;
@@ -14,20 +14,10 @@ const LATEST = 20;
 export function NotificationBell() {
   const me = useMe();
   const isMobile = useIsMobile();
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const { data, isPending, error } = useNotifications({ pageSize: LATEST, pollMs: me.abilities.taskRead ? 60_000 : undefined });
-  const markAll = useMarkNotificationsRead();
+  const markAll = useMarkAllRead();
   const unread = data?.unread ?? 0;
-
-  const onMarkAll = () =>
-    markAll.mutate(
-      { all: true },
-      {
-        onSuccess: (r) => message.success(r.updated ? `已将 ${r.updated} 条通知标为已读` : '没有未读通知'),
-        onError: (e) => message.error(errorDetail(e)),
-      },
-    );
 
   return (
     <>
@@ -46,7 +36,7 @@ export function NotificationBell() {
         size={isMobile ? '100%' : 420}
         styles={{ body: { paddingTop: 8 } }}
         extra={
-          <Button size="small" onClick={onMarkAll} loading={markAll.isPending} disabled={!unread}>
+          <Button size="small" onClick={markAll.run} loading={markAll.isPending} disabled={!unread}>
             全部标为已读
           </Button>
         }

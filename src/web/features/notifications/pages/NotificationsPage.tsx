@@ -1,32 +1,21 @@
 // The user's notification centre: all or unread only, a page at a time, and marking all read.
-import { App, Button, Card, Flex, Pagination, Tabs } from 'antd';
+import { Button, Card, Flex, Pagination, Tabs } from 'antd';
 import { useState } from 'react';
 import { ApiErrorResult } from '../../../components/ApiErrorResult';
 import { PageHeader } from '../../../components/PageHeader';
 import { useIsMobile } from '../../../components/use-is-mobile';
-import { errorDetail } from '../../../lib/api-client';
-import { useMarkNotificationsRead, useNotifications } from '../api/notifications';
+import { useMarkAllRead, useNotifications } from '../api/notifications';
 import { NotificationItems } from '../components/NotificationItems';
 
 const PAGE_SIZE = 20;
 
 export default function NotificationsPage() {
   const isMobile = useIsMobile();
-  const { message } = App.useApp();
   const [tab, setTab] = useState<'all' | 'unread'>('all');
   const [page, setPage] = useState(1);
   const { data, isPending, isFetching, error, refetch } = useNotifications({ page, pageSize: PAGE_SIZE, unreadOnly: tab === 'unread' });
-  const markAll = useMarkNotificationsRead();
+  const markAll = useMarkAllRead();
   const unread = data?.unread ?? 0;
-
-  const onMarkAll = () =>
-    markAll.mutate(
-      { all: true },
-      {
-        onSuccess: (r) => message.success(r.updated ? `已将 ${r.updated} 条通知标为已读` : '没有未读通知'),
-        onError: (e) => message.error(errorDetail(e)),
-      },
-    );
 
   return (
     <>
@@ -34,7 +23,7 @@ export default function NotificationsPage() {
         title="通知"
         subTitle="督办任务的交办、进展、审批和到期提醒"
         extra={
-          <Button onClick={onMarkAll} loading={markAll.isPending} disabled={!unread}>
+          <Button onClick={markAll.run} loading={markAll.isPending} disabled={!unread}>
             全部标为已读
           </Button>
         }
