@@ -262,3 +262,7 @@ export const groupBoard = z.object({
   ),
 });
 export type GroupBoard = z.infer<typeof groupBoard>;
+
+/** Who handed out the tasks a reader sees (the list's 交办领导 filter), with their number of tasks. */
+export const taskAssignerList = z.object({ items: z.array(z.object({ id: z.number().int(), name: z.string(), tasks: z.number().int() })) });
+export type TaskAssignerList = z.infer<typeof taskAssignerList>;

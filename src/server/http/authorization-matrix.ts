@@ -313,6 +313,7 @@ export const MATRIX: Record<string, RouteSpec> = {
   'GET /api/projects': inTownships(READERS, ['other_leader']),
   'GET /api/projects/board': inTownships(READERS, ['other_leader']),
   'GET /api/tasks/group-board': inTownships(READERS, ['other_leader']),
+  'GET /api/tasks/assigners': inTownships(READERS, ['other_leader']),
   'GET /api/projects/export': inTownships(READERS, ['other_leader']),
   'POST /api/projects': { [IN_V1]: { ok: DEFINERS, refused: ['other_leader'] }, [IN_V3]: { ok: DEFINERS, refused: ['other_leader'] } },
   'GET /api/projects/:id': projectRead,

@@ -443,6 +443,7 @@ export function buildProbes(w: World): Probes {
     'GET /api/projects': both('/api/projects'),
     'GET /api/projects/board': both('/api/projects/board'),
     'GET /api/tasks/group-board': both('/api/tasks/group-board'),
+    'GET /api/tasks/assigners': both('/api/tasks/assigners'),
     'GET /api/projects/export': both('/api/projects/export'),
     'POST /api/projects': {
       'in 川山村': (p) => ({ url: `/api/projects${own(p)}`, payload: newProject(CODES.v1) }),

@@ -21,7 +21,7 @@ import {
 } from './projects.service.js';
 import * as s from './supervision.schemas.js';
 import { exportGoals, exportProjects, exportTasks } from './supervision-export.service.js';
-import { createTask, decideDelay, getTask, listTasks, postTaskUpdate, requestDelay, transitionTask } from './tasks.service.js';
+import { createTask, decideDelay, getTask, listTasks, postTaskUpdate, requestDelay, taskAssigners, transitionTask } from './tasks.service.js';
 
 export async function supervisionRoutes(scope: FastifyInstance, { database }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -39,6 +39,9 @@ export async function supervisionRoutes(scope: FastifyInstance, { database }: Ap
     reply.status(201);
     return createTask(ctx(req), req.body, req.query.township);
   });
+  app.get('/api/tasks/assigners', { schema: { querystring, response: { 200: c.taskAssignerList }, tags } }, (req) =>
+    taskAssigners(ctx(req), req.query.township),
+  );
   app.get('/api/tasks/group-board', { schema: { querystring, response: { 200: c.groupBoard }, tags } }, (req) =>
     groupBoard(ctx(req), req.query.township),
   );

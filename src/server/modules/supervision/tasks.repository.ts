@@ -408,3 +408,14 @@ export async function findDelay(q: Queryable, taskId: number, delayId: number) {
   );
   return rows[0];
 }
+
+/** Who handed out the tasks a reader sees, with how many each: the 交办领导 filter's choices. */
+export function assignersOf(q: Queryable, townshipId: number, v: TaskVisibility) {
+  return queryRows<{ id: number; name: string; tasks: number }>(
+    q,
+    sql`SELECT t.assigner_id AS id, min(t.assigner_name) AS name, count(*)::int AS tasks
+        FROM tasks t
+        WHERE t.township_id = ${townshipId} AND t.deleted_at IS NULL AND t.assigner_id IS NOT NULL AND ${visibleSql(v)}
+        GROUP BY t.assigner_id ORDER BY count(*) DESC, min(t.assigner_name)`,
+  );
+}

@@ -98,6 +98,10 @@ describe('a task handed to three villages and worked through', () => {
     expect(other.json().detail).toBe('您无权查看“川山村”的督办任务');
     expect((await call('GET', `/api/tasks/${parentId}`, cadre)).statusCode).toBe(403);
     expect((await call('GET', '/api/tasks/999999', cadre)).statusCode).toBe(404);
+    // The 交办领导 filter offers who handed out what the reader sees, and filters by him.
+    expect((await call('GET', '/api/tasks/assigners', cadre)).json().items).toEqual([{ id: expect.any(Number), name: '李书记', tasks: 1 }]);
+    const [{ id: shujiId }] = (await call('GET', '/api/tasks/assigners', leader)).json().items;
+    expect((await call('GET', `/api/tasks?assigner=${shujiId}`, leader)).json().total).toBe(4);
     // The leader sees all four; the viewer reads them too but may not move one.
     expect((await call('GET', '/api/tasks', leader)).json().total).toBe(4);
     expect((await call('GET', `/api/tasks?parent=${parentId}`, viewer)).json().total).toBe(3);

@@ -146,6 +146,12 @@ export async function listTasks(ctx: ServiceContext, input: TaskListInput) {
   return { items: items.map(summaryOf), total, today, lights };
 }
 
+/** The leaders who handed out the tasks the user sees: the list's 交办领导 filter. */
+export async function taskAssigners(ctx: ServiceContext, townshipCode?: string) {
+  const township = await requireTownship(ctx, 'task.read', ctx.db, { code: townshipCode, what: '督办' });
+  return { items: await repo.assignersOf(ctx.db, township.id, await visibilityOf(ctx, ctx.db, township.id)) };
+}
+
 /** A task the user may read: 404 when it is not the township's, 403 (with its unit) when it is not his to see. */
 async function readableTask(ctx: ServiceContext, q: Queryable, townshipId: number, id: number, today: string, lock = false) {
   const task = await repo.findTask(q, townshipId, id, today, lock);

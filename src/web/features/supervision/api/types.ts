@@ -37,6 +37,8 @@ export interface TaskFilters {
   parent?: number;
   /** Tasks of one goal (重点工作), from a goal card. */
   goal?: number;
+  /** Handed out by this user (交办领导). */
+  assigner?: number;
   dueFrom?: string;
   dueTo?: string;
   q?: string;
@@ -53,6 +55,7 @@ export function taskQuery(filters: TaskFilters): Record<string, string | number 
     mine: filters.mine,
     parent: filters.parent,
     goal: filters.goal,
+    assigner: filters.assigner,
     dueFrom: filters.dueFrom,
     dueTo: filters.dueTo,
     q: filters.q,

@@ -7,6 +7,7 @@ import { useIsMobile } from '../../../components/use-is-mobile';
 import type { TaskFilters } from '../api/types';
 import { useWorkUnits } from './use-work-units';
 import { FilterSearch } from '../../../components/FilterSearch';
+import { useTaskAssigners } from '../api/get-task-assigners';
 
 const STATUS_OPTIONS = TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_NAMES[s] }));
 const SOURCE_OPTIONS = TASK_SOURCES.map((s) => ({ value: s, label: TASK_SOURCE_NAMES[s] }));
@@ -34,7 +35,10 @@ export function TaskFiltersBar({ filters, onChange }: { filters: TaskFilters; on
   const isMobile = useIsMobile();
   const [more, setMore] = useState(false);
   const units = useWorkUnits();
-  const active = [filters.status?.length, filters.source?.length, filters.unit, filters.dueFrom || filters.dueTo].filter(Boolean).length;
+  const assigners = useTaskAssigners();
+  const active = [filters.status?.length, filters.source?.length, filters.unit, filters.assigner, filters.dueFrom || filters.dueTo].filter(
+    Boolean,
+  ).length;
   const width = isMobile ? '100%' : 150;
   const day = (d: dayjs.Dayjs | null | undefined) => d?.format('YYYY-MM-DD');
   return (
@@ -85,6 +89,17 @@ export function TaskFiltersBar({ filters, onChange }: { filters: TaskFilters; on
             options={units.options}
             loading={units.loading}
             onChange={(unit) => onChange({ ...filters, unit })}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部交办领导"
+            aria-label="交办领导"
+            style={{ width }}
+            value={filters.assigner}
+            options={assigners.data?.items.map((a) => ({ value: a.id, label: `${a.name}（${a.tasks}）` }))}
+            loading={assigners.isPending}
+            onChange={(assigner) => onChange({ ...filters, assigner })}
           />
           <DatePicker.RangePicker
             aria-label="到期时间"

@@ -17,6 +17,7 @@ export function filtersFromSearch(params: URLSearchParams): TaskFilters {
     unit: params.get('unit') || undefined,
     mine: mine === 'handle' || mine === 'assigned' ? mine : undefined,
     goal: Number(params.get('goal')) > 0 ? Number(params.get('goal')) : undefined,
+    assigner: Number(params.get('assigner')) > 0 ? Number(params.get('assigner')) : undefined,
     dueFrom: date(params.get('dueFrom')),
     dueTo: date(params.get('dueTo')),
     q: params.get('q') || undefined,
@@ -32,6 +33,7 @@ export function searchFromFilters(filters: TaskFilters, page: number, pageSize: 
   set('unit', filters.unit);
   set('mine', filters.mine);
   set('goal', filters.goal ? String(filters.goal) : undefined);
+  set('assigner', filters.assigner ? String(filters.assigner) : undefined);
   set('dueFrom', filters.dueFrom);
   set('dueTo', filters.dueTo);
   set('q', filters.q);
