@@ -1,30 +1,43 @@
 import { expect, test, type Page } from '@playwright/test';
-import { login } from './helpers';
+import { login, pickOption } from './helpers';
 
 // The demo township runs on 2022-06-30. A leader hands one task to three villages with two nodes; 燕塘村's cadre
 // signs it on a phone, reports with a tick on the first node and applies for completion; the leader approves.
 const YANTANG = '430681105229';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
+/** The leader hands the task out through the 交办任务 drawer: three villages, two deadline nodes. */
 async function createSplitTask(page: Page, title: string) {
-  const villages = (await (await page.request.get('/api/org-units?parent=430681105000')).json()) as { items: { code: string; level: string }[] };
-  const three = [YANTANG, ...villages.items.filter((v) => v.level === 'village' && v.code !== YANTANG).map((v) => v.code)].slice(0, 3);
-  const res = await page.request.post('/api/tasks', {
-    data: {
-      title,
-      source: 'meeting',
-      sourceRef: '镇党委会议',
-      villages: three,
-      nodes: [
-        { title: '完成排查', due: '2022-07-05' },
-        { title: '完成整改', due: '2022-07-20' },
-      ],
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  const created = (await res.json()) as { task: { id: number }; children: { id: number; lead: { code: string } }[] };
-  expect(created.children).toHaveLength(3);
-  return created.children.find((c) => c.lead.code === YANTANG)!.id;
+  await page.goto('/supervision');
+  await page.getByRole('button', { name: '交办任务' }).click();
+  const drawer = page.getByRole('dialog', { name: '交办任务' });
+  await drawer.getByLabel('任务名称').fill(title);
+  await pickOption(page, drawer.getByLabel('任务来源'), '会议部署', '');
+  await drawer.getByLabel('文号或会议').fill('镇党委会议');
+  await drawer.getByText('到各村（每村一份）').click();
+  const villages = drawer.locator('.ant-form-item').filter({ hasText: '分派到的村（社区）' }).locator('.ant-select');
+  for (const name of ['燕塘村', '川山村', '桥坪村']) {
+    await villages.click();
+    await page.keyboard.type(name.slice(0, 2));
+    await page.locator('.ant-select-dropdown:visible').getByTitle(name, { exact: true }).click();
+  }
+  await page.keyboard.press('Escape');
+  await drawer.getByLabel('第1个节点内容').fill('完成排查');
+  await drawer.getByLabel('第1个节点时限').fill('2022-07-05');
+  await drawer.getByLabel('第1个节点时限').press('Enter');
+  await drawer.getByRole('button', { name: '添加节点' }).click();
+  await drawer.getByLabel('第2个节点内容').fill('完成整改');
+  await drawer.getByLabel('第2个节点时限').fill('2022-07-20');
+  await drawer.getByLabel('第2个节点时限').press('Enter');
+  await drawer.getByRole('button', { name: '交办', exact: true }).click();
+  await expect(drawer).toBeHidden();
+  // The township keeps the parent; each village has its copy with both nodes.
+  const list = (await (await page.request.get(`/api/tasks?q=${encodeURIComponent(title)}&pageSize=10`)).json()) as {
+    items: { id: number; parentId: number | null; nodesTotal: number; lead: { code: string } }[];
+  };
+  expect(list.items).toHaveLength(4);
+  expect(list.items.filter((t) => t.parentId !== null).every((t) => t.nodesTotal === 2)).toBe(true);
+  return list.items.find((t) => t.lead.code === YANTANG)!.id;
 }
 
 test('a leader hands a task to three villages; a village cadre signs, reports with a photo and applies on a phone; the leader approves', async ({
