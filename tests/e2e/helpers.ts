@@ -33,3 +33,12 @@ export async function pickOption(page: Page, select: Locator, option: string, ty
   if (typed) await page.keyboard.type(typed);
   await openDropdowns.getByTitle(option, { exact: true }).click();
 }
+
+/**
+ * Waits until a dialog has finished opening. antd drops a click on a button while its dialog is still zooming in, so
+ * on a loaded machine a click made as soon as the dialog is visible can be lost and the dialog stays open.
+ */
+export async function dialogOpened(dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  await expect(dialog).not.toHaveClass(/ant-zoom-appear|ant-zoom-enter/);
+}

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { login, pickOption as pick } from './helpers';
+import { dialogOpened, login, pickOption as pick } from './helpers';
 
 /** The number in a formatted value: "1,234 处" → 1234. */
 const numberIn = (text: string) => Number(text.replace(/[^\d.]/g, ''));
@@ -137,9 +137,12 @@ test('a leader adds a data-quality rule, corrects it and removes it after confir
 
   await page.getByRole('button', { name: `删除规则${name}改` }).click();
   const confirm = page.getByRole('dialog').filter({ hasText: `删除规则“${name}改”？` });
+  await dialogOpened(confirm);
   await confirm.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(confirm).toBeHidden();
   await expect(page.getByRole('button', { name: `删除规则${name}改` })).toBeVisible();
   await page.getByRole('button', { name: `删除规则${name}改` }).click();
+  await dialogOpened(confirm);
   await confirm.getByRole('button', { name: /删\s*除/ }).click();
   await expect(page.getByRole('button', { name: `删除规则${name}改` })).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { chinaToday } from '../../src/core/china-time.js';
-import { login } from './helpers';
+import { dialogOpened, login } from './helpers';
 
 // A village cadre submits a period, the leader approves it (the row locks), then unlocks it with a reason.
 // Screenshots of the grid at desktop and phone size go to test-results/screens/ for review.
@@ -48,6 +48,7 @@ test('a village submits its figures, the township approves and locks them, a lea
   await page.getByRole('button', { name: '全部保存' }).click();
   await expect(page.getByText('已保存 1 个村（社区）的数据')).toBeVisible();
   await page.getByRole('button', { name: /^上\s*报$/ }).click();
+  await dialogOpened(page.getByRole('dialog'));
   await page
     .getByRole('dialog')
     .getByRole('button', { name: /上\s*报/ })
@@ -68,6 +69,7 @@ test('a village submits its figures, the township approves and locks them, a lea
   await shoot(page, 'phone-submissions-approve');
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole('button', { name: '批量审核通过（1）' }).click();
+  await dialogOpened(page.getByRole('dialog'));
   await page.getByRole('dialog').getByRole('button', { name: '审核通过' }).click();
   await expect(page.getByText('已审核通过 1 个村（社区）')).toBeVisible();
   const yantang = page.locator('tbody tr').filter({ hasText: '燕塘村' });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { login, pickOption } from './helpers';
+import { dialogOpened, login, pickOption } from './helpers';
 
 // The demo township runs on 2022-06-30. A leader hands one task to three villages with two nodes; 燕塘村's cadre
 // signs it on a phone, reports with a tick on the first node and applies for completion; the leader approves.
@@ -73,6 +73,7 @@ test('a leader hands a task to three villages; a village cadre signs, reports wi
 
   await desk.goto(`/supervision/tasks/${yantangTask}`);
   await desk.getByRole('button', { name: '同意办结', exact: true }).click();
+  await dialogOpened(desk.getByRole('dialog'));
   await desk.getByRole('dialog').getByRole('button', { name: '同意办结' }).click();
   await expect(desk.getByText('已办结').first()).toBeVisible();
   await desk.goto('/supervision');

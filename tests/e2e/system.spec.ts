@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { login, logout } from './helpers';
+import { dialogOpened, login, logout } from './helpers';
 
 test('the administrator creates a user and is shown the initial password once', async ({ page }) => {
   await login(page, 'admin');
@@ -104,7 +104,7 @@ async function confirmAction(page: Page, row: Locator, action: string, text: str
   await row.getByRole('button', { name: /更多操作/ }).click();
   await page.getByRole('menuitem', { name: action }).click();
   const confirm = page.getByRole('dialog').filter({ hasText: text });
-  await expect(confirm).toBeVisible();
+  await dialogOpened(confirm);
   await confirm.getByRole('button', { name: /确\s*定/ }).click();
   await expect(confirm).toBeHidden();
 }
