@@ -106,6 +106,8 @@ export interface IndicatorDefinition extends IndicatorFormat {
   description?: string;
   /** The work line (工作条线) by name. */
   workLine?: string;
+  /** Other words cadres use for the figure (流转土地, 流转面积), for matching a past report's text to it. */
+  aliases?: string[];
   /** Rankings order by this: true when more is better (doses, area), false for hazards, complaints. */
   higherIsBetter: boolean;
   source: IndicatorSource;

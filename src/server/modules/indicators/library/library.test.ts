@@ -11,6 +11,7 @@ import { buildTestApp, type TestApp } from '../../../testing/test-app.js';
 import { findByCode } from '../../org/org.repository.js';
 import { BUILTIN_LEDGERS, builtinLedger } from '../../ledgers/library/index.js';
 import { installBuiltinLedgers } from '../../ledgers/library/install-library.js';
+import { INDICATOR_ALIASES } from './aliases.js';
 import { BUILTIN_INDICATORS, builtinIndicator } from './index.js';
 import { installBuiltinIndicators } from './install-library.js';
 
@@ -91,6 +92,14 @@ describe('built-in indicator library', () => {
     }
     expect(graph.size).toBeGreaterThan(5);
     expect(findCycle(graph)).toBeNull();
+  });
+
+  it('has aliases only for library indicators, in Chinese, carried on the definitions', () => {
+    for (const [key, aliases] of Object.entries(INDICATOR_ALIASES)) {
+      expect(builtinIndicator(key)?.aliases, key).toEqual(aliases);
+      for (const alias of aliases) expect(alias, key).toMatch(/^[\u4e00-\u9fa5“”、A-Za-z0-9-]{2,16}$/);
+    }
+    expect(Object.keys(INDICATOR_ALIASES).length).toBeGreaterThanOrEqual(120);
   });
 
   it('reads every built-in ledger', () => {
