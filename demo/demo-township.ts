@@ -18,6 +18,7 @@ import { seedDemoCadre } from './demo-cadre.js';
 import { DEMO_FROM, DEMO_TO } from './demo-ledger-context.js';
 import { loadDemoLedgers } from './demo-ledgers.js';
 import { DEMO_TODAY, loadDemoSupervision } from './demo-supervision.js';
+import { installDemoReports } from '../src/server/modules/reports/index.js';
 
 export const DEMO_TOWNSHIP_CODE = '430681105000';
 const DIVISIONS_CSV = path.join(path.dirname(fileURLToPath(import.meta.url)), 'divisions-chuanshanping.csv');
@@ -104,6 +105,7 @@ export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; d
   await db.transaction(async (tx) => {
     await loadDemoSupervision(tx, township!.id);
     await setFixedDate(tx, DEMO_TOWNSHIP_CODE, DEMO_TODAY);
+    await installDemoReports(tx, township!);
   });
   // The mark the UI reads to label every figure of this township as demo data (演示数据).
   await db

@@ -38,6 +38,14 @@ export const ABILITIES = [
   'goalWrite',
   /** Configuring the township's outbound notification channels (township leaders, administrators). */
   'notificationConfigure',
+  /** Reading and rendering reports of one's units (everyone working in the township but grid workers and the administrator). */
+  'reportRead',
+  /** Editing report templates and the township profile (township leaders, work-line leads). */
+  'reportDefine',
+  /** Saving report versions of one's units. */
+  'reportGenerate',
+  /** Marking a version final (定稿, township leaders). */
+  'reportFinalize',
 ] as const;
 
 export type Ability = (typeof ABILITIES)[number];

@@ -26,6 +26,7 @@ import { attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, resolveSession } from './modules/auth/index.js';
 import { cadreRoutes } from './modules/cadre/index.js';
+import { reportsRoutes } from './modules/reports/index.js';
 import { supervisionRoutes } from './modules/supervision/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { indicatorsRoutes, qualityAfterImport, rankingsRoutes } from './modules/indicators/index.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (scope) => attachmentsRoutes(scope, deps));
   await app.register(async (scope) => supervisionRoutes(scope, deps));
   await app.register(async (scope) => notificationsRoutes(scope, deps));
+  await app.register(async (scope) => reportsRoutes(scope, deps));
 
   if (fs.existsSync(webRoot)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

@@ -9,3 +9,4 @@ export * from './schema/attachments.js';
 export * from './schema/indicators.js';
 export * from './schema/supervision.js';
 export * from './schema/notifications.js';
+export * from './schema/reports.js';

@@ -36,6 +36,10 @@ const DENIED: Record<Action, string> = {
   'project.report': '您无权填报项目进展',
   'goal.write': '只有镇领导可以编辑重点工作',
   'notification.configure': '只有镇领导和管理员可以配置通知渠道',
+  'report.read': '您无权查看报告',
+  'report.define': '您无权编辑报告模板',
+  'report.generate': '您无权生成报告',
+  'report.finalize': '只有镇领导可以定稿报告',
 };
 
 /** The verb of an action on one unit: “您无权<verb>“燕塘村”的台账数据”. */
@@ -53,6 +57,9 @@ const UNIT_DENIED: Partial<Record<Action, (name: string) => string>> = {
   'task.assign': (name) => `您无权向“${name}”交办任务`,
   'task.handle': (name) => `您无权办理“${name}”的督办任务`,
   'project.report': (name) => `您无权填报“${name}”的项目进展`,
+  'report.read': (name) => `您无权查看“${name}”的报告`,
+  'report.generate': (name) => `您无权生成“${name}”的报告`,
+  'report.finalize': (name) => `您无权定稿“${name}”的报告`,
 };
 
 /**
@@ -71,6 +78,7 @@ const TOWNSHIP_WIDE = new Set<Action>([
   'project.write',
   'goal.write',
   'notification.configure',
+  'report.define',
 ]);
 
 export interface TownshipTarget {

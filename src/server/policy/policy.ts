@@ -30,7 +30,11 @@ export type Action =
   | 'project.write'
   | 'project.report'
   | 'goal.write'
-  | 'notification.configure';
+  | 'notification.configure'
+  | 'report.read'
+  | 'report.define'
+  | 'report.generate'
+  | 'report.finalize';
 
 /** A role as held by one user: the materialised paths of the subtrees it covers ('/' = whole deployment). */
 export interface Grant {
@@ -95,6 +99,13 @@ const RULES: Record<Action, { roles: readonly Role[]; match: Match }> = {
   'goal.write': { roles: ['leader'], match: 'covers' },
   // The township's outbound channels (e-mail, WeCom, DingTalk robots) and their secrets: township configuration.
   'notification.configure': { roles: ['admin', 'leader'], match: 'covers' },
+  // Reports are written for a unit from its figures: a village cadre renders and saves his village's summary only.
+  'report.read': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre', 'viewer'], match: 'covers' },
+  // Templates and the township's profile are township configuration.
+  'report.define': { roles: ['leader', 'line_lead'], match: 'covers' },
+  'report.generate': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre'], match: 'covers' },
+  // 定稿: the township's word that a version is the one sent up.
+  'report.finalize': { roles: ['leader'], match: 'covers' },
 };
 
 export function pathCovers(scopePath: string, targetPath: string): boolean {
@@ -156,5 +167,9 @@ export function abilities(principal: Principal, townshipPath: string | null): Ab
     projectWrite: can(principal, 'project.write', target),
     goalWrite: can(principal, 'goal.write', target),
     notificationConfigure: can(principal, 'notification.configure', target),
+    reportRead: scopesFor(principal, 'report.read').length > 0,
+    reportDefine: can(principal, 'report.define', target),
+    reportGenerate: scopesFor(principal, 'report.generate').length > 0,
+    reportFinalize: can(principal, 'report.finalize', target),
   };
 }

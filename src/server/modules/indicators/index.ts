@@ -4,3 +4,4 @@ export { rankingsRoutes } from './rankings.routes.js';
 export { qualityAfterImport } from './quality-rules.service.js';
 export { installBuiltinIndicators } from './library/install-library.js';
 export { indicatorValues } from './indicator-values.service.js';
+export { siblingRank, type SiblingRank } from './indicator-rank.service.js';

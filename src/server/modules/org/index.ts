@@ -5,5 +5,5 @@ export { orgRoutes } from './org.routes.js';
 export { ancestorsOf, findUnitRef as findUnit, unitsUnder, villagesDuring, type OrgUnitRef } from './org.repository.js';
 export { createUnit, listUnits } from './org.service.js';
 export { importDivisions } from './org-import.service.js';
-export { mergeGroups, mergeProgress, setMergePlan } from './org-merge.service.js';
+export { mergeFigures, mergeGroups, mergeProgress, setMergePlan } from './org-merge.service.js';
 export { fixedDateOf, setFixedDate, townshipNow, townshipToday } from './township-clock.repository.js';

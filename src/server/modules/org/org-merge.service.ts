@@ -1,5 +1,6 @@
 // Merging villager groups (合组) and the progress of the merge campaign per village.
 // Old groups are closed (valid_to, merged_into), never deleted, so the tree as of an earlier day still shows them.
+import type { Queryable } from '../../db/connection.js';
 import { AppError, invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
@@ -62,7 +63,15 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part /
 export async function mergeProgress(ctx: ServiceContext, townshipCode: string) {
   const township = await authorizedUnit(ctx, ctx.db, townshipCode, 'org.read');
   if (township.level !== 'town') throw invalid([{ field: 'township', message: '请选择乡镇（街道）' }]);
-  const rows = await villageGroupCounts(ctx.db, township.id);
+  return { township: { code: township.code, name: township.name }, ...(await mergeFigures(ctx.db, township.id)) };
+}
+
+/**
+ * The campaign's figures for a township, or for some of its villages (a village's report): no access check, the
+ * caller has made its own (the reports read them for a unit the user may report on).
+ */
+export async function mergeFigures(q: Queryable, townshipId: number, villageCodes?: string[]) {
+  const rows = (await villageGroupCounts(q, townshipId)).filter((r) => !villageCodes || villageCodes.includes(r.code));
   const items = rows.map(progressItem);
   const sum = (f: (r: VillageGroupCounts) => number) => rows.reduce((s, r) => s + f(r), 0);
   const groupsBefore = sum((r) => r.groupsBefore);
@@ -70,7 +79,6 @@ export async function mergeProgress(ctx: ServiceContext, townshipCode: string) {
   const groupsPlanned = sum((r) => r.groupsPlanned ?? r.groupsBefore);
   const villagesDone = items.filter((i) => i.done).length;
   return {
-    township: { code: township.code, name: township.name },
     items,
     totals: {
       villages: items.length,

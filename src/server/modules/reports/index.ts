@@ -1,0 +1,4 @@
+// What other modules may use of the reports module.
+export { reportsRoutes } from './reports.routes.js';
+export { renderReport } from './report-render.service.js';
+export { installDemoReports } from './demo-template/install.js';
