@@ -5,10 +5,14 @@ import type { AppDeps } from '../../app.js';
 import * as c from '../../../core/contracts/reports.js';
 import * as s from '../../../core/contracts/reports-requests.js';
 import { documentText, type ReportDocument } from '../../../core/report-document.js';
+import { AppError, invalid } from '../../http/app-error.js';
 import { contextOf } from '../../http/context.js';
 import { reportDocx } from './report-docx.js';
 import { reportHtml } from './report-html.js';
+import { dailyNotice } from './report-notice.service.js';
 import { renderReport } from './report-render.service.js';
+import { suggestFromFile, suggestFromText } from './report-suggest.service.js';
+import { MAX_REPORT_FILE_BYTES } from './report-upload.js';
 import { createTemplate, deleteTemplate, getProfile, getTemplate, listTemplates, saveProfile, updateTemplate } from './report-templates.service.js';
 import { compareVersions, finalizeVersion, getVersion, listVersions, saveVersion, versionDocument } from './report-versions.service.js';
 
@@ -99,4 +103,26 @@ export async function reportsRoutes(scope: FastifyInstance, { database }: AppDep
     { schema: { params: versionParams, querystring: s.compareQuery, response: { 200: c.versionComparison }, tags } },
     (req) => compareVersions(ctx(req), req.params.id, req.query.with),
   );
+
+  // Turning a past report into a template: pasted text, or an uploaded .docx / .txt
+  app.post('/api/reports/suggestions', { schema: { body: s.suggestBody, tags } }, (req) => suggestFromText(ctx(req), req.body.text, req.body.period));
+  app.post('/api/reports/suggestions/upload', { schema: { tags } }, async (req) => {
+    const file = req.isMultipart() ? await req.file({ limits: { fileSize: MAX_REPORT_FILE_BYTES + 1, files: 1 } }) : undefined;
+    if (!file) throw invalid([{ field: 'file', message: '请选择要上传的 .docx 或 .txt 文件' }], '未收到文件');
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB 的上限，请只上传报告正文`);
+      throw error;
+    }
+    return suggestFromFile(ctx(req), { filename: file.filename, mimetype: file.mimetype, bytes });
+  });
+
+  app.post('/api/reports/notices', { schema: { body: s.noticeBody, tags } }, async (req, reply) => {
+    const notice = await dailyNotice(ctx(req), req.body);
+    if (req.body.format === 'json') return notice;
+    return sendReport(reply, notice.document, req.body.format, `${notice.document.title}-${notice.asOf}`);
+  });
 }
