@@ -63,7 +63,7 @@ describe('report template grammar', () => {
     ['{{value land_transferred colour=red}}', '没有“colour”选项'],
     ['{{value land_transferred dp=1 dp=2}}', '写了两次'],
     ['{{value a_b c_d}}', '“c_d”多余'],
-    ['{{township mayor}}', '应为 name、short、goal、motto、campaign 之一'],
+    ['{{township mayor}}', '应为 unit、name、short、goal、motto、campaign 之一'],
     ['{{field land_transfer.area where=area>3}}', '应为 字段:值'],
     ['{{project 玉池 figure="主洞}}', '引号没有闭合'],
     ['{{}}', '占位符是空的'],

@@ -112,6 +112,8 @@ const INDICATOR_KEY = /^[a-z][a-z0-9_]{1,47}$/;
 const LEDGER_FIELD = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
 
 export const TOWNSHIP_FACTS = {
+  /** The report's own unit: the township, or the village whose summary it is. */
+  unit: '报告单位名称',
   name: '乡镇全称',
   short: '乡镇简称',
   goal: '工作目标（四词）',

@@ -1,4 +1,4 @@
-// CLI entry: `zhenwu start | migrate | demo | import-divisions <file.csv>` (npm start runs `start`).
+// CLI entry: `zhenwu start | migrate | demo | import-divisions <file.csv> | remind | report | create-admin` (npm start runs `start`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase, runMigrations } from './db/connection.js';
 import { SYSTEM_ACTOR } from './modules/audit/index.js';
 import { importDivisions } from './modules/org/index.js';
+import { reportCommand } from './modules/reports/index.js';
 import { createUser } from './modules/users/index.js';
 import { deliverOutbox, runReminders, startNotificationJobs } from './modules/notifications/index.js';
 import { isDemoLoaded, loadDemoTownship, type DemoAccount } from '../../demo/demo-township.js';
@@ -23,6 +24,8 @@ const HELP = `镇务 Zhenwu — 乡镇工作系统
   demo                        load the demo township 川山坪镇 into an empty database and exit
   import-divisions <file.csv> import statistical divisions (code,name,level,parent_code) as the system
   remind [township] [date]    run the day's task reminders and digests (once per day and township), then send the outbox
+  report --template <key> --period <id> [--as-of <date>] [--unit <code>] --format docx|html|txt --out <file>
+                              render a report template to a file (e.g. --template half-year --period 2022S1)
   create-admin <username>     create a deployment-wide administrator (password: ZHENWU_ADMIN_PASSWORD, else random, printed once)
 
 Environment: PORT (3000), DATA_DIR (./data, embedded PGlite), DATABASE_URL (postgres://… instead of PGlite),
@@ -112,6 +115,15 @@ async function main(argv: string[]) {
       console.log(await runReminders(database.db, { townshipCode: args[0], today: args[1] }));
       console.log(await deliverOutbox(database.db));
       return database.close();
+    }
+    case 'report': {
+      const database = await open(config);
+      try {
+        console.log(await reportCommand(database.db, args));
+      } finally {
+        await database.close();
+      }
+      return;
     }
     case 'create-admin': {
       if (!args[0]) throw new Error('usage: zhenwu create-admin <username>');

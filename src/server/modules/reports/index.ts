@@ -2,3 +2,4 @@
 export { reportsRoutes } from './reports.routes.js';
 export { renderReport } from './report-render.service.js';
 export { installDemoReports } from './demo-template/install.js';
+export { reportCommand, REPORT_USAGE } from './report-cli.js';

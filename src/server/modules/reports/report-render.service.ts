@@ -270,6 +270,7 @@ function answerOf(p: Placeholder, rc: RenderContext): Answer {
     case 'township': {
       const short = rc.profile.short ?? rc.township.name.replace(/(镇|乡|街道|苏木)$/, '');
       const facts: Record<string, string | undefined> = {
+        unit: rc.unit.name,
         name: rc.township.name,
         short,
         goal: rc.profile.goal,

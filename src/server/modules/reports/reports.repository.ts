@@ -175,3 +175,12 @@ export async function saveProfile(q: Queryable, townshipCode: string, profile: T
         ON CONFLICT (key) DO UPDATE SET value = settings.value || EXCLUDED.value`,
   );
 }
+
+/** The townships holding a template of this key: the CLI renders without a signed-in user's township. */
+export function townshipsWithTemplate(q: Queryable, key: string) {
+  return queryRows<{ townshipId: number; code: string; path: string }>(
+    q,
+    sql`SELECT t.township_id AS "townshipId", u.code, u.path FROM report_templates t JOIN org_units u ON u.id = t.township_id
+        WHERE t.key = ${key} AND t.deleted_at IS NULL ORDER BY u.code`,
+  );
+}
