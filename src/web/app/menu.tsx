@@ -67,7 +67,8 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
           },
         ]
       : []),
-    { key: '/reports', icon: <FileTextOutlined />, label: '报告' },
+    // grid workers and the administrator read no reports: the server refuses them
+    ...(abilities.reportRead ? [{ key: '/reports', icon: <FileTextOutlined />, label: '报告' }] : []),
   ];
   if (system.length) {
     items.push({ key: 'system', icon: system.length > 1 ? <SettingOutlined /> : <AuditOutlined />, label: '系统', children: system });

@@ -6,7 +6,6 @@ import { meQueryKey } from '../features/auth/api/get-me';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
 import { HomePage } from '../features/home/pages/HomePage';
-import { ComingSoonPage } from '../features/placeholder/pages/ComingSoonPage';
 import { NotFoundPage } from '../features/placeholder/pages/NotFoundPage';
 import { AppLayout } from './AppLayout';
 import { RequireAuth } from './auth';
@@ -37,6 +36,8 @@ const ProjectDetailPage = lazy(() => import('../features/supervision/pages/Proje
 const GoalsPage = lazy(() => import('../features/supervision/pages/GoalsPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/pages/NotificationsPage'));
 const NotificationChannelsPage = lazy(() => import('../features/notifications/pages/NotificationChannelsPage'));
+const ReportsPage = lazy(() => import('../features/reports/pages/ReportsPage'));
+const VersionPage = lazy(() => import('../features/reports/pages/VersionPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -83,7 +84,8 @@ export const router = createBrowserRouter([
       { path: 'supervision/goals', element: <GoalsPage /> },
       { path: 'supervision/notification-channels', element: <NotificationChannelsPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
-      { path: 'reports', element: <ComingSoonPage title="报告" what="报告模板、数据取数与公文格式导出" /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports/versions/:id', element: <VersionPage /> },
       { path: 'system/users', element: <UsersPage /> },
       { path: 'system/audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -24,6 +24,7 @@ import { rankedBarOption } from '../components/chart-options';
 import { DEMO_AS_OF } from '../components/period-choice';
 import { today } from '../../../lib/format';
 import { ValueText } from '../components/ValueText';
+import { DailyNoticeButton } from '../../reports/components/DailyNoticeButton';
 
 const PERIODS = ['YESTERDAY', 'LAST_7_DAYS'] as const;
 
@@ -151,7 +152,14 @@ export default function DispatchPage() {
       <PageHeader
         title="每日调度"
         subTitle="选一项每日填报的数据，看各村昨日和近7日的进度排名"
-        extra={me.abilities.taskAssign && <NextDayTaskButton indicator={indicator} />}
+        extra={
+          <>
+            {me.abilities.reportRead && (
+              <DailyNoticeButton indicator={indicator?.key} asOf={asOf} disabled={!daily.dailies.some((i) => i.key === key)} />
+            )}
+            {me.abilities.taskAssign && <NextDayTaskButton indicator={indicator} />}
+          </>
+        }
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={8} wrap align="center">

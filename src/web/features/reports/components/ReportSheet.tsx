@@ -2,7 +2,7 @@
 // two-character indent) on a white A4-wide sheet. Every figure is marked and clickable: indicator figures open
 // "explain this number", the others say where they come from. Reused by the template editor's preview.
 import { Button, Popover, Typography } from 'antd';
-import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ReportDocument, Run } from '../../../../core/report-document';
 import { useMe } from '../../../app/auth';
 import { useIsMobile } from '../../../components/use-is-mobile';
@@ -22,6 +22,33 @@ export const REPORT_FONTS = {
 
 /** A4 at 96 dpi: 210 mm wide; the text area is 156 mm (28 characters of 16 pt). */
 const SHEET_WIDTH = 794;
+const TEXT_WIDTH = 590;
+/** Margins of the sheet: the paper's on a wide screen; on a phone narrow ones, the lines still 28 characters. */
+const PAGE_PADDING = '96px 98px 112px 106px';
+const PHONE_PADDING = '32px 24px 40px';
+
+/**
+ * How much to shrink the sheet so it fits its column on a desktop (never enlarged). A phone keeps 1: its sheet
+ * scrolls sideways instead, so the text stays readable.
+ */
+function useFitScale(width: number, enabled: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(1);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !enabled) {
+      setScale(1);
+      return;
+    }
+    const observer = new ResizeObserver(([entry]) => {
+      const available = entry.contentRect.width;
+      setScale(available > 0 ? Math.min(1, Math.max(0.6, available / width)) : 1);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [width, enabled]);
+  return { ref, scale };
+}
 
 const SHEET_CSS = `
 .zw-report-sheet .zw-figure { cursor: pointer; border-radius: 2px; padding: 0 1px; background: rgba(22,119,255,0.07);
@@ -74,6 +101,7 @@ function FigureRun({ run, changed, warning, onOpen, explain, indicatorName, cust
       role="button"
       tabIndex={0}
       data-figure-index={figure.index}
+      data-figure-kind={figure.source.kind}
       title={direct ? (figure.missing ? `缺少数据：${warning ?? '点击查看数据来源'}` : '点击查看这个数怎么来的') : undefined}
       onClick={direct ? activate : undefined}
       onKeyDown={onKeyDown}
@@ -144,6 +172,8 @@ export function ReportSheet({
     return byIndex;
   }, [doc.warnings]);
   const [target, setTarget] = useState<ExplainTarget>();
+  const sheetWidth = isMobile ? TEXT_WIDTH + 48 : SHEET_WIDTH;
+  const { ref, scale } = useFitScale(sheetWidth, !isMobile);
 
   const explain = (figure: Figure) => {
     const s = figure.source;
@@ -170,7 +200,7 @@ export function ReportSheet({
     );
 
   return (
-    <div style={{ overflowX: 'auto', background: '#f0f2f5', padding: isMobile ? 8 : 24, borderRadius: 8 }}>
+    <div ref={ref} style={{ overflowX: 'auto', background: '#f0f2f5', padding: isMobile ? 8 : 24, borderRadius: 8 }}>
       <style href="zw-report-sheet" precedence="default">
         {SHEET_CSS}
       </style>
@@ -178,11 +208,12 @@ export function ReportSheet({
         className="zw-report-sheet"
         aria-label={doc.title || '报告'}
         style={{
-          width: SHEET_WIDTH,
-          minWidth: SHEET_WIDTH,
+          width: sheetWidth,
+          minWidth: sheetWidth,
+          zoom: scale === 1 ? undefined : scale,
           margin: '0 auto',
           boxSizing: 'border-box',
-          padding: '96px 98px 112px 106px',
+          padding: isMobile ? PHONE_PADDING : PAGE_PADDING,
           background: '#fff',
           color: '#000',
           boxShadow: '0 1px 4px rgba(0,0,0,0.15)',
