@@ -47,8 +47,12 @@ export interface SubjectRef {
   cadreGroup?: boolean;
 }
 
-/** Problems found while reading: the placeholder they belong to and a Chinese message. */
-export type Problem = { placeholder: Placeholder; message: string };
+/**
+ * Problems found while reading: the placeholder they belong to and a Chinese message. A soft one is about this
+ * rendering, not the template (no villages to rank in a village's summary, records the user may not read): the
+ * figure shows "—" with a warning instead of refusing the report.
+ */
+export type Problem = { placeholder: Placeholder; message: string; soft?: boolean };
 
 export interface Figures {
   meta: Map<string, IndicatorMeta>;
@@ -177,7 +181,8 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
         .catch((e: unknown) => {
           // a village's report has no villages to list: the placeholders say so, the rest still renders
           if (!(e instanceof AppError) || e.status >= 500) throw e;
-          for (const p of req.placeholders) if (p.kind === 'top' || gridKeys(p).length) problems.push({ placeholder: p, message: e.message });
+          for (const p of req.placeholders)
+            if (p.kind === 'top' || gridKeys(p).length) problems.push({ placeholder: p, message: e.message, soft: true });
         }),
     );
   }
@@ -188,7 +193,7 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
         .then((r) => void ranks.set(p.index, r))
         .catch((e: unknown) => {
           if (!(e instanceof AppError) || e.status >= 500) throw e;
-          problems.push({ placeholder: p, message: e.message });
+          problems.push({ placeholder: p, message: e.message, soft: true });
         }),
     );
   }
@@ -216,7 +221,9 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
         })
         .catch((e: unknown) => {
           if (!(e instanceof AppError) || e.status >= 500) throw e;
-          problems.push({ placeholder: p, message: e.status === 404 ? `台账“${ledgerKey}”不存在` : e.message });
+          problems.push(
+            e.status === 404 ? { placeholder: p, message: `台账“${ledgerKey}”不存在` } : { placeholder: p, message: e.message, soft: true },
+          );
         }),
     );
   }
