@@ -142,6 +142,23 @@ const projectRead: RouteSpec = {
   [IN_B]: { ok: ['other_leader'], hidden: READERS },
 };
 
+// Reports (报告) are read in the user's own township (report.read covers): a village's cadres and its group leader
+// render and read their villages' reports, a viewer reads, the grid worker and the administrators hold no report
+// role. Templates and the profile are township configuration (report.define); saving a version needs
+// report.generate over its unit, 定稿 a leader's report.finalize. Another township's unit or version is unknown.
+const REPORT_READERS: Principal[] = ['leader', 'line_lead', 'viewer', 'group_leader', 'village_cadre'];
+const REPORT_GENERATORS_V1: Principal[] = ['leader', 'line_lead', 'group_leader', 'village_cadre'];
+const reportUnit: RouteSpec = {
+  [IN_SCOPE]: { ok: REPORT_READERS, hidden: ['other_leader'] },
+  [OTHER_VILLAGE]: { ok: TOWNSHIP_WIDE, hidden: ['other_leader'] },
+};
+const reportVersion = (v1: readonly Principal[], v3: readonly Principal[], b: readonly Principal[] = ['other_leader']): RouteSpec => ({
+  [IN_V1]: { ok: v1, hidden: ['other_leader'] },
+  [IN_V3]: { ok: v3, hidden: ['other_leader'] },
+  [IN_B]: { ok: b, hidden: REPORT_READERS },
+});
+const reportTemplate = (a: readonly Principal[]): RouteSpec => ({ "township A's": { ok: a, hidden: ['other_leader'] } });
+
 export const MATRIX: Record<string, RouteSpec> = {
   'GET /api/health': PUBLIC,
   'GET /api/health/ready': PUBLIC,
@@ -323,6 +340,29 @@ export const MATRIX: Record<string, RouteSpec> = {
     [IN_V3]: { ok: DEFINERS, hidden: ['other_leader'] },
     [IN_B]: { ok: ['other_leader'], hidden: READERS },
   },
+
+  'POST /api/reports/render': reportUnit,
+  'POST /api/reports/preview': reportUnit,
+  'GET /api/reports/templates': { 'templates of the township': { ok: [...REPORT_READERS, 'other_leader'] } },
+  'POST /api/reports/templates': { 'a new template': { ok: DEFINERS_AB } },
+  'GET /api/reports/templates/:key': reportTemplate(REPORT_READERS),
+  'PUT /api/reports/templates/:key': reportTemplate(DEFINERS),
+  'DELETE /api/reports/templates/:key': reportTemplate(DEFINERS),
+  'GET /api/reports/profile': { "the township's profile": { ok: [...REPORT_READERS, 'other_leader'] } },
+  'PUT /api/reports/profile': { "the township's profile": { ok: DEFINERS_AB } },
+  'GET /api/reports/versions': { 'versions of the scope': { ok: [...REPORT_READERS, 'other_leader'] } },
+  'POST /api/reports/versions': {
+    [IN_SCOPE]: { ok: REPORT_GENERATORS_V1, hidden: ['other_leader'] },
+    [OTHER_VILLAGE]: { ok: DEFINERS, hidden: ['other_leader'] },
+  },
+  'GET /api/reports/versions/:id': reportVersion(REPORT_READERS, TOWNSHIP_WIDE),
+  'GET /api/reports/versions/:id/file': reportVersion(REPORT_READERS, TOWNSHIP_WIDE),
+  'POST /api/reports/versions/:id/finalize': reportVersion(['leader'], ['leader']),
+  'GET /api/reports/versions/:id/compare': reportVersion(REPORT_READERS, TOWNSHIP_WIDE),
+  'POST /api/reports/suggestions': { "a past report's text": { ok: DEFINERS_AB } },
+  'POST /api/reports/suggestions/upload': { 'a .txt report': { ok: DEFINERS_AB }, 'a file that is not a Word document': { invalid: DEFINERS_AB } },
+  // a notice ranks every village: the township's, not a village's
+  'POST /api/reports/notices': { "the township's daily notice": { ok: [...TOWNSHIP_WIDE, 'other_leader'] } },
 
   'GET /api/township-clock': inTownships(['admin', 'village_admin', ...READERS], ['admin', 'other_leader']),
   // the whole township's date (and with it every village's deadlines and lights): not a village-bound administrator's

@@ -3,7 +3,7 @@
 // request to send. Bodies are realistic, so that an allowed principal reaches the handler and gets a 2xx.
 import crypto from 'node:crypto';
 import type { Principal } from '../http/authorization-matrix.js';
-import { CODES, HOUSEHOLD_COUNT, PNG, SUPERVISION_TODAY, USERNAMES, type World } from './authorization-world.js';
+import { CODES, HOUSEHOLD_COUNT, PNG, REPORT_BODY, REPORT_TEMPLATES, SUPERVISION_TODAY, USERNAMES, type World } from './authorization-world.js';
 import { TEST_PASSWORD } from './builders.js';
 import { multipartFile } from './test-app.js';
 
@@ -30,7 +30,7 @@ const LIBRARY_LEDGER: Partial<Record<Principal, string>> = { leader: 'tombs', li
 const CAN_UPLOAD = new Set<Principal>(['leader', 'line_lead', 'group_leader', 'village_cadre', 'grid_worker', 'other_leader']);
 
 export function buildProbes(w: World): Probes {
-  const { t, cookies, records, photos, ids, supervision } = w;
+  const { t, cookies, records, photos, ids, supervision, reports } = w;
   const csv = (text: string) => multipartFile('区划.csv', text);
   // the deployment administrator belongs to no township and names it; everyone else works in his own
   const own = (p: Principal) => (p === 'admin' ? `?township=${CODES.townA}` : '');
@@ -103,6 +103,15 @@ export function buildProbes(w: World): Probes {
     startDate: '2024-03-01',
     endDate: '2024-12-31',
   });
+  // reports: a version of 川山村, of 桥坪村 and of township B
+  const reportVersions = (probe: (id: number, unit: string) => Probe): Record<string, Probe> => ({
+    'in 川山村': probe(reports.versions.v1, CODES.v1),
+    'in 桥坪村': probe(reports.versions.v3, CODES.v3),
+    [inB]: probe(reports.versions.b, CODES.vB),
+  });
+  const renderReport = (url: string) =>
+    units((unit) => () => ({ url, payload: { body: REPORT_BODY, period: PERIOD, asOf: '2024-06-30', orgUnit: unit } }));
+  const reportTemplate = (probe: Probe) => one("township A's", probe);
   const indicatorBody = (name: string) => ({ name, source: HOUSEHOLD_COUNT });
   const ownIndicator = (p: Principal) => (p === 'other_leader' ? 'b_count' : 'hh_count');
 
@@ -463,6 +472,46 @@ export function buildProbes(w: World): Probes {
     'POST /api/projects/:id/updates': places((_location, id) => (p) => ({
       url: `/api/projects/${id}/updates${own(p)}`,
       payload: { body: '主体工程完成过半', completedInvestment: 50 },
+    })),
+
+    'POST /api/reports/render': renderReport('/api/reports/render'),
+    'POST /api/reports/preview': renderReport('/api/reports/preview'),
+    'GET /api/reports/templates': one('templates of the township', () => ({ url: '/api/reports/templates' })),
+    'POST /api/reports/templates': one('a new template', () => ({
+      url: '/api/reports/templates',
+      payload: { key: `new-${w.next()}`, name: `新模板${w.next()}`, body: REPORT_BODY },
+    })),
+    'GET /api/reports/templates/:key': reportTemplate(() => ({ url: `/api/reports/templates/${REPORT_TEMPLATES.a}` })),
+    'PUT /api/reports/templates/:key': reportTemplate(async () => ({
+      url: `/api/reports/templates/${REPORT_TEMPLATES.a}`,
+      payload: { version: await w.reportTemplateVersion(REPORT_TEMPLATES.a), name: '工作汇报', body: REPORT_BODY },
+    })),
+    'DELETE /api/reports/templates/:key': reportTemplate(async () => ({ url: `/api/reports/templates/${await w.reportTemplate()}` })),
+    'GET /api/reports/profile': one("the township's profile", () => ({ url: '/api/reports/profile' })),
+    'PUT /api/reports/profile': one("the township's profile", () => ({ url: '/api/reports/profile', payload: { goal: '争先进位' } })),
+    'GET /api/reports/versions': one('versions of the scope', () => ({ url: '/api/reports/versions' })),
+    'POST /api/reports/versions': units((unit) => () => ({
+      url: '/api/reports/versions',
+      payload: { template: REPORT_TEMPLATES.a, period: PERIOD, orgUnit: unit },
+    })),
+    'GET /api/reports/versions/:id': reportVersions((id) => () => ({ url: `/api/reports/versions/${id}` })),
+    'GET /api/reports/versions/:id/file': reportVersions((id) => () => ({ url: `/api/reports/versions/${id}/file?format=docx` })),
+    // a fresh version per cell: a final one cannot be finalised again
+    'POST /api/reports/versions/:id/finalize': reportVersions((_id, unit) => async () => ({
+      url: `/api/reports/versions/${await w.reportVersion(unit)}/finalize`,
+    })),
+    'GET /api/reports/versions/:id/compare': reportVersions((id) => () => ({ url: `/api/reports/versions/${id}/compare` })),
+    'POST /api/reports/suggestions': one("a past report's text", () => ({ url: '/api/reports/suggestions', payload: { text: '共流转土地*亩。' } })),
+    'POST /api/reports/suggestions/upload': {
+      'a .txt report': () => ({ url: '/api/reports/suggestions/upload', raw: multipartFile('上半年工作汇报.txt', '共流转土地*亩。\n') }),
+      'a file that is not a Word document': () => ({
+        url: '/api/reports/suggestions/upload',
+        raw: multipartFile('上半年工作汇报.docx', NOT_A_WORKBOOK),
+      }),
+    },
+    'POST /api/reports/notices': one("the township's daily notice", (p) => ({
+      url: '/api/reports/notices',
+      payload: { indicator: ownIndicator(p), asOf: SUPERVISION_TODAY },
     })),
 
     'GET /api/township-clock': both('/api/township-clock'),

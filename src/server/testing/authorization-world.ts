@@ -51,6 +51,11 @@ export const PNG = Buffer.from(
   'hex',
 );
 
+/** A report template that reads no indicator: it renders for any unit and period. */
+export const REPORT_BODY = '# {{township name}}工作汇报\n截至{{date asof}}。';
+/** Township A's and township B's report templates: different keys, so another township's is unknown. */
+export const REPORT_TEMPLATES = { a: 'work-summary', b: 'baishui-summary' };
+
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
 export async function buildWorld() {
@@ -158,6 +163,23 @@ export async function buildWorld() {
     projects: { v1: await project(CODES.v1), v3: await project(CODES.v3), b: await project(CODES.vB) },
     goals: { a: await goal(CODES.townA), b: await goal(CODES.townB) },
   };
+  // Reports (报告): a template of each township's own (different keys) and a saved version for 川山村, 桥坪村 and
+  // township B's village, made by the township's leader.
+  const reportTemplate = async (key: string, cookie = leader) => {
+    await post('/api/reports/templates', { key, name: `工作汇报${next()}`, body: REPORT_BODY }, cookie);
+    return key;
+  };
+  const reportTemplates = { a: await reportTemplate(REPORT_TEMPLATES.a), b: await reportTemplate(REPORT_TEMPLATES.b, cookies.other_leader) };
+  /** A fresh version of the township's template on the unit (a village of A, or township B's village). */
+  const reportVersion = async (unit: string) =>
+    (
+      await post(
+        '/api/reports/versions',
+        { template: unit === CODES.vB ? reportTemplates.b : reportTemplates.a, period: '2024', orgUnit: unit },
+        ownerOf(unit),
+      )
+    ).id as number;
+  const reports = { versions: { v1: await reportVersion(CODES.v1), v3: await reportVersion(CODES.v3), b: await reportVersion(CODES.vB) } };
   // ID numbers stay unique however many cells enter households: the birth day moves on every 1,000
   let people = 0;
   const idCard = () => {
@@ -206,6 +228,8 @@ export async function buildWorld() {
     photos: { g1: photoG1, v3: photoV3, loose: loosePhoto },
     ids: { targetGroup: targetGroup.id, workLine: workLine.id, rule: rule.id as number, targetV1: targetV1.id, targetV3: targetV3.id },
     supervision,
+    reports,
+    reportVersion,
     next,
     freshDay,
     idCard,
@@ -299,6 +323,14 @@ export async function buildWorld() {
         return { ...created, version: asked.version as number, delayId: asked.delays[0].id as number };
       }
       return created;
+    },
+    /** A fresh template of township A, for a cell that deletes it. */
+    async reportTemplate() {
+      return reportTemplate(`tmp-${next()}`);
+    },
+    /** A template's current version, for an edit that must not conflict. */
+    async reportTemplateVersion(key: string) {
+      return (await t.ok('GET', `/api/reports/templates/${key}`, leader)).version as number;
     },
     /** A project's current version, read as its township's leader, for an edit that must not conflict. */
     async projectVersion(id: number, location: string) {
