@@ -193,7 +193,7 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
         .then((r) => void ranks.set(p.index, r))
         .catch((e: unknown) => {
           if (!(e instanceof AppError) || e.status >= 500) throw e;
-          problems.push({ placeholder: p, message: e.message, soft: true });
+          problems.push({ placeholder: p, message: e.errors?.[0]?.message ?? e.message, soft: true });
         }),
     );
   }

@@ -6,7 +6,7 @@ import { requireTownship } from '../../policy/access.js';
 import { indicatorCatalogue } from '../indicators/index.js';
 import { ledgerShapes } from '../ledgers/index.js';
 import { townshipToday, unitsUnder } from '../org/index.js';
-import { projectFacts } from '../supervision/index.js';
+import { projectFacts, taskCatalogue } from '../supervision/index.js';
 import { readReportFile } from './report-upload.js';
 import * as repo from './reports.repository.js';
 
@@ -17,10 +17,11 @@ export interface Suggestions {
 
 export async function suggestFromText(ctx: ServiceContext, text: string, period?: string): Promise<Suggestions> {
   const township = await requireTownship(ctx, 'report.define', ctx.db, { what: '报告' });
-  const [indicators, ledgers, projects, units, profile, asOf] = await Promise.all([
+  const [indicators, ledgers, projects, tasks, units, profile, asOf] = await Promise.all([
     indicatorCatalogue(ctx.db, township.id),
     ledgerShapes(ctx.db, [township.id]),
     projectFacts(ctx, township.code),
+    taskCatalogue(ctx, township.code),
     unitsUnder(ctx.db, township.path),
     repo.profileOf(ctx.db, township.code),
     townshipToday(ctx.db, township.code),
@@ -35,6 +36,7 @@ export async function suggestFromText(ctx: ServiceContext, text: string, period?
         .map((f) => ({ key: f.key, label: f.label, type: f.type, unit: f.unit ?? undefined, choices: f.choices })),
     })),
     projects: projects.map((p) => p.name),
+    tasks,
     villages: units.filter((u) => u.level === 'village' && !u.validTo).map((u) => u.name),
     townshipShort: profile.short ?? township.name.replace(/(镇|乡|街道|苏木)$/, ''),
     townshipName: township.name,
@@ -44,8 +46,12 @@ export async function suggestFromText(ctx: ServiceContext, text: string, period?
   return { text, candidates: suggestBindings(text, catalogue) };
 }
 
-export async function suggestFromFile(ctx: ServiceContext, file: { filename: string; mimetype?: string; bytes: Buffer }): Promise<Suggestions> {
-  // the access check first: a refused user learns nothing about how the file would have been read
+/** An uploaded past report: the access check comes before a byte is read, so a refused user learns nothing. */
+export async function suggestFromFile(
+  ctx: ServiceContext,
+  upload: () => Promise<{ filename: string; mimetype?: string; bytes: Buffer }>,
+): Promise<Suggestions> {
   await requireTownship(ctx, 'report.define', ctx.db, { what: '报告' });
+  const file = await upload();
   return suggestFromText(ctx, readReportFile(file.filename, file.mimetype, file.bytes));
 }

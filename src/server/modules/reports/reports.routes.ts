@@ -106,19 +106,19 @@ export async function reportsRoutes(scope: FastifyInstance, { database }: AppDep
 
   // Turning a past report into a template: pasted text, or an uploaded .docx / .txt
   app.post('/api/reports/suggestions', { schema: { body: s.suggestBody, tags } }, (req) => suggestFromText(ctx(req), req.body.text, req.body.period));
-  app.post('/api/reports/suggestions/upload', { schema: { tags } }, async (req) => {
-    const file = req.isMultipart() ? await req.file({ limits: { fileSize: MAX_REPORT_FILE_BYTES + 1, files: 1 } }) : undefined;
-    if (!file) throw invalid([{ field: 'file', message: '请选择要上传的 .docx 或 .txt 文件' }], '未收到文件');
-    let bytes: Buffer;
-    try {
-      bytes = await file.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB 的上限，请只上传报告正文`);
-      throw error;
-    }
-    return suggestFromFile(ctx(req), { filename: file.filename, mimetype: file.mimetype, bytes });
-  });
+  app.post('/api/reports/suggestions/upload', { schema: { tags } }, (req) =>
+    suggestFromFile(ctx(req), async () => {
+      const file = req.isMultipart() ? await req.file({ limits: { fileSize: MAX_REPORT_FILE_BYTES + 1, files: 1 } }) : undefined;
+      if (!file) throw invalid([{ field: 'file', message: '请选择要上传的 .docx 或 .txt 文件' }], '未收到文件');
+      try {
+        return { filename: file.filename, mimetype: file.mimetype, bytes: await file.toBuffer() };
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB 的上限，请只上传报告正文`);
+        throw error;
+      }
+    }),
+  );
 
   app.post('/api/reports/notices', { schema: { body: s.noticeBody, tags } }, async (req, reply) => {
     const notice = await dailyNotice(ctx(req), req.body);

@@ -2,4 +2,4 @@
 // tasks through here.
 export { supervisionRoutes } from './supervision.routes.js';
 export { refreshChildCounts, refreshNodeSummary } from './tasks.repository.js';
-export { projectFacts, tasksDueOn, tasksTitled, type ProjectFact, type TaskFact } from './report-facts.service.js';
+export { projectFacts, taskCatalogue, tasksDueOn, tasksTitled, type ProjectFact, type TaskFact } from './report-facts.service.js';

@@ -91,3 +91,10 @@ export async function tasksDueOn(ctx: ServiceContext, day: string, townshipCode?
   );
   return items.map((t) => ({ title: t.title, leadName: t.leadUnitName ?? t.leadGroupName }));
 }
+
+/** Every top-level task the user sees, with its nodes' titles (the suggestion engine's catalogue). */
+export async function taskCatalogue(ctx: ServiceContext, townshipCode?: string): Promise<{ title: string; nodes: string[] }[]> {
+  const township = await requireTownship(ctx, 'task.read', ctx.db, { code: townshipCode, what: '督办任务' });
+  const visibility = await visibilityOf(ctx, ctx.db, township.id);
+  return tasksRepo.taskTitlesWithNodes(ctx.db, township.id, visibility);
+}

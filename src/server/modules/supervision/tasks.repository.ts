@@ -419,3 +419,14 @@ export function assignersOf(q: Queryable, townshipId: number, v: TaskVisibility)
         GROUP BY t.assigner_id ORDER BY count(*) DESC, min(t.assigner_name)`,
   );
 }
+
+/** The titles of the top-level tasks the reader sees with their nodes' titles: what a past report's dates may name. */
+export function taskTitlesWithNodes(q: Queryable, townshipId: number, v: TaskVisibility) {
+  return queryRows<{ title: string; nodes: string[] }>(
+    q,
+    sql`SELECT t.title, coalesce(array_agg(n.title ORDER BY n.due, n.id) FILTER (WHERE n.id IS NOT NULL), '{}') AS nodes
+        FROM tasks t LEFT JOIN task_nodes n ON n.task_id = t.id
+        WHERE t.township_id = ${townshipId} AND t.deleted_at IS NULL AND t.parent_id IS NULL AND ${visibleSql(v)}
+        GROUP BY t.id, t.title ORDER BY t.id LIMIT 2000`,
+  );
+}

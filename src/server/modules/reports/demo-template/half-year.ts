@@ -11,9 +11,6 @@ const PUMPED_STORAGE = '玉池抽水蓄能电站服务保障';
 const REVIEW_TASK = '迎接玉池抽水蓄能电站三大专题现场评审 node=迎接三大专题现场评审';
 /** 亩 → 万平方米: ×666.67 ㎡, then in 万. */
 const MU_TO_WAN_M2 = 'times=666.67 scale=万';
-// Not yet here: "近7日接种进度靠前的是{{top booster_doses period=last7 n=3}}". A top list makes the report of a
-// village a 400 (a village has no villages to rank, and the renderer refuses instead of leaving a gap), and this
-// template must also serve a village; add it back once the renderer leaves the top list empty there.
 
 const BODY = [
   '# {{township unit}}{{date period}}工作汇报',
@@ -49,7 +46,7 @@ const BODY = [
   '## 四、围绕“底线更牢”，守土尽责保平安',
   '以更高的政治站位、更严的工作标准、更细的工作举措，毫不动摇守牢各项底线。',
   '### （一）凝心聚力抓好疫情防控',
-  '今年“奥密克戎”疫情发生以来，镇党委、政府高度重视，书记、镇长每天亲自调度，通报当天疫苗接种情况，部署次日工作任务。{{date period}}共召开疫情防控专题会议{{value epidemic_meetings}}次，逐级分解任务、传导压力，形成联村干部、村干部、党小组长齐抓共管的防控格局。在摸清底数的基础上多措并举筑牢防线，开展集镇片区督查{{value epidemic_inspections}}次、全镇志愿者劝导活动{{value vaccination_persuasion_actions}}次，逐户上门动员接种。加强针昨日接种{{value booster_doses period=yesterday}}剂，近7日累计接种{{value booster_doses period=last7}}剂；60岁以上人群接种任务{{value vaccination_target_60}}人，已完成{{value first_doses_60_done}}人，完成率{{value vaccination_60_completion}}%。同时主动摸排返乡人员，全面推广场所码，每周组织机关干部职工开展全员核酸检测。',
+  '今年“奥密克戎”疫情发生以来，镇党委、政府高度重视，书记、镇长每天亲自调度，通报当天疫苗接种情况，部署次日工作任务。{{date period}}共召开疫情防控专题会议{{value epidemic_meetings}}次，逐级分解任务、传导压力，形成联村干部、村干部、党小组长齐抓共管的防控格局。在摸清底数的基础上多措并举筑牢防线，开展集镇片区督查{{value epidemic_inspections}}次、全镇志愿者劝导活动{{value vaccination_persuasion_actions}}次，逐户上门动员接种。加强针昨日接种{{value booster_doses period=yesterday}}剂，近7日累计接种{{value booster_doses period=last7}}剂，近7日接种进度靠前的是{{top booster_doses period=last7 n=3}}；60岁以上人群接种任务{{value vaccination_target_60}}人，已完成{{value first_doses_60_done}}人，完成率{{value vaccination_60_completion}}%。同时主动摸排返乡人员，全面推广场所码，每周组织机关干部职工开展全员核酸检测。',
   '### （二）常抓不懈守牢安全生产',
   '按照上级部署和我镇实际，安全生产组开展“小火亡人”和一氧化碳中毒大排查、大管控，对特殊人群实行精准监控，建立排查管控台账；加强企业复工复产检查和工贸企业安全生产检查，压实企业主体责任；开展校园及校车安全大检查，组织校车驾驶员培训，排查整改隐患{{value school_bus_hazards}}处；加大交通安全执法和宣传力度，联合交警五中队、镇执法大队开展集中执法行动{{value traffic_enforcement_actions}}次，拘留{{value traffic_detained}}人，暂扣摩托车、电动车{{value vehicles_seized}}台；烟花爆竹打非禁燃巡查和宣传常态化开展，组织巡查{{value fireworks_patrols}}次，下发收缴清单{{value fireworks_seizure_lists}}份。',
   '### （三）闻令而动抓实防汛抗旱',
