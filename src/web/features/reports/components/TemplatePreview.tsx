@@ -32,7 +32,7 @@ function FitWidth({ children }: { children: ReactNode }) {
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setZoom(Math.min(1, Math.max(0.42, el.clientWidth / SHEET_OUTER))));
+    const observer = new ResizeObserver(() => setZoom(Math.min(1, Math.max(0.55, el.clientWidth / SHEET_OUTER))));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
