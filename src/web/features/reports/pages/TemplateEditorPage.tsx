@@ -194,7 +194,7 @@ function TemplateForm({ saved, onReloaded }: { saved?: TemplateDetail; onReloade
         title={creating ? '新建报告模板' : `编辑模板：${saved.name}`}
         subTitle={
           creating ? (
-            '写好正文，用“插入数据”放入要取的数据，右侧即时预览'
+            '写好正文，用“插入数据”放入要取的数据，预览随之更新'
           ) : (
             <>
               第{version}版{saved.builtin && <Tag style={{ marginLeft: 6 }}>内置</Tag>}
