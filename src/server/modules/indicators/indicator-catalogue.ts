@@ -9,6 +9,7 @@ export interface CatalogueIndicator {
   name: string;
   unit: string;
   decimals: number;
+  higherIsBetter: boolean;
   workLine?: string;
   aliases: string[];
 }
@@ -20,6 +21,7 @@ export async function indicatorCatalogue(q: Queryable, townshipId: number): Prom
     name: r.name,
     unit: r.unit,
     decimals: r.decimals,
+    higherIsBetter: r.higherIsBetter,
     workLine: r.workLine ?? undefined,
     aliases: (r.builtin ? builtinIndicator(r.key)?.aliases : undefined) ?? [],
   }));

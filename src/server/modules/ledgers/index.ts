@@ -22,5 +22,5 @@ export { onLedgerImported, type ImportedRows } from './ledger-import-hooks.js';
 export type { QualityCheck } from './ledger-import-store.js';
 export { BUILTIN_LEDGERS, builtinLedger, type BuiltinLedger } from './library/index.js';
 export { installBuiltinLedgers } from './library/install-library.js';
-// Records as the user may see them (masked), for the reports' record fields and tables.
-export { exportRecords as readRecords } from './ledger-records.service.js';
+// Records as the user may see them (masked), for the reports' record fields, counts and tables.
+export { countRecords, exportRecords as readRecords } from './ledger-records.service.js';

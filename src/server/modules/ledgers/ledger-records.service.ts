@@ -198,6 +198,16 @@ export async function listRecords(ctx: ServiceContext, key: string, query: Recor
   return { items: rows.map((row) => present(ctx, fields, row)), total, totals, page: query.page, pageSize: query.pageSize };
 }
 
+/** How many records match a list query, as the list counts them, with the ledger's fields (the reports' counts). */
+export async function countRecords(ctx: ServiceContext, key: string, query: RecordsQuery) {
+  const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
+  const ledger = await ledgerOf(ctx.db, township.id, key);
+  const { fields } = await definitionOf(ctx.db, ledger);
+  const { filter } = await filterOf(ctx, township, ledger, fields, query);
+  const { total } = await repo.listRecords(ctx.db, filter, { by: 'id' }, 'asc', 1, 1, []);
+  return { total, fields };
+}
+
 /** Every record of a filtered list, as the user may see them (for the Excel export). */
 export async function exportRecords(ctx: ServiceContext, key: string, query: RecordsQuery, limit: number) {
   const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);

@@ -6,8 +6,8 @@ import { parseWhere, type Placeholder, type WhereCondition } from '../../../core
 import { AppError } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { smallGroupsWithVillages } from '../cadre/index.js';
-import { indicatorValues, siblingRank, type SiblingRank } from '../indicators/index.js';
-import { readRecords } from '../ledgers/index.js';
+import { indicatorCatalogue, indicatorValues, siblingRank, type SiblingRank } from '../indicators/index.js';
+import { countRecords, readRecords } from '../ledgers/index.js';
 import { mergeFigures, unitsUnder, type OrgUnitRef } from '../org/index.js';
 import { projectFacts, tasksTitled, type ProjectFact, type TaskFact } from '../supervision/index.js';
 
@@ -63,6 +63,8 @@ export interface Figures {
   rank(p: Placeholder): SiblingRank | undefined;
   subjectOf(p: Placeholder): SubjectRef | undefined;
   records(p: Placeholder): Record<string, unknown>[] | undefined;
+  /** The number of records a count placeholder matches. */
+  count(p: Placeholder): number | undefined;
   recordFields: Map<string, { key: string; label: string; type: string }[]>;
   projects: ProjectFact[];
   tasks(p: Placeholder): TaskFact[] | undefined;
@@ -130,7 +132,7 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
     if (p.kind === 'growth') entry.windows.add(`LY:${window}`);
     wanted.set(subject.code, entry);
   }
-  const knownKeys = await knownIndicatorKeys(ctx, req.township.code, [
+  const knownKeys = await knownIndicatorKeys(ctx, req.township.id, [
     ...new Set(req.placeholders.flatMap((p) => (INDICATOR_KINDS.has(p.kind) ? [p.target] : gridKeys(p)))),
   ]);
   for (const p of req.placeholders) {
@@ -201,6 +203,17 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
   // ---- records
   const recordFields = new Map<string, { key: string; label: string; type: string }[]>();
   const records = new Map<number, Record<string, unknown>[]>();
+  const counts = new Map<number, number>();
+  // A ledger is read once per unit when it is small (a project's four fields, three projects of one ledger);
+  // a large one is read per condition. Counts are counted by the database.
+  const wholeReads = new Map<string, ReturnType<typeof readLedgerRecords>>();
+  const recordsOf = async (ledgerKey: string, unitCode: string, where: WhereCondition[]) => {
+    const key = `${ledgerKey}|${unitCode}`;
+    if (!wholeReads.has(key)) wholeReads.set(key, readLedgerRecords(ctx, ledgerKey, unitCode, [], WHOLE_LEDGER_ROWS));
+    const all = await wholeReads.get(key)!;
+    if (all.rows.length < WHOLE_LEDGER_ROWS) return { rows: all.rows.filter((r) => matches(r, where)), fields: all.fields, total: null };
+    return readLedgerRecords(ctx, ledgerKey, unitCode, where, 5000);
+  };
   for (const p of req.placeholders) {
     if (p.kind !== 'field' && p.kind !== 'count' && !(p.kind === 'table' && p.target === 'records')) continue;
     const ledgerKey = p.kind === 'table' ? p.options.ledger : p.target.split('.')[0];
@@ -208,15 +221,18 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
       problems.push({ placeholder: p, message: '记录表需要 ledger=台账键' });
       continue;
     }
+    const unitCode = subjectOf(p)?.code ?? req.unit.code;
+    const where = p.options.where ? parseWhere(p.options.where)! : [];
     calls.push(
-      readLedgerRecords(ctx, ledgerKey, subjectOf(p)?.code ?? req.unit.code, p.options.where ? parseWhere(p.options.where)! : [])
-        .then(({ rows, fields }) => {
+      (p.kind === 'count' ? readLedgerRecords(ctx, ledgerKey, unitCode, where, 0) : recordsOf(ledgerKey, unitCode, where))
+        .then(({ rows, fields, total }) => {
           records.set(p.index, rows);
+          if (total !== null) counts.set(p.index, total);
           recordFields.set(ledgerKey, fields);
           const field = p.kind === 'field' ? p.target.split('.')[1] : undefined;
           if (field && field !== 'village' && !fields.some((f) => f.key === field))
             problems.push({ placeholder: p, message: `台账“${ledgerKey}”没有字段“${field}”` });
-          for (const c of p.options.where ? parseWhere(p.options.where)! : [])
+          for (const c of where)
             if (!fields.some((f) => f.key === c.field)) problems.push({ placeholder: p, message: `台账“${ledgerKey}”没有字段“${c.field}”` });
         })
         .catch((e: unknown) => {
@@ -238,8 +254,10 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
     );
   }
   const tasks = new Map<number, TaskFact[]>();
+  const taskReads = new Map<string, Promise<TaskFact[]>>();
   for (const p of req.placeholders.filter((x) => x.kind === 'task')) {
-    calls.push(tasksTitled(ctx, p.target, req.township.code).then((found) => void tasks.set(p.index, found)));
+    if (!taskReads.has(p.target)) taskReads.set(p.target, tasksTitled(ctx, p.target, req.township.code));
+    calls.push(taskReads.get(p.target)!.then((found) => void tasks.set(p.index, found)));
   }
   let merge: Figures['merge'];
   if (req.placeholders.some((p) => p.kind === 'merge')) {
@@ -256,6 +274,7 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
     rank: (p) => ranks.get(p.index),
     subjectOf,
     records: (p) => records.get(p.index),
+    count: (p) => counts.get(p.index),
     recordFields,
     projects,
     tasks: (p) => tasks.get(p.index),
@@ -264,41 +283,41 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
   };
 }
 
-/** The township's indicators among the keys, with what formatting needs. */
-async function knownIndicatorKeys(ctx: ServiceContext, townshipCode: string, keys: string[]) {
+/** The township's indicators among the keys, with what formatting needs: one read of its catalogue. */
+async function knownIndicatorKeys(ctx: ServiceContext, townshipId: number, keys: string[]) {
   const meta = new Map<string, IndicatorMeta>();
   if (!keys.length) return { meta };
-  // Asking for a period that reads nothing (the first day of the year as of itself) is cheap; unknown keys are
-  // answered one by one so that a single bad key names itself rather than failing the lot.
-  const probe = async (list: string[]): Promise<void> => {
-    try {
-      const answer = await indicatorValues(ctx, { keys: list, period: ['20000101'], asOf: '2000-01-01', orgUnit: townshipCode });
-      for (const i of answer.indicators)
-        meta.set(i.key, { key: i.key, name: i.name, unit: i.unit, decimals: i.decimals, higherIsBetter: i.higherIsBetter });
-    } catch (e) {
-      if (!(e instanceof AppError) || e.status !== 400 || list.length === 1) {
-        if (e instanceof AppError && e.status === 400) return;
-        throw e;
-      }
-      const unknown = new Set((e.errors ?? []).map((x) => /指标“(.+)”不存在/.exec(x.message)?.[1]).filter(Boolean));
-      const rest = list.filter((k) => !unknown.has(k));
-      if (rest.length && rest.length < list.length) await probe(rest);
-    }
-  };
-  await probe(keys);
+  const wanted = new Set(keys);
+  for (const i of await indicatorCatalogue(ctx.db, townshipId))
+    if (wanted.has(i.key)) meta.set(i.key, { key: i.key, name: i.name, unit: i.unit, decimals: i.decimals, higherIsBetter: i.higherIsBetter });
   return { meta };
 }
 
-/** Records of a ledger under a unit matching the conditions, as the user may see them (masked). */
-async function readLedgerRecords(ctx: ServiceContext, ledgerKey: string, unitCode: string, where: WhereCondition[]) {
-  // The list filter does the first cut (text fields match by containing the value); "field:value" is then exact.
+/** A ledger read once per unit holds at most this many records; a larger one is read per condition. */
+const WHOLE_LEDGER_ROWS = 1000;
+
+const cellText = (v: unknown) => (Array.isArray(v) ? v.join('、') : v == null ? '' : String(v));
+
+/** "field:value" is the whole text, "field~part" a part of it (a multi-choice value as 甲、乙). */
+function matches(values: Record<string, unknown>, where: WhereCondition[]): boolean {
+  return where.every((c) => (c.op === 'eq' ? cellText(values[c.field]) === c.value : cellText(values[c.field]).includes(c.value)));
+}
+
+/**
+ * Records of a ledger under a unit matching the conditions, as the user may see them (masked), at most `limit`
+ * (0: only the count, `total`, as the ledger list counts them: text fields by containing the value).
+ */
+async function readLedgerRecords(ctx: ServiceContext, ledgerKey: string, unitCode: string, where: WhereCondition[], limit: number) {
   const filters = Object.fromEntries(where.map((c) => [`f.${c.field}`, c.value]));
-  const query = recordsQuery.parse({ orgUnit: /^\d{12}/.test(unitCode) ? unitCode : undefined, order: 'asc', ...filters });
-  const answer = await readRecords(ctx, ledgerKey, query, 5000);
-  const text = (v: unknown) => (Array.isArray(v) ? v.join('、') : v == null ? '' : String(v));
-  const rows = answer.items
-    .map((r) => ({ ...r.values, village: r.orgUnit.name.split('/')[0], __unit: r.orgUnit.name }))
-    .filter((values) => where.every((c) => (c.op === 'eq' ? text(values[c.field as keyof typeof values]) === c.value : true)));
-  const fields = answer.definition.fields.filter((f) => !f.retired).map((f) => ({ key: f.key, label: f.label, type: f.type }));
-  return { rows, fields };
+  const orgUnit = /^\d{12}/.test(unitCode) ? unitCode : undefined;
+  const fieldsOf = (list: { key: string; label: string; type: string; retired?: boolean }[]) =>
+    list.filter((f) => !f.retired).map((f) => ({ key: f.key, label: f.label, type: f.type }));
+  if (limit === 0) {
+    const listed = await countRecords(ctx, ledgerKey, recordsQuery.parse({ orgUnit, pageSize: 1, ...filters }));
+    return { rows: [], fields: fieldsOf(listed.fields), total: listed.total };
+  }
+  // The list filter does the first cut (text fields match by containing the value); the conditions then hold exactly.
+  const answer = await readRecords(ctx, ledgerKey, recordsQuery.parse({ orgUnit, order: 'asc', ...filters }), limit);
+  const rows = answer.items.map((r) => ({ ...r.values, village: r.orgUnit.name.split('/')[0] })).filter((values) => matches(values, where));
+  return { rows, fields: fieldsOf(answer.definition.fields), total: null as number | null };
 }

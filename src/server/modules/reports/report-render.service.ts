@@ -252,11 +252,8 @@ function answerOf(p: Placeholder, rc: RenderContext): Answer {
       return { text, source, why: '记录的这一项是空的' };
     }
     case 'count': {
-      const rows = f.records(p);
-      return {
-        text: rows ? String(rows.length) : null,
-        source: { kind: 'count', target: p.target, orgUnit: rc.unit.code, value: rows?.length ?? null },
-      };
+      const n = f.count(p) ?? null;
+      return { text: n === null ? null : String(n), source: { kind: 'count', target: p.target, orgUnit: rc.unit.code, value: n } };
     }
     case 'project':
       return projectAnswer(p, rc);

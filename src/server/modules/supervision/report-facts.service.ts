@@ -57,17 +57,9 @@ export interface TaskFact {
 /** The tasks the user sees whose title contains the text, exact matches first; with their deadline nodes. */
 export async function tasksTitled(ctx: ServiceContext, title: string, townshipCode?: string): Promise<TaskFact[]> {
   const township = await requireTownship(ctx, 'task.read', ctx.db, { code: townshipCode, what: '督办任务' });
-  const today = await townshipToday(ctx.db, township.code);
   const visibility = await visibilityOf(ctx, ctx.db, township.id);
-  const { items } = await tasksRepo.listTasks(ctx.db, { townshipId: township.id, visibility, q: title, topLevel: true }, today, 1, 20);
-  items.sort((a, b) => Number(b.title === title) - Number(a.title === title));
-  return Promise.all(
-    items.map(async (t) => ({
-      title: t.title,
-      leadName: t.leadUnitName ?? t.leadGroupName,
-      nodes: (await tasksRepo.nodesOf(ctx.db, t.id)).map((n) => ({ title: n.title, due: n.due, doneOn: n.doneOn })),
-    })),
-  );
+  const found = await tasksRepo.tasksWithNodes(ctx.db, township.id, visibility, title);
+  return found.sort((a, b) => Number(b.title === title) - Number(a.title === title));
 }
 
 /** Open top-level tasks the user sees with a deadline node on the day (the notice's line for tomorrow). */
@@ -96,5 +88,6 @@ export async function tasksDueOn(ctx: ServiceContext, day: string, townshipCode?
 export async function taskCatalogue(ctx: ServiceContext, townshipCode?: string): Promise<{ title: string; nodes: string[] }[]> {
   const township = await requireTownship(ctx, 'task.read', ctx.db, { code: townshipCode, what: '督办任务' });
   const visibility = await visibilityOf(ctx, ctx.db, township.id);
-  return tasksRepo.taskTitlesWithNodes(ctx.db, township.id, visibility);
+  const found = await tasksRepo.tasksWithNodes(ctx.db, township.id, visibility);
+  return found.map((t) => ({ title: t.title, nodes: t.nodes.map((n) => n.title) }));
 }

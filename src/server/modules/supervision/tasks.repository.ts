@@ -420,13 +420,26 @@ export function assignersOf(q: Queryable, townshipId: number, v: TaskVisibility)
   );
 }
 
-/** The titles of the top-level tasks the reader sees with their nodes' titles: what a past report's dates may name. */
-export function taskTitlesWithNodes(q: Queryable, townshipId: number, v: TaskVisibility) {
-  return queryRows<{ title: string; nodes: string[] }>(
+/**
+ * The top-level tasks the reader sees, with their nodes (title, deadline, done), whose title contains `q` (all
+ * when absent): what a report's dates name and what a past report's dates may name. One statement.
+ */
+export function tasksWithNodes(q: Queryable, townshipId: number, v: TaskVisibility, title?: string) {
+  const like = title ? `%${title.replace(/[\\%_]/g, '\\$&')}%` : null;
+  return queryRows<{ title: string; leadName: string | null; nodes: { title: string; due: string; doneOn: string | null }[] | string }>(
     q,
-    sql`SELECT t.title, coalesce(array_agg(n.title ORDER BY n.due, n.id) FILTER (WHERE n.id IS NOT NULL), '{}') AS nodes
-        FROM tasks t LEFT JOIN task_nodes n ON n.task_id = t.id
+    sql`SELECT t.title, coalesce(lu.name, cg.name) AS "leadName",
+               coalesce((SELECT json_agg(json_build_object('title', n.title, 'due', to_char(n.due, 'YYYY-MM-DD'), 'doneOn', to_char(n.done_on, 'YYYY-MM-DD'))
+                                  ORDER BY n.due, n.sort_order, n.id)
+                         FROM task_nodes n WHERE n.task_id = t.id), '[]'::json) AS nodes
+        FROM tasks t LEFT JOIN org_units lu ON lu.id = t.lead_unit_id LEFT JOIN cadre_groups cg ON cg.id = t.lead_group_id
         WHERE t.township_id = ${townshipId} AND t.deleted_at IS NULL AND t.parent_id IS NULL AND ${visibleSql(v)}
-        GROUP BY t.id, t.title ORDER BY t.id LIMIT 2000`,
+          ${like ? sql`AND t.title ILIKE ${like}` : sql``}
+        ORDER BY t.id LIMIT 2000`,
+  ).then((rows) =>
+    rows.map((r) => ({
+      ...r,
+      nodes: typeof r.nodes === 'string' ? (JSON.parse(r.nodes) as { title: string; due: string; doneOn: string | null }[]) : r.nodes,
+    })),
   );
 }
