@@ -38,6 +38,8 @@ const NotificationsPage = lazy(() => import('../features/notifications/pages/Not
 const NotificationChannelsPage = lazy(() => import('../features/notifications/pages/NotificationChannelsPage'));
 const ReportsPage = lazy(() => import('../features/reports/pages/ReportsPage'));
 const VersionPage = lazy(() => import('../features/reports/pages/VersionPage'));
+const TemplateEditorPage = lazy(() => import('../features/reports/pages/TemplateEditorPage'));
+const ImportReportPage = lazy(() => import('../features/reports/pages/ImportReportPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -86,6 +88,9 @@ export const router = createBrowserRouter([
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'reports/versions/:id', element: <VersionPage /> },
+      { path: 'reports/templates/new', element: <TemplateEditorPage /> },
+      { path: 'reports/templates/:key', element: <TemplateEditorPage /> },
+      { path: 'reports/import', element: <ImportReportPage /> },
       { path: 'system/users', element: <UsersPage /> },
       { path: 'system/audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
