@@ -11,6 +11,9 @@ import { ReportSheet, scrollToFigure } from './ReportSheet';
 
 type Other = number | 'today' | undefined;
 
+/** 第2版（2022-06-30） already names its day; 当前数据 gets （截至…）. */
+const withAsOf = (side: { label: string; asOf: string }) => (side.label.includes(side.asOf) ? side.label : `${side.label}（截至${side.asOf}）`);
+
 export function CompareSelect({ version, value, onChange }: { version: VersionSummary; value: Other; onChange: (v: Other) => void }) {
   const isMobile = useIsMobile();
   const siblings = useReportVersions({
@@ -86,7 +89,7 @@ export function VersionComparisonView({ id, other }: { id: number; other: number
             />
           )}
           <div style={{ padding: '8px 12px', fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
-            原值：{c.left.label}（截至{c.left.asOf}）；新值：{c.right.label}（截至{c.right.asOf}）
+            原值：{withAsOf(c.left)}；新值：{withAsOf(c.right)}
           </div>
         </Card>
       </Col>

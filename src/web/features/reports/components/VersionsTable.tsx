@@ -12,7 +12,7 @@ import { useDefaultAsOf } from '../../indicators/components/period-choice';
 import { useReportTemplates } from '../api/templates';
 import type { VersionSummary } from '../api/types';
 import { useReportVersions } from '../api/versions';
-import { ReportUnitSelect, useDefaultReportUnit } from './ReportUnitSelect';
+import { useDefaultReportUnit, VersionUnitFilter } from './ReportUnitSelect';
 
 /** The periods a report is usually written for, this year and last: 年, 半年, 季度, 月. */
 function periodOptions(asOf: string) {
@@ -86,7 +86,7 @@ export function VersionsTable() {
           style={{ width: isMobile ? '100%' : 180 }}
           options={periodOptions(asOf)}
         />
-        <ReportUnitSelect value={unit} onChange={filter(setUnit)} />
+        <VersionUnitFilter value={unit} onChange={filter(setUnit)} />
       </Flex>
       {versions.error ? (
         <ApiErrorResult error={versions.error} onRetry={() => versions.refetch()} compact />
