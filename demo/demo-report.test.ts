@@ -169,6 +169,29 @@ describe('demo half-year report', () => {
     expect(land.figure!.source.value!).toBeLessThan(townshipLand.figure!.source.value!);
   });
 
+  it("lets the village's own cadre render his summary, other villages' figures left as gaps", async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cun229', password: 'Demo-pass-2022' } });
+    const own = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+    const ask = (orgUnit: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/reports/render',
+        headers: { cookie: own },
+        payload: { template: 'half-year', period: PERIOD, asOf: AS_OF, orgUnit, format: 'json' },
+      });
+    const res = await ask(YANTANG.code);
+    expect(res.statusCode, res.body).toBe(200);
+    const village = res.json() as Rendered;
+    const land = textRuns(village.document).find((r) => r.figure?.source.kind === 'value' && r.figure.source.target === 'land_transferred')!;
+    const [api] = (await indicatorValues(['land_transferred'], PERIOD, YANTANG.code)).filter((i) => i.orgUnit === YANTANG.code);
+    expect(land.figure!.source.value).toBe(api.value);
+    // 三姊村's 秀美屋场 is named in the template: not his to read, so a gap with the reason, never its figure
+    expect(village.document.warnings.some((w) => w.message === '您无权查看“三姊村”的指标')).toBe(true);
+    // and the township's report, or another village's, stays refused
+    expect((await ask('430681105000')).statusCode).toBe(403);
+    expect((await ask('430681105227')).statusCode).toBe(403);
+  });
+
   it('answers as plain text, a print view and a Word file', async () => {
     const text = await render({ format: 'text' });
     expect(text.statusCode, text.body).toBe(200);

@@ -153,9 +153,17 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
         asOf: req.asOf,
         orgUnit: subject.cadreGroup ? req.township.code : subject.code,
         by: subject.cadreGroup ? 'cadre_group' : undefined,
-      }).then((answer) => {
-        for (const item of answer.items) if (item.orgUnit === subject.code) put(item.indicator, subject.code, item.period, item.value);
-      }),
+      })
+        .then((answer) => {
+          for (const item of answer.items) if (item.orgUnit === subject.code) put(item.indicator, subject.code, item.period, item.value);
+        })
+        .catch((e: unknown) => {
+          // another village named in the template, which this reader may not see: its figures are gaps, not a refusal
+          if (!(e instanceof AppError) || e.status >= 500 || subject.code === req.unit.code) throw e;
+          for (const p of req.placeholders)
+            if (INDICATOR_KINDS.has(p.kind) && subjects.get(p.index)?.code === subject.code)
+              problems.push({ placeholder: p, message: e.errors?.[0]?.message ?? e.message, soft: true });
+        }),
     );
   }
   const splitValues = new Map<string, { code: string; name: string; value: number | null }[]>();
