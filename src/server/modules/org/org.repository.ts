@@ -222,6 +222,16 @@ export function unitsUnder(q: Queryable, path: string): Promise<OrgUnitRef[]> {
   return queryRows<OrgUnitRef>(q, sql`${SELECT_REF} WHERE u.path LIKE ${`${path}%`} AND u.valid_to IS NULL ORDER BY u.code`);
 }
 
+/** The live units under a path named by code or by name (a report's unit=燕塘村): one statement, not the subtree. */
+export function unitsNamed(q: Queryable, path: string, names: string[]): Promise<OrgUnitRef[]> {
+  if (names.length === 0) return Promise.resolve([]);
+  const list = arrayLiteral(names);
+  return queryRows<OrgUnitRef>(
+    q,
+    sql`${SELECT_REF} WHERE u.path LIKE ${`${path}%`} AND u.valid_to IS NULL AND (u.code = ANY(${list}::text[]) OR u.name = ANY(${list}::text[])) ORDER BY u.code`,
+  );
+}
+
 /** The villages and communities directly under a township that exist at some time within [start, end], by code. */
 export function villagesDuring(q: Queryable, townshipId: number, start: string, end: string): Promise<OrgUnitRef[]> {
   return queryRows<OrgUnitRef>(

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../http/context.js';
 import { smallGroupsWithVillages } from '../cadre/index.js';
 import { indicatorCatalogue, indicatorValues, siblingRank, type SiblingRank } from '../indicators/index.js';
 import { countRecords, readRecords } from '../ledgers/index.js';
-import { mergeFigures, unitsUnder, type OrgUnitRef } from '../org/index.js';
+import { ancestorsOf, mergeFigures, unitsNamed, type OrgUnitRef } from '../org/index.js';
 import { projectFacts, tasksTitled, type ProjectFact, type TaskFact } from '../supervision/index.js';
 
 /** The window id a placeholder's period option reads, for a report of period P as of a date. */
@@ -85,8 +85,16 @@ export interface FigureRequest {
 /** Reads everything the placeholders need. Unknown names become problems; the caller decides if they are fatal. */
 export async function readFigures(ctx: ServiceContext, req: FigureRequest): Promise<Figures> {
   const problems: Problem[] = [];
-  const nodes = await unitsUnder(ctx.db, req.township.path);
-  const groups = await smallGroupsWithVillages(ctx.db, req.township.id);
+  const gridKeys = (p: Placeholder) => (p.kind === 'table' && p.target === 'grid' ? (p.options.keys ?? '').split(',').filter(Boolean) : []);
+  const indicatorKeys = [...new Set(req.placeholders.flatMap((p) => (INDICATOR_KINDS.has(p.kind) ? [p.target] : gridKeys(p))))];
+  // only the units and cadre groups the template names, and the village of a report below village level
+  const named = [...new Set(req.placeholders.flatMap((p) => (p.options.unit ? [p.options.unit] : [])))];
+  const [nodes, groups, knownKeys, villageOfUnit] = await Promise.all([
+    unitsNamed(ctx.db, req.township.path, named),
+    named.length ? smallGroupsWithVillages(ctx.db, req.township.id) : Promise.resolve([]),
+    knownIndicatorKeys(ctx, req.township.id, indicatorKeys),
+    req.unit.level === 'group' || req.unit.level === 'grid' ? ancestorsOf(ctx.db, req.unit.path) : Promise.resolve([]),
+  ]);
   const reportSubject: SubjectRef = { code: req.unit.code, name: req.unit.name };
 
   // Which subject each placeholder reads: the report's unit, or the unit / cadre group its unit= names.
@@ -110,7 +118,6 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
   const splits: { key: string; window: string; by: 'village' | 'cadre_group' }[] = [];
   const ranks = new Map<number, SiblingRank>();
   const rankRequests: Placeholder[] = [];
-  const gridKeys = (p: Placeholder) => (p.kind === 'table' && p.target === 'grid' ? (p.options.keys ?? '').split(',').filter(Boolean) : []);
   for (const p of req.placeholders) {
     for (const key of gridKeys(p))
       splits.push({ key, window: windowOf(p.options.period, req.period), by: (p.options.by as 'village' | 'cadre_group') ?? 'village' });
@@ -132,9 +139,6 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
     if (p.kind === 'growth') entry.windows.add(`LY:${window}`);
     wanted.set(subject.code, entry);
   }
-  const knownKeys = await knownIndicatorKeys(ctx, req.township.id, [
-    ...new Set(req.placeholders.flatMap((p) => (INDICATOR_KINDS.has(p.kind) ? [p.target] : gridKeys(p)))),
-  ]);
   for (const p of req.placeholders) {
     for (const key of INDICATOR_KINDS.has(p.kind) ? [p.target] : gridKeys(p))
       if (!knownKeys.meta.has(key)) problems.push({ placeholder: p, message: `指标“${key}”不存在` });
@@ -270,7 +274,11 @@ export async function readFigures(ctx: ServiceContext, req: FigureRequest): Prom
   let merge: Figures['merge'];
   if (req.placeholders.some((p) => p.kind === 'merge')) {
     const villages =
-      req.unit.level === 'town' ? undefined : nodes.filter((n) => n.level === 'village' && n.path.startsWith(req.unit.path)).map((n) => n.code);
+      req.unit.level === 'town'
+        ? undefined
+        : req.unit.level === 'village'
+          ? [req.unit.code]
+          : villageOfUnit.filter((a) => a.level === 'village').map((a) => a.code);
     calls.push(mergeFigures(ctx.db, req.township.id, villages).then((m) => void (merge = m)));
   }
   await Promise.all(calls);

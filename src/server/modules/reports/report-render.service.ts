@@ -84,14 +84,16 @@ export async function renderReport(ctx: ServiceContext, input: RenderInput): Pro
   if (!period || !periodWindow(input.period, asOf))
     throw invalid([{ field: 'period', message: `“${input.period}”不是有效的报告期（例：2022S1、2022、2022Q2、202206）` }], '报告期有误');
   const unit = await reportUnit(ctx, township, input.orgUnit, 'report.read');
-  const figures = await readFigures(ctx, { township, unit, period: period.id, asOf, placeholders: parsed.placeholders });
+  const [figures, profile] = await Promise.all([
+    readFigures(ctx, { township, unit, period: period.id, asOf, placeholders: parsed.placeholders }),
+    repo.profileOf(ctx.db, township.code),
+  ]);
   const fatal = figures.problems.filter((x) => !x.soft);
   if (fatal.length && !input.lenient)
     throw invalid(
       fatal.map(({ placeholder: p, message }) => ({ field: 'template', message: `第${p.line}行第${p.column}列（${p.raw}）：${message}` })),
       '模板中有无法读取的占位符',
     );
-  const profile = await repo.profileOf(ctx.db, township.code);
   const document = assemble(parsed, {
     figures,
     township,
