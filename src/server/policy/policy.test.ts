@@ -173,8 +173,17 @@ describe('policy: role × scope × action × target', () => {
       projectWrite: false,
       goalWrite: false,
       notificationConfigure: false,
+      // his village's summary: read and save, never the templates or 定稿
+      reportRead: true,
+      reportDefine: false,
+      reportGenerate: true,
+      reportFinalize: false,
     });
     expect(abilities(as('leader', TOWNSHIP), TOWNSHIP)).toMatchObject({
+      reportRead: true,
+      reportDefine: true,
+      reportGenerate: true,
+      reportFinalize: true,
       orgWrite: true,
       cadreWrite: true,
       usersManage: false,
@@ -189,8 +198,19 @@ describe('policy: role × scope × action × target', () => {
       goalWrite: true,
       notificationConfigure: true,
     });
-    expect(abilities(as('viewer', TOWNSHIP), TOWNSHIP)).toMatchObject({ ledgerRead: true, ledgerWrite: false, taskRead: true, taskHandle: false });
+    expect(abilities(as('viewer', TOWNSHIP), TOWNSHIP)).toMatchObject({
+      ledgerRead: true,
+      ledgerWrite: false,
+      taskRead: true,
+      taskHandle: false,
+      reportRead: true,
+      reportGenerate: false,
+      reportDefine: false,
+    });
+    expect(abilities(as('grid_worker', YANTANG), TOWNSHIP)).toMatchObject({ reportRead: false, reportGenerate: false });
     expect(abilities(as('line_lead', TOWNSHIP), TOWNSHIP)).toMatchObject({
+      reportDefine: true,
+      reportFinalize: false,
       taskAssign: true,
       projectWrite: true,
       goalWrite: false,
