@@ -82,11 +82,15 @@ test('a leader generates the half-year report, switches to the year, explains a 
   await journey(page, 'desk');
 });
 
-test('the same on a phone: the sheet scrolls sideways, the page does not', async ({ browser }) => {
+test('the same on a phone: the text fits the screen, only the annex table scrolls sideways', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await journey(page, 'phone');
   await page.goto('/reports?template=half-year&period=2022S1&asOf=2022-06-30');
   await expect(page.locator('.zw-report-sheet h1')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);
+  // the sheet itself is no wider than the screen: a paragraph is read without scrolling
+  const sheet = await page.locator('.zw-report-sheet').boundingBox();
+  expect(sheet!.x).toBeGreaterThanOrEqual(0);
+  expect(sheet!.x + sheet!.width).toBeLessThanOrEqual(390);
 });

@@ -20,16 +20,16 @@ export const REPORT_FONTS = {
   kai: '"楷体_GB2312", "楷体", "KaiTi", "STKaiti", "Kaiti SC", "Noto Serif CJK SC", serif',
 } as const;
 
-/** A4 at 96 dpi: 210 mm wide; the text area is 156 mm (28 characters of 16 pt). */
+/** A4 at 96 dpi: 210 mm wide (the text area, 156 mm, holds 28 characters of 16 pt). */
 const SHEET_WIDTH = 794;
-const TEXT_WIDTH = 590;
-/** Margins of the sheet: the paper's on a wide screen; on a phone narrow ones, the lines still 28 characters. */
+/** Margins of the sheet: the paper's on a wide screen; narrow ones on a phone. */
 const PAGE_PADDING = '96px 98px 112px 106px';
-const PHONE_PADDING = '32px 24px 40px';
+const PHONE_PADDING = '24px 16px 32px';
 
 /**
- * How much to shrink the sheet so it fits its column on a desktop (never enlarged). A phone keeps 1: its sheet
- * scrolls sideways instead, so the text stays readable.
+ * How much to shrink the sheet so it fits its column on a desktop (never enlarged). On a phone the text reflows to
+ * the screen's width instead (a cadre reads it there; the paper's 28 characters a line are the Word file's and the
+ * print view's), and only a wide table scrolls sideways.
  */
 function useFitScale(width: number, enabled: boolean) {
   const ref = useRef<HTMLDivElement>(null);
@@ -172,8 +172,7 @@ export function ReportSheet({
     return byIndex;
   }, [doc.warnings]);
   const [target, setTarget] = useState<ExplainTarget>();
-  const sheetWidth = isMobile ? TEXT_WIDTH + 48 : SHEET_WIDTH;
-  const { ref, scale } = useFitScale(sheetWidth, !isMobile);
+  const { ref, scale } = useFitScale(SHEET_WIDTH, !isMobile);
 
   const explain = (figure: Figure) => {
     const s = figure.source;
@@ -200,7 +199,7 @@ export function ReportSheet({
     );
 
   return (
-    <div ref={ref} style={{ overflowX: 'auto', background: '#f0f2f5', padding: isMobile ? 8 : 24, borderRadius: 8 }}>
+    <div ref={ref} style={{ overflowX: isMobile ? 'hidden' : 'auto', background: '#f0f2f5', padding: isMobile ? 4 : 24, borderRadius: 8 }}>
       <style href="zw-report-sheet" precedence="default">
         {SHEET_CSS}
       </style>
@@ -208,8 +207,8 @@ export function ReportSheet({
         className="zw-report-sheet"
         aria-label={doc.title || '报告'}
         style={{
-          width: sheetWidth,
-          minWidth: sheetWidth,
+          width: isMobile ? '100%' : SHEET_WIDTH,
+          minWidth: isMobile ? 0 : SHEET_WIDTH,
           zoom: scale === 1 ? undefined : scale,
           margin: '0 auto',
           boxSizing: 'border-box',
@@ -218,14 +217,21 @@ export function ReportSheet({
           color: '#000',
           boxShadow: '0 1px 4px rgba(0,0,0,0.15)',
           fontFamily: REPORT_FONTS.body,
-          fontSize: '16pt',
+          fontSize: isMobile ? '17px' : '16pt',
           lineHeight: 1.8,
           textAlign: 'justify',
           wordBreak: 'break-all',
         }}
       >
         <h1
-          style={{ fontFamily: REPORT_FONTS.title, fontSize: '22pt', fontWeight: 'normal', textAlign: 'center', lineHeight: 1.5, margin: '0 0 8px' }}
+          style={{
+            fontFamily: REPORT_FONTS.title,
+            fontSize: isMobile ? '22px' : '22pt',
+            fontWeight: 'normal',
+            textAlign: 'center',
+            lineHeight: 1.5,
+            margin: '0 0 8px',
+          }}
         >
           {doc.title || '（无标题）'}
         </h1>
@@ -250,33 +256,35 @@ export function ReportSheet({
               </p>
             );
           return (
-            <table key={i}>
-              {block.caption && <caption style={{ fontFamily: REPORT_FONTS.hei, captionSide: 'top', padding: '4px 0' }}>{block.caption}</caption>}
-              <thead>
-                <tr>
-                  {block.header.map((h, j) => (
-                    <th key={j}>{h}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {block.rows.length === 0 ? (
+            <div key={i} style={{ overflowX: 'auto' }}>
+              <table style={isMobile ? { minWidth: 120 * Math.max(1, block.header.length) } : undefined}>
+                {block.caption && <caption style={{ fontFamily: REPORT_FONTS.hei, captionSide: 'top', padding: '4px 0' }}>{block.caption}</caption>}
+                <thead>
                   <tr>
-                    <td colSpan={Math.max(1, block.header.length)} style={{ textAlign: 'center', color: '#d46b08' }}>
-                      （无数据）
-                    </td>
+                    {block.header.map((h, j) => (
+                      <th key={j}>{h}</th>
+                    ))}
                   </tr>
-                ) : (
-                  block.rows.map((row, r) => (
-                    <tr key={r}>
-                      {row.map((cell, c) => (
-                        <td key={c}>{runs([cell])}</td>
-                      ))}
+                </thead>
+                <tbody>
+                  {block.rows.length === 0 ? (
+                    <tr>
+                      <td colSpan={Math.max(1, block.header.length)} style={{ textAlign: 'center', color: '#d46b08' }}>
+                        （无数据）
+                      </td>
                     </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
+                  ) : (
+                    block.rows.map((row, r) => (
+                      <tr key={r}>
+                        {row.map((cell, c) => (
+                          <td key={c}>{runs([cell])}</td>
+                        ))}
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+              </table>
+            </div>
           );
         })}
       </article>
