@@ -16,6 +16,7 @@ import { buildTemplateBody } from '../components/build-template-body';
 import { CandidateList, KEEP, MarkedReport, MarkLegend, ScrollCard, type CandidateChoice } from '../components/CandidateReview';
 import { PlaceholderPicker } from '../components/PlaceholderPicker';
 import type { NameBook } from '../components/template-chips';
+import { TemplateKeyField } from '../components/TemplateKeyField';
 import { keyFromName, TEMPLATE_KEY_PATTERN, TEMPLATE_KEY_RULE } from '../components/template-key';
 import { useUnsavedGuard } from '../components/use-unsaved-guard';
 
@@ -230,25 +231,16 @@ export default function ImportReportPage() {
               style={{ width: isMobile ? '100%' : 240 }}
             />
           </Form.Item>
-          <Form.Item
-            label="模板键"
-            required
-            tooltip="用于链接和接口，创建后不能修改"
-            validateStatus={key && !TEMPLATE_KEY_PATTERN.test(key) ? 'error' : undefined}
-            style={{ marginBottom: isMobile ? 8 : 0 }}
-          >
-            <Input
-              aria-label="模板键"
-              maxLength={40}
-              value={key}
-              onChange={(e) => {
-                setKeyTouched(true);
-                setKey(e.target.value.trim());
-              }}
-              placeholder="如 land-brief"
-              style={{ width: isMobile ? '100%' : 200 }}
-            />
-          </Form.Item>
+          <TemplateKeyField
+            value={key}
+            onChange={(v) => {
+              setKeyTouched(true);
+              setKey(v);
+            }}
+            placeholder="如 land-brief"
+            itemStyle={{ marginBottom: isMobile ? 8 : 0 }}
+            inputStyle={{ width: isMobile ? '100%' : 200 }}
+          />
           <Form.Item style={{ marginBottom: 0 }}>
             <Button type="primary" loading={create.isPending} onClick={generate} block={isMobile}>
               生成模板

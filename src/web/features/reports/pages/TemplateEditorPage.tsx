@@ -20,6 +20,7 @@ import { PlaceholderPicker } from '../components/PlaceholderPicker';
 import { TemplatePreview, useLivePreview } from '../components/TemplatePreview';
 import { TemplateTextEditor, type TemplateTextEditorHandle } from '../components/TemplateTextEditor';
 import type { ChipToken, NameBook } from '../components/template-chips';
+import { TemplateKeyField } from '../components/TemplateKeyField';
 import { keyFromName, TEMPLATE_KEY_PATTERN as KEY_PATTERN, TEMPLATE_KEY_RULE } from '../components/template-key';
 import { useUnsavedGuard } from '../components/use-unsaved-guard';
 
@@ -231,25 +232,16 @@ function TemplateForm({ saved, onReloaded }: { saved?: TemplateDetail; onReloade
                 </Col>
                 {creating && (
                   <Col xs={24} md={12}>
-                    <Form.Item
-                      label="模板键"
-                      required
+                    <TemplateKeyField
+                      value={key}
+                      onChange={(v) => {
+                        setKeyTouched(true);
+                        setKey(v);
+                      }}
+                      placeholder="如 half-year"
                       tooltip="用于链接和接口，创建后不能修改；小写字母开头，可含数字和连字符"
-                      style={{ marginBottom: 8 }}
-                      validateStatus={key && !KEY_PATTERN.test(key) ? 'error' : undefined}
-                      help={key && !KEY_PATTERN.test(key) ? '小写字母开头的字母、数字或连字符，2到40位' : undefined}
-                    >
-                      <Input
-                        aria-label="模板键"
-                        maxLength={40}
-                        value={key}
-                        onChange={(e) => {
-                          setKeyTouched(true);
-                          setKey(e.target.value.trim());
-                        }}
-                        placeholder="如 half-year"
-                      />
-                    </Form.Item>
+                      itemStyle={{ marginBottom: 8 }}
+                    />
                   </Col>
                 )}
               </Row>
