@@ -1,5 +1,5 @@
-// Accounts: users, their roles bound to org-unit scopes, sessions, and failed logins by username.
-import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+// Accounts: users, their roles bound to org-unit scopes, sessions, failed logins by username, and second factors.
+import { bigint, boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cadreGroups } from './cadre.js';
 import { orgUnits } from './org.js';
 
@@ -66,8 +66,42 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    // true from a correct password until the second factor is given: such a session may only finish the login
+    twoFactorPending: boolean('two_factor_pending').notNull().default(false),
+    // the last time this session proved the second factor (login or step-up): actions that hand out household
+    // data ask for one within the last minutes (two-factor.service.ts)
+    twoFactorAt: timestamp('two_factor_at', { withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// A user's TOTP authenticator. The secret is sealed with AES-256-GCM under the server's two-factor key
+// (two-factor-key.ts) and never sent again after enrolment; confirmed_at is null until the first code proves the
+// app holds it. last_used_step is the newest 30-second step whose code was accepted: older and equal steps are
+// refused, so a code seen over someone's shoulder cannot be used again.
+export const twoFactor = pgTable('two_factor', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretSealed: text('secret_sealed').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// One-time recovery codes: sha256 of a random 60-bit code (only the hash is kept), used_at set when spent.
+export const twoFactorRecoveryCodes = pgTable(
+  'two_factor_recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('two_factor_recovery_codes_uq').on(t.userId, t.codeHash)],
 );
 
 export type UserRow = typeof users.$inferSelect;
