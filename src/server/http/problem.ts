@@ -17,6 +17,9 @@ export function sendProblem(
     .send({ ...extra, type: 'about:blank', title: ERROR_TITLES[code], status, code, detail, ...(errors ? { errors } : {}) });
 }
 
+/** What busboy (under @fastify/multipart) says of a malformed multipart body. */
+const MULTIPART_PARSE_ERROR = /multipart|boundary|part header|malformed/i;
+
 export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) return sendProblem(reply, error.code, error.status, error.detail, error.errors, error.extra);
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -34,6 +37,10 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
     return sendProblem(reply, 'UNSUPPORTED_MEDIA_TYPE', 415, '不支持的请求格式');
+  }
+  // A multipart body cut short or with broken part headers: busboy's plain Errors, the sender's fault.
+  if (request.isMultipart() && MULTIPART_PARSE_ERROR.test(error.message)) {
+    return sendProblem(reply, 'VALIDATION', 400, '上传的内容不完整或格式不正确，请重新选择文件上传', [{ field: 'file', message: '文件内容不完整' }]);
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return sendProblem(reply, 'VALIDATION', error.statusCode, '请求格式不正确');
