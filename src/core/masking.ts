@@ -55,7 +55,10 @@ export function maskDigitRuns(text: string): string {
 
 /**
  * An audit snapshot as a reader without personal.read may see it: a record's values masked by its ledger's
- * personal fields, and a list filter's values on such fields and its search text masked.
+ * personal fields, and a list filter's values on such fields and its search text masked. A filter is masked in
+ * either shape it is recorded in: `fields: [{ type, value }]`, or the list query itself (`f.<key>` and
+ * `fieldFilters`, `q`), whose personal keys are the ledger's fields given or the ones the entry lists (`fields`
+ * of an export's entry).
  */
 export function maskAuditSnapshot(snapshot: unknown, personalFields: readonly { key: string; type: string }[]): unknown {
   if (snapshot == null || typeof snapshot !== 'object' || Array.isArray(snapshot)) return snapshot;
@@ -63,19 +66,28 @@ export function maskAuditSnapshot(snapshot: unknown, personalFields: readonly { 
   if (entry.values && typeof entry.values === 'object' && !Array.isArray(entry.values)) {
     entry.values = maskPersonalValues(personalFields, entry.values as Record<string, unknown>);
   }
-  const filter = entry.filter as { search?: unknown; fields?: unknown } | undefined;
-  if (filter && typeof filter === 'object') {
-    entry.filter = {
-      ...filter,
-      ...(typeof filter.search === 'string' ? { search: maskDigitRuns(filter.search) } : {}),
-      ...(Array.isArray(filter.fields)
-        ? {
-            fields: filter.fields.map((f: { type?: string; value?: unknown }) =>
-              PERSONAL_FIELD_TYPES.has(f?.type ?? '') ? { ...f, value: '***' } : f,
-            ),
-          }
-        : {}),
-    };
+  const filter = entry.filter;
+  if (filter && typeof filter === 'object' && !Array.isArray(filter)) {
+    const personalKeys = new Set([
+      ...personalFields.filter((f) => PERSONAL_FIELD_TYPES.has(f.type)).map((f) => f.key),
+      ...(Array.isArray(entry.fields) ? entry.fields.filter((k): k is string => typeof k === 'string') : []),
+    ]);
+    const masked: Record<string, unknown> = { ...filter };
+    for (const [name, value] of Object.entries(masked)) {
+      if ((name === 'search' || name === 'q') && typeof value === 'string') masked[name] = maskDigitRuns(value);
+      else if (name.startsWith('f.') && personalKeys.has(name.slice(2))) masked[name] = '***';
+    }
+    if (Array.isArray(masked.fields)) {
+      masked.fields = masked.fields.map((f: { type?: string; value?: unknown }) =>
+        PERSONAL_FIELD_TYPES.has(f?.type ?? '') ? { ...f, value: '***' } : f,
+      );
+    }
+    if (masked.fieldFilters && typeof masked.fieldFilters === 'object' && !Array.isArray(masked.fieldFilters)) {
+      masked.fieldFilters = Object.fromEntries(
+        Object.entries(masked.fieldFilters as Record<string, unknown>).map(([key, value]) => [key, personalKeys.has(key) ? '***' : value]),
+      );
+    }
+    entry.filter = masked;
   }
   return entry;
 }
