@@ -39,6 +39,8 @@ async function open(config: Config) {
 
 function ensureWebBuilt() {
   if (fs.existsSync(path.join(root, 'dist/web/index.html'))) return;
+  // API only, no build (tests that start real server processes: resilience suite)
+  if (process.env.ZHENWU_SKIP_WEB_BUILD === 'true') return;
   console.log('正在构建前端 (building the web app, first start only)…');
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
