@@ -13,7 +13,8 @@
 // pages came from.
 // Run: nice -n 19 npx tsx bench/indicator-scale.bench.ts [records[:townships] …]   e.g. 1000000 3000000 10000000
 //   env: TEST_DATABASE_URL / DATABASE_URL (the server; its database is not touched), BENCH_REPS (default 3),
-//        SCALE_OUT (default /tmp/indicator-scale.json: the figures, for bench/indicator-scale-plot.ts)
+//        SCALE_OUT (default /tmp/indicator-scale.json: the figures, for bench/indicator-scale-plot.ts),
+//        SCALE_DB (default zhenwu_scale: the database made and dropped for each size)
 // It is a measurement, not a test: it exits 0 whatever the figures, and 1 when the product and the SQL differ.
 process.env.LOG_LEVEL ??= 'warn';
 import fs from 'node:fs';
@@ -31,7 +32,7 @@ import { BENCH_INDICATORS, BENCH_KEYS, baselineQuery, installBenchIndicators, ru
 import { median, timed } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
-const DB_NAME = 'zhenwu_scale';
+const DB_NAME = process.env.SCALE_DB ?? 'zhenwu_scale';
 const TOWNSHIPS_PER_MILLION = 15;
 const TOWNSHIP_CODE = '430681105000'; // 川山坪镇, the demo's township with its real villages
 const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3));
