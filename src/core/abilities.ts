@@ -46,6 +46,8 @@ export const ABILITIES = [
   'reportGenerate',
   /** Marking a version final (定稿, township leaders). */
   'reportFinalize',
+  /** Downloading a backup of the database (a township leader; the server also requires his scope to cover every township). */
+  'systemBackup',
 ] as const;
 
 export type Ability = (typeof ABILITIES)[number];

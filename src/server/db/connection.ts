@@ -28,12 +28,33 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** How long a new PostgreSQL connection may take before the request that needs it fails (503). */
+export const CONNECT_TIMEOUT_MS = 5000;
+
+class ClientWithConnectTimeout extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
 export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
   if (opts.url) {
     await assertReachable(opts.url);
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // Named so that `zhenwu restore` can tell Zhenwu's connections to a database from others' (pg_stat_activity).
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: 10,
+      application_name: 'zhenwu',
+      // A new connection that does not complete (a dead line, a server stuck starting) fails its request within
+      // seconds, as 503, instead of holding it. Only the connection attempt: a request waiting for a free client
+      // under load keeps waiting (the pool's own connectionTimeoutMillis would time that out too).
+      Client: ClientWithConnectTimeout,
+      // keep-alive notices connections that died without a word
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     // DATE columns stay 'YYYY-MM-DD' strings: no timezone shifting of calendar dates
     pool.on('connect', () => undefined);
     // An idle client whose connection the server ends (restart, failover, DROP DATABASE … FORCE) must not crash
@@ -55,7 +76,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   }
 }
 
-function wrapPglite(client: PGlite, releaseLock: () => void = () => undefined): Database {
+export function wrapPglite(client: PGlite, releaseLock: () => void = () => undefined): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const close = async () => {
     try {

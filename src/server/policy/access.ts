@@ -40,6 +40,7 @@ const DENIED: Record<Action, string> = {
   'report.define': '您无权编辑报告模板',
   'report.generate': '您无权生成报告',
   'report.finalize': '只有镇领导可以定稿报告',
+  'system.backup': '只有镇领导可以下载数据备份',
 };
 
 /** The verb of an action on one unit: “您无权<verb>“燕塘村”的台账数据”. */

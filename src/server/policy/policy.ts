@@ -34,7 +34,8 @@ export type Action =
   | 'report.read'
   | 'report.define'
   | 'report.generate'
-  | 'report.finalize';
+  | 'report.finalize'
+  | 'system.backup';
 
 /** A role as held by one user: the materialised paths of the subtrees it covers ('/' = whole deployment). */
 export interface Grant {
@@ -106,6 +107,10 @@ const RULES: Record<Action, { roles: readonly Role[]; match: Match }> = {
   'report.generate': { roles: ['leader', 'line_lead', 'group_leader', 'village_cadre'], match: 'covers' },
   // 定稿: the township's word that a version is the one sent up.
   'report.finalize': { roles: ['leader'], match: 'covers' },
+  // Downloading a backup of the whole database (every household's data): a township leader, and only when his
+  // scope covers every township the deployment holds (backup.service.ts). The administrator holds no
+  // personal.read and so never downloads one; he backs up on the server itself (`zhenwu backup`).
+  'system.backup': { roles: ['leader'], match: 'covers' },
 };
 
 export function pathCovers(scopePath: string, targetPath: string): boolean {
@@ -171,5 +176,6 @@ export function abilities(principal: Principal, townshipPath: string | null): Ab
     reportDefine: can(principal, 'report.define', target),
     reportGenerate: scopesFor(principal, 'report.generate').length > 0,
     reportFinalize: can(principal, 'report.finalize', target),
+    systemBackup: can(principal, 'system.backup', target),
   };
 }

@@ -222,6 +222,11 @@ export function unitsUnder(q: Queryable, path: string): Promise<OrgUnitRef[]> {
   return queryRows<OrgUnitRef>(q, sql`${SELECT_REF} WHERE u.path LIKE ${`${path}%`} AND u.valid_to IS NULL ORDER BY u.code`);
 }
 
+/** Every township (乡镇) the deployment holds, closed ones too: their data is still in the database. */
+export function allTownships(q: Queryable): Promise<OrgUnitRef[]> {
+  return queryRows<OrgUnitRef>(q, sql`${SELECT_REF} WHERE u.level = 'town' ORDER BY u.code`);
+}
+
 /** The live units under a path named by code or by name (a report's unit=燕塘村): one statement, not the subtree. */
 export function unitsNamed(q: Queryable, path: string, names: string[]): Promise<OrgUnitRef[]> {
   if (names.length === 0) return Promise.resolve([]);
