@@ -10,6 +10,7 @@ import { BUILTIN_LEDGERS, type BuiltinLedger } from '../src/server/modules/ledge
 import { installBuiltinLedgers } from '../src/server/modules/ledgers/index.js';
 import { installBuiltinIndicators } from '../src/server/modules/indicators/index.js';
 import { recordAudit, SYSTEM_ACTOR } from '../src/server/modules/audit/index.js';
+import { sealValues } from '../src/server/modules/personal-data/index.js';
 import { loadDemoIndicatorTargets } from './demo-indicator-targets.js';
 import { loadDemoBoards } from './demo-boards.js';
 import { loadDemoSubmissions } from './demo-submissions.js';
@@ -85,6 +86,8 @@ interface DemoRow {
   entered_by: number | null;
   org_unit_id: number;
   values: Record<string, unknown>;
+  /** Keyed hashes of the personal values, which `values` holds encrypted (modules/personal-data). */
+  personal_hashes: Record<string, string>;
   period: string | null;
   status: string | null;
   search_text: string;
@@ -97,11 +100,11 @@ interface DemoRow {
  */
 async function insertRows(q: Queryable, rows: DemoRow[], townshipId: number) {
   await q.execute(sql`
-    INSERT INTO ledger_records (township_id, ledger_id, org_unit_id, "values", period, status, search_text, definition_version,
+    INSERT INTO ledger_records (township_id, ledger_id, org_unit_id, "values", personal_hashes, period, status, search_text, definition_version,
                                 created_by, created_at, updated_by, updated_at)
-    SELECT ${townshipId}, r.ledger_id, r.org_unit_id, r."values", r.period, r.status, r.search_text, 1, r.entered_by, r.at, r.entered_by, r.at
+    SELECT ${townshipId}, r.ledger_id, r.org_unit_id, r."values", r.personal_hashes, r.period, r.status, r.search_text, 1, r.entered_by, r.at, r.entered_by, r.at
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r(ledger_id int, entered_by int, org_unit_id int, "values" jsonb, period text, status text, search_text text, at timestamptz)`);
+      AS r(ledger_id int, entered_by int, org_unit_id int, "values" jsonb, personal_hashes jsonb, period text, status text, search_text text, at timestamptz)`);
 }
 
 export interface DemoLedgerSummary {
@@ -168,11 +171,13 @@ export async function loadDemoLedgers(q: Queryable, townshipId: number, userId: 
     for (const record of records) {
       const { values, problem } = checkDemoRecord(ledger, record);
       if (problem) throw new Error(`demo record of ${ledger.key} refused: ${problem}`);
+      const sealed = sealValues(ledger.fields, values);
       batch.push({
         ledger_id: ids.get(ledger.key)!,
         org_unit_id: record.unitId,
         entered_by: enteredBy.get(record.unitId) ?? userId,
-        values,
+        values: sealed.values,
+        personal_hashes: sealed.hashes,
         period: record.period ?? null,
         status: record.status ?? null,
         search_text: searchTextOf(ledger.fields, values, unitNames.get(record.unitId) ?? ''),

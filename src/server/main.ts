@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './config.js';
 import { openDatabase, runMigrations } from './db/connection.js';
 import { SYSTEM_ACTOR } from './modules/audit/index.js';
 import { importDivisions } from './modules/org/index.js';
+import { loadDataKeys, rotateKeyCommand, sealPersonalDataAtStart } from './modules/personal-data/index.js';
 import { reportCommand } from './modules/reports/index.js';
 import { createUser } from './modules/users/index.js';
 import { deliverOutbox, runReminders, startNotificationJobs } from './modules/notifications/index.js';
@@ -27,13 +28,18 @@ const HELP = `镇务 Zhenwu — 乡镇工作系统
   report --template <key> --period <id> [--as-of <date>] [--unit <code>] --format docx|html|txt --out <file>
                               render a report template to a file (e.g. --template half-year --period 2022S1)
   create-admin <username>     create a deployment-wide administrator (password: ZHENWU_ADMIN_PASSWORD, else random, printed once)
+  rotate-key                  a new data key becomes current; ID numbers and mobiles are re-encrypted (resumable)
 
 Environment: PORT (3000), DATA_DIR (./data, embedded PGlite), DATABASE_URL (postgres://… instead of PGlite),
-ZHENWU_ADMIN_PASSWORD, ZHENWU_DEMO_PASSWORD (otherwise random, printed once), ZHENWU_NO_DEMO=true.`;
+ZHENWU_ADMIN_PASSWORD, ZHENWU_DEMO_PASSWORD (otherwise random, printed once), ZHENWU_NO_DEMO=true,
+ZHENWU_DATA_KEY (base64, 32 bytes) or ZHENWU_DATA_KEY_FILE (default: zhenwu-data.key beside DATA_DIR).`;
 
 async function open(config: Config) {
+  // H6 personal data at rest: the data key first (created on a first start), plain personal values sealed after migrating.
+  loadDataKeys(config);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await runMigrations(database);
+  await sealPersonalDataAtStart(database.db);
   return database;
 }
 
@@ -144,6 +150,15 @@ async function main(argv: string[]) {
       });
       console.log(`已创建管理员 ${args[0]}${initialPassword ? `，初始密码 ${initialPassword}（首次登录须修改）` : ''}`);
       return database.close();
+    }
+    case 'rotate-key': {
+      const database = await open(config);
+      try {
+        console.log(await rotateKeyCommand(database.db));
+      } finally {
+        await database.close();
+      }
+      return;
     }
     default:
       console.log(HELP);

@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase, runMigrations, type Database } from '../db/connection.js';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
 import type { ServiceContext } from '../http/context.js';
+import { keyRingOf, TEST_DATA_KEY, useDataKeys } from '../modules/personal-data/index.js';
 
 export const testBackend = (): 'pglite' | 'postgresql' => (process.env.ZW_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite');
 
@@ -33,6 +34,8 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
 }
 
 export async function openTestDatabase(): Promise<Database & { dispose: () => Promise<void> }> {
+  // Personal data is encrypted at rest under the suites' fixed key (modules/personal-data).
+  useDataKeys(keyRingOf([Buffer.from(TEST_DATA_KEY, 'base64')], 'ZHENWU_DATA_KEY'));
   if (testBackend() === 'postgresql') {
     const { url, drop } = await createPostgresDatabase();
     const database = await openDatabase({ url });

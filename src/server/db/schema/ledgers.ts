@@ -62,6 +62,11 @@ export const ledgerRecords = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     values: jsonb('values').notNull(),
+    // Keyed hashes of the personal values (ID numbers, mobiles), which `values` holds encrypted, by field key:
+    // `<key id>:<HMAC>`; exact search and uniqueness compare these (modules/personal-data, docs/security.md)
+    personalHashes: jsonb('personal_hashes')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     // periodic ledgers: the period id (one record per org unit and period); null for register ledgers
     period: text('period'),
     // register ledgers with a workflow: the record's state key

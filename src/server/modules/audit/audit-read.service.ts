@@ -6,6 +6,7 @@ import { forbidden } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, scopesFor } from '../../policy/policy.js';
 import { personalFieldsOfRecords } from '../ledgers/index.js';
+import { openSnapshot } from '../personal-data/index.js';
 import { listAudit, type AuditFilter } from './audit.repository.js';
 import { recordAudit } from './audit.service.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
@@ -30,7 +31,9 @@ async function presented(ctx: ServiceContext, entries: Entry[]) {
   const recordIds = masked.filter((e) => e.entity === 'ledger_record' && /^\d{1,15}$/.test(e.entityId ?? '')).map((e) => Number(e.entityId));
   const fieldsOf = await personalFieldsOfRecords(ctx.db, [...new Set(recordIds)]);
   const maskedIds = new Set(masked.map((e) => e.id));
-  return entries.map(({ path: _path, ...e }) => {
+  return entries.map(({ path: _path, ...stored }) => {
+    // Personal values are stored encrypted in the snapshots: opened here, then masked as the records they show.
+    const e = { ...stored, before: openSnapshot(stored.before), after: openSnapshot(stored.after) };
     if (!maskedIds.has(e.id)) return e;
     const fields = e.entity === 'ledger_record' ? (fieldsOf.get(Number(e.entityId)) ?? []) : [];
     return { ...e, before: maskAuditSnapshot(e.before, fields), after: maskAuditSnapshot(e.after, fields) };

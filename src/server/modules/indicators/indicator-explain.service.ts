@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { chinaTimestamp, chinaToday } from '../../../core/china-time.js';
 import { maskPersonalValues } from '../../../core/masking.js';
+import { openValues } from '../personal-data/index.js';
 import { formulaReferences, parseFormula } from '../../../core/formula.js';
 import { shownNumber, shownUnit, type IndicatorFormat, type ItemsSource, type RecordsSource } from '../../../core/indicators.js';
 import { stateLabel } from '../../../core/ledger-workflow.js';
@@ -140,7 +141,8 @@ export async function explainValue(ctx: ServiceContext, key: string, query: Expl
     items: rows.map((r) => ({
       id: Number(r.id),
       orgUnit: { code: r.code, name: r.unitName },
-      values: maskPersonalValues(fields, r.values),
+      // Every field, retired ones too: their personal values are stored encrypted and masked like the others.
+      values: maskPersonalValues([...ledger.fields.values()], openValues([...ledger.fields.values()], r.values)),
       status: r.status,
       statusLabel: current.workflow && r.status ? stateLabel(current.workflow, r.status) : null,
       createdBy: r.createdBy,

@@ -10,6 +10,7 @@
 // subtree, never summed from its children's.
 import { sql, type SQL } from 'drizzle-orm';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
+import { PERSONAL_FIELD_TYPES } from '../../../core/masking.js';
 import type { IndicatorFilter, ItemsSource, RecordsSource } from '../../../core/indicators.js';
 import { addDays, type DateRange } from '../../../core/periods.js';
 import { arrayLiteral } from '../../db/array-literal.js';
@@ -180,8 +181,13 @@ function extractedAggregate(column: RecordsAggregate, fields: ReadonlyMap<string
   switch (column.aggregate) {
     case 'count':
       return sql`count(*)${filter}`;
-    case 'distinct':
-      return sql`count(DISTINCT ${extracts.add(`t:${f}`, fieldText(f))})${filter}`;
+    case 'distinct': {
+      // ID numbers and mobiles are stored encrypted (a new random IV each): counted by their keyed hashes, which
+      // are equal for equal values under one key (a plain value not yet encrypted counts by itself).
+      const personal = fields.get(f) && PERSONAL_FIELD_TYPES.has(fields.get(f)!.type);
+      const text = personal ? sql`coalesce(r.personal_hashes->>${f}, ${fieldText(f)})` : fieldText(f);
+      return sql`count(DISTINCT ${extracts.add(`t:${f}`, text)})${filter}`;
+    }
     case 'sum':
     case 'min':
     case 'max':

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../http/context.js';
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import type { Workflow } from '../../../core/ledger-workflow.js';
 import { recordAudit } from '../audit/index.js';
+import { isPersonalField, openValues } from '../personal-data/index.js';
 import { requireTownship } from '../../policy/access.js';
 import { LEDGERS, ledgerOf } from './ledger-lookup.js';
 import { BUILTIN_LEDGERS } from './library/index.js';
@@ -121,8 +122,13 @@ export function setFields(ctx: ServiceContext, key: string, fields: FieldDefinit
     for (const field of fields) {
       const was = before.fields.find((f) => f.key === field.key);
       if (!field.unique || field.retired || was?.unique) continue;
-      const taken = await repo.duplicateValue(tx, ledger.id, field.key);
-      if (taken !== undefined) throw new AppError('CONFLICT', `字段“${field.label}”已有重复的值“${String(taken)}”，不能设为唯一；请先处理重复的记录`);
+      const taken = await repo.duplicateValue(tx, ledger.id, field.key, isPersonalField(field));
+      if (taken !== undefined) {
+        throw new AppError(
+          'CONFLICT',
+          `字段“${field.label}”已有重复的值“${openValues([field], { [field.key]: taken })[field.key] as string}”，不能设为唯一；请先处理重复的记录`,
+        );
+      }
     }
     const version = ledger.currentVersion + 1;
     await repo.insertVersion(tx, {

@@ -10,6 +10,7 @@ import { invalid } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { safeCells } from '../../http/xlsx.js';
 import { recordAudit } from '../audit/index.js';
+import { sealQueryFilters } from '../personal-data/index.js';
 import { exportRecords } from './ledger-records.service.js';
 import type { RecordsQuery } from './ledgers.schemas.js';
 import { excelFields, headerOf, PERIOD_HEADER, UNIT_HEADER, UnitDirectory, valueToCell } from './ledger-excel-columns.js';
@@ -74,7 +75,9 @@ export async function exportRecordsXlsx(ctx: ServiceContext, key: string, query:
   await finished;
 
   if (unmaskedRows > 0) {
-    const { page: _page, pageSize: _pageSize, ...filter } = query;
+    const { page: _page, pageSize: _pageSize, ...asked } = query;
+    // An ID number typed into a filter is personal data too: stored encrypted like the records' (audit read opens it).
+    const filter = sealQueryFilters(definition.fields, asked);
     await recordAudit(ctx.db, ctx.actor, {
       action: 'ledger.export_personal',
       entity: 'ledger',

@@ -35,14 +35,18 @@ export function jsonArrayLiteral(jsonTexts: string[]): string {
   return `{${jsonTexts.map((text) => JSON.stringify(text)).join(',')}}`;
 }
 
-/** Which of the values (as JSON texts) live records of the ledger already hold in the field. */
-/** The values (as JSON texts) that live records of the ledger already hold, each with the unit of one holder. */
+/**
+ * The values (as JSON texts) that live records of the ledger already hold, each with the unit of one holder; with
+ * `hashed`, the values are keyed hashes of personal values and are looked up among the records' hashes.
+ */
 export async function takenValues(
   q: Queryable,
   ledgerId: number,
   key: string,
   jsonValues: string[],
+  hashed = false,
 ): Promise<Map<string, { unitName: string; unitPath: string }>> {
+  const column = hashed ? sql`r.personal_hashes` : sql`r."values"`;
   const taken = new Map<string, { unitName: string; unitPath: string }>();
   for (let i = 0; i < jsonValues.length; i += 20_000) {
     // A hash join against the file's values: one pass over the ledger's records per 20,000 values.
@@ -50,7 +54,7 @@ export async function takenValues(
       q,
       sql`
       SELECT DISTINCT ON (v.value) v.value, u.name AS "unitName", u.path AS "unitPath" FROM ledger_records r
-      JOIN unnest(${jsonArrayLiteral(jsonValues.slice(i, i + 20_000))}::jsonb[]) AS v(value) ON r."values" -> ${key} = v.value
+      JOIN unnest(${jsonArrayLiteral(jsonValues.slice(i, i + 20_000))}::jsonb[]) AS v(value) ON ${column} -> ${key} = v.value
       JOIN org_units u ON u.id = r.org_unit_id
       WHERE r.ledger_id = ${ledgerId} AND r.deleted_at IS NULL`,
     );
@@ -73,6 +77,7 @@ export async function takenPeriods(q: Queryable, ledgerId: number, periods: stri
 export interface NewRecord {
   orgUnitId: number;
   values: Record<string, unknown>;
+  personalHashes: Record<string, string>;
   period: string | null;
   searchText: string;
 }
@@ -95,12 +100,13 @@ export async function insertRecords(q: Queryable, common: InsertCommon, rows: Ne
     q,
     sql`
     WITH inserted AS (
-      INSERT INTO ledger_records (township_id, ledger_id, org_unit_id, "values", period, status, search_text, version,
+      INSERT INTO ledger_records (township_id, ledger_id, org_unit_id, "values", personal_hashes, period, status, search_text, version,
                                   definition_version, created_by, updated_by)
-      SELECT ${common.townshipId}, ${common.ledgerId}, u.org_unit_id, u.vals, u.period, ${common.status}, u.search_text, 1,
+      SELECT ${common.townshipId}, ${common.ledgerId}, u.org_unit_id, u.vals, u.hashes, u.period, ${common.status}, u.search_text, 1,
              ${common.definitionVersion}, ${common.userId}::int, ${common.userId}::int
       FROM unnest(${column((r) => r.orgUnitId)}::int[], ${jsonArrayLiteral(rows.map((r) => JSON.stringify(r.values)))}::jsonb[],
-                  ${column((r) => r.period)}::text[], ${column((r) => r.searchText)}::text[]) AS u(org_unit_id, vals, period, search_text)
+                  ${jsonArrayLiteral(rows.map((r) => JSON.stringify(r.personalHashes)))}::jsonb[],
+                  ${column((r) => r.period)}::text[], ${column((r) => r.searchText)}::text[]) AS u(org_unit_id, vals, hashes, period, search_text)
       RETURNING id)
     SELECT min(id) AS first, max(id) AS last FROM inserted`,
   );

@@ -3,6 +3,7 @@
 // request; larger ones in the background, their progress read with `importStatus`.
 import type { FieldDefinition } from '../../../core/ledger-fields.js';
 import { searchTextOf } from '../../../core/search-text.js';
+import { hashesOf, isPersonalField, sealValues } from '../personal-data/index.js';
 import { maskPersonalValues } from '../../../core/masking.js';
 import type { Period, PeriodType } from '../../../core/periods.js';
 import { AppError, invalid, notFound } from '../../http/app-error.js';
@@ -154,7 +155,14 @@ async function storedClashes(ctx: ServiceContext, job: ImportJob, rows: ParsedRo
       byValue.set(json, [...(byValue.get(json) ?? []), r.row]);
     }
     if (byValue.size === 0) continue;
-    const taken = await importRepo.takenValues(ctx.db, job.ledgerId, field.key, [...byValue.keys()]);
+    // Personal values are stored encrypted: each is looked up by its keyed hashes (one per key still in use).
+    const byHash = new Map<string, string>();
+    if (isPersonalField(field)) {
+      for (const json of byValue.keys()) for (const hash of hashesOf(field, String(JSON.parse(json)))) byHash.set(JSON.stringify(hash), json);
+    }
+    const personal = byHash.size > 0;
+    const found = await importRepo.takenValues(ctx.db, job.ledgerId, field.key, personal ? [...byHash.keys()] : [...byValue.keys()], personal);
+    const taken = personal ? new Map([...found].map(([hash, holder]) => [byHash.get(hash)!, holder])) : found;
     for (const [json, holder] of taken) {
       const value = JSON.parse(json) as unknown;
       for (const row of byValue.get(json) ?? []) {
@@ -240,9 +248,16 @@ export async function commitImport(ctx: ServiceContext, key: string, id: string)
         userId: ctx.actor.userId,
       };
       const prepare = (start: number) =>
-        job.rows
-          .slice(start, start + INSERT_BATCH)
-          .map((r) => ({ orgUnitId: r.unitId, values: r.values, period: r.period, searchText: searchTextOf(fields, r.values, r.unitName) }));
+        job.rows.slice(start, start + INSERT_BATCH).map((r) => {
+          const sealed = sealValues(fields, r.values);
+          return {
+            orgUnitId: r.unitId,
+            values: sealed.values,
+            personalHashes: sealed.hashes,
+            period: r.period,
+            searchText: searchTextOf(fields, r.values, r.unitName),
+          };
+        });
       let first = 0;
       let last = 0;
       let next = prepare(0);

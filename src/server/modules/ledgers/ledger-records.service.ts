@@ -7,6 +7,7 @@ import { validateValues, type FieldDefinition, type RecordValues } from '../../.
 import { transitionProblem, type Workflow } from '../../../core/ledger-workflow.js';
 import { maskPersonalValues, PERSONAL_FIELD_TYPES } from '../../../core/masking.js';
 import { searchTextOf } from '../../../core/search-text.js';
+import { hashesOf, isPersonalField, openSnapshot, openValues, sealValues } from '../personal-data/index.js';
 import { recordAudit } from '../audit/index.js';
 import { claimAttachments, missingAttachments } from '../attachments/index.js';
 import { can, scopesFor } from '../../policy/policy.js';
@@ -56,9 +57,9 @@ export async function checkValues(
   return result.values;
 }
 
-/** The record as this user may see it: ID numbers and mobiles masked unless he may read personal data there. */
+/** The record as this user may see it: ID numbers and mobiles opened, then masked unless he may read personal data there. */
 export function present(ctx: ServiceContext, fields: FieldDefinition[], row: repo.RecordRow): repo.RecordView {
-  const view = repo.toView(row);
+  const view = repo.toView({ ...row, values: openValues(fields, row.values) });
   if (can(ctx.principal, 'personal.read', { path: row.unitPath })) return view;
   const values = maskPersonalValues(fields, view.values);
   return values === view.values ? view : { ...view, values, masked: true };
@@ -85,7 +86,9 @@ async function checkUnique(
 ) {
   for (const field of fields) {
     if (!field.unique || field.retired || values[field.key] === undefined) continue;
-    const holder = await repo.valueHolder(q, townshipId, ledgerId, field.key, values[field.key], exceptId);
+    const value = values[field.key];
+    const hashes = isPersonalField(field) && typeof value === 'string' ? hashesOf(field, value) : undefined;
+    const holder = await repo.valueHolder(q, townshipId, ledgerId, field.key, value, exceptId, hashes);
     if (holder) {
       throw new AppError('CONFLICT', takenMessage(ctx, field, values[field.key], holder), [
         { field: `values.${field.key}`, message: `${field.label}已存在` },
@@ -164,11 +167,13 @@ async function filterOf(ctx: ServiceContext, township: OrgUnitRef, ledger: repo.
       errors.push({ field: `f.${key}`, message: problem });
       continue;
     }
-    fieldFilters.push({ key, type: field.type, value });
+    fieldFilters.push({ key, type: field.type, value, ...(isPersonalField(field) ? { hashes: hashesOf(field, value) } : {}) });
   }
   let sort: repo.RecordSort = { by: 'id' };
+  let sortPersonal: FieldDefinition | undefined;
   if (query.sort) {
     const field = byKey.get(query.sort);
+    if (field && isPersonalField(field)) sortPersonal = field;
     if (field) sort = { by: 'field', key: field.key, numeric: field.type === 'integer' || field.type === 'decimal' };
     else if (['id', 'updatedAt', 'createdAt', 'orgUnit', 'period', 'status'].includes(query.sort)) sort = { by: query.sort as 'id' };
     else errors.push({ field: 'sort', message: `不能按“${query.sort}”排序` });
@@ -185,15 +190,47 @@ async function filterOf(ctx: ServiceContext, township: OrgUnitRef, ledger: repo.
     period: query.period,
     fields: fieldFilters,
   };
-  return { filter, sort };
+  return { filter, sort, sortPersonal };
+}
+
+/** Most records a list sorts by an ID number or mobile: stored encrypted, they are sorted here after opening. */
+const PERSONAL_SORT_LIMIT = 20_000;
+
+/**
+ * Rows ordered by a personal field's opened values (the database holds only ciphertext, which has no useful
+ * order), empty values last and ties by id, as the database orders other fields (docs/security.md).
+ */
+function sortByOpened(rows: repo.RecordRow[], field: FieldDefinition, order: 'asc' | 'desc') {
+  const keyed = rows.map((row) => ({ row, value: openValues([field], row.values)[field.key] as string | undefined }));
+  const dir = order === 'asc' ? 1 : -1;
+  keyed.sort((a, b) => {
+    const [x, y] = [a.value || null, b.value || null];
+    if (x !== y) {
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return (x < y ? -1 : 1) * dir;
+    }
+    return (Number(a.row.id) - Number(b.row.id)) * dir;
+  });
+  return keyed.map((k) => k.row);
 }
 
 export async function listRecords(ctx: ServiceContext, key: string, query: RecordsQuery) {
   const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const { fields } = await definitionOf(ctx.db, ledger);
-  const { filter, sort } = await filterOf(ctx, township, ledger, fields, query);
+  const { filter, sort, sortPersonal } = await filterOf(ctx, township, ledger, fields, query);
   const sumKeys = fields.filter((f) => !f.retired && (f.type === 'integer' || f.type === 'decimal')).map((f) => f.key);
+  if (sortPersonal) {
+    const { total, totals } = await repo.listRecords(ctx.db, filter, { by: 'id' }, query.order, 1, 0, sumKeys);
+    if (total > PERSONAL_SORT_LIMIT) {
+      const message = `“${sortPersonal.label}”加密存储，超过 ${PERSONAL_SORT_LIMIT.toLocaleString('en-US')} 条记录时不能按它排序，请先筛选`;
+      throw invalid([{ field: 'sort', message }], message);
+    }
+    const all = sortByOpened(await repo.allRecords(ctx.db, filter, { by: 'id' }, query.order, PERSONAL_SORT_LIMIT), sortPersonal, query.order);
+    const rows = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    return { items: rows.map((row) => present(ctx, fields, row)), total, totals, page: query.page, pageSize: query.pageSize };
+  }
   const { rows, total, totals } = await repo.listRecords(ctx.db, filter, sort, query.order, query.page, query.pageSize, sumKeys);
   return { items: rows.map((row) => present(ctx, fields, row)), total, totals, page: query.page, pageSize: query.pageSize };
 }
@@ -213,8 +250,10 @@ export async function exportRecords(ctx: ServiceContext, key: string, query: Rec
   const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const definition = await definitionOf(ctx.db, ledger);
-  const { filter, sort } = await filterOf(ctx, township, ledger, definition.fields, query);
-  const rows = await repo.allRecords(ctx.db, filter, sort, query.order, limit);
+  const { filter, sort, sortPersonal } = await filterOf(ctx, township, ledger, definition.fields, query);
+  const rows = sortPersonal
+    ? sortByOpened(await repo.allRecords(ctx.db, filter, { by: 'id' }, query.order, limit), sortPersonal, query.order)
+    : await repo.allRecords(ctx.db, filter, sort, query.order, limit);
   return { township, ledger, definition, filter, items: rows.map((row) => present(ctx, definition.fields, row)) };
 }
 
@@ -236,11 +275,13 @@ export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, 
     const { fields, workflow } = await definitionOf(tx, ledger);
     const clean = await checkValues(tx, township.id, unit.id, fields, values);
     await checkUnique(ctx, tx, township.id, ledger.id, fields, clean);
+    const sealed = sealValues(fields, clean);
     const id = await repo.insertRecord(tx, {
       townshipId: township.id,
       ledgerId: ledger.id,
       orgUnitId: unit.id,
-      values: clean,
+      values: sealed.values,
+      personalHashes: sealed.hashes,
       version: 1,
       status: workflow?.initial ?? null,
       searchText: searchTextOf(fields, clean, unit.name),
@@ -284,11 +325,18 @@ export function updateRecord(ctx: ServiceContext, key: string, id: number, expec
     if (row.version !== expectedVersion) throw conflict(present(ctx, fields, row));
     // Values of retired fields stay as they were; the others are the stored ones with the sent ones over them.
     const retired = new Set(fields.filter((f) => f.retired).map((f) => f.key));
-    const kept = Object.fromEntries(Object.entries(row.values).filter(([k]) => retired.has(k)));
-    const active = Object.fromEntries(Object.entries(row.values).filter(([k]) => !retired.has(k)));
+    const stored = openValues(fields, row.values);
+    const kept = Object.fromEntries(Object.entries(stored).filter(([k]) => retired.has(k)));
+    const active = Object.fromEntries(Object.entries(stored).filter(([k]) => !retired.has(k)));
     const clean = await checkValues(tx, township.id, row.unitId, fields, { ...active, ...values });
     await checkUnique(ctx, tx, township.id, ledger.id, fields, clean, id);
-    const change = { values: { ...kept, ...clean }, searchText: searchTextOf(fields, clean, row.unitName), definitionVersion: ledger.currentVersion };
+    const sealed = sealValues(fields, { ...kept, ...clean });
+    const change = {
+      values: sealed.values,
+      personalHashes: sealed.hashes,
+      searchText: searchTextOf(fields, clean, row.unitName),
+      definitionVersion: ledger.currentVersion,
+    };
     if (!(await repo.updateRecordValues(tx, id, expectedVersion, change, ctx.actor.userId))) {
       throw conflict(present(ctx, fields, await recordOf(tx, township.id, ledger.id, id)));
     }
@@ -378,7 +426,7 @@ export function restoreRecord(ctx: ServiceContext, key: string, id: number) {
     if (!row.deletedAt) throw new AppError('CONFLICT', `记录 ${id} 未被删除，无需恢复`);
     const { fields } = await definitionOf(tx, ledger);
     // A unique value (or, in a periodic ledger, the unit's period) may have been taken since the delete.
-    await checkUnique(ctx, tx, township.id, ledger.id, fields, row.values, id);
+    await checkUnique(ctx, tx, township.id, ledger.id, fields, openValues(fields, row.values), id);
     if (row.period && (await repo.periodTaken(tx, ledger.id, row.unitPath, row.period, id))) {
       throw new AppError('CONFLICT', `“${row.unitName}”${row.period} 已有新的填报数据，不能恢复`);
     }
@@ -403,9 +451,11 @@ export async function recordHistory(ctx: ServiceContext, key: string, id: number
   const row = await recordOf(ctx.db, township.id, ledger.id, id, true);
   requireUnit(ctx, 'ledger.read', { name: row.unitName, path: row.unitPath });
   const { fields } = await definitionOf(ctx.db, ledger);
-  // The audit trail holds the values as stored; the history shows them as this user may see them.
+  // The audit trail holds the values as stored (personal ones encrypted); the history shows them opened, as this
+  // user may see them.
   const mask = !can(ctx.principal, 'personal.read', { path: row.unitPath });
-  const shown = (snapshot: unknown) => {
+  const shown = (stored: unknown) => {
+    const snapshot = openSnapshot(stored);
     const values = (snapshot as { values?: RecordValues } | null)?.values;
     return mask && values ? { ...(snapshot as object), values: maskPersonalValues(fields, values) } : snapshot;
   };

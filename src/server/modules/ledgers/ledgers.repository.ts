@@ -215,8 +215,8 @@ export interface RecordFilter {
   search?: string;
   status?: string;
   period?: string;
-  /** Field filters already checked against the ledger's fields. */
-  fields: { key: string; type: string; value: string }[];
+  /** Field filters already checked against the ledger's fields; personal ones by their keyed hashes. */
+  fields: { key: string; type: string; value: string; hashes?: string[] }[];
 }
 
 const NUMERIC = new Set(['integer', 'decimal']);
@@ -229,7 +229,15 @@ function rangeOf(value: string): [string | undefined, string | undefined] {
   return [from || undefined, to || undefined];
 }
 
+const hashList = (hashes: string[]) =>
+  sql.join(
+    hashes.map((h) => sql`${h}`),
+    sql`, `,
+  );
+
 function fieldCondition(f: RecordFilter['fields'][number]): SQL {
+  // Personal values are stored encrypted: an exact value is found by its keyed hash under any key still in use.
+  if (f.hashes) return sql`(r.personal_hashes ->> ${f.key}) IN (${hashList(f.hashes)})`;
   const text = sql`(r."values" ->> ${f.key})`;
   if (NUMERIC.has(f.type) || f.type === 'date' || f.type === 'datetime') {
     const [from, to] = rangeOf(f.value);
@@ -333,14 +341,23 @@ export interface ValueHolder {
   unitPath: string;
 }
 
-/** A live record of the ledger holding the value, with its unit, if any. */
-export async function valueHolder(q: Queryable, townshipId: number, ledgerId: number, key: string, value: unknown, exceptId?: number) {
+/** A live record of the ledger holding the value (a personal one: under one of its keyed hashes), with its unit, if any. */
+export async function valueHolder(
+  q: Queryable,
+  townshipId: number,
+  ledgerId: number,
+  key: string,
+  value: unknown,
+  exceptId?: number,
+  hashes?: string[],
+) {
+  const holds = hashes ? sql`(r.personal_hashes ->> ${key}) IN (${hashList(hashes)})` : sql`r."values" @> ${JSON.stringify({ [key]: value })}::jsonb`;
   const rows = await queryRows<ValueHolder>(
     q,
     sql`
     SELECT r.id::int AS id, u.name AS "unitName", u.path AS "unitPath" FROM ledger_records r JOIN org_units u ON u.id = r.org_unit_id
     WHERE r.township_id = ${townshipId} AND r.ledger_id = ${ledgerId} AND r.deleted_at IS NULL
-      AND r."values" @> ${JSON.stringify({ [key]: value })}::jsonb ${exceptId ? sql`AND r.id <> ${exceptId}` : sql``}
+      AND ${holds} ${exceptId ? sql`AND r.id <> ${exceptId}` : sql``}
     LIMIT 1`,
   );
   return rows[0] as ValueHolder | undefined;
@@ -356,7 +373,13 @@ export async function updateRecordValues(
   q: Queryable,
   id: number,
   expectedVersion: number,
-  change: { values?: Record<string, unknown>; searchText?: string; status?: string; definitionVersion?: number },
+  change: {
+    values?: Record<string, unknown>;
+    personalHashes?: Record<string, string>;
+    searchText?: string;
+    status?: string;
+    definitionVersion?: number;
+  },
   userId: number | null,
 ): Promise<boolean> {
   const rows = await q
@@ -400,14 +423,18 @@ export async function periodTaken(q: Queryable, ledgerId: number, unitPath: stri
   return rows.length > 0;
 }
 
-/** A value of the field held by more than one live record, if any (before a field is made unique). */
-export async function duplicateValue(q: Queryable, ledgerId: number, key: string): Promise<unknown> {
+/**
+ * A value of the field held by more than one live record, if any (before a field is made unique). Personal values
+ * are compared by their keyed hashes (the value answered is then one holder's, still encrypted).
+ */
+export async function duplicateValue(q: Queryable, ledgerId: number, key: string, personal = false): Promise<unknown> {
+  const compared = personal ? sql`coalesce(personal_hashes -> ${key}, "values" -> ${key})` : sql`"values" -> ${key}`;
   const rows = await queryRows<{ value: unknown }>(
     q,
     sql`
-    SELECT "values" -> ${key} AS value FROM ledger_records
+    SELECT min("values" ->> ${key}) AS value FROM ledger_records
     WHERE ledger_id = ${ledgerId} AND deleted_at IS NULL AND "values" -> ${key} IS NOT NULL
-    GROUP BY 1 HAVING count(*) > 1 LIMIT 1`,
+    GROUP BY ${compared} HAVING count(*) > 1 LIMIT 1`,
   );
   return rows[0]?.value;
 }
