@@ -137,7 +137,7 @@ export async function buildApp(deps: AppDeps) {
   app.get('/api/health/ready', { config: { public: true } }, async (_request, reply) =>
     (await isDatabaseReady(database))
       ? { status: 'ready', database: database.kind }
-      : sendProblem(reply, 'DATABASE_UNAVAILABLE', 503, '数据库暂时无法访问，服务暂不可用，请稍后再试'),
+      : sendProblem(reply.header('retry-after', '5'), 'DATABASE_UNAVAILABLE', 503, '数据库暂时无法访问，服务暂不可用，请稍后再试'),
   );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

@@ -2,6 +2,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_TITLES, type ErrorCode, type FieldError } from './app-error.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+
+/** Seconds a client is asked to wait before trying again while the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
 
 export function sendProblem(
   reply: FastifyReply,
@@ -44,6 +48,12 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return sendProblem(reply, 'VALIDATION', error.statusCode, '请求格式不正确');
+  }
+  // The database restarting or out of reach: the request may succeed in a moment, so 503, not 500.
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return sendProblem(reply, 'DATABASE_UNAVAILABLE', 503, '数据库暂时无法访问，请稍后再试');
   }
   request.log.error(error);
   return sendProblem(reply, 'INTERNAL', 500, '服务器内部错误，请稍后再试或联系管理员');
