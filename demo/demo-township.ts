@@ -11,7 +11,7 @@ import type { ServiceContext } from '../src/server/http/context.js';
 import { SYSTEM_ACTOR } from '../src/server/modules/audit/index.js';
 import { createUnit, findUnit, importDivisions, listUnits, mergeGroups, setFixedDate, setMergePlan } from '../src/server/modules/org/index.js';
 import { createUser } from '../src/server/modules/users/index.js';
-import { randomPassword } from '../src/server/modules/auth/index.js';
+import { enrolBySystem, newTotpSecret, otpauthUri, randomPassword, twoFactorKeyLoaded } from '../src/server/modules/auth/index.js';
 import type { RoleInput } from '../src/server/modules/users/index.js';
 import { seededRandom } from './seeded-random.js';
 import { seedDemoCadre } from './demo-cadre.js';
@@ -34,6 +34,8 @@ export interface DemoAccount {
   displayName: string;
   roleName: string;
   password: string;
+  /** The administrator's TOTP secret (base32) and its otpauth URI: administrators must sign in with a code. */
+  totp?: { secret: string; uri: string };
 }
 
 const systemContext = (db: Db): ServiceContext => ({
@@ -48,7 +50,7 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; demoPassword?: string }) {
+export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; demoPassword?: string; adminTotpSecret?: string }) {
   const system = systemContext(db);
   const random = seededRandom(20220630);
   await importDivisions(system, fs.readFileSync(DIVISIONS_CSV), 'divisions-chuanshanping.csv');
@@ -84,6 +86,14 @@ export async function loadDemoTownship(db: Db, opts: { adminPassword?: string; d
     accounts.push({ username, displayName, roleName, password: initial });
   };
   await addAccount('admin', '系统管理员', '管理员（全系统）', [{ role: 'admin' }], opts.adminPassword);
+  // Administrators must have a second factor: the demo's is enrolled with a secret printed once beside the password.
+  // Without the server's key (a bench or test loading the demo into a bare database) he enrols at first login.
+  if (twoFactorKeyLoaded()) {
+    const adminTotp = opts.adminTotpSecret ?? newTotpSecret();
+    const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    await enrolBySystem(db, admin.id, adminTotp);
+    accounts[0].totp = { secret: adminTotp, uri: otpauthUri(adminTotp, 'admin') };
+  }
   await addAccount('shuji', '李书记', '党委书记（镇领导）', [{ role: 'leader', orgUnitCode: DEMO_TOWNSHIP_CODE }], opts.demoPassword);
   await addAccount('zhenzhang', '王镇长', '镇长（镇领导）', [{ role: 'leader', orgUnitCode: DEMO_TOWNSHIP_CODE }], opts.demoPassword);
   await addAccount('chakan', '市督查室', '查看（全镇只读）', [{ role: 'viewer', orgUnitCode: DEMO_TOWNSHIP_CODE }], opts.demoPassword);

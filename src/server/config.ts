@@ -22,6 +22,10 @@ export interface Config {
   importMaxBytes: number;
   /** Most data rows in one ledger import, and in one ledger export (ZHENWU_IMPORT_MAX_ROWS). */
   importMaxRows: number;
+  /** The key sealing TOTP secrets (ZHENWU_TWO_FACTOR_KEY, 32 bytes); without it, DATA_DIR/two-factor.key. */
+  twoFactorKey?: string;
+  /** The demo administrator's TOTP secret (ZHENWU_ADMIN_TOTP_SECRET, base32); without it, a random one, printed once. */
+  adminTotpSecret?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,5 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestRateLimitPerMinute: Number(env.ZHENWU_REQUEST_RATE_LIMIT ?? 6000),
     importMaxBytes: Number(env.ZHENWU_IMPORT_MAX_BYTES ?? 20 * 1024 * 1024),
     importMaxRows: Number(env.ZHENWU_IMPORT_MAX_ROWS ?? 200_000),
+    twoFactorKey: env.ZHENWU_TWO_FACTOR_KEY || undefined,
+    adminTotpSecret: env.ZHENWU_ADMIN_TOTP_SECRET || undefined,
   };
 }

@@ -30,5 +30,7 @@ export const me = z.object({
   township: orgUnitRef.extend({ demo: z.boolean() }).nullable(),
   roles: z.array(roleGrant),
   abilities,
+  /** Two-factor login: whether the account has it, and whether it must (administrators). */
+  twoFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
 });
 export type Me = z.infer<typeof me>;

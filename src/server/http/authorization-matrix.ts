@@ -167,6 +167,14 @@ export const MATRIX: Record<string, RouteSpec> = {
   'POST /api/auth/logout': SELF,
   'POST /api/auth/password': SELF,
   'GET /api/me': SELF,
+  'GET /api/auth/two-factor': SELF,
+  'POST /api/auth/two-factor/setup': SELF,
+  'POST /api/auth/two-factor/confirm': SELF,
+  'POST /api/auth/two-factor/verify': { 'own login waiting for its code': { ok: EVERYONE } },
+  'POST /api/auth/two-factor/step-up': SELF,
+  'POST /api/auth/two-factor/recovery-codes': SELF,
+  // administrators must keep their second factor
+  'DELETE /api/auth/two-factor': { 'own session': { ok: EVERYONE.filter((p) => p !== 'admin' && p !== 'village_admin') } },
 
   'GET /api/org-units': { 'top units of the scope': { ok: EVERYONE }, ...orgRead },
   'GET /api/org-units/search': { 'units of the scope': { ok: EVERYONE } },
@@ -196,10 +204,14 @@ export const MATRIX: Record<string, RouteSpec> = {
   'POST /api/users/:id/disable': manageUser,
   'POST /api/users/:id/enable': manageUser,
   'POST /api/users/:id/revoke-sessions': manageUser,
+  'POST /api/users/:id/reset-two-factor': manageUser,
   'POST /api/users/:id/roles/:roleId/approve': { 'a pending grant on 川山村': { ok: ['leader'] } },
 
   'GET /api/audit': { 'entries of the scope': { ok: ['admin', 'village_admin', 'leader', 'other_leader'] } },
   'GET /api/audit/export': { 'entries of the scope': { ok: ['admin', 'village_admin', 'leader', 'other_leader'] } },
+  // A backup is the whole database: only a leader whose scope covers every township may download it, and this
+  // deployment holds two, so nobody may (backup.routes.test.ts: the leader of a one-township deployment does).
+  'POST /api/system/backups': { 'a deployment of two townships': {} },
 
   'GET /api/cadre-groups': byTownshipCode(CADRE_READERS_A),
   'GET /api/cadre-groups/export': byTownshipCode(CADRE_READERS_A),

@@ -12,6 +12,8 @@ export interface ServiceContext {
   actor: Actor;
   /** Township of the signed-in user (null for a deployment-wide administrator). */
   townshipId: number | null;
+  /** The signed-in session, for what depends on it (a fresh second factor: auth/two-factor.service.ts); none for the system. */
+  session?: SessionUser;
 }
 
 declare module 'fastify' {
@@ -23,6 +25,10 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while the account still has to change its initial password. */
     beforePasswordChange?: boolean;
+    /** Reachable by an administrator who has not yet enrolled a second factor (enrolment itself, me, logout). */
+    beforeTwoFactorEnrolment?: boolean;
+    /** Reachable by a login that waits for its second-factor code (the second step, logout). */
+    secondFactorStep?: boolean;
   }
 }
 
@@ -33,5 +39,5 @@ export function actorOf(request: FastifyRequest): Actor {
 export function contextOf(request: FastifyRequest, db: Db): ServiceContext {
   const session = request.session;
   if (!session) throw new AppError('UNAUTHENTICATED', '请先登录');
-  return { db, principal: session.principal, actor: actorOf(request), townshipId: session.user.townshipId };
+  return { db, principal: session.principal, actor: actorOf(request), townshipId: session.user.townshipId, session };
 }

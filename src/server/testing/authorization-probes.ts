@@ -5,7 +5,9 @@ import crypto from 'node:crypto';
 import type { Principal } from '../http/authorization-matrix.js';
 import { CODES, HOUSEHOLD_COUNT, PNG, REPORT_BODY, REPORT_TEMPLATES, SUPERVISION_TODAY, USERNAMES, type World } from './authorization-world.js';
 import { TEST_PASSWORD } from './builders.js';
-import { multipartFile } from './test-app.js';
+import { multipartFile, TEST_TOTP_SECRET } from './test-app.js';
+import { SESSION_COOKIE } from '../app.js';
+import { totpCode } from '../modules/auth/index.js';
 
 export interface ProbeRequest {
   url: string;
@@ -114,6 +116,23 @@ export function buildProbes(w: World): Probes {
   const reportTemplate = (probe: Probe) => one("township A's", probe);
   const indicatorBody = (name: string) => ({ name, source: HOUSEHOLD_COUNT });
   const ownIndicator = (p: Principal) => (p === 'other_leader' ? 'b_count' : 'hh_count');
+  // Granting household data, approving it and resetting such an account need a second factor proven in the last
+  // minutes: the cell's principal has just proved it (the matrix runs for longer than that).
+  const fresh = (cases: Record<string, Probe>): Record<string, Probe> =>
+    Object.fromEntries(
+      Object.entries(cases).map(([name, probe]) => [
+        name,
+        async (p: Principal) => {
+          await w.freshSecondFactor(p);
+          return probe(p);
+        },
+      ]),
+    );
+  /** A code of the principal's (temporary) second factor, with what puts the world back after the cell. */
+  const withCode = async (p: Principal, url: string): Promise<ProbeRequest> => {
+    const after = await w.withSecondFactor(p);
+    return { url, payload: { code: totpCode(TEST_TOTP_SECRET, Date.now()) }, after: () => after() };
+  };
 
   return {
     'GET /api/health': one('—', () => ({ url: '/api/health' })),
@@ -135,6 +154,27 @@ export function buildProbes(w: World): Probes {
       },
     })),
     'GET /api/me': one('own session', () => ({ url: '/api/me' })),
+    'GET /api/auth/two-factor': one('own session', () => ({ url: '/api/auth/two-factor' })),
+    'POST /api/auth/two-factor/setup': one('own session', async (p) => {
+      const after = await w.withSecondFactor(p, false);
+      return { url: '/api/auth/two-factor/setup', after: () => after() };
+    }),
+    'POST /api/auth/two-factor/confirm': one('own session', async (p) => {
+      if (p === 'anonymous') return { url: '/api/auth/two-factor/confirm', payload: { code: '000000' } };
+      const after = await w.withSecondFactor(p, false);
+      const { secret } = await t.ok('POST', '/api/auth/two-factor/setup', cookies[p]);
+      return { url: '/api/auth/two-factor/confirm', payload: { code: totpCode(secret, Date.now()) }, after: () => after() };
+    }),
+    'POST /api/auth/two-factor/verify': one('own login waiting for its code', async (p) => {
+      if (p === 'anonymous') return { url: '/api/auth/two-factor/verify', payload: { code: '000000' }, cookie: '' };
+      const request = await withCode(p, '/api/auth/two-factor/verify');
+      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: USERNAMES[p], password: TEST_PASSWORD } });
+      const token = login.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
+      return { ...request, cookie: `${SESSION_COOKIE}=${token}` };
+    }),
+    'POST /api/auth/two-factor/step-up': one('own session', (p) => withCode(p, '/api/auth/two-factor/step-up')),
+    'POST /api/auth/two-factor/recovery-codes': one('own session', (p) => withCode(p, '/api/auth/two-factor/recovery-codes')),
+    'DELETE /api/auth/two-factor': one('own session', (p) => withCode(p, '/api/auth/two-factor')),
 
     'GET /api/org-units': {
       'top units of the scope': () => ({ url: '/api/org-units' }),
@@ -190,33 +230,39 @@ export function buildProbes(w: World): Probes {
     'GET /api/users/export': one('users of the scope', () => ({ url: '/api/users/export' })),
     'GET /api/users/pending-grants': one('grants of the scope', () => ({ url: '/api/users/pending-grants' })),
     'GET /api/users/:id': users2((unit) => () => ({ url: `/api/users/${target(unit)}` })),
-    'POST /api/users': users2((unit) => () => ({
-      url: '/api/users',
-      payload: {
-        username: `new${w.next()}`,
-        displayName: '新账号',
-        password: 'Zw-matrix-2026',
-        roles: [{ role: 'village_cadre', orgUnitCode: unit }],
-      },
-    })),
-    'PATCH /api/users/:id': {
+    'POST /api/users': fresh(
+      users2((unit) => () => ({
+        url: '/api/users',
+        payload: {
+          username: `new${w.next()}`,
+          displayName: '新账号',
+          password: 'Zw-matrix-2026',
+          roles: [{ role: 'village_cadre', orgUnitCode: unit }],
+        },
+      })),
+    ),
+    'PATCH /api/users/:id': fresh({
       ...users2((unit) => () => ({ url: `/api/users/${target(unit)}`, payload: { displayName: unit === CODES.v1 ? '川山村目标' : '桥坪村目标' } })),
       'a cadre of 川山村, given a role in 桥坪村': async () => ({
         url: `/api/users/${await w.user(CODES.v1)}`,
         payload: { roles: [{ role: 'village_cadre', orgUnitCode: CODES.v3 }] },
       }),
-    },
-    'POST /api/users/:id/reset-password': users2((unit) => async () => ({ url: `/api/users/${await w.user(unit)}/reset-password` })),
+    }),
+    'POST /api/users/:id/reset-password': fresh(users2((unit) => async () => ({ url: `/api/users/${await w.user(unit)}/reset-password` }))),
     'POST /api/users/:id/disable': users2((unit) => async () => ({ url: `/api/users/${await w.user(unit)}/disable` })),
     'POST /api/users/:id/enable': users2((unit) => () => ({ url: `/api/users/${target(unit)}/enable` })),
     'POST /api/users/:id/revoke-sessions': users2((unit) => () => ({ url: `/api/users/${target(unit)}/revoke-sessions` })),
-    'POST /api/users/:id/roles/:roleId/approve': one('a pending grant on 川山村', async () => {
-      const { userId, grantId } = await w.pendingGrant(CODES.v1);
-      return { url: `/api/users/${userId}/roles/${grantId}/approve` };
-    }),
+    'POST /api/users/:id/reset-two-factor': fresh(users2((unit) => async () => ({ url: `/api/users/${await w.user(unit)}/reset-two-factor` }))),
+    'POST /api/users/:id/roles/:roleId/approve': fresh(
+      one('a pending grant on 川山村', async () => {
+        const { userId, grantId } = await w.pendingGrant(CODES.v1);
+        return { url: `/api/users/${userId}/roles/${grantId}/approve` };
+      }),
+    ),
 
     'GET /api/audit': one('entries of the scope', () => ({ url: '/api/audit?pageSize=50' })),
     'GET /api/audit/export': one('entries of the scope', () => ({ url: '/api/audit/export' })),
+    'POST /api/system/backups': one('a deployment of two townships', () => ({ url: '/api/system/backups' })),
 
     'GET /api/cadre-groups': both('/api/cadre-groups'),
     'GET /api/cadre-groups/export': both('/api/cadre-groups/export'),

@@ -10,7 +10,11 @@ import { createUnit } from '../modules/org/org.service.js';
 import { rectificationWorkflow } from '../../core/ledger-workflow.js';
 import type { Principal } from '../http/authorization-matrix.js';
 import { buildGroup, buildHouseholdFields, buildIdCard, buildTownship, buildUser, TEST_PASSWORD } from './builders.js';
-import { buildTestApp, multipartFile } from './test-app.js';
+import { buildTestApp, multipartFile, TEST_TOTP_SECRET } from './test-app.js';
+import { enrolBySystem, removeSecondFactor } from '../modules/auth/index.js';
+import { sessions, users } from '../db/schema.js';
+import { eq } from 'drizzle-orm';
+import crypto from 'node:crypto';
 
 export const CODES = {
   county: '430681000000',
@@ -23,6 +27,9 @@ export const CODES = {
   townB: '430681106000', // 白水镇
   vB: '430681106201', // 白水村
 };
+
+/** Principals with a second factor (TEST_TOTP_SECRET): administrators must; leaders approve household-data grants. */
+export const ENROLLED = new Set<Principal>(['admin', 'village_admin', 'leader', 'other_leader']);
 
 export const USERNAMES: Record<Exclude<Principal, 'anonymous'>, string> = {
   admin: 'root',
@@ -89,9 +96,19 @@ export async function buildWorld() {
   };
   const cookies = { anonymous: '' } as Record<Principal, string>;
   for (const [principal, username] of Object.entries(USERNAMES) as [keyof typeof USERNAMES, string][]) {
-    await buildUser(system, username, roles[principal]);
+    const user = await buildUser(system, username, roles[principal]);
+    // leaders approve household-data grants, which needs a second factor: theirs is TEST_TOTP_SECRET like the admins'
+    if (ENROLLED.has(principal) && !roles[principal].some((r) => r.role === 'admin')) await enrolBySystem(t.db, user.id, TEST_TOTP_SECRET);
     cookies[principal] = await t.login(username, TEST_PASSWORD);
   }
+  const userIdOf = async (p: keyof typeof USERNAMES) =>
+    (await t.db.select({ id: users.id }).from(users).where(eq(users.username, USERNAMES[p])))[0].id;
+  /** Makes the principal's session have proved its second factor just now (a step-up): the matrix runs for minutes. */
+  const freshSecondFactor = async (p: Principal) => {
+    if (p === 'anonymous') return;
+    const id = crypto.createHash('sha256').update(cookies[p].split('=')[1]).digest('hex');
+    await t.db.update(sessions).set({ twoFactorAt: new Date() }).where(eq(sessions.id, id));
+  };
   // accounts that the user-management cells act on, and one that the login cell signs in as
   const targetV1 = await buildUser(system, 'target201', [{ role: 'village_cadre', orgUnitCode: CODES.v1 }], '川山村目标');
   const targetV3 = await buildUser(system, 'target203', [{ role: 'village_cadre', orgUnitCode: CODES.v3 }], '桥坪村目标');
@@ -277,8 +294,24 @@ export async function buildWorld() {
     async user(unit: string) {
       return (await buildUser(system, `fresh${next()}`, [{ role: 'village_cadre', orgUnitCode: unit }])).id;
     },
+    freshSecondFactor,
+    /**
+     * Gives the principal a second factor of TEST_TOTP_SECRET with no code used yet (or, enrolled false, none), for
+     * a cell that needs it; answers what puts back the world's state (ENROLLED have one, the others none).
+     */
+    async withSecondFactor(p: Principal, enrolled = true): Promise<() => Promise<void>> {
+      if (p === 'anonymous') return async () => {};
+      const id = await userIdOf(p);
+      if (enrolled) await enrolBySystem(t.db, id, TEST_TOTP_SECRET);
+      else await removeSecondFactor(t.db, id, USERNAMES[p]);
+      return async () => {
+        if (ENROLLED.has(p)) await enrolBySystem(t.db, id, TEST_TOTP_SECRET);
+        else await removeSecondFactor(t.db, id, USERNAMES[p]);
+      };
+    },
     /** An account the deployment administrator created with a household role, waiting for a leader's approval. */
     async pendingGrant(unit: string) {
+      await freshSecondFactor('admin');
       const created = await post(
         '/api/users',
         { username: `pending${next()}`, displayName: '待审批', password: 'Zw-matrix-2026', roles: [{ role: 'village_cadre', orgUnitCode: unit }] },

@@ -6,6 +6,8 @@ import { importDivisions } from '../modules/org/org-import.service.js';
 import { createUnit } from '../modules/org/org.service.js';
 import { createUser } from '../modules/users/users.service.js';
 import type { RoleInput } from '../modules/users/users.schemas.js';
+import { enrolBySystem } from '../modules/auth/index.js';
+import { TEST_TOTP_SECRET } from './test-app.js';
 
 export const TEST_PASSWORD = 'Zw-test-2026';
 
@@ -29,10 +31,14 @@ export async function buildGroup(system: ServiceContext, villageCode: string, na
   return createUnit(system, { parentCode: villageCode, name, level: 'group', validFrom });
 }
 
-/** A user with a known password that does not need changing. */
+/**
+ * A user with a known password that does not need changing. Administrators must have a second factor: theirs is
+ * enrolled with TEST_TOTP_SECRET, which the test app's login gives (test-app.ts).
+ */
 export async function buildUser(system: ServiceContext, username: string, roles: RoleInput[], displayName = username) {
   const { user } = await createUser(system, { username, displayName, password: TEST_PASSWORD, roles });
   await system.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id));
+  if (roles.some((r) => r.role === 'admin')) await enrolBySystem(system.db, user.id, TEST_TOTP_SECRET);
   return user;
 }
 

@@ -3,11 +3,19 @@
 import crypto from 'node:crypto';
 import { expect } from 'vitest';
 import pg from 'pg';
+import { eq } from 'drizzle-orm';
 import { buildApp, SESSION_COOKIE } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, runMigrations, type Database } from '../db/connection.js';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
 import type { ServiceContext } from '../http/context.js';
+import { twoFactor, users } from '../db/schema.js';
+import { totpCode } from '../modules/auth/index.js';
+
+/** The TOTP secret of every administrator the builders make (buildUser), so that tests can sign them in. */
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+/** The key sealing TOTP secrets in tests (the server's is ZHENWU_TWO_FACTOR_KEY or DATA_DIR/two-factor.key). */
+const TEST_TWO_FACTOR_KEY = '0'.repeat(63) + '1';
 import { keyRingOf, TEST_DATA_KEY, useDataKeys } from '../modules/personal-data/index.js';
 
 export const testBackend = (): 'pglite' | 'postgresql' => (process.env.ZW_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite');
@@ -58,7 +66,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function buildTestApp(env: Record<string, string> = {}) {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ ...env }), dataDir: '/nonexistent' };
+  const config = { ...loadConfig({ ZHENWU_TWO_FACTOR_KEY: TEST_TWO_FACTOR_KEY, ...env }), dataDir: '/nonexistent' };
   const app = await buildApp({ database, config });
   await app.ready();
   /** A context acting as the system, for building test data through the services. */
@@ -87,12 +95,22 @@ export async function buildTestApp(env: Record<string, string> = {}) {
       await app.close();
       await database.dispose();
     },
-    /** Logs in and returns the cookie header to send with later requests. */
-    async login(username: string, password: string): Promise<string> {
+    /**
+     * Logs in and returns the cookie header to send with later requests. An account with a second factor (the
+     * builders' administrators) gives the code of TEST_TOTP_SECRET, or of `totpSecret`.
+     */
+    async login(username: string, password: string, totpSecret = TEST_TOTP_SECRET): Promise<string> {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
-      return `${SESSION_COOKIE}=${cookie!.value}`;
+      if (res.statusCode !== 200 && res.statusCode !== 202) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+      if (res.statusCode === 200) return cookie;
+      // Tests sign the same account in many times within one 30-second step, which a person cannot: the step
+      // last used is forgotten first, so that the current code is not refused as a reuse.
+      const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+      await database.db.update(twoFactor).set({ lastUsedStep: null }).where(eq(twoFactor.userId, user.id));
+      const verified = await call('POST', '/api/auth/two-factor/verify', cookie, { code: totpCode(totpSecret, Date.now()) });
+      if (verified.statusCode !== 200) throw new Error(`second factor of ${username} failed: ${verified.statusCode} ${verified.body}`);
+      return cookie;
     },
   };
 }

@@ -15,13 +15,25 @@ export function useMe(): Me {
   return me;
 }
 
-export function RequireAuth({ children, allowPasswordChange }: { children: ReactNode; allowPasswordChange?: boolean }) {
+export function RequireAuth({
+  children,
+  allowPasswordChange,
+  allowTwoFactorEnrolment,
+}: {
+  children: ReactNode;
+  allowPasswordChange?: boolean;
+  /** The enrolment page itself: an administrator without a second factor is sent there and may stay. */
+  allowTwoFactorEnrolment?: boolean;
+}) {
   const { data: me, isPending, error, refetch } = useMeQuery();
   const location = useLocation();
   if (isPending) return <PageLoading />;
   if (error) return <ApiErrorResult error={error} onRetry={() => refetch()} />;
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.mustChangePassword && !allowPasswordChange) return <Navigate to="/change-password" replace />;
+  if (me.twoFactor.required && !me.twoFactor.enabled && !allowTwoFactorEnrolment && !allowPasswordChange) {
+    return <Navigate to="/two-factor-setup" replace />;
+  }
   return <MeContext.Provider value={me}>{children}</MeContext.Provider>;
 }
 

@@ -1,6 +1,5 @@
 import {
   ApartmentOutlined,
-  AuditOutlined,
   BarChartOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -20,9 +19,12 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
   if (abilities.usersManage) system.push({ key: '/system/users', label: '用户与权限' });
   else if (abilities.grantApprove) system.push({ key: '/system/users', label: '角色审批' });
   if (abilities.auditRead) system.push({ key: '/system/audit', label: '审计日志' });
+  if (abilities.systemBackup) system.push({ key: '/system/backup', label: '数据备份' });
   // the township's outbound channels: under 督办, or under 系统 for an administrator who sees no tasks
   const channels = abilities.cadreWrite ? [{ key: '/supervision/notification-channels', label: '通知设置' }] : [];
   if (!abilities.taskRead) system.push(...channels);
+  // everyone's own password and two-factor login
+  system.push({ key: '/system/account', label: '账户安全' });
   const items: MenuItem[] = [
     { key: '/', icon: <HomeOutlined />, label: '工作台' },
     {
@@ -71,7 +73,7 @@ export function buildMenu(abilities: Abilities): MenuItem[] {
     ...(abilities.reportRead ? [{ key: '/reports', icon: <FileTextOutlined />, label: '报告' }] : []),
   ];
   if (system.length) {
-    items.push({ key: 'system', icon: system.length > 1 ? <SettingOutlined /> : <AuditOutlined />, label: '系统', children: system });
+    items.push({ key: 'system', icon: <SettingOutlined />, label: '系统', children: system });
   }
   return items;
 }
@@ -90,9 +92,17 @@ export function selectedKey(pathname: string): string {
   ]) {
     if (pathname.startsWith(sub)) return sub;
   }
-  const match = ['/cadre', '/ledgers', '/indicators', '/supervision', '/reports', '/system/users', '/system/audit'].find((key) =>
-    pathname.startsWith(key),
-  );
+  const match = [
+    '/cadre',
+    '/ledgers',
+    '/indicators',
+    '/supervision',
+    '/reports',
+    '/system/users',
+    '/system/audit',
+    '/system/backup',
+    '/system/account',
+  ].find((key) => pathname.startsWith(key));
   return match ?? '/';
 }
 

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { setAuthRedirects } from '../lib/api-client';
 import { queryClient } from '../lib/query-client';
@@ -8,6 +8,8 @@ import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
 import { HomePage } from '../features/home/pages/HomePage';
 import { NotFoundPage } from '../features/placeholder/pages/NotFoundPage';
 import { AppLayout } from './AppLayout';
+import { PageLoading } from '../components/PageLoading';
+import { StepUpPrompt } from '../features/auth/components/StepUpPrompt';
 import { RequireAuth } from './auth';
 
 // Heavier pages load on first visit.
@@ -16,6 +18,7 @@ const MergeProgressPage = lazy(() => import('../features/org/pages/MergeProgress
 const CadrePage = lazy(() => import('../features/cadre/pages/CadrePage'));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
+const BackupPage = lazy(() => import('../features/system/pages/BackupPage'));
 const LedgersPage = lazy(() => import('../features/ledgers/pages/LedgersPage'));
 const LedgerDefinitionPage = lazy(() => import('../features/ledgers/pages/LedgerDefinitionPage'));
 const LedgerRecordsPage = lazy(() => import('../features/ledgers/pages/LedgerRecordsPage'));
@@ -40,6 +43,9 @@ const ReportsPage = lazy(() => import('../features/reports/pages/ReportsPage'));
 const VersionPage = lazy(() => import('../features/reports/pages/VersionPage'));
 const TemplateEditorPage = lazy(() => import('../features/reports/pages/TemplateEditorPage'));
 const ImportReportPage = lazy(() => import('../features/reports/pages/ImportReportPage'));
+// two-factor login (H3): the forced enrolment of an administrator, and 账户安全
+const TwoFactorSetupPage = lazy(() => import('../features/auth/pages/TwoFactorSetupPage'));
+const AccountSecurityPage = lazy(() => import('../features/auth/pages/AccountSecurityPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -52,9 +58,20 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: '/two-factor-setup',
+    element: (
+      <RequireAuth allowTwoFactorEnrolment>
+        <Suspense fallback={<PageLoading />}>
+          <TwoFactorSetupPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
+        <StepUpPrompt />
         <AppLayout />
       </RequireAuth>
     ),
@@ -93,6 +110,8 @@ export const router = createBrowserRouter([
       { path: 'reports/import', element: <ImportReportPage /> },
       { path: 'system/users', element: <UsersPage /> },
       { path: 'system/audit', element: <AuditPage /> },
+      { path: 'system/backup', element: <BackupPage /> },
+      { path: 'system/account', element: <AccountSecurityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -105,4 +124,5 @@ setAuthRedirects({
     void router.navigate('/login', { replace: true, state: { from } });
   },
   passwordChangeRequired: () => void router.navigate('/change-password', { replace: true }),
+  twoFactorEnrolmentRequired: () => void router.navigate('/two-factor-setup', { replace: true }),
 });

@@ -20,7 +20,7 @@ export class ApiError extends Error {
   }
 }
 
-type AuthRedirects = { unauthenticated: () => void; passwordChangeRequired: () => void };
+type AuthRedirects = { unauthenticated: () => void; passwordChangeRequired: () => void; twoFactorEnrolmentRequired?: () => void };
 
 // Set by the router once it exists; until then fall back to a full page navigation.
 let redirects: AuthRedirects = {
@@ -30,6 +30,17 @@ let redirects: AuthRedirects = {
 
 export function setAuthRedirects(next: AuthRedirects) {
   redirects = next;
+}
+
+/**
+ * Asks the user for his two-factor code when the server wants a fresh one (STEP_UP_REQUIRED: an action that
+ * grants access to household data); resolves true once it was accepted, and the request is sent again.
+ */
+type StepUpPrompt = (reason: string, enrolled: boolean) => Promise<boolean>;
+let stepUpPrompt: StepUpPrompt | null = null;
+
+export function setStepUpPrompt(prompt: StepUpPrompt | null) {
+  stepUpPrompt = prompt;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -54,14 +65,15 @@ interface RequestOptions {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  let problem: { code?: string; detail?: string; title?: string; errors?: ApiFieldError[] } = {};
+  let problem: { code?: string; detail?: string; title?: string; errors?: ApiFieldError[]; enrolled?: boolean } = {};
   try {
     problem = await response.json();
   } catch {
     // not JSON: a proxy error page or an empty body
   }
   const detail = problem.detail || problem.title || fallbackDetail(response.status);
-  return new ApiError(response.status, problem.code ?? `HTTP_${response.status}`, detail, problem.errors ?? [], problem.title ?? '');
+  const error = new ApiError(response.status, problem.code ?? `HTTP_${response.status}`, detail, problem.errors ?? [], problem.title ?? '');
+  return Object.assign(error, { enrolled: problem.enrolled });
 }
 
 function fallbackDetail(status: number): string {
@@ -74,13 +86,16 @@ function fallbackDetail(status: number): string {
 function handleAuth(error: ApiError, quietAuth: boolean | undefined) {
   if (quietAuth) return;
   const path = window.location.pathname;
-  if (error.status === 401 && error.code === 'UNAUTHENTICATED' && path !== '/login') redirects.unauthenticated();
+  if (error.status === 401 && (error.code === 'UNAUTHENTICATED' || error.code === 'TWO_FACTOR_REQUIRED') && path !== '/login') {
+    redirects.unauthenticated();
+  }
+  if (error.code === 'TWO_FACTOR_ENROLMENT_REQUIRED' && path !== '/two-factor-setup') redirects.twoFactorEnrolmentRequired?.();
   if (error.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED' && path !== '/change-password') {
     redirects.passwordChangeRequired();
   }
 }
 
-export async function send(path: string, options: RequestOptions & { formData?: FormData } = {}): Promise<Response> {
+export async function send(path: string, options: RequestOptions & { formData?: FormData; afterStepUp?: boolean } = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.formData) body = options.formData;
@@ -97,6 +112,10 @@ export async function send(path: string, options: RequestOptions & { formData?: 
   if (!response.ok) {
     const error = await toApiError(response);
     handleAuth(error, options.quietAuth);
+    if (error.code === 'STEP_UP_REQUIRED' && stepUpPrompt && !options.afterStepUp) {
+      const enrolled = (error as ApiError & { enrolled?: boolean }).enrolled !== false;
+      if (await stepUpPrompt(error.detail, enrolled)) return send(path, { ...options, afterStepUp: true });
+    }
     throw error;
   }
   return response;

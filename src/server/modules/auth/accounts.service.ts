@@ -3,6 +3,7 @@
 import type { Queryable } from '../../db/connection.js';
 import { activeLocks, clearUsername } from './login-throttle.repository.js';
 import { loadRoleBindings, type RoleBinding } from './principal.repository.js';
+import { clearSecondFactorFailures, secondFactorLocksOf } from './two-factor-throttle.js';
 
 export type { RoleBinding };
 
@@ -11,11 +12,17 @@ export function roleBindingsOf(q: Queryable, userIds: number[]): Promise<Map<num
   return loadRoleBindings(q, userIds);
 }
 
-/** Until when each of the usernames is locked after failed logins, for those that are. */
-export function loginLocksOf(q: Queryable, usernames: string[]): Promise<Map<string, Date>> {
-  return activeLocks(q, usernames);
+/** Until when each of the usernames is locked after failed logins (passwords or second-factor codes), for those that are. */
+export async function loginLocksOf(q: Queryable, usernames: string[]): Promise<Map<string, Date>> {
+  const locks = await activeLocks(q, usernames);
+  for (const [username, until] of await secondFactorLocksOf(q, usernames)) {
+    const other = locks.get(username);
+    if (!other || other < until) locks.set(username, until);
+  }
+  return locks;
 }
 
-export function forgetLoginFailures(q: Queryable, username: string): Promise<void> {
-  return clearUsername(q, username);
+export async function forgetLoginFailures(q: Queryable, username: string): Promise<void> {
+  await clearUsername(q, username);
+  await clearSecondFactorFailures(q, username);
 }

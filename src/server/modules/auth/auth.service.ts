@@ -12,6 +12,8 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import { endOtherSessions, endSession, endSessionsOf, insertSession, liveSessionWithUser, touchSession } from './sessions.repository.js';
 import type { Principal } from '../../policy/policy.js';
 import { passwordProblem } from '../../../core/password-rules.js';
+import { PENDING_LOGIN_MINUTES, secondFactorLock } from './two-factor-throttle.js';
+import { twoFactorOf } from './two-factor.repository.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -26,7 +28,18 @@ export interface SessionUser {
   /** The roles the user may use now: grants still waiting for approval are left out. */
   bindings: RoleBinding[];
   principal: Principal;
+  twoFactor: {
+    /** The account has a confirmed authenticator. */
+    enrolled: boolean;
+    /** The password was right; the login waits for the code (only the second step and logout are reachable). */
+    pending: boolean;
+    /** When this session last proved the second factor (login or step-up). */
+    verifiedAt: Date | null;
+  };
 }
+
+/** Administrators must have a second factor: without one, they can only enrol (app.ts). */
+export const isAdministrator = (bindings: RoleBinding[]) => bindings.some((b) => b.role === 'admin' && !b.pending);
 
 const sha256 = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -82,16 +95,36 @@ export async function login(db: Db, input: { username: string; password: string 
   }
   await clearUsername(db, input.username);
   if (user.disabledAt) return fail('disabled', new AppError('FORBIDDEN', '账户已停用，请联系管理员'));
+  // With a second factor, the password opens only a pending session that waits for the code.
+  const twoFactorPending = Boolean((await twoFactorOf(db, user.id))?.confirmedAt);
+  if (twoFactorPending) {
+    const lockedUntil = await secondFactorLock(db, user.username);
+    if (lockedUntil) return fail('second factor locked', lockedError(lockedUntil));
+  }
 
   const token = crypto.randomBytes(32).toString('base64url');
   const now = new Date();
   await db.transaction(async (tx) => {
-    await recordLastLogin(tx, user.id, now);
+    if (!twoFactorPending) await recordLastLogin(tx, user.id, now);
     // Both times from this clock, the one resolveSession compares them with.
-    await insertSession(tx, { id: sha256(token), userId: user.id, ip, userAgent: userAgent?.slice(0, 300) ?? null, createdAt: now, lastSeenAt: now });
-    await recordAudit(tx, actor, { action: 'login', entity: 'user', entityId: user.id, townshipId: user.townshipId });
+    await insertSession(tx, {
+      id: sha256(token),
+      userId: user.id,
+      ip,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      twoFactorPending,
+    });
+    await recordAudit(tx, actor, {
+      action: 'login',
+      entity: 'user',
+      entityId: user.id,
+      townshipId: user.townshipId,
+      ...(twoFactorPending ? { after: { secondFactor: 'pending' } } : {}),
+    });
   });
-  return { token };
+  return { token, twoFactorPending };
 }
 
 // The exact time of each session's last request, in this process. The row's last_seen_at is written at most once
@@ -110,7 +143,9 @@ export async function resolveSession(db: Db, token: string, idleMinutes: number,
   const lastSeen = Math.max(written, lastActivity.get(id) ?? 0);
   const idle = now - lastSeen >= idleMinutes * 60_000;
   const tooOld = now - row.session.createdAt.getTime() >= maxHours * 3_600_000;
-  if (idle || tooOld) {
+  // A login waiting for its code does not wait long: the password alone opens nothing for more than minutes.
+  const pendingTooLong = row.session.twoFactorPending && now - row.session.createdAt.getTime() >= PENDING_LOGIN_MINUTES * 60_000;
+  if (idle || tooOld || pendingTooLong) {
     lastActivity.delete(id);
     await endSession(db, id, new Date(now));
     return null;
@@ -118,7 +153,13 @@ export async function resolveSession(db: Db, token: string, idleMinutes: number,
   lastActivity.set(id, now);
   if (now - written >= TOUCH_INTERVAL_MS) await touchSession(db, id, new Date(now));
   const bindings = ((await loadRoleBindings(db, [row.user.id])).get(row.user.id) ?? []).filter((b) => !b.pending);
-  return { sessionId: id, user: row.user, bindings, principal: principalOf(row.user, bindings) };
+  return {
+    sessionId: id,
+    user: row.user,
+    bindings,
+    principal: principalOf(row.user, bindings),
+    twoFactor: { enrolled: row.twoFactorConfirmedAt !== null, pending: row.session.twoFactorPending, verifiedAt: row.session.twoFactorAt },
+  };
 }
 
 export async function logout(db: Db, current: SessionUser, actor: Actor) {

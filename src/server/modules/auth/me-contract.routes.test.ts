@@ -64,6 +64,7 @@ describe('a response schema', () => {
     township: null,
     roles: [],
     abilities: Object.fromEntries(ABILITIES.map((a) => [a, false])),
+    twoFactor: { enabled: false, required: false },
   };
   async function serving(body: unknown) {
     const app = Fastify();

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { ROLE_NAMES } from '../../../core/roles.js';
 import { abilities } from '../../policy/policy.js';
 import { findUnit } from '../org/index.js';
-import type { SessionUser } from './auth.service.js';
+import { isAdministrator, type SessionUser } from './auth.service.js';
 import { demoTownshipCode } from './me.repository.js';
 import type { RoleBinding } from './principal.repository.js';
 
@@ -32,5 +32,6 @@ export async function describeMe(db: Db, session: SessionUser) {
     township: township ? { code: township.code, name: township.name, demo: isDemo } : null,
     roles: describeRoles(bindings),
     abilities: abilities(principal, township?.path ?? null),
+    twoFactor: { enabled: session.twoFactor.enrolled, required: isAdministrator(bindings) },
   };
 }

@@ -2,23 +2,27 @@
 // setting revoked_at; rows are never deleted, so an ended session cannot come back.
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/connection.js';
-import { sessions, users, type UserRow } from '../../db/schema.js';
+import { sessions, twoFactor, users, type UserRow } from '../../db/schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
 export async function insertSession(
   q: Queryable,
-  row: { id: string; userId: number; ip: string | null; userAgent: string | null; createdAt: Date; lastSeenAt: Date },
+  row: { id: string; userId: number; ip: string | null; userAgent: string | null; createdAt: Date; lastSeenAt: Date; twoFactorPending: boolean },
 ) {
   await q.insert(sessions).values(row);
 }
 
-/** A session not yet ended, with its account (disabled or not). */
-export async function liveSessionWithUser(q: Queryable, id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+/** A session not yet ended, with its account (disabled or not) and when the account's second factor was confirmed. */
+export async function liveSessionWithUser(
+  q: Queryable,
+  id: string,
+): Promise<{ session: SessionRow; user: UserRow; twoFactorConfirmedAt: Date | null } | undefined> {
   const [row] = await q
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, twoFactorConfirmedAt: twoFactor.confirmedAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(twoFactor, eq(twoFactor.userId, sessions.userId))
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
   return row;
 }

@@ -2,7 +2,8 @@
 // leader of that scope; until then the account cannot use it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, type TestApp } from '../../testing/test-app.js';
+import { buildTestApp, TEST_TOTP_SECRET, type TestApp } from '../../testing/test-app.js';
+import { enrolBySystem } from '../auth/index.js';
 import { buildTownship, buildUser, TEST_PASSWORD } from '../../testing/builders.js';
 import { queryRows } from '../../db/connection.js';
 
@@ -55,7 +56,9 @@ beforeAll(async () => {
     ],
   ];
   for (const [username, roles] of accounts) {
-    await buildUser(t.system, username, roles);
+    const user = await buildUser(t.system, username, roles);
+    // approving a grant needs the approver's second factor (two-factor.routes.test.ts): the leaders have one
+    if (roles.some((r) => r.role === 'leader')) await enrolBySystem(t.db, user.id, TEST_TOTP_SECRET);
     cookies[username] = await t.login(username, TEST_PASSWORD);
   }
   // a group leader whose small group covers the first village

@@ -2,12 +2,15 @@
 // personal.read over that scope himself — the administrator. Such a grant is saved pending: the account cannot use
 // it (auth.service.ts leaves it out of the principal) until a township leader of that scope approves it.
 // Grants made by the system (demo loader, tests' builders) and by someone who holds personal.read there are not.
+// Every grant of such a role, its approval, and a password reset of an account holding one also need the acting
+// person's second factor proven within the last minutes (auth/two-factor.service.ts: requireFreshSecondFactor).
 import type { Queryable } from '../../db/connection.js';
 import { AppError, forbidden, notFound } from '../../http/app-error.js';
 import type { ServiceContext } from '../../http/context.js';
 import { can, roleMay, scopesFor } from '../../policy/policy.js';
 import { ROLE_NAMES, type Role } from '../../../core/roles.js';
 import { recordAudit } from '../audit/index.js';
+import { requireFreshSecondFactor } from '../auth/index.js';
 import {
   approvedGrantsOf,
   deleteGrants,
@@ -50,6 +53,8 @@ export async function saveRoles(ctx: ServiceContext, q: Queryable, userId: numbe
   const kept = new Set(existing.map(grantKey));
   const added = [...wanted.values()].filter((r) => !kept.has(grantKey(r)));
   if (added.length === 0) return;
+  if (added.some((r) => roleMay(r.role, 'personal.read')))
+    requireFreshSecondFactor(ctx, '授予可查看个人信息的角色（镇领导、条线负责人、组长、村干部、网格员）');
   const rows = await insertGrants(
     q,
     added.map((r) => {
@@ -73,6 +78,11 @@ export async function saveRoles(ctx: ServiceContext, q: Queryable, userId: numbe
       after: { grantId: row.id, role: row.role, orgUnitId: row.orgUnitId, cadreGroupId: row.cadreGroupId },
     });
   }
+}
+
+/** Whether the user holds (or waits for) a grant carrying personal.read: resetting his password touches it. */
+export async function holdsPersonalDataGrant(q: Queryable, userId: number): Promise<boolean> {
+  return (await grantsOf(q, userId)).some((g) => roleMay(g.role as Role, 'personal.read'));
 }
 
 /**
@@ -134,6 +144,7 @@ export async function approveGrant(ctx: ServiceContext, userId: number, grantId:
     // The second person is neither the one who asked nor the one who receives the grant.
     if (userId === ctx.actor.userId) throw forbidden('不能审批授予自己的角色');
     if (grant.requestedBy === ctx.actor.userId) throw forbidden('不能审批自己申请的角色授权');
+    requireFreshSecondFactor(ctx, '审批可查看个人信息的角色授权');
     const updated = await markGrantApproved(tx, grantId, ctx.actor.userId);
     if (!updated) throw new AppError('CONFLICT', '这项角色授权已经审批过了');
     await recordAudit(tx, ctx.actor, {

@@ -6,7 +6,17 @@ import * as s from './users.schemas.js';
 import * as c from '../../../core/contracts/users.js';
 import { sendXlsx } from '../../http/xlsx.js';
 import { approveGrant, listPendingGrants } from './role-grants.service.js';
-import { createUser, exportUsers, getUser, listUsers, resetPassword, revokeUserSessions, setDisabled, updateUser } from './users.service.js';
+import {
+  createUser,
+  exportUsers,
+  getUser,
+  listUsers,
+  resetPassword,
+  resetTwoFactor,
+  revokeUserSessions,
+  setDisabled,
+  updateUser,
+} from './users.service.js';
 
 export async function usersRoutes(scope: FastifyInstance, { database }: AppDeps) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -39,6 +49,11 @@ export async function usersRoutes(scope: FastifyInstance, { database }: AppDeps)
   app.post('/api/users/:id/roles/:roleId/approve', { schema: { params: s.grantParams, response: { 200: c.pendingGrant }, tags } }, (req) =>
     approveGrant(ctx(req), req.params.id, req.params.roleId),
   );
+  // A lost phone: the account signs in with its password alone until it enrols again (administrators at once).
+  app.post('/api/users/:id/reset-two-factor', { schema: { params: s.userIdParams, tags } }, async (req, reply) => {
+    await resetTwoFactor(ctx(req), req.params.id);
+    return reply.status(204).send();
+  });
   app.post('/api/users/:id/revoke-sessions', { schema: { params: s.userIdParams, tags } }, async (req, reply) => {
     await revokeUserSessions(ctx(req), req.params.id);
     return reply.status(204).send();

@@ -8,13 +8,23 @@ import { can, scopesFor } from '../../policy/policy.js';
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../audit/index.js';
 import { addTableSheet, workbookBuffer } from '../../http/xlsx.js';
-import { describeRoles, forgetLoginFailures, hashPassword, loginLocksOf, randomPassword, revokeSessions, roleBindingsOf } from '../auth/index.js';
+import {
+  describeRoles,
+  forgetLoginFailures,
+  hashPassword,
+  loginLocksOf,
+  randomPassword,
+  removeSecondFactor,
+  requireFreshSecondFactor,
+  revokeSessions,
+  roleBindingsOf,
+} from '../auth/index.js';
 import { findUnit } from '../org/index.js';
 import { chinaTimestamp } from '../../../core/china-time.js';
 import { passwordProblem } from '../../../core/password-rules.js';
 import type { RoleInput } from './users.schemas.js';
 import { cadreGroupOfGrant } from './role-grants.repository.js';
-import { saveRoles, suspendGrantsAfterReset, type ResolvedRole } from './role-grants.service.js';
+import { holdsPersonalDataGrant, saveRoles, suspendGrantsAfterReset, type ResolvedRole } from './role-grants.service.js';
 import {
   grantPathsOf,
   insertUser,
@@ -172,12 +182,28 @@ export async function resetPassword(ctx: ServiceContext, id: number) {
   const passwordHash = await hashPassword(initialPassword);
   return ctx.db.transaction(async (tx) => {
     const user = await manageableUser(ctx, tx, id);
+    if (await holdsPersonalDataGrant(tx, id)) requireFreshSecondFactor(ctx, '重置可查看个人信息的账户的密码');
     await setInitialPassword(tx, id, passwordHash);
     await forgetLoginFailures(tx, user.username);
     await revokeSessions(tx, id);
     await suspendGrantsAfterReset(ctx, tx, id, user.townshipId);
     await recordAudit(tx, ctx.actor, { action: 'user.reset-password', entity: 'user', entityId: id, townshipId: user.townshipId });
     return { initialPassword };
+  });
+}
+
+/**
+ * Removes a user's second factor (a lost phone): he signs in with his password alone until he enrols again, which
+ * an administrator must do at once. Needs the acting administrator's fresh second factor, like a password reset.
+ */
+export async function resetTwoFactor(ctx: ServiceContext, id: number) {
+  await ctx.db.transaction(async (tx) => {
+    const user = await manageableUser(ctx, tx, id);
+    if (id === ctx.actor.userId) throw new AppError('CONFLICT', '不能重置自己的两步验证，请联系其他管理员');
+    requireFreshSecondFactor(ctx, '重置其他用户的两步验证');
+    await removeSecondFactor(tx, id, user.username);
+    await revokeSessions(tx, id);
+    await recordAudit(tx, ctx.actor, { action: 'user.reset-two-factor', entity: 'user', entityId: id, townshipId: user.townshipId });
   });
 }
 
