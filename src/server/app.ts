@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { isDatabaseReady, type Database } from './db/connection.js';
 import type { Config } from './config.js';
 import { refuseUnsafeText } from './http/text-guard.js';
-import { problemHandler, sendProblem } from './http/problem.js';
+import { clientProblem, problemHandler, sendProblem } from './http/problem.js';
 import { attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, resolveSession } from './modules/auth/index.js';
@@ -53,6 +53,8 @@ export async function buildApp(deps: AppDeps) {
     logger: process.env.NODE_ENV === 'test' || process.env.VITEST ? false : { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: process.env.ZHENWU_TRUST_PROXY === 'true',
     bodyLimit: 2 * 1024 * 1024,
+    // a request the HTTP parser cannot read is answered in Chinese problem+json too (security suite)
+    clientErrorHandler: clientProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -21,15 +21,20 @@ let w: World;
 let probes: Probes;
 let routes: string[];
 
+let worldSeconds = 0;
+let started = 0;
 beforeAll(async () => {
+  const start = Date.now();
   w = await buildWorld();
   probes = buildProbes(w);
   routes = listRoutes(w.t.app);
+  worldSeconds = (Date.now() - start) / 1000;
+  started = Date.now();
 }, 300_000);
 afterAll(() => w?.t.close());
 
 /** Runs per route: small, so that 146 routes stay under a minute per database; the seed makes them the same each run. */
-const RUNS = Number(process.env.ZW_BAD_INPUT_RUNS ?? 4);
+const RUNS = Number(process.env.ZW_BAD_INPUT_RUNS ?? 3);
 const SEED = 20261203;
 
 // Tables a refused request may legitimately write, left out of the checksum:
@@ -139,7 +144,7 @@ const QUERY_NAMES = [
 ];
 const SORT_VALUES = ['name', 'idcard', 'members', 'nope', '__proto__', 'values', "name'; --", 'name,id', '-name'];
 
-function mutations(method: string, path: string, hasBody: boolean): fc.Arbitrary<Mutation> {
+function mutations(method: string, path: string): fc.Arbitrary<Mutation> {
   const params = path.split('/').flatMap((segment, index) => (segment.startsWith(':') ? [index] : []));
   const options: fc.Arbitrary<Mutation>[] = [
     fc.record({
@@ -159,7 +164,8 @@ function mutations(method: string, path: string, hasBody: boolean): fc.Arbitrary
         value: hostileJson,
       }),
     );
-    if (hasBody) options.push(fc.record({ kind: fc.constant('bodyField' as const), index: fc.nat(), value: hostileJson }));
+    // one field of the matrix's body made hostile (an upload or a body-less request gets it as an unknown field)
+    options.push(fc.record({ kind: fc.constant('bodyField' as const), index: fc.nat(), value: hostileJson }));
   }
   return fc.oneof(...options);
 }
@@ -274,7 +280,6 @@ function wrongAnswer(res: LightMyRequestResponse): string | null {
 }
 
 const counts = { requests: 0, accepted: 0, refused: 0 };
-const started = Date.now();
 
 describe('hostile input on every route', () => {
   it('covers every route the app registers', () => {
@@ -287,10 +292,8 @@ describe('hostile input on every route', () => {
       const [method, path] = route.split(' ');
       const { caseName, principal } = askedAs(route);
       const probe = probes[route][caseName];
-      const sample = await probe(principal);
-      const hasBody = !!sample.payload && !sample.raw;
       await fc.assert(
-        fc.asyncProperty(mutations(method, path, hasBody), async (mutation) => {
+        fc.asyncProperty(mutations(method, path), async (mutation) => {
           const base = await probe(principal);
           const request = apply(method, base, mutation);
           const cookie = base.cookie ?? w.cookies[principal];
@@ -350,7 +353,7 @@ describe('what the hostile requests left behind', () => {
     expect(wrong).toEqual([]);
     expect(workbooks).toBeGreaterThan(5);
     console.log(
-      `bad input: ${Object.keys(MATRIX).length} routes, ${counts.requests} hostile requests (${counts.accepted} accepted, ${counts.refused} refused), ${workbooks} exports opened, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `bad input: ${Object.keys(MATRIX).length} routes, ${counts.requests} hostile requests (${counts.accepted} accepted, ${counts.refused} refused), ${workbooks} exports opened, ${((Date.now() - started) / 1000).toFixed(1)} s (the world: ${worldSeconds.toFixed(1)} s)`,
     );
   });
 });

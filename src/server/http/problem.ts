@@ -1,4 +1,6 @@
 // Every error leaves the server as application/problem+json with a Chinese detail.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_TITLES, type ErrorCode, type FieldError } from './app-error.js';
@@ -57,4 +59,22 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
   }
   request.log.error(error);
   return sendProblem(reply, 'INTERNAL', 500, '服务器内部错误，请稍后再试或联系管理员');
+}
+
+/**
+ * A request Node's HTTP parser could not read (a Content-Length that lies, a broken header): answered as every
+ * other refusal, problem+json in Chinese, instead of Fastify's English default. (Fastify's clientErrorHandler.)
+ */
+export function clientProblem(error: NodeJS.ErrnoException, socket: Socket) {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const detail = status === 408 ? '请求超时，请重试' : status === 431 ? '请求头过大' : '请求报文无法解析（长度或格式不正确），请重试';
+  const body = JSON.stringify({ type: 'about:blank', title: ERROR_TITLES.VALIDATION, status, code: 'VALIDATION', detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
