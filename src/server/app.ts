@@ -24,6 +24,7 @@ import { refuseUnsafeText } from './http/text-guard.js';
 import { clientProblem, problemHandler, sendProblem } from './http/problem.js';
 import { attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { backupRoutes } from './modules/backup/index.js';
 import { authRoutes, resolveSession } from './modules/auth/index.js';
 import { cadreRoutes } from './modules/cadre/index.js';
 import { reportsRoutes } from './modules/reports/index.js';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(async (scope) => supervisionRoutes(scope, deps));
   await app.register(async (scope) => notificationsRoutes(scope, deps));
   await app.register(async (scope) => reportsRoutes(scope, deps));
+  await app.register(async (scope) => backupRoutes(scope, deps));
 
   if (fs.existsSync(webRoot)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

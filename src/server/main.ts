@@ -1,4 +1,5 @@
-// CLI entry: `zhenwu start | migrate | demo | import-divisions <file.csv> | remind | report | create-admin` (npm start runs `start`).
+// CLI entry: `zhenwu start | migrate | demo | import-divisions <file.csv> | remind | report | create-admin | backup | restore`
+// (npm start runs `start`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -7,6 +8,7 @@ import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase, runMigrations } from './db/connection.js';
 import { SYSTEM_ACTOR } from './modules/audit/index.js';
+import { backupCommand, dumpPglite, holdServerPresence, openControlChannel, restoreCommand } from './modules/backup/index.js';
 import { importDivisions } from './modules/org/index.js';
 import { loadDataKeys, rotateKeyCommand, sealPersonalDataAtStart } from './modules/personal-data/index.js';
 import { reportCommand } from './modules/reports/index.js';
@@ -29,6 +31,10 @@ const HELP = `镇务 Zhenwu — 乡镇工作系统
                               render a report template to a file (e.g. --template half-year --period 2022S1)
   create-admin <username>     create a deployment-wide administrator (password: ZHENWU_ADMIN_PASSWORD, else random, printed once)
   rotate-key                  a new data key becomes current; ID numbers and mobiles are re-encrypted (resumable)
+  backup [--out <file>]       back up the database, also while the server runs (embedded: zhenwu-backup-<date>.tar.gz;
+                              PostgreSQL: pg_dump custom format, .dump); prints the file's path and size
+  restore <file> [--force]    restore a backup into an empty DATA_DIR / database; refused while a server uses it;
+                              --force replaces a non-empty target (embedded: old files moved aside). docs/operations.md
 
 Environment: PORT (3000), DATA_DIR (./data, embedded PGlite), DATABASE_URL (postgres://… instead of PGlite),
 ZHENWU_ADMIN_PASSWORD, ZHENWU_DEMO_PASSWORD (otherwise random, printed once), ZHENWU_NO_DEMO=true,
@@ -77,10 +83,15 @@ async function start(config: Config) {
   await app.listen({ port: config.port, host: config.host });
   // Each day's reminders and digests, and the outbox of e-mail and group robots: idempotent, safe with two processes.
   const stopJobs = startNotificationJobs(database.db);
+  // `zhenwu backup` beside the running server: it asks this process (embedded), or sees it connected (PostgreSQL).
+  const control = database.kind === 'pglite' ? await openControlChannel(config.dataDir, () => dumpPglite(database.pglite!)) : undefined;
+  const releasePresence = config.databaseUrl ? holdServerPresence(config.databaseUrl) : undefined;
   const where = database.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL';
   console.log(`镇务已启动 (Zhenwu is running): http://localhost:${config.port}  [${where}]`);
   const stop = async () => {
     stopJobs();
+    await control?.close();
+    await releasePresence?.();
     await app.close();
     await database.close();
     process.exit(0);
@@ -160,6 +171,10 @@ async function main(argv: string[]) {
       }
       return;
     }
+    case 'backup':
+      return console.log(await backupCommand(config, args));
+    case 'restore':
+      return console.log(await restoreCommand(config, args));
     default:
       console.log(HELP);
       if (command && command !== '--help' && command !== 'help') process.exitCode = 1;

@@ -26,6 +26,7 @@ export const ACTION_NAMES: Record<string, string> = {
   'role.grant.requested': '申请授予角色（待审批）',
   'role.grant.approved': '批准角色授权',
   'audit.export': '导出审计日志',
+  'system.backup': '下载数据备份',
   'cadre.create': '新增干部分组',
   'cadre.update': '修改干部分组',
   'cadre.delete': '删除干部分组',
@@ -60,6 +61,7 @@ export const ENTITY_NAMES: Record<string, string> = {
   ledger: '台账',
   ledger_record: '台账记录',
   attachment: '附件',
+  backup: '数据备份',
 };
 
 const VERBS: Record<string, string> = { create: '新增', update: '修改', delete: '删除', export: '导出', import: '导入' };
