@@ -49,3 +49,23 @@ export async function captureStatements(database: Database, fn: () => Promise<un
   }
   return captured;
 }
+
+/** One measured figure of a benchmark, with the baseline measured in the same run. */
+export interface BenchResult {
+  bench: string;
+  case: string;
+  figure: number;
+  unit: string;
+  baseline?: number;
+  /** figure / baseline, or for throughput baseline-relative "higher is better" figures as the bench defines it */
+  ratio?: number;
+  target?: string;
+  pass?: boolean;
+}
+
+export const RESULT_PREFIX = 'BENCH_RESULT ';
+
+/** Prints a result as one machine-readable line that bench/run-all.ts collects into the suite's summary. */
+export function emitResult(result: BenchResult): void {
+  console.log(`${RESULT_PREFIX}${JSON.stringify(result)}`);
+}

@@ -18,6 +18,7 @@ import { openDatabase, runMigrations, type Database } from '../src/server/db/con
 import { importDivisions } from '../src/server/modules/org/org-import.service.js';
 import { SYSTEM_ACTOR } from '../src/server/modules/audit/audit.service.js';
 import type { ServiceContext } from '../src/server/http/context.js';
+import { emitResult } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 3;
@@ -229,6 +230,20 @@ function printTable(results: Result[], rows: number): void {
     ];
   });
   printMarkdownTable(header, body);
+  for (const r of results) {
+    const baseline = r.indexedCopyMs ?? r.copyMs;
+    const ratio = r.importMs / baseline;
+    emitResult({
+      bench: 'import-divisions',
+      case: `${r.backend}, vs COPY ${r.indexedCopyMs ? 'indexed' : 'plain'}`,
+      figure: r.importMs,
+      unit: 'ms',
+      baseline,
+      ratio,
+      target: r.backend === 'postgresql' ? `<= ${TARGET_RATIO}x` : undefined,
+      pass: r.backend === 'postgresql' ? ratio <= TARGET_RATIO : undefined,
+    });
+  }
   for (const r of results) {
     const sample = (s: Sample) => `${s.importMs.toFixed(0)}/${s.copyMs.toFixed(0)}${s.indexedCopyMs ? `/${s.indexedCopyMs.toFixed(0)}` : ''}`;
     console.log(`${r.backend} samples (import/COPY plain${r.indexedCopyMs ? '/COPY indexed' : ''} ms): ${r.samples.map(sample).join(', ')}`);

@@ -26,7 +26,7 @@ import { buildUser, TEST_PASSWORD } from '../src/server/testing/builders.js';
 import type { ServiceContext } from '../src/server/http/context.js';
 import { buildCounty, copyRecords, countyRecords, insertRecords, type County } from './county-data.js';
 import { BENCH_INDICATORS, BENCH_KEYS, installBenchIndicators, runBaseline, type BaselineRow } from './county-indicators.js';
-import { captureStatements, median, timed, withScratchDatabase } from './bench-kit.js';
+import { captureStatements, emitResult, median, timed, withScratchDatabase } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 2;
@@ -284,6 +284,16 @@ async function main(): Promise<void> {
       const [c, w, ch, e, b] = [median(r.coldMs), median(r.warmMs), median(r.changedMs), median(r.engineMs), median(r.baselineMs)];
       const targeted = r.backend === 'postgresql';
       const verdict = (pass: boolean) => (targeted ? (pass ? 'PASS' : 'FAIL') : '(not targeted)');
+      emitResult({
+        bench: 'indicator-values',
+        case: `${r.backend}, ${r.records.toLocaleString('en-US')} records, cold`,
+        figure: c,
+        unit: 'ms',
+        baseline: b,
+        ratio: c / b,
+        target: targeted ? `<= ${TARGET_RATIO}x, < ${TARGET_MS} ms` : undefined,
+        pass: targeted ? c / b <= TARGET_RATIO && c < TARGET_MS : undefined,
+      });
       return [
         r.backend,
         r.records.toLocaleString('en-US'),

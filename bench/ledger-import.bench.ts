@@ -16,7 +16,7 @@ import { importDivisions } from '../src/server/modules/org/org-import.service.js
 import { createLedger } from '../src/server/modules/ledgers/ledger-definitions.service.js';
 import { commitImport, startImport } from '../src/server/modules/ledgers/ledger-import.service.js';
 import type { ServiceContext } from '../src/server/http/context.js';
-import { median, withScratchDatabase } from './bench-kit.js';
+import { emitResult, median, withScratchDatabase } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 2;
@@ -347,6 +347,24 @@ async function main(): Promise<void> {
     const importMs = m((s) => s.previewMs + s.commitMs);
     const baseMs = m((s) => s.parseMs + s.copyMs);
     const ratio = importMs / baseMs;
+    emitResult({
+      bench: 'ledger-import',
+      case: `${backend}, ${ROWS.toLocaleString('en-US')} rows`,
+      figure: importMs,
+      unit: 'ms',
+      baseline: baseMs,
+      ratio,
+      target: `<= ${TARGET_RATIO}x`,
+      pass: ratio <= TARGET_RATIO,
+    });
+    emitResult({
+      bench: 'ledger-import',
+      case: `${backend}, import peak RSS`,
+      figure: Math.max(...samples.map((s) => s.importPeakRss)) / 1024 / 1024,
+      unit: 'MB',
+      baseline: Math.max(...samples.map((s) => s.baselinePeakRss)) / 1024 / 1024,
+      ratio: Math.max(...samples.map((s) => s.importPeakRss)) / Math.max(...samples.map((s) => s.baselinePeakRss)),
+    });
     return [
       backend,
       m((s) => s.previewMs).toFixed(0),

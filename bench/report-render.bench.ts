@@ -28,7 +28,7 @@ import { findUnit } from '../src/server/modules/org/index.js';
 import { loadDemoTownship } from '../demo/demo-township.js';
 import { buildCounty, insertRecords, countyRecords } from './county-data.js';
 import { BENCH_KEYS, installBenchIndicators } from './county-indicators.js';
-import { median, timed, withScratchDatabase } from './bench-kit.js';
+import { emitResult, median, timed, withScratchDatabase } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 1.5;
@@ -191,6 +191,16 @@ async function main() {
     rows.map((r) => {
       const ratio = r.render / r.baseline;
       const ok = ratio <= TARGET_RATIO && (r.backend !== 'pglite' || !r.data.startsWith('川山坪') || r.render < TARGET_PGLITE_MS);
+      emitResult({
+        bench: 'report-render',
+        case: `${r.backend}, ${r.data}`,
+        figure: r.render,
+        unit: 'ms',
+        baseline: r.baseline,
+        ratio,
+        target: `<= ${TARGET_RATIO}x`,
+        pass: ok,
+      });
       return [r.data, r.backend, String(r.figures), r.render.toFixed(1), r.baseline.toFixed(1), `${ratio.toFixed(2)}x`, ok ? 'met' : 'MISSED'];
     }),
   );

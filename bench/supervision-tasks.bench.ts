@@ -32,7 +32,7 @@ import { DUE_SOON_DAYS, TASK_LIGHTS, type TaskLight } from '../src/core/supervis
 import { buildCounty, type County } from './county-data.js';
 import { BENCH_TODAY, loadSupervision, type SupervisionData } from './supervision-data.js';
 import { runReminders } from '../src/server/modules/notifications/index.js';
-import { captureStatements, median, timed, withScratchDatabase } from './bench-kit.js';
+import { captureStatements, emitResult, median, timed, withScratchDatabase } from './bench-kit.js';
 import { printMarkdownTable } from './markdown-table.js';
 
 const TARGET_RATIO = 2;
@@ -495,6 +495,16 @@ async function main(): Promise<void> {
         const [p, b] = [median(s.productMs), median(s.baselineMs)];
         const targeted = r.backend === 'postgresql';
         const verdict = (pass: boolean) => (targeted ? (pass ? 'PASS' : 'FAIL') : '(not targeted)');
+        emitResult({
+          bench: 'supervision-tasks',
+          case: `${r.backend}, ${s.user}, ${s.request}`,
+          figure: p,
+          unit: 'ms',
+          baseline: b,
+          ratio: p / b,
+          target: targeted ? `<= ${TARGET_RATIO}x, < ${TARGET_MS} ms` : undefined,
+          pass: targeted ? p / b <= TARGET_RATIO && p < TARGET_MS : undefined,
+        });
         return [
           r.backend,
           r.data.tasks.toLocaleString('en-US'),
@@ -535,6 +545,14 @@ async function main(): Promise<void> {
       .map((r) => {
         const m = r.reminders!;
         const targeted = r.backend === 'postgresql';
+        emitResult({
+          bench: 'supervision-reminders',
+          case: `${r.backend}, first run, ${m.townshipsRun} townships`,
+          figure: m.firstMs,
+          unit: 'ms',
+          target: targeted ? `< ${REMINDER_TARGET_MS / 1000} s` : undefined,
+          pass: targeted ? m.firstMs < REMINDER_TARGET_MS : undefined,
+        });
         return [
           r.backend,
           r.data.tasks.toLocaleString('en-US'),
