@@ -239,6 +239,10 @@ describe('SIGKILL of a running server', () => {
     if (commitAnswer.status === 200) expect(total).toBe(IMPORT_ROWS);
     const audit = await leader.ok<{ total: number }>('GET', '/api/audit?action=ledger_record.import');
     expect(audit.total).toBe(total === IMPORT_ROWS ? 1 : 0);
+    // the checked upload lived in the dead process's memory: the user is told to upload again
+    const forgotten = await leader.call('GET', `/api/ledgers/imports/imports/${job.id}`);
+    expect(forgotten.status).toBe(404);
+    expect((forgotten.body as { detail: string }).detail).toContain('请重新上传');
     // the same user carries on: the restarted server answers and writes
     await leader.ok('POST', RECORDS, { orgUnit: '430681105203', values: { name: '重启后', members: 3 } }, 201);
     await timed('stop', () => s.stop());
