@@ -66,6 +66,8 @@ const env = {
   DATA_DIR: dataDir,
   ZHENWU_ADMIN_PASSWORD: 'Xitong-2026a',
   ZHENWU_DEMO_PASSWORD: 'Demo12345',
+  // the demo administrator signs in with a second factor: journeys compute its codes (tests/e2e/helpers.ts)
+  ZHENWU_ADMIN_TOTP_SECRET: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
   // every journey logs in from 127.0.0.1: the per-IP login limit is for attackers, not for this suite
   ZHENWU_LOGIN_RATE_LIMIT: '1000',
 };
@@ -102,6 +104,7 @@ try {
         BASE_URL: baseUrl,
         E2E_ADMIN_PASSWORD: 'Xitong-2026a',
         E2E_DEMO_PASSWORD: 'Demo12345',
+        E2E_ADMIN_TOTP_SECRET: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
         ...(process.env.E2E_JSON ? { PLAYWRIGHT_JSON_OUTPUT_NAME: process.env.E2E_JSON } : {}),
       },
     });

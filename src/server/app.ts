@@ -25,7 +25,7 @@ import { clientProblem, problemHandler, sendProblem } from './http/problem.js';
 import { attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { backupRoutes } from './modules/backup/index.js';
-import { authRoutes, resolveSession } from './modules/auth/index.js';
+import { authRoutes, isAdministrator, resolveSession, twoFactorRoutes, useTwoFactorKey } from './modules/auth/index.js';
 import { cadreRoutes } from './modules/cadre/index.js';
 import { reportsRoutes } from './modules/reports/index.js';
 import { supervisionRoutes } from './modules/supervision/index.js';
@@ -50,6 +50,9 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(deps: AppDeps) {
   const { database, config } = deps;
+  // The CLI (main.ts) loads the key before it opens the database, from the environment or DATA_DIR/two-factor.key;
+  // an app built by a test is given one in its config.
+  if (config.twoFactorKey) useTwoFactorKey(config);
   const app = Fastify({
     logger: process.env.NODE_ENV === 'test' || process.env.VITEST ? false : { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: process.env.ZHENWU_TRUST_PROXY === 'true',
@@ -127,8 +130,16 @@ export async function buildApp(deps: AppDeps) {
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await resolveSession(database.db, token, config.sessionIdleMinutes, config.sessionMaxHours) : null;
     if (!request.session) return sendProblem(reply, 'UNAUTHENTICATED', 401, '未登录或登录已过期，请重新登录');
-    if (request.session.user.mustChangePassword && !request.routeOptions.config?.beforePasswordChange) {
+    const routeConfig = request.routeOptions.config;
+    // A right password with a second factor enrolled opens nothing but the login's second step.
+    if (request.session.twoFactor.pending && !routeConfig?.secondFactorStep) {
+      return sendProblem(reply, 'TWO_FACTOR_REQUIRED', 401, '请输入两步验证码完成登录');
+    }
+    if (request.session.user.mustChangePassword && !routeConfig?.beforePasswordChange) {
       return sendProblem(reply, 'PASSWORD_CHANGE_REQUIRED', 403, '首次登录请先修改初始密码');
+    }
+    if (isAdministrator(request.session.bindings) && !request.session.twoFactor.enrolled && !routeConfig?.beforeTwoFactorEnrolment) {
+      return sendProblem(reply, 'TWO_FACTOR_ENROLMENT_REQUIRED', 403, '管理员须先启用两步验证，才能使用系统');
     }
   });
 
@@ -145,6 +156,7 @@ export async function buildApp(deps: AppDeps) {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (scope) => authRoutes(scope, deps));
+  await app.register(async (scope) => twoFactorRoutes(scope, deps));
   await app.register(async (scope) => orgRoutes(scope, deps));
   await app.register(async (scope) => usersRoutes(scope, deps));
   await app.register(async (scope) => auditRoutes(scope, deps));

@@ -13,6 +13,7 @@ import { importDivisions } from './modules/org/index.js';
 import { loadDataKeys, rotateKeyCommand, sealPersonalDataAtStart } from './modules/personal-data/index.js';
 import { reportCommand } from './modules/reports/index.js';
 import { createUser } from './modules/users/index.js';
+import { useTwoFactorKey } from './modules/auth/index.js';
 import { deliverOutbox, runReminders, startNotificationJobs } from './modules/notifications/index.js';
 import { isDemoLoaded, loadDemoTownship, type DemoAccount } from '../../demo/demo-township.js';
 
@@ -38,9 +39,13 @@ const HELP = `镇务 Zhenwu — 乡镇工作系统
 
 Environment: PORT (3000), DATA_DIR (./data, embedded PGlite), DATABASE_URL (postgres://… instead of PGlite),
 ZHENWU_ADMIN_PASSWORD, ZHENWU_DEMO_PASSWORD (otherwise random, printed once), ZHENWU_NO_DEMO=true,
-ZHENWU_DATA_KEY (base64, 32 bytes) or ZHENWU_DATA_KEY_FILE (default: zhenwu-data.key beside DATA_DIR).`;
+ZHENWU_DATA_KEY (base64, 32 bytes) or ZHENWU_DATA_KEY_FILE (default: zhenwu-data.key beside DATA_DIR),
+ZHENWU_ADMIN_TOTP_SECRET (the demo administrator's two-factor secret, base32; otherwise random, printed once),
+ZHENWU_TWO_FACTOR_KEY (32 bytes, hex or base64: seals two-factor secrets; otherwise DATA_DIR/two-factor.key).`;
 
 async function open(config: Config) {
+  // H3 two-factor login: the key sealing second factors, before the demo loader enrols its administrator.
+  useTwoFactorKey(config);
   // H6 personal data at rest: the data key first (created on a first start), plain personal values sealed after migrating.
   loadDataKeys(config);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -65,13 +70,22 @@ function ensureWebBuilt() {
 function printAccounts(accounts: DemoAccount[]) {
   console.log('\n演示账户 (demo accounts)；随机生成的密码只显示这一次，首次登录须修改:');
   for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.password.padEnd(14)} ${a.roleName}`);
+  for (const a of accounts.filter((account) => account.totp)) {
+    console.log(
+      `\n管理员 ${a.username} 须用两步验证登录 (two-factor login)；密钥只显示这一次，请添加到手机验证器应用（如 Google Authenticator、Microsoft Authenticator）:`,
+    );
+    console.log(`  密钥 (secret): ${a.totp!.secret}`);
+    console.log(`  ${a.totp!.uri}`);
+  }
   console.log('');
 }
 
 async function loadDemoIfEmpty(config: Config, db: Parameters<typeof isDemoLoaded>[0]) {
   if (process.env.ZHENWU_NO_DEMO === 'true' || (await isDemoLoaded(db))) return;
   console.log('空数据库：正在载入演示乡镇 川山坪镇 (loading the demo township)…');
-  printAccounts(await loadDemoTownship(db, { adminPassword: config.adminPassword, demoPassword: config.demoPassword }));
+  printAccounts(
+    await loadDemoTownship(db, { adminPassword: config.adminPassword, demoPassword: config.demoPassword, adminTotpSecret: config.adminTotpSecret }),
+  );
 }
 
 async function start(config: Config) {
@@ -162,6 +176,10 @@ async function main(argv: string[]) {
       console.log(`已创建管理员 ${args[0]}${initialPassword ? `，初始密码 ${initialPassword}（首次登录须修改）` : ''}`);
       return database.close();
     }
+    case 'backup':
+      return console.log(await backupCommand(config, args));
+    case 'restore':
+      return console.log(await restoreCommand(config, args));
     case 'rotate-key': {
       const database = await open(config);
       try {
@@ -171,10 +189,6 @@ async function main(argv: string[]) {
       }
       return;
     }
-    case 'backup':
-      return console.log(await backupCommand(config, args));
-    case 'restore':
-      return console.log(await restoreCommand(config, args));
     default:
       console.log(HELP);
       if (command && command !== '--help' && command !== 'help') process.exitCode = 1;

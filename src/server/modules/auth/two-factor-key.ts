@@ -1,7 +1,9 @@
-// The server key that seals TOTP secrets (AES-256-GCM): a copy of the database alone does not let anyone compute
-// a user's codes. The key comes from ZHENWU_TWO_FACTOR_KEY (32 bytes, base64 or hex) or, without it, from the
-// file two-factor.key in the data directory, created on first start (mode 0600). Losing the key means every
-// user enrols again; it is not derived from anything in the database.
+// The server key that seals TOTP secrets (AES-256-GCM): a copy of the database (or a backup) alone does not let
+// anyone compute a user's codes. The key comes from ZHENWU_TWO_FACTOR_KEY (32 bytes, base64 or hex) or, without
+// it, from the file two-factor.key in the data directory, created on first start (mode 0600); `zhenwu backup`
+// leaves that file out (backup-archive.ts). Losing the key means every user enrols again; it is not derived from
+// anything in the database. It is apart from the personal-data key because that one rotates (zhenwu rotate-key
+// re-seals ledger values, not second factors).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,15 +17,18 @@ function parseKey(text: string): Buffer {
   return key;
 }
 
+/** Where the key file lives without ZHENWU_TWO_FACTOR_KEY. */
+export const twoFactorKeyFile = (dataDir: string) => path.join(dataDir, 'two-factor.key');
+
 /** Reads (or on first start creates) the key, and makes it the one sealSecret and openSecret use. */
 export function useTwoFactorKey(config: { twoFactorKey?: string; dataDir: string }): void {
   if (config.twoFactorKey) {
     serverKey = parseKey(config.twoFactorKey);
     return;
   }
-  const file = path.join(config.dataDir, 'two-factor.key');
+  const file = twoFactorKeyFile(config.dataDir);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     // 'wx': two processes starting at once cannot both write a key
     try {
       fs.writeFileSync(file, crypto.randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
