@@ -74,6 +74,9 @@ out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
 out.push(
   `<text x="${M.left}" y="22" font-size="14" font-weight="bold">Indicator read (20 indicators × villages × 12 months) vs records, PostgreSQL, medians</text>`,
 );
+out.push(
+  `<text x="${M.left}" y="${H - 2}" font-size="10" fill="#777">load average at the end of each size: ${esc(results.map((r) => r.load.split(' ')[0]).join(', '))} (docs/benchmarks.md)</text>`,
+);
 for (let x = 0; x <= topX; x += stepX) {
   out.push(`<line x1="${sx(x)}" y1="${sy(0)}" x2="${sx(x)}" y2="${sy(topY)}" stroke="#eee"/>`);
   out.push(`<text x="${sx(x)}" y="${sy(0) + 18}" text-anchor="middle">${x === 0 ? '0' : `${x / 1e6} M`}</text>`);
