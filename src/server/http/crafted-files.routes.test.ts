@@ -227,8 +227,8 @@ describe('zip entries that lie about their sizes, and bombs', () => {
       '大报.docx',
       () => buildZip([{ name: 'word/document.xml', content: wordXml('<w:p><w:r><w:t>正文</w:t></w:r></w:p>'), declaredSize: 0xffffffff }]),
     ],
-    // honest bombs: 100 MB of sheet, 30 MB of document, from ~100 KB of file
-    ['targets', '炸弹.xlsx', () => buildXlsx(sheetXml(`${TARGETS_HEAD}${targetRow(2, CHUANSHAN, '12')}${filler(100_000_000)}`))],
+    // honest bombs: 10 MB of sheet (ratio ~1,000, past the 200 allowed), 30 MB of document (past its 20 MB cap)
+    ['targets', '炸弹.xlsx', () => buildXlsx(sheetXml(`${TARGETS_HEAD}${targetRow(2, CHUANSHAN, '12')}${filler(10_000_000)}`))],
     ['report', '炸弹.docx', () => docxOf(wordXml(`<w:p><w:r><w:t>正文</w:t></w:r></w:p>${filler(30_000_000)}`))],
   ];
   it.each(cases)('%s %s: refused with a reason, or read exactly', async (route, name, file) => {
