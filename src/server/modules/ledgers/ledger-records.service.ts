@@ -215,6 +215,31 @@ function sortByOpened(rows: repo.RecordRow[], field: FieldDefinition, order: 'as
   return keyed.map((k) => k.row);
 }
 
+/** Whether a record as shown carries a personal value unmasked. */
+const showsPersonal = (fields: FieldDefinition[], view: { masked?: boolean; values?: Record<string, unknown> } | null | undefined) =>
+  !!view?.values && !view.masked && fields.some((f) => isPersonalField(f) && view.values![f.key] != null && view.values![f.key] !== '');
+
+/**
+ * Reads that show ID numbers or mobiles unmasked are audited (issue 12): one entry per request, never per row —
+ * who (the entry's user), where (the unit read, else the township) and how many records showed them.
+ */
+async function auditUnmaskedRead(
+  ctx: ServiceContext,
+  township: OrgUnitRef,
+  ledger: repo.LedgerRow,
+  read: { kind: 'list' | 'record' | 'history'; rows: number; unitPath: string | null; recordId?: number },
+) {
+  if (read.rows === 0) return;
+  await recordAudit(ctx.db, ctx.actor, {
+    action: 'personal.read',
+    entity: 'ledger',
+    entityId: ledger.id,
+    townshipId: township.id,
+    unitPath: read.unitPath,
+    after: { ledger: ledger.key, kind: read.kind, rows: read.rows, ...(read.recordId ? { recordId: read.recordId } : {}) },
+  });
+}
+
 export async function listRecords(ctx: ServiceContext, key: string, query: RecordsQuery) {
   const township = await requireTownship(ctx, 'ledger.read', ctx.db, LEDGERS);
   const ledger = await ledgerOf(ctx.db, township.id, key);
@@ -229,10 +254,36 @@ export async function listRecords(ctx: ServiceContext, key: string, query: Recor
     }
     const all = sortByOpened(await repo.allRecords(ctx.db, filter, { by: 'id' }, query.order, PERSONAL_SORT_LIMIT), sortPersonal, query.order);
     const rows = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-    return { items: rows.map((row) => present(ctx, fields, row)), total, totals, page: query.page, pageSize: query.pageSize };
+    return listed(ctx, township, ledger, fields, filter, {
+      items: rows.map((row) => present(ctx, fields, row)),
+      total,
+      totals,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
   }
   const { rows, total, totals } = await repo.listRecords(ctx.db, filter, sort, query.order, query.page, query.pageSize, sumKeys);
-  return { items: rows.map((row) => present(ctx, fields, row)), total, totals, page: query.page, pageSize: query.pageSize };
+  return listed(ctx, township, ledger, fields, filter, {
+    items: rows.map((row) => present(ctx, fields, row)),
+    total,
+    totals,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+}
+
+/** A page of the list, its unmasked personal values audited. */
+async function listed<P extends { items: repo.RecordView[] }>(
+  ctx: ServiceContext,
+  township: OrgUnitRef,
+  ledger: repo.LedgerRow,
+  fields: FieldDefinition[],
+  filter: repo.RecordFilter,
+  page: P,
+): Promise<P> {
+  const unitPath = filter.scopePaths.length === 1 ? filter.scopePaths[0] : null;
+  await auditUnmaskedRead(ctx, township, ledger, { kind: 'list', rows: page.items.filter((v) => showsPersonal(fields, v)).length, unitPath });
+  return page;
 }
 
 /** How many records match a list query, as the list counts them, with the ledger's fields (the reports' counts). */
@@ -262,7 +313,15 @@ export async function getRecord(ctx: ServiceContext, key: string, id: number) {
   const ledger = await ledgerOf(ctx.db, township.id, key);
   const row = await recordOf(ctx.db, township.id, ledger.id, id);
   requireUnit(ctx, 'ledger.read', { name: row.unitName, path: row.unitPath });
-  return present(ctx, (await definitionOf(ctx.db, ledger)).fields, row);
+  const { fields } = await definitionOf(ctx.db, ledger);
+  const view = present(ctx, fields, row);
+  await auditUnmaskedRead(ctx, township, ledger, {
+    kind: 'record',
+    rows: showsPersonal(fields, view) ? 1 : 0,
+    unitPath: row.unitPath,
+    recordId: view.id,
+  });
+  return view;
 }
 
 export function createRecord(ctx: ServiceContext, key: string, orgUnit: string, values: RecordValues) {
@@ -460,13 +519,16 @@ export async function recordHistory(ctx: ServiceContext, key: string, id: number
     return mask && values ? { ...(snapshot as object), values: maskPersonalValues(fields, values) } : snapshot;
   };
   const entries = await repo.recordHistory(ctx.db, township.id, id);
-  return {
-    items: entries.map((e) => ({
-      action: e.action,
-      at: (e.at instanceof Date ? e.at : new Date(e.at)).toISOString(),
-      by: e.username,
-      before: shown(e.before),
-      after: shown(e.after),
-    })),
-  };
+  const items = entries.map((e) => ({
+    action: e.action,
+    at: (e.at instanceof Date ? e.at : new Date(e.at)).toISOString(),
+    by: e.username,
+    before: shown(e.before),
+    after: shown(e.after),
+  }));
+  const unmasked = mask
+    ? 0
+    : items.filter((e) => [e.before, e.after].some((s) => showsPersonal(fields, s as { values?: Record<string, unknown> }))).length;
+  await auditUnmaskedRead(ctx, township, ledger, { kind: 'history', rows: unmasked, unitPath: row.unitPath, recordId: id });
+  return { items };
 }

@@ -164,6 +164,28 @@ describe('reading through the API, as before', () => {
   });
 });
 
+describe('reads of unmasked personal data', () => {
+  type Read = { username: string; entityId: string; after: { ledger: string; kind: string; rows: number; recordId?: number } };
+  const reads = async () => (await t.ok('GET', '/api/audit?action=personal.read&pageSize=200', leader)).items as Read[];
+
+  it('are audited once per request with the rows shown, for a list, a record and a history; masked reads are not', async () => {
+    const before = (await reads()).length;
+    await t.ok('GET', `${RECORDS}?pageSize=2`, leader);
+    await t.ok('GET', `${RECORDS}/${recordId}`, leader);
+    await t.ok('GET', `${RECORDS}/${recordId}/history`, leader);
+    await t.ok('GET', RECORDS, viewer);
+    await t.ok('GET', `${RECORDS}/${recordId}`, viewer);
+    await t.ok('GET', `${RECORDS}/${recordId}/history`, viewer);
+    const added = (await reads()).slice(0, (await reads()).length - before);
+    expect(added.map((e) => [e.username, e.after.kind, e.after.rows])).toEqual([
+      ['shuji', 'history', 2],
+      ['shuji', 'record', 1],
+      ['shuji', 'list', 2],
+    ]);
+    expect(added[1].after).toMatchObject({ ledger: 'households', recordId });
+  });
+});
+
 describe('plain values written before encryption existed', () => {
   it('are sealed by the start-up step, once and idempotently, and read as before', async () => {
     const [ledger] = await queryRows<{ id: number; township_id: number }>(t.db, sql`SELECT id, township_id FROM ledgers WHERE key = 'households'`);
