@@ -180,6 +180,24 @@ describe.runIf(testBackend() === 'postgresql')('backup and restore on PostgreSQL
     expect(await checksumsOf(target)).toEqual(source);
   });
 
+  it('refuses to back up without pg_dump, or with one older than the server, in Chinese', async () => {
+    const config = configFor({ DATABASE_URL: t.database.pool!.options.connectionString! });
+    const bin = path.join(tmp, 'old-bin');
+    fs.mkdirSync(bin);
+    const previous = process.env.ZHENWU_PG_BINDIR;
+    try {
+      process.env.ZHENWU_PG_BINDIR = path.join(tmp, 'missing-bin');
+      await expectRefused(backupCommand(config, ['--out', path.join(tmp, 'a.dump')]), /未找到 pg_dump.*postgresql-client-\d+/);
+      fs.writeFileSync(path.join(bin, 'pg_dump'), '#!/bin/sh\necho "pg_dump (PostgreSQL) 9.6.24"\n', { mode: 0o755 });
+      process.env.ZHENWU_PG_BINDIR = bin;
+      await expectRefused(backupCommand(config, ['--out', path.join(tmp, 'b.dump')]), /pg_dump 是 9 版，比数据库服务器（PostgreSQL \d+）旧/);
+    } finally {
+      if (previous === undefined) delete process.env.ZHENWU_PG_BINDIR;
+      else process.env.ZHENWU_PG_BINDIR = previous;
+    }
+    expect(fs.existsSync(path.join(tmp, 'a.dump.partial')) || fs.existsSync(path.join(tmp, 'b.dump.partial'))).toBe(false);
+  });
+
   it('refuses a database a Zhenwu server is connected to, even an idle one, and a non-empty one unless --force', async () => {
     const target = await freshDatabase();
     await restoreCommand(configFor({ DATABASE_URL: target }), [file]);

@@ -65,8 +65,8 @@ async function withClient<T>(url: string, applicationName: string, work: (client
 }
 
 async function serverMajorOf(client: pg.Client): Promise<number> {
-  const { rows } = await client.query<{ v: string }>('show server_version_num');
-  return Math.floor(Number(rows[0].v) / 10000);
+  const { rows } = await client.query<{ major: number }>(`select current_setting('server_version_num')::int / 10000 as major`);
+  return rows[0].major;
 }
 
 /** pg_dump of the database into `file` (custom format); refuses a missing pg_dump or one older than the server. */
