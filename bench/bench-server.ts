@@ -8,11 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, runMigrations } from '../src/server/db/connection.js';
 import { SYSTEM_ACTOR } from '../src/server/modules/audit/index.js';
 import { listUnits } from '../src/server/modules/org/index.js';
+import { keyRingOf, TEST_DATA_KEY, useDataKeys } from '../src/server/modules/personal-data/index.js';
 import { createUser } from '../src/server/modules/users/index.js';
 import type { ServiceContext } from '../src/server/http/context.js';
 import { DEMO_TOWNSHIP_CODE, loadDemoTownship } from '../demo/demo-township.js';
 
 export const BENCH_PASSWORD = 'Bench-pass-2022';
+/** The data key (personal data at rest) of the benchmarks' databases: a fixed one, as in the tests. */
+const BENCH_DATA_KEY = TEST_DATA_KEY;
 
 export interface BenchAccount {
   username: string;
@@ -33,6 +36,7 @@ export interface DatabaseTarget {
  * township, the rest village cadres spread over its villages, each on their own village.
  */
 export async function prepareDemoDatabase(target: DatabaseTarget, count: number): Promise<{ accounts: BenchAccount[]; villages: string[] }> {
+  useDataKeys(keyRingOf([Buffer.from(BENCH_DATA_KEY, 'base64')], 'ZHENWU_DATA_KEY'));
   const database = await openDatabase(target.backend === 'postgresql' ? { url: target.url } : { dataDir: target.dataDir });
   try {
     await runMigrations(database);
@@ -156,6 +160,7 @@ export function startZhenwu(target: DatabaseTarget, nodeFlags: string[] = []): P
     ZHENWU_LOGIN_RATE_LIMIT: '100000',
     ZHENWU_REQUEST_RATE_LIMIT: '10000000',
     NODE_ENV: 'production',
+    ZHENWU_DATA_KEY: BENCH_DATA_KEY,
   };
   if (target.backend === 'postgresql') env.DATABASE_URL = target.url!;
   else {
