@@ -178,8 +178,11 @@ describe('policy: role × scope × action × target', () => {
       reportDefine: false,
       reportGenerate: true,
       reportFinalize: false,
+      systemBackup: false,
     });
     expect(abilities(as('leader', TOWNSHIP), TOWNSHIP)).toMatchObject({
+      // shown to a leader; the server also requires his scope to cover every township (backup.service.ts)
+      systemBackup: true,
       reportRead: true,
       reportDefine: true,
       reportGenerate: true,
