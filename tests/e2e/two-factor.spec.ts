@@ -74,7 +74,7 @@ test('a leader enrols in two-factor login, signs in with a code and with a recov
   await page.getByRole('button', { name: '停用两步验证' }).click();
   const dialog = page.getByRole('dialog', { name: '停用两步验证' });
   await dialog.getByLabel('验证码').fill(await freshTotpCode(secret));
-  await dialog.getByRole('button', { name: '确认' }).click();
+  await dialog.getByRole('button', { name: /确\s*认/ }).click();
   await expect(page.getByText('未启用')).toBeVisible();
 });
 

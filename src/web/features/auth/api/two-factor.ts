@@ -21,9 +21,12 @@ export function useConfirmEnrolment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (code: string) => api.post<RecoveryCodes>('/api/auth/two-factor/confirm', { code }),
-    // the session may now reach everything: me changes (twoFactor.enabled) and so does the status
-    onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: twoFactorQueryKey }), queryClient.invalidateQueries({ queryKey: meQueryKey })]),
+    // the session may now reach everything: me changes (twoFactor.enabled) and so does the status. Not awaited: the
+    // caller shows the recovery codes at once, before the refetched status re-renders the page.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: twoFactorQueryKey });
+      void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
   });
 }
 

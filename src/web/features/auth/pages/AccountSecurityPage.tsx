@@ -78,7 +78,15 @@ export default function AccountSecurityPage() {
             <RecoveryCodesList codes={codes} username={me.username} />
           </div>
         )}
-        {s.enabled ? (
+        {enrolling ? (
+          <TwoFactorEnrolment
+            onEnabled={(recoveryCodes) => {
+              setEnrolling(false);
+              setCodes(recoveryCodes);
+              message.success('两步验证已启用');
+            }}
+          />
+        ) : s.enabled ? (
           <>
             <Descriptions column={1} size="small" style={{ marginBottom: 16 }}>
               <Descriptions.Item label="启用时间">{s.enabledAt ? chinaTimestamp(s.enabledAt) : '—'}</Descriptions.Item>
@@ -99,14 +107,6 @@ export default function AccountSecurityPage() {
               )}
             </Flex>
           </>
-        ) : enrolling ? (
-          <TwoFactorEnrolment
-            onEnabled={(recoveryCodes) => {
-              setEnrolling(false);
-              setCodes(recoveryCodes);
-              message.success('两步验证已启用');
-            }}
-          />
         ) : (
           <>
             <Typography.Paragraph>
