@@ -62,6 +62,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     pool.on('error', (error) => {
       if ((error as { code?: string }).code !== '57P01') console.error('PostgreSQL: idle connection lost:', error.message);
     });
+    // A client handed out to a request (in a transaction, between two statements) has no listener of the pool's:
+    // its connection breaking would be an uncaught 'error' that ends the process. Heard here, the request's next
+    // statement fails instead (503) and the pool discards the client when it is released.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgresql', pool, close: () => pool.end() };
   }

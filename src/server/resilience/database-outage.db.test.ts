@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, SESSION_COOKIE } from '../app.js';
 import { loadConfig } from '../config.js';
 import { CONNECT_TIMEOUT_MS, openDatabase, queryRows, runMigrations, type Database } from '../db/connection.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service.js';
 import type { ServiceContext } from '../http/context.js';
 import { buildTownship, buildUser, TEST_PASSWORD } from '../testing/builders.js';
@@ -105,8 +106,19 @@ describe(`the database goes away while the server runs (${testBackend()})`, () =
       call('POST', RECORDS, { orgUnit: '430681105202', values: { name: `在途${n}`, members: n + 1 } }),
     );
     await Promise.race(inFlight);
+    // A connection a request holds between two statements of its transaction when the line breaks: the process
+    // must live on (no uncaught 'error'), the request's next statement fail as unavailable.
+    const held = await database.pool?.connect();
     if (proxy) await proxy.cut();
     else await database.close();
+    if (held) {
+      const next = await held.query('SELECT 1').then(
+        () => 'answered',
+        (error: unknown) => (isDatabaseUnavailable(error) ? 'unavailable' : String(error)),
+      );
+      expect(next).toBe('unavailable');
+      held.release();
+    }
     const inFlightStatuses = (await Promise.all(inFlight)).map((res) => res.statusCode);
     for (const status of inFlightStatuses) expect([201, 503]).toContain(status);
 
