@@ -4,7 +4,7 @@ import { login } from './helpers';
 // Stored script payloads (issue 12, security suite item 5): the township leader types them, through the API, into
 // every kind of text he can (a group's name, a cadre group and a work line, a ledger's name, field label, choice and
 // values, an indicator, a task with its node and description, a project, a goal, a report template, and so the
-// notification the task sends), then every page that shows them is opened at 1440×900. No script may run (no
+// notification the task sends), and the administrator a user's display name; then every page that shows them is opened at 1440×900. No script may run (no
 // dialog, window.__xss never set), no element of a payload may enter the DOM (img/svg with handlers, javascript:
 // links) even where the CSP would have stopped it, and each payload is shown as the text it is.
 
@@ -39,7 +39,7 @@ async function expectInert(page: Page, where: string, dialogs: string[]) {
   expect(dialogs, where).toEqual([]);
 }
 
-test('script payloads in every kind of text are shown as text and never run', async ({ page }) => {
+test('script payloads in every kind of text are shown as text and never run', async ({ page, browser }) => {
   test.setTimeout(240_000);
   const dialogs: string[] = [];
   page.on('dialog', async (dialog) => {
@@ -155,4 +155,32 @@ test('script payloads in every kind of text are shown as text and never run', as
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
   await expectInert(page, 'the template preview', dialogs);
+
+  // a user's display name, typed by the administrator, on his users page and audit log
+  const adminPage = await (await browser.newContext()).newPage();
+  adminPage.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await login(adminPage, 'admin');
+  const displayName = hostile(`姓名${suffix}`);
+  const township = `${village.code.slice(0, 9)}000`;
+  const created = await adminPage.request.post('/api/users', {
+    data: { username: `xss${suffix}`, displayName, password: 'Zw-xss-2026a', roles: [{ role: 'viewer', orgUnitCode: township }] },
+  });
+  await json(created);
+  for (const url of ['/system/users', '/system/audit']) {
+    await adminPage.goto(url);
+    await adminPage.waitForLoadState('networkidle');
+    if (url === '/system/users') {
+      await adminPage
+        .getByPlaceholder(/搜索|用户名|姓名/)
+        .first()
+        .fill(`xss${suffix}`);
+      await adminPage.keyboard.press('Enter');
+      await expect(adminPage.getByText(displayName).first(), 'the users page shows the name').toBeVisible({ timeout: 30_000 });
+    }
+    await adminPage.waitForTimeout(1000);
+    await expectInert(adminPage, `admin ${url}`, dialogs);
+  }
 });
