@@ -69,8 +69,13 @@ export function present(ctx: ServiceContext, fields: FieldDefinition[], row: rep
  * Why a unique value cannot be taken: where it is registered when the user may see that unit, else only that the
  * township has it, so a cadre learns nothing of other villages' households beyond what keeps them single.
  */
+/**
+ * The clash names the holder's village only to those who may see the value there: for an ID number or mobile that
+ * is personal.read, not ledger.read, or a reader of the village's masked list could match the number he typed
+ * with the mask and learn the household's full number.
+ */
 export function takenMessage(ctx: ServiceContext, field: FieldDefinition, value: unknown, holder: { unitName: string; unitPath: string }) {
-  return can(ctx.principal, 'ledger.read', { path: holder.unitPath })
+  return can(ctx.principal, isPersonalField(field) ? 'personal.read' : 'ledger.read', { path: holder.unitPath })
     ? `${field.label}“${String(value)}”已登记在${holder.unitName}，不能重复登记`
     : `${field.label}“${String(value)}”已在本镇登记（不在您的查看范围内，如有疑问请联系镇里）`;
 }
