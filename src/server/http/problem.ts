@@ -44,8 +44,9 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
     return sendProblem(reply, 'UNSUPPORTED_MEDIA_TYPE', 415, '不支持的请求格式');
   }
-  // A multipart body cut short or with broken part headers: busboy's plain Errors, the sender's fault.
-  if (request.isMultipart() && MULTIPART_PARSE_ERROR.test(error.message)) {
+  // A multipart body cut short or with broken part headers: busboy's plain Errors, the sender's fault. Read from the
+  // header, not request.isMultipart(): the handler also serves apps built without the multipart plugin.
+  if (/^multipart\//i.test(request.headers['content-type'] ?? '') && MULTIPART_PARSE_ERROR.test(error.message)) {
     return sendProblem(reply, 'VALIDATION', 400, '上传的内容不完整或格式不正确，请重新选择文件上传', [{ field: 'file', message: '文件内容不完整' }]);
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
