@@ -15,6 +15,8 @@ export const user = z.object({
   /** Locked after too many failed logins, until this time (ISO 8601). */
   lockedUntil: z.iso.datetime().nullable(),
   lastLoginAt: z.iso.datetime().nullable(),
+  /** Signs in with a confirmed second factor (TOTP). */
+  twoFactorEnabled: z.boolean(),
   roles: z.array(roleGrant),
 });
 export type User = z.infer<typeof user>;

@@ -4,12 +4,18 @@ import type { Queryable } from '../../db/connection.js';
 import { activeLocks, clearUsername } from './login-throttle.repository.js';
 import { loadRoleBindings, type RoleBinding } from './principal.repository.js';
 import { clearSecondFactorFailures, secondFactorLocksOf } from './two-factor-throttle.js';
+import { confirmedUserIds } from './two-factor.repository.js';
 
 export type { RoleBinding };
 
 /** Each user's role bindings (pending grants included, marked), by user id. */
 export function roleBindingsOf(q: Queryable, userIds: number[]): Promise<Map<number, RoleBinding[]>> {
   return loadRoleBindings(q, userIds);
+}
+
+/** Which of the users sign in with a second factor: the user list shows it and offers its reset. */
+export function secondFactorEnrolledOf(q: Queryable, userIds: number[]): Promise<Set<number>> {
+  return confirmedUserIds(q, userIds);
 }
 
 /** Until when each of the usernames is locked after failed logins (passwords or second-factor codes), for those that are. */

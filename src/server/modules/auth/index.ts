@@ -7,6 +7,6 @@ export { enrolBySystem, removeSecondFactor, requireFreshSecondFactor } from './t
 export { twoFactorKeyLoaded, useTwoFactorKey } from './two-factor-key.js';
 export { newTotpSecret, otpauthUri, totpCode } from './totp.js';
 export { liveAccountIdsOfTownship } from './accounts.repository.js';
-export { forgetLoginFailures, loginLocksOf, roleBindingsOf, type RoleBinding } from './accounts.service.js';
+export { forgetLoginFailures, loginLocksOf, roleBindingsOf, secondFactorEnrolledOf, type RoleBinding } from './accounts.service.js';
 export { describeRoles } from './me.service.js';
 export { hashPassword, randomPassword } from './passwords.js';

@@ -1,10 +1,20 @@
 // Second factors (two_factor, two_factor_recovery_codes) and the second-factor state of sessions. Using a code and
 // spending a recovery code are each one statement, so two parallel requests cannot both use the same one.
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/connection.js';
 import { sessions, twoFactor, twoFactorRecoveryCodes } from '../../db/schema.js';
 
 export type TwoFactorRow = typeof twoFactor.$inferSelect;
+
+/** Which of the users have a confirmed second factor (an enrolment started but not confirmed does not count). */
+export async function confirmedUserIds(q: Queryable, userIds: number[]): Promise<Set<number>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await q
+    .select({ userId: twoFactor.userId })
+    .from(twoFactor)
+    .where(and(inArray(twoFactor.userId, userIds), isNotNull(twoFactor.confirmedAt)));
+  return new Set(rows.map((r) => r.userId));
+}
 
 export async function twoFactorOf(q: Queryable, userId: number): Promise<TwoFactorRow | undefined> {
   const [row] = await q.select().from(twoFactor).where(eq(twoFactor.userId, userId));

@@ -237,8 +237,13 @@ describe("another user's second factor", () => {
     expect((await passwordStep('wangge')).res.statusCode).toBe(202);
     await buildUser(t.system, 'chongzhi', [{ role: 'admin' }]);
     const admin = await t.login('chongzhi', TEST_PASSWORD);
+    // the user list says who signs in with a second factor (the 两步验证 column and its reset action)
+    const listed = async () =>
+      (await t.ok('GET', '/api/users?q=wangge', admin)).items.find((u: { username: string }) => u.username === 'wangge')?.twoFactorEnabled;
+    expect(await listed()).toBe(true);
     await ageSecondFactor(admin);
     expect((await t.call('POST', `/api/users/${owner.id}/reset-two-factor`, admin)).json().code).toBe('STEP_UP_REQUIRED');
+    expect(await listed()).toBe(true);
     await t.db
       .update(twoFactor)
       .set({ lastUsedStep: null })
@@ -246,6 +251,7 @@ describe("another user's second factor", () => {
     await t.ok('POST', '/api/auth/two-factor/step-up', admin, { code: codeAt(TEST_TOTP_SECRET) });
     await t.ok('POST', `/api/users/${owner.id}/reset-two-factor`, admin, undefined, 204);
     expect((await passwordStep('wangge')).res.statusCode).toBe(200);
+    expect(await listed()).toBe(false);
     expect(await auditActions('chongzhi')).toContain('user.reset-two-factor');
     expect(await auditActions('wangge')).toContain('two-factor.disable');
     expect(totpStep(Date.now())).toBeGreaterThan(0);

@@ -199,8 +199,8 @@ describe('user export', () => {
     expect(res.statusCode).toBe(200);
     const rows = await readSheet(res.rawPayload, '用户');
     expect(rows).toEqual([
-      ['用户名', '姓名', '手机', '角色与范围', '状态', '最近登录'],
-      ['cun202', '燕塘村张主任', '13800001234', '村干部（燕塘村）', '正常', expect.any(String)],
+      ['用户名', '姓名', '手机', '角色与范围', '状态', '两步验证', '最近登录'],
+      ['cun202', '燕塘村张主任', '13800001234', '村干部（燕塘村）', '正常', '未开启', expect.any(String)],
     ]);
     const audited = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.export'`);
     expect(audited[0].n).toBe(1);

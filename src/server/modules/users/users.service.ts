@@ -18,6 +18,7 @@ import {
   requireFreshSecondFactor,
   revokeSessions,
   roleBindingsOf,
+  secondFactorEnrolledOf,
 } from '../auth/index.js';
 import { findUnit } from '../org/index.js';
 import { chinaTimestamp } from '../../../core/china-time.js';
@@ -36,7 +37,7 @@ import {
   usersPage,
 } from './users.repository.js';
 
-function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>, lockedUntil: Date | undefined) {
+function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>, lockedUntil: Date | undefined, twoFactorEnabled: boolean) {
   return {
     id: user.id,
     username: user.username,
@@ -45,6 +46,7 @@ function presentUser(user: UserRow, roles: ReturnType<typeof describeRoles>, loc
     disabled: user.disabledAt != null,
     mustChangePassword: user.mustChangePassword,
     lockedUntil: lockedUntil?.toISOString() ?? null,
+    twoFactorEnabled,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     roles,
   };
@@ -59,7 +61,11 @@ async function presentUsers(q: Queryable, rows: UserRow[]) {
     q,
     rows.map((u) => u.username),
   );
-  return rows.map((u) => presentUser(u, describeRoles(bindings.get(u.id) ?? []), locks.get(u.username)));
+  const enrolled = await secondFactorEnrolledOf(
+    q,
+    rows.map((u) => u.id),
+  );
+  return rows.map((u) => presentUser(u, describeRoles(bindings.get(u.id) ?? []), locks.get(u.username), enrolled.has(u.id)));
 }
 
 /** Checks every requested grant against the administrator's own scope and resolves codes to ids. */
@@ -247,6 +253,7 @@ export async function exportUsers(ctx: ServiceContext, query: { q?: string }) {
       { header: '手机', key: 'phone', width: 14 },
       { header: '角色与范围', key: 'roles', width: 40 },
       { header: '状态', key: 'status', width: 8 },
+      { header: '两步验证', key: 'twoFactor', width: 10 },
       { header: '最近登录', key: 'lastLoginAt', width: 20 },
     ],
     items.map((u) => ({
@@ -254,6 +261,7 @@ export async function exportUsers(ctx: ServiceContext, query: { q?: string }) {
       phone: u.phone ?? '',
       roles: u.roles.map((r) => `${r.roleName}（${r.cadreGroup?.name ?? r.orgUnit?.name ?? '全系统'}）`).join('、'),
       status: u.disabled ? '已停用' : u.lockedUntil ? '已锁定' : '正常',
+      twoFactor: u.twoFactorEnabled ? '已开启' : '未开启',
       lastLoginAt: u.lastLoginAt ? chinaTimestamp(u.lastLoginAt) : '',
     })),
   );

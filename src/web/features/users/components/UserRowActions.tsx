@@ -4,6 +4,7 @@ import { errorDetail } from '../../../lib/api-client';
 import { useDisableUser } from '../api/disable-user';
 import { useEnableUser } from '../api/enable-user';
 import { useResetPassword } from '../api/reset-password';
+import { useResetTwoFactor } from '../api/reset-two-factor';
 import { useRevokeSessions } from '../api/revoke-sessions';
 import type { User } from '../api/types';
 
@@ -22,6 +23,7 @@ export function UserRowActions({
   const disable = useDisableUser();
   const enable = useEnableUser();
   const revoke = useRevokeSessions();
+  const resetTwoFactor = useResetTwoFactor();
   const fail = (e: unknown) => message.error(errorDetail(e));
 
   const confirm = (title: string, content: string, run: () => Promise<unknown>, danger = false) =>
@@ -57,6 +59,22 @@ export function UserRowActions({
               true,
             ),
         },
+    // a lost phone: the user signs in with his password again and must enrol anew (administrators at once)
+    ...(user.twoFactorEnabled
+      ? [
+          {
+            key: 'reset-two-factor',
+            label: '重置两步验证',
+            onClick: () =>
+              confirm(
+                `重置 ${user.displayName} 的两步验证？`,
+                '用于手机丢失或更换：其验证器和恢复码立即作废，已登录的会话将失效。该用户下次登录只需密码，须重新开启两步验证（管理员登录后必须立即开启）。',
+                () => resetTwoFactor.mutateAsync(user.id).then(() => message.success('已重置两步验证')),
+                true,
+              ),
+          },
+        ]
+      : []),
     {
       key: 'revoke',
       label: '强制下线',

@@ -73,6 +73,12 @@ export default function UsersPage() {
         )),
     },
     { title: '状态', key: 'status', width: 110, render: (_, user) => <StatusTag user={user} /> },
+    {
+      title: '两步验证',
+      dataIndex: 'twoFactorEnabled',
+      width: 96,
+      render: (on: boolean) => (on ? <Tag color="blue">已开启</Tag> : <Typography.Text type="secondary">未开启</Typography.Text>),
+    },
     { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v) : '从未登录') },
     {
       title: '操作',
