@@ -21,6 +21,7 @@ const SUITE: Bench[] = [
   { name: 'report-render', args: [...TSX, 'bench/report-render.bench.ts'] },
   { name: 'api-load', args: [...TSX, 'bench/api-load.bench.ts'] },
   { name: 'web-load', args: [...TSX, 'bench/web-load.bench.ts', '--build'] },
+  { name: 'crafted-memory', args: [...TSX, 'bench/crafted-memory.bench.ts'] },
 ];
 
 function run(bench: Bench): Promise<{ code: number; results: BenchResult[]; seconds: number }> {
